@@ -1,0 +1,22 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+const platformLibraries = ["telegraf", "telegraf/*", "whatsapp-web.js", "@prisma/*", "**/db/generated/*", "**/db/generated"];
+
+export default tseslint.config(
+  { ignores: ["node_modules", "src/db/generated", "data", "coverage"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The core decides what to say; it never knows which app or which database driver.
+    files: ["src/conversation/**/*.ts", "src/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: platformLibraries, message: "conversation/ and domain/ stay channel- and driver-agnostic (see STYLE.md)." }] }],
+    },
+  },
+);

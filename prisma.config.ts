@@ -1,0 +1,19 @@
+// Prisma CLI configuration. The JS schema engine + driver adapter keep every
+// CLI command we use offline (no native engine download); see README#database.
+import "dotenv/config";
+import { defineConfig } from "prisma/config";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+
+// The CLI needs DATABASE_URL set even though the adapter does the connecting.
+process.env.DATABASE_URL ??= "file:./data/relawan.db";
+const url = process.env.DATABASE_URL;
+
+export default defineConfig({
+  engine: "js",
+  experimental: { adapter: true },
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+  async adapter() {
+    return new PrismaBetterSQLite3({ url });
+  },
+});

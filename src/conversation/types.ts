@@ -1,0 +1,61 @@
+// The channel-neutral language of the conversation core. Channels translate
+// their platform's payloads into InboundMessage and render Reply back out.
+
+export type ChannelName = "telegram" | "whatsapp" | "console";
+
+/** What kind of thing the person sent; anything but text/choice/contact is "media". */
+export type InboundKind = "text" | "choice" | "contact" | "media";
+
+export interface InboundMessage {
+  channel: ChannelName;
+  /** The platform's id for the person: Telegram user id, WhatsApp number, console session. */
+  externalId: string;
+  kind: InboundKind;
+  /** Typed text (kind "text"), or the caption/label when present. */
+  text?: string;
+  /** The id of a choice the person picked (kind "choice"). */
+  choiceId?: string;
+  /** A phone number shared through the platform (kind "contact"). */
+  sharedPhone?: string;
+  /** Platform display name, used only as a suggestion, never stored without consent. */
+  displayName?: string;
+  /** The platform's language code, e.g. Telegram's `language_code`. */
+  languageHint?: string;
+  receivedAt: Date;
+}
+
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+export interface Reply {
+  /** Optional heading: bold on Telegram, *starred* on WhatsApp. Plain text, never markup. */
+  title?: string;
+  /** Plain text. Adapters escape it for their own markup. */
+  text: string;
+  choices?: Choice[];
+  /** Ask the channel to offer its "share my phone number" affordance if it has one. */
+  requestPhone?: boolean;
+}
+
+/** Things that happened during a turn that other parts of the system may act on. */
+export type Effect =
+  | { type: "opted_out"; contactId: string }
+  | { type: "opted_in"; contactId: string }
+  | { type: "volunteer_registered"; contactId: string; referralCode: string }
+  | { type: "question_unanswered"; questionId: string }
+  | { type: "data_erased" }
+  | { type: "rate_limited" };
+
+export interface TurnResult {
+  replies: Reply[];
+  effects: Effect[];
+}
+
+/** The whole core as seen from a channel. */
+export interface ConversationEngine {
+  handle(message: InboundMessage): Promise<TurnResult>;
+  /** The platform told us the person blocked the bot or is gone. */
+  markUnreachable(channel: ChannelName, externalId: string, at: Date): Promise<void>;
+}

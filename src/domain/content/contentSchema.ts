@@ -1,0 +1,47 @@
+// The shape of the campaign content files in CONTENT_DIR. Staff edit these;
+// zod turns a mistake into a message naming the file and the field.
+import { z } from "zod";
+
+/** Text in each of the campaign's languages, keyed by language code ("id", "en"). */
+export const localizedText = z.record(z.string().min(2).max(8), z.string().trim().min(1));
+export type LocalizedText = z.infer<typeof localizedText>;
+
+const page = z.object({ title: localizedText, body: localizedText });
+
+export const campaignFileSchema = z.object({
+  campaign: z.object({
+    /** The campaign's name as voters should see it, e.g. "Tim Pemenangan ...". */
+    name: localizedText,
+    candidate: z.string().trim().min(1),
+    /** First language is the default. */
+    languages: z.array(z.string().min(2).max(8)).min(1),
+    /** Bumped whenever the consent wording changes; stored with every consent record. */
+    consentTextVersion: z.string().trim().min(1),
+  }),
+  profile: page,
+  vision: page,
+  mission: page,
+  programmes: z
+    .array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes"), title: localizedText, body: localizedText }))
+    .min(1),
+  /** Volunteer interests offered at sign-up (multi-select). */
+  interests: z
+    .array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes"), label: localizedText }))
+    .min(1),
+});
+export type CampaignFile = z.infer<typeof campaignFileSchema>;
+
+export const faqEntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes"),
+  question: localizedText,
+  /** Other ways people ask the same thing, per language. */
+  variants: z.record(z.string(), z.array(z.string().trim().min(1))).default({}),
+  answer: localizedText,
+});
+export const faqFileSchema = z.array(faqEntrySchema).min(1);
+export type FaqEntryContent = z.infer<typeof faqEntrySchema>;
+
+export interface CampaignContent {
+  campaign: CampaignFile;
+  faq: FaqEntryContent[];
+}
