@@ -1,0 +1,239 @@
+import type http from "node:http";
+import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Logger } from "pino";
+import { Telegraf, TelegramError } from "telegraf";
+import type { Update } from "telegraf/types";
+import type { ConversationEngine, Reply } from "../../conversation/types.js";
+import { createWebhookServer } from "./createWebhookServer.js";
+import { renderReply, type TelegramMessage } from "./renderReply.js";
+import { serializeByKey } from "./serializeByKey.js";
+import { toInbound } from "./toInbound.js";
+import { toUnreachable } from "./toUnreachable.js";
+
+export interface TelegramChannelOptions {
+  token: string;
+  apiRoot: string;
+  engine: ConversationEngine;
+  logger: Logger;
+  sharePhoneLabel: (lang?: string) => string;
+  apologyText: (lang?: string) => string;
+  webhook?: { url: string; secret: string; port: number; host?: string; path?: string };
+  /** Injected clock; defaults to the system time. */
+  clock?: () => Date;
+}
+
+export interface TelegramChannel {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  sendReply(chatId: string, reply: Reply, lang?: string): Promise<void>;
+  botUsername(): string | undefined;
+  /** Where the webhook server listens, once started in webhook mode. */
+  webhookAddress(): AddressInfo | undefined;
+}
+
+const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
+const DEFAULT_WEBHOOK_PATH = "/telegram/webhook";
+// Waits this short are cheaper to sit out than to hand back; longer ones are the delivery layer's problem.
+const MAX_INLINE_RETRY_AFTER_SECONDS = 5;
+
+/** The Telegram adapter: updates in, engine turns, replies out. It holds no business rules. */
+export function createTelegramChannel(opts: TelegramChannelOptions): TelegramChannel {
+  const { engine, logger } = opts;
+  const clock = opts.clock ?? (() => new Date());
+  // webhookReply off: every API call is a real request whose errors we see.
+  const bot = new Telegraf(opts.token, { telegram: { apiRoot: opts.apiRoot, webhookReply: false } });
+  const perChat = serializeByKey();
+  // Chats still showing the share-phone keyboard; the next plain reply takes it down.
+  const phoneKeyboardOpen = new Set<string>();
+  let polling: { done: Promise<void>; settled: boolean } | undefined;
+  let server: http.Server | undefined;
+
+  bot.catch((err, ctx) => {
+    logger.error({ err, update_id: ctx.update.update_id }, "telegram update failed outside the turn");
+  });
+  bot.use((ctx) => onUpdate(ctx.update));
+
+  function onUpdate(update: Update): Promise<void> {
+    const chatId = privateChatId(update);
+    if (chatId === undefined) return Promise.resolve();
+    // Answer at once so the button stops spinning even while an earlier turn of this person runs.
+    const answered =
+      "callback_query" in update
+        ? bot.telegram.answerCbQuery(update.callback_query.id).then(
+            () => undefined,
+            (err: unknown) => logger.warn({ err, update_id: update.update_id }, "answerCallbackQuery failed"),
+          )
+        : undefined;
+    return perChat.run(chatId, async () => {
+      await answered;
+      await takeTurn(update, chatId);
+    });
+  }
+
+  async function takeTurn(update: Update, chatId: string): Promise<void> {
+    let lang: string | undefined;
+    let isTurn = false;
+    try {
+      const gone = toUnreachable(update);
+      if (gone) return await engine.markUnreachable("telegram", gone.externalId, gone.at);
+      const message = toInbound(update, clock());
+      if (message === null) return;
+      isTurn = true;
+      lang = message.languageHint;
+      const turn = await engine.handle(message);
+      for (const reply of turn.replies) await sendReply(chatId, reply, lang);
+    } catch (err) {
+      if (isForbidden(err)) {
+        logger.info({ update_id: update.update_id }, "telegram person is unreachable; reply dropped");
+        return;
+      }
+      logger.error({ err, update_id: update.update_id }, "telegram turn failed");
+      if (!isTurn) return;
+      await sendReply(chatId, { text: opts.apologyText(lang) }, lang).catch((apologyErr: unknown) =>
+        logger.warn({ err: apologyErr, update_id: update.update_id }, "telegram apology failed"),
+      );
+    }
+  }
+
+  async function sendReply(chatId: string, reply: Reply, lang?: string): Promise<void> {
+    const messages = renderReply(reply, {
+      sharePhoneLabel: opts.sharePhoneLabel(lang),
+      removeKeyboard: phoneKeyboardOpen.has(chatId),
+    });
+    try {
+      for (const message of messages) await sendMessage(chatId, message);
+    } catch (err) {
+      // Telegram says 403 in a private chat only when the person blocked us or is gone.
+      if (isForbidden(err)) {
+        phoneKeyboardOpen.delete(chatId);
+        await engine
+          .markUnreachable("telegram", chatId, clock())
+          .catch((markErr: unknown) => logger.error({ err: markErr }, "telegram markUnreachable failed"));
+      }
+      throw err;
+    }
+    if (reply.requestPhone) phoneKeyboardOpen.add(chatId);
+    else if (messages.some((m) => m.extra.reply_markup && "remove_keyboard" in m.extra.reply_markup)) {
+      phoneKeyboardOpen.delete(chatId);
+    }
+  }
+
+  async function sendMessage(chatId: string, message: TelegramMessage): Promise<void> {
+    const target = /^-?\d+$/.test(chatId) ? Number(chatId) : chatId;
+    try {
+      await bot.telegram.sendMessage(target, message.text, message.extra);
+    } catch (err) {
+      // Retrying one message (not the whole reply) keeps a split reply from repeating its first part.
+      const wait = err instanceof TelegramError && err.code === 429 ? err.parameters?.retry_after : undefined;
+      if (wait === undefined || wait > MAX_INLINE_RETRY_AFTER_SECONDS) throw err;
+      await sleep(wait * 1000);
+      await bot.telegram.sendMessage(target, message.text, message.extra);
+    }
+  }
+
+  async function startPolling(): Promise<void> {
+    // launch() resolves only when polling ends; its onLaunch callback fires once getMe succeeded.
+    await new Promise<void>((resolve, reject) => {
+      let launched = false;
+      const state = { settled: false, done: Promise.resolve() };
+      state.done = bot
+        .launch({ allowedUpdates: [...ALLOWED_UPDATES] }, () => {
+          launched = true;
+          resolve();
+        })
+        .catch((err: unknown) => {
+          if (!launched) {
+            polling = undefined;
+            return reject(err);
+          }
+          logger.error({ err }, "telegram long polling stopped");
+        })
+        .finally(() => {
+          state.settled = true;
+        });
+      polling = state;
+    });
+  }
+
+  async function stopPolling(current: { done: Promise<void>; settled: boolean }): Promise<void> {
+    // launch() creates its poller only after getMe and deleteWebhook; until then bot.stop() throws "not running".
+    while (!current.settled) {
+      try {
+        bot.stop("relawan stop");
+        break;
+      } catch {
+        await sleep(10);
+      }
+    }
+    await current.done;
+  }
+
+  async function startWebhook(webhook: NonNullable<TelegramChannelOptions["webhook"]>): Promise<void> {
+    bot.botInfo ??= await bot.telegram.getMe();
+    const listening = createWebhookServer({
+      path: webhook.path ?? DEFAULT_WEBHOOK_PATH,
+      secret: webhook.secret,
+      logger,
+      onUpdate: (update) => bot.handleUpdate(update),
+    });
+    await new Promise<void>((resolve, reject) => {
+      listening.once("error", reject);
+      listening.listen(webhook.port, webhook.host, () => {
+        listening.off("error", reject);
+        resolve();
+      });
+    });
+    server = listening;
+    try {
+      await bot.telegram.setWebhook(webhook.url, {
+        secret_token: webhook.secret,
+        allowed_updates: [...ALLOWED_UPDATES],
+      });
+    } catch (err) {
+      await closeServer(listening);
+      server = undefined;
+      throw err;
+    }
+  }
+
+  return {
+    async start() {
+      if (polling || server) throw new Error("telegram channel already started");
+      if (opts.webhook) await startWebhook(opts.webhook);
+      else await startPolling();
+    },
+    async stop() {
+      const current = polling;
+      polling = undefined;
+      if (current) await stopPolling(current);
+      // The webhook stays registered with Telegram, which queues updates until we are back.
+      if (server) await closeServer(server);
+      server = undefined;
+      await perChat.drain();
+    },
+    sendReply,
+    botUsername: () => bot.botInfo?.username,
+    webhookAddress: () => (server?.address() as AddressInfo | null) ?? undefined,
+  };
+}
+
+function privateChatId(update: Update): string | undefined {
+  const chat =
+    "message" in update
+      ? update.message.chat
+      : "callback_query" in update
+        ? update.callback_query.message?.chat
+        : "my_chat_member" in update
+          ? update.my_chat_member.chat
+          : undefined;
+  return chat?.type === "private" ? String(chat.id) : undefined;
+}
+
+function isForbidden(err: unknown): boolean {
+  return err instanceof TelegramError && err.code === 403;
+}
+
+function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+}

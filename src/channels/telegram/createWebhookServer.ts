@@ -1,0 +1,108 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import http from "node:http";
+import type { Logger } from "pino";
+import type { Update } from "telegraf/types";
+
+export interface WebhookServerOptions {
+  path: string;
+  secret: string;
+  onUpdate: (update: Update) => Promise<void>;
+  logger: Logger;
+  maxBodyBytes?: number;
+}
+
+const SECRET_HEADER = "x-telegram-bot-api-secret-token";
+// Telegram's updates are a few KB; anything near this is not Telegram.
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The HTTP server Telegram posts updates to. We do not use telegraf's webhookCallback because it
+ * answers every rejection with 403 and a bad body with 415; we want 401/403/413/400 told apart.
+ */
+export function createWebhookServer(options: WebhookServerOptions): http.Server {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const { pathname } = new URL(req.url ?? "/", "http://localhost");
+    if (pathname === "/healthz" && (req.method === "GET" || req.method === "HEAD")) return end(res, 200, "ok");
+    if (pathname !== options.path) return end(res, 404, "not found");
+    if (req.method !== "POST") {
+      res.setHeader("Allow", "POST");
+      return end(res, 405, "method not allowed");
+    }
+
+    const token = req.headers[SECRET_HEADER];
+    if (token === undefined || token === "") return end(res, 401, "missing secret token");
+    if (typeof token !== "string" || !sameSecret(token, options.secret)) return end(res, 403, "wrong secret token");
+
+    const body = await readBody(req, maxBodyBytes);
+    if (body === "too_large") {
+      res.setHeader("Connection", "close");
+      end(res, 413, "payload too large");
+      req.resume(); // discard the rest until the socket closes
+      return;
+    }
+
+    let update: unknown;
+    try {
+      update = JSON.parse(body.toString("utf8"));
+    } catch {
+      return end(res, 400, "malformed JSON");
+    }
+    if (!isUpdate(update)) return end(res, 400, "not a Telegram update");
+
+    await options.onUpdate(update);
+    end(res, 200, "ok");
+  }
+
+  return http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      options.logger.error({ err }, "telegram webhook request failed");
+      if (!res.headersSent) end(res, 500, "internal error");
+      else res.destroy();
+    });
+  });
+}
+
+function end(res: http.ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8" }).end(text);
+}
+
+// Hashing first gives equal-length buffers, so timingSafeEqual never leaks the secret's length.
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer | "too_large"> {
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > maxBytes) return Promise.resolve("too_large");
+
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        req.off("data", onData);
+        req.off("end", onEnd);
+        resolve("too_large");
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks));
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", reject);
+  });
+}
+
+function isUpdate(value: unknown): value is Update {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Number.isInteger((value as { update_id?: unknown }).update_id)
+  );
+}

@@ -1,0 +1,70 @@
+import type { Message, Update, User } from "telegraf/types";
+import type { InboundMessage } from "../../conversation/types.js";
+
+// Message fields that mean "the person sent something we cannot read as text".
+// Service messages (pins, write_access_allowed, ...) are deliberately absent: they are not a turn.
+const MEDIA_FIELDS = [
+  "sticker",
+  "photo",
+  "voice",
+  "video",
+  "video_note",
+  "document",
+  "audio",
+  "animation",
+  "location",
+  "venue",
+  "poll",
+  "dice",
+  "story",
+  "contact",
+] as const;
+
+/**
+ * Translates one Telegram update into the core's InboundMessage.
+ * Returns null for anything that is not a person talking to the bot in a private chat.
+ */
+export function toInbound(update: Update, now: Date = new Date()): InboundMessage | null {
+  if ("message" in update) return fromMessage(update.message);
+  if ("callback_query" in update) {
+    const query = update.callback_query;
+    // Inline-mode callbacks carry no chat; game callbacks carry no data. Relawan uses neither.
+    if (!("data" in query) || query.message === undefined) return null;
+    if (query.message.chat.type !== "private") return null;
+    return { ...person(query.from), kind: "choice", choiceId: query.data, receivedAt: now };
+  }
+  return null;
+}
+
+function fromMessage(message: Message): InboundMessage | null {
+  if (message.chat.type !== "private" || message.from === undefined) return null;
+  const base = { ...person(message.from), receivedAt: new Date(message.date * 1000) };
+
+  if ("text" in message) return { ...base, kind: "text", text: message.text };
+
+  // Only the person's own card counts as sharing their phone; a forwarded card of someone else does not.
+  if ("contact" in message && message.contact.user_id === message.from.id) {
+    return { ...base, kind: "contact", sharedPhone: internationalPhone(message.contact.phone_number) };
+  }
+
+  if (MEDIA_FIELDS.some((field) => field in message)) {
+    const caption = "caption" in message ? message.caption : undefined;
+    return caption === undefined ? { ...base, kind: "media" } : { ...base, kind: "media", text: caption };
+  }
+  return null;
+}
+
+function person(from: User): Pick<InboundMessage, "channel" | "externalId" | "displayName" | "languageHint"> {
+  return {
+    channel: "telegram",
+    externalId: String(from.id),
+    displayName: from.first_name,
+    ...(from.language_code === undefined ? {} : { languageHint: from.language_code }),
+  };
+}
+
+// Telegram always shares numbers in international form, but some clients omit the leading "+".
+function internationalPhone(phone: string): string {
+  const trimmed = phone.trim();
+  return trimmed.startsWith("+") ? trimmed : `+${trimmed}`;
+}

@@ -1,0 +1,77 @@
+// Every setting Relawan reads, parsed once at start-up. A bad value stops the
+// process with one line naming the variable, before anything touches the database.
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+export const configSchema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .default("file:./data/relawan.db")
+      .refine((v) => v.startsWith("file:"), { message: "expected a SQLite URL like file:./data/relawan.db" }),
+    CONTENT_DIR: z.string().trim().min(1).default("./campaign"),
+    DEFAULT_LANGUAGE: z.enum(["id", "en"], { message: "expected id or en" }).default("id"),
+    DEFAULT_COUNTRY: z
+      .string()
+      .trim()
+      .regex(/^[A-Z]{2}$/, { message: "expected a two-letter ISO country code like ID" })
+      .default("ID"),
+    TIMEZONE: z
+      .string()
+      .trim()
+      .default("Asia/Jakarta")
+      .refine(isTimeZone, { message: "expected an IANA time zone like Asia/Jakarta, Asia/Makassar or Asia/Jayapura" }),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "expected one of fatal, error, warn, info, debug, trace, silent" }).default("info"),
+    TELEGRAM_BOT_TOKEN: optionalString.pipe(
+      z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, { message: "expected a BotFather token like 123456:ABC-DEF..." }).optional(),
+    ),
+    TELEGRAM_API_ROOT: z.url({ message: "expected a URL like https://api.telegram.org" }).default("https://api.telegram.org"),
+    TELEGRAM_WEBHOOK_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: "expected the public https URL Telegram should POST to" }).optional()),
+    TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
+      z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, { message: "expected 16-256 characters of A-Z, a-z, 0-9, _ or -" }).optional(),
+    ),
+    TELEGRAM_WEBHOOK_PORT: z.coerce.number({ message: "expected a port number" }).int().min(1).max(65535).default(8080),
+    TELEGRAM_WEBHOOK_HOST: z.string().trim().default("0.0.0.0"),
+    RATE_LIMIT_MESSAGES: z.coerce.number({ message: "expected a whole number" }).int().min(1).default(20),
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number({ message: "expected a number of seconds" }).positive().default(10),
+  })
+  .superRefine((c, ctx) => {
+    if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_SECRET"], message: "required when TELEGRAM_WEBHOOK_URL is set (16+ characters of A-Z, a-z, 0-9, _ or -)" });
+    }
+    if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_BOT_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["TELEGRAM_BOT_TOKEN"], message: "required when TELEGRAM_WEBHOOK_URL is set" });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export type ConfigResult = { status: "ok"; config: Config } | { status: "invalid"; problems: string[] };
+
+/** Parses the environment; each problem is one line naming the variable. */
+export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
+  const result = configSchema.safeParse(env);
+  if (result.success) return { status: "ok", config: result.data };
+  const problems = result.error.issues.map((issue) => {
+    const variable = issue.path.join(".") || "environment";
+    const value = env[variable];
+    const shown = value === undefined ? "not set" : `got "${variable.includes("TOKEN") || variable.includes("SECRET") ? "***" : value}"`;
+    return `${variable}: ${issue.message} (${shown})`;
+  });
+  return { status: "invalid", problems };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

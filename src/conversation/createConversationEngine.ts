@@ -1,0 +1,219 @@
+// The conversation core: one inbound message in, replies and effects out, with
+// every change of the turn in one database transaction. It never sends.
+import { findOrCreateContact } from "../domain/contacts/findOrCreateContact.js";
+import { optIn, optOut } from "../domain/consent/optOut.js";
+import { looksLikeReferralCode } from "../domain/volunteers/createReferralCode.js";
+import { createFloodGuard, type FloodVerdict } from "./createFloodGuard.js";
+import { detectKeyword, type Keyword } from "./detectKeyword.js";
+import type { EngineDeps } from "./engineDeps.js";
+import { answerQuestion, handleIdle, showGreeting, showMenu, type MenuActions } from "./flows/mainMenu.js";
+import { handleMyDataStep, showMyData, startEditData, startErase } from "./flows/myData.js";
+import { handleLanguage, handleUpdatesConsent, promptLanguage, promptUpdatesConsent } from "./flows/onboarding.js";
+import { handleVolunteerStep, startVolunteerSignUp } from "./flows/volunteerSignUp.js";
+import { resolveChoice } from "./resolveChoice.js";
+import { serializeByKey } from "./serializeByKey.js";
+import { Turn, type TurnInput } from "./turn.js";
+import type { ChannelName, ConversationEngine, InboundMessage, TurnResult } from "./types.js";
+
+// Telegram's own message limit; anything longer is not a question we can answer.
+const defaultMaxTextLength = 4096;
+
+export function createConversationEngine(deps: EngineDeps): ConversationEngine {
+  const serialize = serializeByKey();
+  const flood = createFloodGuard(deps.flood?.limit ?? 20, deps.flood?.windowMs ?? 10_000);
+
+  return {
+    handle(message) {
+      const key = `${message.channel}:${message.externalId}`;
+      return serialize(key, async () => {
+        const verdict = flood.check(key, message.receivedAt);
+        if (verdict === "ignore") return { replies: [], effects: [{ type: "rate_limited" }] };
+        return deps.db.$transaction((tx) => runTurn(tx, deps, message, verdict), { timeout: 15_000, maxWait: 15_000 });
+      });
+    },
+    async markUnreachable(channel: ChannelName, externalId: string, at: Date) {
+      await deps.db.channelIdentity.updateMany({ where: { channel, externalId }, data: { unreachableAt: at } });
+    },
+  };
+}
+
+async function runTurn(tx: Turn["tx"], deps: EngineDeps, message: InboundMessage, verdict: FloodVerdict): Promise<TurnResult> {
+  const now = deps.clock();
+  const { contact, isNew } = await findOrCreateContact(
+    tx,
+    { channel: message.channel, externalId: message.externalId },
+    { language: deps.translator.defaultLanguage, at: now },
+  );
+  const turn = new Turn(tx, deps, message, contact, now);
+  const input = toTurnInput(message, turn.data._offered);
+
+  if (verdict === "warn") {
+    turn.say({ text: turn.t("input.slowDown") });
+    return finish(turn, false);
+  }
+  if (input.text.length > (deps.maxTextLength ?? defaultMaxTextLength)) {
+    turn.say({ text: turn.t("input.tooLong", { max: deps.maxTextLength ?? defaultMaxTextLength }) });
+    return finish(turn, false);
+  }
+
+  const keyword = input.kind === "text" && !input.choiceId ? detectKeyword(input.text) : undefined;
+  if (keyword) {
+    await handleKeyword(turn, keyword, isNew);
+    return finish(turn, true);
+  }
+  if (isNew) {
+    if (input.kind === "text" && looksLikeReferralCode(input.text.trim().toUpperCase())) {
+      await recordReferral(turn, input.text.trim().toUpperCase());
+    }
+    showGreeting(turn);
+    promptLanguage(turn);
+    return finish(turn, true);
+  }
+  await continueFlow(turn, input);
+  return finish(turn, true);
+}
+
+function toTurnInput(message: InboundMessage, offered: unknown): TurnInput {
+  const text = (message.text ?? "").replace(/\u0000/g, "");
+  const choices = Array.isArray(offered) ? (offered as { id: string; label: string }[]) : [];
+  const choiceId = message.kind === "choice" ? message.choiceId : message.kind === "text" ? resolveChoice(text, choices) : undefined;
+  return { kind: message.kind, text, choiceId, sharedPhone: message.sharedPhone };
+}
+
+async function continueFlow(turn: Turn, input: TurnInput): Promise<void> {
+  if (input.kind === "choice" && input.choiceId && !isOfferedOrMenu(turn, input.choiceId)) {
+    // A button from an old message: treat it as a fresh pick from the menu if it is one.
+    input = { ...input, choiceId: input.choiceId.startsWith("menu:") || input.choiceId.startsWith("programme:") ? input.choiceId : undefined };
+    if (!input.choiceId) return showMenu(turn, turn.t("input.staleButton"));
+    turn.idle();
+  }
+  switch (turn.flow) {
+    case "onboarding":
+      if (turn.step === "language") return handleLanguage(turn, input, "consent");
+      return handleUpdatesConsent(turn, input);
+    case "language":
+      return handleLanguage(turn, input, "menu");
+    case "volunteer":
+      return handleVolunteerStep(turn, input);
+    case "myData":
+      return handleMyDataStep(turn, input);
+    default:
+      if (turn.step === "ask" && input.kind === "text" && !input.choiceId && input.text.trim()) {
+        return answerQuestion(turn, input.text);
+      }
+      return handleIdle(turn, input, menuActions);
+  }
+}
+
+function isOfferedOrMenu(turn: Turn, choiceId: string): boolean {
+  const offered = Array.isArray(turn.data._offered) ? (turn.data._offered as { id: string }[]) : [];
+  return offered.some((c) => c.id === choiceId);
+}
+
+const menuActions: MenuActions = {
+  volunteer: (turn) => startVolunteerSignUp(turn),
+  myData: (turn) => showMyData(turn),
+  stop: (turn) => stop(turn),
+  subscribe: (turn) => promptUpdatesConsent(turn),
+};
+
+async function handleKeyword(turn: Turn, keyword: Keyword, isNew: boolean): Promise<void> {
+  switch (keyword.type) {
+    case "stop":
+      return stop(turn);
+    case "resubscribe":
+      return resubscribe(turn, isNew);
+    case "start":
+      if (keyword.payload) await recordReferral(turn, keyword.payload);
+      if (turn.contact.optedOut) return resubscribe(turn, isNew);
+      return greet(turn, isNew);
+    case "menu":
+      return greet(turn, isNew);
+    case "help":
+      return showMenu(turn, turn.t("help.text"));
+    case "myData":
+      return showMyData(turn);
+    case "editData":
+      return startEditData(turn);
+    case "eraseData":
+      return startErase(turn);
+    case "language":
+      promptLanguage(turn);
+      turn.go("language", "language", {});
+      return;
+    case "volunteer":
+      return startVolunteerSignUp(turn);
+    case "ask":
+      turn.go("idle", "ask", {});
+      turn.say({ text: turn.t("faq.prompt") });
+      return;
+    case "cancel":
+      return showMenu(turn, turn.t(turn.flow === "idle" ? "menu.prompt" : "input.cancelled"));
+    case "unknownCommand":
+      return showMenu(turn, turn.t("input.unknownCommand", { command: `/${keyword.command}` }));
+  }
+}
+
+/** New people go through language and consent first; everyone else gets the menu. */
+function greet(turn: Turn, isNew: boolean): void {
+  showGreeting(turn);
+  if (isNew || (turn.flow === "onboarding" && turn.contact.updatesConsent === null)) {
+    if (isNew || turn.step === "language") return promptLanguage(turn);
+    return promptUpdatesConsent(turn);
+  }
+  showMenu(turn);
+}
+
+async function stop(turn: Turn): Promise<void> {
+  await optOut(turn.tx, {
+    contactId: turn.contact.id,
+    language: turn.language,
+    channel: turn.message.channel,
+    textVersion: turn.deps.campaign.campaign.consentTextVersion,
+    at: turn.now,
+  });
+  turn.contact = { ...turn.contact, optedOut: true, updatesConsent: false };
+  turn.effects.push({ type: "opted_out", contactId: turn.contact.id });
+  turn.idle();
+  turn.say({ text: turn.t("optOut.done") });
+}
+
+async function resubscribe(turn: Turn, isNew: boolean): Promise<void> {
+  if (isNew) return greet(turn, isNew);
+  await optIn(turn.tx, {
+    contactId: turn.contact.id,
+    language: turn.language,
+    channel: turn.message.channel,
+    textVersion: turn.deps.campaign.campaign.consentTextVersion,
+    at: turn.now,
+  });
+  turn.contact = { ...turn.contact, optedOut: false, updatesConsent: true };
+  turn.effects.push({ type: "opted_in", contactId: turn.contact.id });
+  showMenu(turn, turn.t("optIn.done"));
+}
+
+async function recordReferral(turn: Turn, code: string): Promise<void> {
+  if (turn.contact.referredByCode) return;
+  const referrer = await turn.tx.volunteer.findUnique({ where: { referralCode: code.trim().toUpperCase() }, select: { contactId: true, referralCode: true } });
+  if (!referrer || referrer.contactId === turn.contact.id) return;
+  await turn.tx.contact.update({ where: { id: turn.contact.id }, data: { referredByCode: referrer.referralCode } });
+  turn.contact = { ...turn.contact, referredByCode: referrer.referralCode };
+}
+
+async function finish(turn: Turn, saveState: boolean): Promise<TurnResult> {
+  if (!turn.erased && saveState) {
+    const offered = turn.offeredChoices().map(({ id, label }) => ({ id, label }));
+    const data = JSON.stringify({ ...stripPrivate(turn.data), _offered: offered });
+    await turn.tx.conversationState.upsert({
+      where: { contactId: turn.contact.id },
+      create: { contactId: turn.contact.id, flow: turn.flow, step: turn.step, data },
+      update: { flow: turn.flow, step: turn.step, data },
+    });
+  }
+  return { replies: turn.replies, effects: turn.effects };
+}
+
+function stripPrivate(data: Record<string, unknown>): Record<string, unknown> {
+  const { _offered: _ignored, ...rest } = data;
+  return rest;
+}

@@ -1,0 +1,69 @@
+// Words that work at any step of any flow. STOP must never be swallowed by a
+// flow that happens to be waiting for a name or a region.
+import { simplify } from "./resolveChoice.js";
+
+export type Keyword =
+  | { type: "stop" }
+  | { type: "resubscribe" }
+  | { type: "start"; payload?: string }
+  | { type: "menu" }
+  | { type: "help" }
+  | { type: "myData" }
+  | { type: "editData" }
+  | { type: "eraseData" }
+  | { type: "language" }
+  | { type: "volunteer" }
+  | { type: "ask" }
+  | { type: "cancel" }
+  | { type: "unknownCommand"; command: string };
+
+const stopWords = new Set(["stop", "berhenti", "unsubscribe", "stop all", "stopall", "unsub", "cancel subscription"]);
+const resubscribeWords = new Set(["mulai", "start"]);
+const greetingWords = new Set(["halo", "hallo", "helo", "hello", "hi", "hai", "hei", "hey", "menu", "main menu", "menu utama"]);
+const cancelWords = new Set(["batal", "cancel", "batalkan", "keluar"]);
+
+const commands: Record<string, Keyword["type"]> = {
+  stop: "stop",
+  berhenti: "stop",
+  unsubscribe: "stop",
+  mulai: "resubscribe",
+  menu: "menu",
+  help: "help",
+  bantuan: "help",
+  datasaya: "myData",
+  mydata: "myData",
+  ubahdata: "editData",
+  editdata: "editData",
+  hapusdata: "eraseData",
+  deletedata: "eraseData",
+  bahasa: "language",
+  language: "language",
+  relawan: "volunteer",
+  daftar: "volunteer",
+  volunteer: "volunteer",
+  tanya: "ask",
+  ask: "ask",
+  batal: "cancel",
+  cancel: "cancel",
+};
+
+export function detectKeyword(text: string): Keyword | undefined {
+  const trimmed = text.trim();
+  const command = /^\/([A-Za-z_]+)(?:@\w+)?(?:\s+(.*))?$/s.exec(trimmed);
+  if (command) {
+    const name = (command[1] ?? "").toLowerCase();
+    if (name === "start") {
+      const payload = command[2]?.trim();
+      return payload ? { type: "start", payload } : { type: "start" };
+    }
+    const type = commands[name];
+    if (!type) return { type: "unknownCommand", command: name };
+    return { type } as Keyword;
+  }
+  const words = simplify(trimmed);
+  if (stopWords.has(words)) return { type: "stop" };
+  if (resubscribeWords.has(words)) return { type: "resubscribe" };
+  if (greetingWords.has(words)) return { type: "menu" };
+  if (cancelWords.has(words)) return { type: "cancel" };
+  return undefined;
+}

@@ -1,0 +1,139 @@
+// UU PDP rights in the chat: see everything stored (/datasaya), correct it
+// (/ubahdata), delete it (/hapusdata).
+import { eraseContact } from "../../domain/contacts/eraseContact.js";
+import { readPersonalData } from "../../domain/contacts/readPersonalData.js";
+import type { Turn, TurnInput } from "../turn.js";
+import { showMenu } from "./mainMenu.js";
+import { parseInterests, resyncTags } from "./onboarding.js";
+import { handleField, promptField, type FieldStep } from "./profileFields.js";
+
+const flow = "myData";
+
+export async function showMyData(turn: Turn): Promise<void> {
+  const t = turn.t;
+  const data = await readPersonalData(turn.tx, turn.contact.id);
+  const when = (d: Date) => formatTime(d, turn.language, turn.deps.timeZone);
+  const none = t("myData.none");
+  const interests = data.volunteer ? parseInterests(data.volunteer.interests) : [];
+  const interestLabels = interests.map((id) => {
+    const interest = turn.deps.campaign.interests.find((i) => i.id === id);
+    return interest ? turn.pick(interest.label) : id;
+  });
+  const lines = [
+    t("myData.name", { value: data.name ?? none }),
+    t("myData.phone", { value: data.phone ?? none }),
+    t("myData.region", { value: data.regionCode ? (turn.deps.regions.describe(data.regionCode) ?? data.regionCode) : none }),
+    t("myData.language", { value: t("language.name") }),
+    t("myData.accounts", { value: data.identities.map((i) => `${i.channel} ${i.externalId}`).join(", ") }),
+    t("myData.updates", { value: data.optedOut ? t("myData.optedOut") : data.updatesConsent === true ? t("myData.subscribed") : data.updatesConsent === false ? t("myData.notSubscribed") : t("myData.notAsked") }),
+  ];
+  if (data.volunteer) {
+    lines.push(
+      t("myData.volunteer", { since: when(data.volunteer.createdAt), code: data.volunteer.referralCode }),
+      t("myData.interests", { value: interestLabels.join(", ") || none }),
+      t("myData.availability", { value: t(`availability.${data.volunteer.availability}`) }),
+    );
+  }
+  if (data.referredByCode) lines.push(t("myData.referredBy", { value: data.referredByCode }));
+  const staffTags = data.tags.map((x) => x.tag);
+  lines.push(t("myData.tags", { value: staffTags.join(", ") || none }));
+  lines.push(t("myData.questions", { total: data.questions.length }));
+  lines.push(t("myData.consentHistory"));
+  for (const c of data.consents) {
+    lines.push(`• ${when(c.recordedAt)} — ${t(`consent.purpose.${c.purpose}`)}: ${c.granted ? t("myData.granted") : t("myData.withdrawn")} (${c.channel})`);
+  }
+  lines.push(t("myData.since", { value: when(data.createdAt) }));
+  turn.say({ title: t("myData.title"), text: lines.join("\n") });
+  showMenu(turn, t("myData.footer"));
+}
+
+export function startEditData(turn: Turn): void {
+  const t = turn.t;
+  if (!turn.contact.name && !turn.contact.phone && !turn.contact.volunteer) {
+    return showMenu(turn, t("myData.nothingToEdit"));
+  }
+  turn.go(flow, "editMenu", {});
+  turn.say({
+    text: t("myData.editPrompt"),
+    choices: [
+      { id: "edit:name", label: t("myData.editName") },
+      { id: "edit:phone", label: t("myData.editPhone") },
+      { id: "edit:region", label: t("myData.editRegion") },
+      ...(turn.contact.volunteer ? [{ id: "edit:interests", label: t("myData.editInterests") }] : []),
+      { id: "edit:done", label: t("myData.editDone") },
+    ],
+  });
+}
+
+export function startErase(turn: Turn): void {
+  turn.go(flow, "eraseConfirm", {});
+  turn.say({
+    text: turn.t("myData.erase.confirm"),
+    choices: [
+      { id: "erase:yes", label: turn.t("myData.erase.yes") },
+      { id: "erase:no", label: turn.t("myData.erase.no") },
+    ],
+  });
+}
+
+export async function handleMyDataStep(turn: Turn, input: TurnInput): Promise<void> {
+  const t = turn.t;
+  if (turn.step === "eraseConfirm") {
+    if (input.choiceId === "erase:yes") {
+      const goodbye = t("myData.erase.done");
+      await eraseContact(turn.tx, turn.contact.id, turn.now, turn.message.channel, turn.deps.campaign.campaign.consentTextVersion);
+      turn.erased = true;
+      turn.effects.push({ type: "data_erased" });
+      turn.say({ text: goodbye });
+      return;
+    }
+    if (input.choiceId === "erase:no") return showMenu(turn, t("myData.erase.kept"));
+    turn.say({ text: t("input.pickOne") });
+    return startErase(turn);
+  }
+  if (turn.step === "editMenu") {
+    const field = input.choiceId?.startsWith("edit:") ? input.choiceId.slice(5) : undefined;
+    if (field === "done") return showMenu(turn, t("myData.editFinished"));
+    if (field === "name" || field === "phone" || field === "region") return promptField(turn, flow, field, {});
+    if (field === "interests" && turn.contact.volunteer) {
+      return promptField(turn, flow, "interests", { interests: parseInterests(turn.contact.volunteer.interests) });
+    }
+    turn.say({ text: t("input.pickOne") });
+    return startEditData(turn);
+  }
+  const step = turn.step as FieldStep;
+  const outcome = handleField(turn, flow, step, input, turn.data);
+  if (outcome.status === "waiting") return;
+  if (step === "region") return promptField(turn, flow, "district", outcome.data);
+  await saveField(turn, step, outcome.data);
+}
+
+async function saveField(turn: Turn, step: FieldStep, data: Record<string, unknown>): Promise<void> {
+  const id = turn.contact.id;
+  if (step === "name") await turn.tx.contact.update({ where: { id }, data: { name: String(data.name) } });
+  if (step === "phone") {
+    const phone = String(data.phone);
+    const owner = await turn.tx.contact.findUnique({ where: { phone }, select: { id: true } });
+    if (owner && owner.id !== id) {
+      turn.say({ text: turn.t("volunteer.phoneTaken") });
+      return promptField(turn, flow, "phone", {});
+    }
+    await turn.tx.contact.update({ where: { id }, data: { phone } });
+  }
+  if (step === "district") {
+    const regionCode = (data.districtCode as string | null | undefined) ?? String(data.regionCode);
+    await turn.tx.contact.update({ where: { id }, data: { regionCode } });
+  }
+  if (step === "interests" && turn.contact.volunteer) {
+    await turn.tx.volunteer.update({ where: { contactId: id }, data: { interests: JSON.stringify(data.interests ?? []) } });
+  }
+  const refreshed = await turn.tx.contact.findUniqueOrThrow({ where: { id }, include: { volunteer: true, conversation: true } });
+  turn.contact = refreshed;
+  await resyncTags(turn);
+  turn.say({ text: turn.t("myData.saved") });
+  startEditData(turn);
+}
+
+function formatTime(date: Date, language: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(language === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone, timeZoneName: "short" }).format(date);
+}

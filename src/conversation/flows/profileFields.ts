@@ -1,0 +1,136 @@
+// The questions shared by volunteer sign-up and /ubahdata: name, phone, region,
+// district, interests. Each step validates and says what it expects.
+import { normalizePhone } from "../../domain/contacts/normalizePhone.js";
+import { simplify } from "../resolveChoice.js";
+import type { StateData, Turn, TurnInput } from "../turn.js";
+import type { Choice } from "../types.js";
+
+export type FieldStep = "name" | "phone" | "region" | "district" | "interests";
+
+/** What a field step produces; the flow decides where it goes. */
+export type FieldOutcome = { status: "answered"; data: StateData } | { status: "waiting" };
+
+const maxNameLength = 80;
+
+export function promptField(turn: Turn, flow: string, step: FieldStep, data: StateData): void {
+  turn.go(flow, step, data);
+  const t = turn.t;
+  switch (step) {
+    case "name": {
+      const suggestion = turn.message.displayName?.trim();
+      turn.say({
+        text: t("volunteer.askName"),
+        choices: suggestion && isPlausibleName(suggestion) ? [{ id: `name:${suggestion.slice(0, 50)}`, label: suggestion.slice(0, 50) }] : undefined,
+      });
+      return;
+    }
+    case "phone":
+      turn.say({ text: t(turn.message.channel === "telegram" ? "volunteer.askPhoneTelegram" : "volunteer.askPhone"), requestPhone: true });
+      return;
+    case "region":
+      turn.say({ text: t("volunteer.askRegion") });
+      return;
+    case "district": {
+      const regency = String(data.regionCode ?? "");
+      turn.say({
+        text: t("volunteer.askDistrict", { regency: turn.deps.regions.describe(regency) ?? regency }),
+        choices: [{ id: "district:skip", label: t("volunteer.skipDistrict") }],
+      });
+      return;
+    }
+    case "interests": {
+      const chosen = new Set((data.interests as string[] | undefined) ?? []);
+      const choices: Choice[] = turn.deps.campaign.interests.map((i) => ({
+        id: `interest:${i.id}`,
+        label: `${chosen.has(i.id) ? "✅ " : ""}${turn.pick(i.label)}`,
+      }));
+      choices.push({ id: "interests:done", label: t("volunteer.interestsDone") });
+      turn.say({ text: t(chosen.size > 0 ? "volunteer.interestsSoFar" : "volunteer.askInterests", { total: chosen.size }), choices });
+      return;
+    }
+  }
+}
+
+export function handleField(turn: Turn, flow: string, step: FieldStep, input: TurnInput, data: StateData): FieldOutcome {
+  const t = turn.t;
+  const retry = (key: string, vars?: Record<string, unknown>): FieldOutcome => {
+    turn.say({ text: t(key, vars) });
+    promptField(turn, flow, step, data);
+    return { status: "waiting" };
+  };
+  if (input.kind === "media") return retry("input.textOnly");
+
+  switch (step) {
+    case "name": {
+      const name = input.choiceId?.startsWith("name:") ? input.choiceId.slice(5) : input.text.trim().replace(/\s+/g, " ");
+      if (input.kind === "contact" || !isPlausibleName(name)) return retry("volunteer.badName", { max: maxNameLength });
+      return { status: "answered", data: { ...data, name } };
+    }
+    case "phone": {
+      const raw = input.kind === "contact" ? (input.sharedPhone ?? "") : input.text;
+      const phone = normalizePhone(raw, turn.deps.defaultCountry);
+      if (phone.status !== "ok") return retry("volunteer.badPhone");
+      return { status: "answered", data: { ...data, phone: phone.e164, phoneVerified: input.kind === "contact" } };
+    }
+    case "region": {
+      if (input.choiceId === "region:retry" || input.kind !== "text") return retry("volunteer.askRegionAgain");
+      if (input.choiceId?.startsWith("region:")) {
+        return { status: "answered", data: { ...data, regionCode: input.choiceId.slice(7) } };
+      }
+      const query = input.text.trim();
+      const matches = query.length >= 3 ? turn.deps.regions.searchRegencies(query, 6) : [];
+      if (matches.length === 0) return retry("volunteer.regionNotFound", { query: query.slice(0, 60) });
+      turn.go(flow, step, data);
+      turn.say({
+        text: t("volunteer.pickRegion"),
+        choices: [...matches.map((m) => ({ id: `region:${m.code}`, label: m.label })), { id: "region:retry", label: t("volunteer.typeAgain") }],
+      });
+      return { status: "waiting" };
+    }
+    case "district": {
+      const regency = String(data.regionCode ?? "");
+      if (input.choiceId === "district:skip") return { status: "answered", data: { ...data, districtCode: null } };
+      if (input.choiceId?.startsWith("district:")) {
+        return { status: "answered", data: { ...data, districtCode: input.choiceId.slice(9) } };
+      }
+      const query = input.text.trim();
+      const matches = query.length >= 3 ? turn.deps.regions.searchDistricts(regency, query, 6) : [];
+      if (matches.length === 0) return retry("volunteer.districtNotFound", { query: query.slice(0, 60) });
+      turn.go(flow, step, data);
+      turn.say({
+        text: t("volunteer.pickDistrict"),
+        choices: [...matches.map((m) => ({ id: `district:${m.code}`, label: m.label })), { id: "district:skip", label: t("volunteer.skipDistrict") }],
+      });
+      return { status: "waiting" };
+    }
+    case "interests": {
+      const known = turn.deps.campaign.interests.map((i) => i.id);
+      const chosen = new Set((data.interests as string[] | undefined) ?? []);
+      if (input.choiceId === "interests:done") {
+        if (chosen.size === 0) return retry("volunteer.interestsNone");
+        return { status: "answered", data: { ...data, interests: known.filter((id) => chosen.has(id)) } };
+      }
+      const picked = input.choiceId?.startsWith("interest:") ? [input.choiceId.slice(9)] : pickedByNumbers(input.text, known);
+      if (picked.length === 0) return retry("input.pickOne");
+      for (const id of picked) {
+        if (!known.includes(id)) continue;
+        if (chosen.has(id) && picked.length === 1) chosen.delete(id);
+        else chosen.add(id);
+      }
+      promptField(turn, flow, step, { ...data, interests: [...chosen] });
+      return { status: "waiting" };
+    }
+  }
+}
+
+/** "1, 3 5" on WhatsApp or the console picks several interests in one message. */
+function pickedByNumbers(text: string, known: string[]): string[] {
+  const parts = text.split(/[\s,;.&]+|\bdan\b|\band\b/).filter(Boolean);
+  if (parts.length < 2 || !parts.every((p) => /^\d{1,2}$/.test(p))) return [];
+  return parts.map((p) => known[Number(p) - 1]).filter((id): id is string => Boolean(id));
+}
+
+function isPlausibleName(name: string): boolean {
+  return name.length >= 2 && name.length <= maxNameLength && /\p{L}/u.test(name) && !/^\//.test(name) && simplify(name).length >= 2;
+}
+

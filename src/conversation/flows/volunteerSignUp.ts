@@ -1,0 +1,139 @@
+// Volunteer sign-up: what we will store and why, then name, phone, region,
+// district, interests, availability and consent to receive tasks. Nothing is
+// written to the contact until the person agrees at the end.
+import { recordConsent } from "../../domain/consent/recordConsent.js";
+import { createReferralCode } from "../../domain/volunteers/createReferralCode.js";
+import type { StateData, Turn, TurnInput } from "../turn.js";
+import { showMenu } from "./mainMenu.js";
+import { resyncTags } from "./onboarding.js";
+import { handleField, promptField, type FieldStep } from "./profileFields.js";
+
+const flow = "volunteer";
+const fieldOrder: FieldStep[] = ["name", "phone", "region", "district", "interests"];
+const availabilities = ["weekdays", "weekends", "evenings", "anytime"] as const;
+
+export function startVolunteerSignUp(turn: Turn): void {
+  const volunteer = turn.contact.volunteer;
+  if (volunteer) {
+    const link = turn.deps.referralLink(volunteer.referralCode, turn.message.channel);
+    return showMenu(turn, turn.t("volunteer.already", { code: volunteer.referralCode, link: link ?? volunteer.referralCode }));
+  }
+  turn.go(flow, "privacy", {});
+  turn.say({
+    text: turn.t("volunteer.privacy", { campaign: turn.campaignName }),
+    choices: [
+      { id: "privacy:yes", label: turn.t("volunteer.privacyAgree") },
+      { id: "privacy:no", label: turn.t("volunteer.cancel") },
+    ],
+  });
+}
+
+export async function handleVolunteerStep(turn: Turn, input: TurnInput): Promise<void> {
+  const step = turn.step;
+  const data = turn.data;
+  if (step === "privacy") {
+    if (input.choiceId === "privacy:yes") return promptField(turn, flow, "name", {});
+    if (input.choiceId === "privacy:no") return showMenu(turn, turn.t("volunteer.cancelled"));
+    turn.say({ text: turn.t("input.pickOne") });
+    return startVolunteerSignUp(turn);
+  }
+  if ((fieldOrder as string[]).includes(step)) {
+    const outcome = handleField(turn, flow, step as FieldStep, input, data);
+    if (outcome.status === "waiting") return;
+    const next = fieldOrder[fieldOrder.indexOf(step as FieldStep) + 1];
+    if (next) return promptField(turn, flow, next, outcome.data);
+    return promptAvailability(turn, outcome.data);
+  }
+  if (step === "availability") {
+    const value = input.choiceId?.startsWith("availability:") ? input.choiceId.slice(13) : undefined;
+    if (!value || !(availabilities as readonly string[]).includes(value)) {
+      turn.say({ text: turn.t("input.pickOne") });
+      return promptAvailability(turn, data);
+    }
+    return promptTasksConsent(turn, { ...data, availability: value });
+  }
+  if (step === "tasksConsent") {
+    if (input.choiceId === "tasks:yes") return completeSignUp(turn, data);
+    if (input.choiceId === "tasks:no") {
+      await recordTasksConsent(turn, false);
+      return showMenu(turn, turn.t("volunteer.declined"));
+    }
+    turn.say({ text: turn.t("input.pickOne") });
+    return promptTasksConsent(turn, data);
+  }
+  showMenu(turn);
+}
+
+function promptAvailability(turn: Turn, data: StateData): void {
+  turn.go(flow, "availability", data);
+  turn.say({
+    text: turn.t("volunteer.askAvailability"),
+    choices: availabilities.map((a) => ({ id: `availability:${a}`, label: turn.t(`availability.${a}`) })),
+  });
+}
+
+function promptTasksConsent(turn: Turn, data: StateData): void {
+  turn.go(flow, "tasksConsent", data);
+  turn.say({
+    text: turn.t("consent.tasks.question", { campaign: turn.campaignName }),
+    choices: [
+      { id: "tasks:yes", label: turn.t("consent.yes") },
+      { id: "tasks:no", label: turn.t("consent.no") },
+    ],
+  });
+}
+
+async function recordTasksConsent(turn: Turn, granted: boolean): Promise<void> {
+  await recordConsent(turn.tx, {
+    contactId: turn.contact.id,
+    purpose: "volunteer_tasks",
+    granted,
+    textKey: "consent.tasks.question",
+    textVersion: turn.deps.campaign.campaign.consentTextVersion,
+    language: turn.language,
+    channel: turn.message.channel,
+    source: "conversation",
+    at: turn.now,
+  });
+}
+
+async function completeSignUp(turn: Turn, data: StateData): Promise<void> {
+  const phone = String(data.phone);
+  const owner = await turn.tx.contact.findUnique({ where: { phone }, select: { id: true } });
+  if (owner && owner.id !== turn.contact.id) {
+    // Linking two accounts by a typed number would let anyone take over someone's record.
+    turn.say({ text: turn.t("volunteer.phoneTaken") });
+    return promptField(turn, flow, "phone", data);
+  }
+  await recordTasksConsent(turn, true);
+  const regionCode = (data.districtCode as string | null | undefined) ?? String(data.regionCode);
+  const interests = (data.interests as string[] | undefined) ?? [];
+  const referralCode = await uniqueReferralCode(turn);
+  const volunteer = await turn.tx.volunteer.create({
+    data: {
+      contactId: turn.contact.id,
+      referralCode,
+      interests: JSON.stringify(interests),
+      availability: String(data.availability),
+      createdAt: turn.now,
+    },
+  });
+  const contact = await turn.tx.contact.update({
+    where: { id: turn.contact.id },
+    data: { name: String(data.name), phone, regionCode },
+    include: { volunteer: true, conversation: true },
+  });
+  turn.contact = { ...contact, volunteer };
+  await resyncTags(turn);
+  turn.effects.push({ type: "volunteer_registered", contactId: contact.id, referralCode });
+  const link = turn.deps.referralLink(referralCode, turn.message.channel);
+  showMenu(turn, turn.t("volunteer.welcome", { name: contact.name, code: referralCode, link: link ?? referralCode }));
+}
+
+async function uniqueReferralCode(turn: Turn): Promise<string> {
+  for (;;) {
+    const code = createReferralCode();
+    const taken = await turn.tx.volunteer.findUnique({ where: { referralCode: code }, select: { id: true } });
+    if (!taken) return code;
+  }
+}

@@ -1,0 +1,70 @@
+// Reads and validates the campaign content files. A mistake comes back as one
+// message per problem naming the file and the field, e.g.
+// "campaign/faq.yaml: [3].answer.en: expected string".
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parse, YAMLParseError } from "yaml";
+import type { z } from "zod";
+import { campaignFileSchema, faqFileSchema, type CampaignContent, type LocalizedText } from "./contentSchema.js";
+
+export type ContentResult = { status: "ok"; content: CampaignContent } | { status: "invalid"; problems: string[] };
+
+export async function loadCampaignContent(dir: string): Promise<ContentResult> {
+  const problems: string[] = [];
+  const campaign = await readYaml(join(dir, "campaign.yaml"), campaignFileSchema, problems);
+  const faq = await readYaml(join(dir, "faq.yaml"), faqFileSchema, problems);
+  if (!campaign || !faq) return { status: "invalid", problems };
+
+  const languages = campaign.campaign.languages;
+  const requireLanguages = (file: string, field: string, text: LocalizedText) => {
+    for (const language of languages) {
+      if (!text[language]) problems.push(`${file}: ${field}.${language}: missing text in "${language}" (the campaign's languages are ${languages.join(", ")})`);
+    }
+  };
+  const campaignFile = join(dir, "campaign.yaml");
+  requireLanguages(campaignFile, "campaign.name", campaign.campaign.name);
+  for (const key of ["profile", "vision", "mission"] as const) {
+    requireLanguages(campaignFile, `${key}.title`, campaign[key].title);
+    requireLanguages(campaignFile, `${key}.body`, campaign[key].body);
+  }
+  campaign.programmes.forEach((p, i) => {
+    requireLanguages(campaignFile, `programmes[${i}].title`, p.title);
+    requireLanguages(campaignFile, `programmes[${i}].body`, p.body);
+  });
+  campaign.interests.forEach((p, i) => requireLanguages(campaignFile, `interests[${i}].label`, p.label));
+  const faqFile = join(dir, "faq.yaml");
+  const seen = new Set<string>();
+  faq.forEach((entry, i) => {
+    if (seen.has(entry.id)) problems.push(`${faqFile}: [${i}].id: "${entry.id}" is used twice`);
+    seen.add(entry.id);
+    requireLanguages(faqFile, `[${i}].question`, entry.question);
+    requireLanguages(faqFile, `[${i}].answer`, entry.answer);
+  });
+  if (problems.length > 0) return { status: "invalid", problems };
+  return { status: "ok", content: { campaign, faq } };
+}
+
+async function readYaml<S extends z.ZodType>(path: string, schema: S, problems: string[]): Promise<z.infer<S> | undefined> {
+  let raw: string;
+  try {
+    raw = await readFile(path, "utf8");
+  } catch {
+    problems.push(`${path}: cannot read the file (is CONTENT_DIR right?)`);
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    data = parse(raw);
+  } catch (error) {
+    const where = error instanceof YAMLParseError && error.linePos ? ` line ${error.linePos[0].line}` : "";
+    problems.push(`${path}:${where} not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+    return undefined;
+  }
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const field = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+    problems.push(`${path}: ${field || "(top level)"}: ${issue.message}`);
+  }
+  return undefined;
+}

@@ -1,0 +1,180 @@
+// A local stand-in for api.telegram.org: real HTTP, so telegraf runs unmodified through `apiRoot`.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Update, UserFromGetMe } from "telegraf/types";
+
+export interface RecordedRequest {
+  method: string;
+  token: string;
+  body: Record<string, unknown>;
+}
+
+export interface ProgrammedFailure {
+  error_code: number;
+  description: string;
+  parameters?: { retry_after?: number; migrate_to_chat_id?: number };
+}
+
+export interface FakeBotApi {
+  /** Pass as telegraf's `telegram.apiRoot`. */
+  url: string;
+  bot: UserFromGetMe;
+  /** Every API call in arrival order. */
+  requests: RecordedRequest[];
+  /** Queues an update for getUpdates; assigns update_id when missing. Returns the queued update. */
+  pushUpdate<U extends Update>(update: Omit<U, "update_id"> & { update_id?: number }): U;
+  /** The next call(s) of `method` fail with this Bot API error instead of succeeding. */
+  failNext(method: string, failure: ProgrammedFailure, times?: number): void;
+  /** Polls `probe` over the recorded requests until it returns something truthy, and returns that. */
+  waitFor<T>(probe: (requests: readonly RecordedRequest[]) => T | undefined | null | false, timeoutMs?: number): Promise<T>;
+  /** Recorded calls of one method, in order. */
+  calls(method: string): RecordedRequest[];
+  close(): Promise<void>;
+}
+
+// Real Telegram holds getUpdates up to `timeout` seconds; tests should not wait that long.
+const MAX_LONG_POLL_MS = 200;
+
+export async function startFakeBotApi(options: { bot?: Partial<UserFromGetMe> } = {}): Promise<FakeBotApi> {
+  const bot: UserFromGetMe = {
+    id: 7000000001,
+    is_bot: true,
+    first_name: "Relawan",
+    username: "relawan_test_bot",
+    can_join_groups: false,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    ...options.bot,
+  };
+  const requests: RecordedRequest[] = [];
+  let queue: Update[] = [];
+  let nextUpdateId = 100_000;
+  let nextMessageId = 1;
+  const failures = new Map<string, ProgrammedFailure[]>();
+  const pollers = new Set<() => void>();
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch((err: unknown) => reply(res, 500, { ok: false, error_code: 500, description: String(err) }));
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(new URL(req.url ?? "/", "http://x").pathname);
+    if (!match) return reply(res, 404, { ok: false, error_code: 404, description: "Not Found" });
+    const [, token = "", method = ""] = match;
+    const body = parseBody(req.headers["content-type"], await readAll(req));
+    requests.push({ method, token, body });
+
+    const failure = failures.get(method)?.shift();
+    if (failure) return reply(res, failure.error_code, { ok: false, ...failure });
+
+    switch (method) {
+      case "getMe":
+        return ok(res, bot);
+      case "getUpdates":
+        return ok(res, await takeUpdates(body, res));
+      case "sendMessage":
+        return ok(res, {
+          message_id: nextMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(body.chat_id), type: "private", first_name: "Person" },
+          from: bot,
+          text: String(body.text ?? ""),
+        });
+      case "answerCallbackQuery":
+      case "setWebhook":
+      case "deleteWebhook":
+      case "setMyCommands":
+        return ok(res, true);
+      default:
+        return reply(res, 404, { ok: false, error_code: 404, description: "Not Found: method not found" });
+    }
+  }
+
+  async function takeUpdates(body: Record<string, unknown>, res: http.ServerResponse): Promise<Update[]> {
+    const offset = Number(body.offset ?? 0);
+    const limit = Number(body.limit ?? 100);
+    // Like Telegram: asking from `offset` confirms everything before it.
+    if (offset > 0) queue = queue.filter((u) => u.update_id >= offset);
+    const waitMs = Math.min(Number(body.timeout ?? 0) * 1000, MAX_LONG_POLL_MS);
+    if (queue.length === 0 && waitMs > 0) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          pollers.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, waitMs);
+        pollers.add(done);
+        res.once("close", done); // telegraf aborted the poll (bot.stop)
+      });
+    }
+    return queue.slice(0, limit);
+  }
+
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  const api: FakeBotApi = {
+    url: `http://127.0.0.1:${port}`,
+    bot,
+    requests,
+    pushUpdate<U extends Update>(update: Omit<U, "update_id"> & { update_id?: number }): U {
+      const full = { ...update, update_id: update.update_id ?? nextUpdateId++ } as unknown as U;
+      queue.push(full);
+      for (const wake of [...pollers]) wake();
+      return full;
+    },
+    failNext(method, failure, times = 1) {
+      const list = failures.get(method) ?? [];
+      for (let i = 0; i < times; i++) list.push(failure);
+      failures.set(method, list);
+    },
+    async waitFor(probe, timeoutMs = 3000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = probe(requests);
+        if (found) return found;
+        if (Date.now() > deadline) {
+          throw new Error(`fakeBotApi.waitFor timed out; requests so far: ${requests.map((r) => r.method).join(", ") || "none"}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    },
+    calls: (method) => requests.filter((r) => r.method === method),
+    async close() {
+      for (const wake of [...pollers]) wake();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+  return api;
+}
+
+function ok(res: http.ServerResponse, result: unknown): void {
+  reply(res, 200, { ok: true, result });
+}
+
+function reply(res: http.ServerResponse, status: number, payload: unknown): void {
+  if (res.destroyed) return; // the client went away (an aborted long poll)
+  res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(payload));
+}
+
+function readAll(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function parseBody(contentType: string | undefined, raw: string): Record<string, unknown> {
+  if (raw === "") return {};
+  if (contentType?.includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+  if (contentType?.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(raw));
+  // Multipart uploads: keep the raw text; Relawan only sends JSON today.
+  return { raw };
+}
