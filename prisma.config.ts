@@ -1,9 +1,10 @@
 // Prisma CLI configuration. The JS schema engine + driver adapter keep every
 // CLI command we use offline (no native engine download); see README#database.
-import "dotenv/config";
+import { config as loadDotenv } from "dotenv";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 
+loadDotenv({ quiet: true });
 // The CLI needs DATABASE_URL set even though the adapter does the connecting.
 process.env.DATABASE_URL ??= "file:./data/relawan.db";
 const url = process.env.DATABASE_URL;

@@ -41,7 +41,8 @@ export function createTranslator(resources: LocaleResources, defaultLanguage: st
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  const languages = Object.keys(resources);
+  // The default language comes first wherever languages are listed (e.g. the language choice).
+  const languages = [defaultLanguage, ...Object.keys(resources).filter((l) => l !== defaultLanguage).sort()];
   const bound = new Map<string, TFunction>();
   return {
     languages,

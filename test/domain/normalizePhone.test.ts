@@ -1,5 +1,7 @@
 import fc from "fast-check";
+import { getCountries, getExampleNumber } from "libphonenumber-js/max";
 import type { CountryCode } from "libphonenumber-js/max";
+import mobileExamples from "libphonenumber-js/mobile/examples";
 import { describe, expect, it } from "vitest";
 import { normalizePhone } from "../../src/domain/contacts/normalizePhone.js";
 
@@ -57,10 +59,32 @@ describe("normalizePhone", () => {
   });
 
   const countries = fc.constantFrom<CountryCode>("ID", "MY", "SG", "US", "GB", "AU", "NL");
+  const exampleCountries = getCountries().filter((country) => getExampleNumber(country, mobileExamples) !== undefined);
+  // Arbitrary strings are almost never valid numbers, so the idempotence check also runs on
+  // real mobile numbers from every country, written messily and sometimes with a digit changed.
+  const messyPhone = fc
+    .tuple(
+      fc.constantFrom(...exampleCountries),
+      fc.constantFrom("NATIONAL", "INTERNATIONAL", "E.164", "WHATSAPP") ,
+      fc.constantFrom(" ", "-", ".", "", "  "),
+      fc.option(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 9 }))),
+    )
+    .map(([country, style, separator, change]) => {
+      const example = getExampleNumber(country, mobileExamples)!;
+      let text =
+        style === "WHATSAPP" ? `${example.number.slice(1)}@c.us` : style === "E.164" ? example.number : example.format(style);
+      if (style !== "WHATSAPP") text = text.replace(/ /g, separator);
+      if (change) {
+        const digits = [...text.matchAll(/\d/g)];
+        const at = digits[change[0] % digits.length]!.index;
+        text = `${text.slice(0, at)}${change[1]}${text.slice(at + 1)}`;
+      }
+      return text;
+    });
 
   it("never throws, and an ok result normalises to itself", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.stringMatching(/^[+0-9 ().@-]{0,24}(c\.us)?$/)), countries, (input, country) => {
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.stringMatching(/^[+0-9 ().@-]{0,24}(c\.us)?$/), messyPhone), countries, (input, country) => {
         const result = normalizePhone(input, country);
         if (result.status === "ok") {
           expect(result.e164).toMatch(/^\+[1-9]\d{6,14}$/);
@@ -68,7 +92,19 @@ describe("normalizePhone", () => {
           expect(normalizePhone(`${result.e164.slice(1)}@c.us`, country)).toEqual(result);
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: 3000 },
+    );
+  });
+
+  it("accepts every country's example mobile number, nationally under that country and internationally under any", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...exampleCountries), countries, (country, otherDefault) => {
+        const example = getExampleNumber(country, mobileExamples)!;
+        const ok = { status: "ok", e164: example.number };
+        expect(normalizePhone(example.formatNational(), country)).toEqual(ok);
+        expect(normalizePhone(example.formatInternational(), otherDefault)).toEqual(ok);
+      }),
+      { numRuns: 1000 },
     );
   });
 

@@ -6,6 +6,7 @@ import { Telegraf, TelegramError } from "telegraf";
 import type { Update } from "telegraf/types";
 import type { ConversationEngine, Reply } from "../../conversation/types.js";
 import { createWebhookServer } from "./createWebhookServer.js";
+import { launchPolling, type RunningPoll } from "./launchPolling.js";
 import { renderReply, type TelegramMessage } from "./renderReply.js";
 import { serializeByKey } from "./serializeByKey.js";
 import { toInbound } from "./toInbound.js";
@@ -46,7 +47,7 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
   const perChat = serializeByKey();
   // Chats still showing the share-phone keyboard; the next plain reply takes it down.
   const phoneKeyboardOpen = new Set<string>();
-  let polling: { done: Promise<void>; settled: boolean } | undefined;
+  let polling: RunningPoll | undefined;
   let server: http.Server | undefined;
 
   bot.catch((err, ctx) => {
@@ -82,7 +83,9 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
       isTurn = true;
       lang = message.languageHint;
       const turn = await engine.handle(message);
-      for (const reply of turn.replies) await sendReply(chatId, reply, lang);
+      // A turn that asks for the phone must not take its own keyboard down in a later reply.
+      const mayRemoveKeyboard = !turn.replies.some((reply) => reply.requestPhone);
+      for (const reply of turn.replies) await deliver(chatId, reply, lang, mayRemoveKeyboard);
     } catch (err) {
       if (isForbidden(err)) {
         logger.info({ update_id: update.update_id }, "telegram person is unreachable; reply dropped");
@@ -90,16 +93,16 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
       }
       logger.error({ err, update_id: update.update_id }, "telegram turn failed");
       if (!isTurn) return;
-      await sendReply(chatId, { text: opts.apologyText(lang) }, lang).catch((apologyErr: unknown) =>
+      await deliver(chatId, { text: opts.apologyText(lang) }, lang, true).catch((apologyErr: unknown) =>
         logger.warn({ err: apologyErr, update_id: update.update_id }, "telegram apology failed"),
       );
     }
   }
 
-  async function sendReply(chatId: string, reply: Reply, lang?: string): Promise<void> {
+  async function deliver(chatId: string, reply: Reply, lang: string | undefined, mayRemoveKeyboard: boolean): Promise<void> {
     const messages = renderReply(reply, {
       sharePhoneLabel: opts.sharePhoneLabel(lang),
-      removeKeyboard: phoneKeyboardOpen.has(chatId),
+      removeKeyboard: mayRemoveKeyboard && phoneKeyboardOpen.has(chatId),
     });
     try {
       for (const message of messages) await sendMessage(chatId, message);
@@ -132,44 +135,11 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
     }
   }
 
-  async function startPolling(): Promise<void> {
-    // launch() resolves only when polling ends; its onLaunch callback fires once getMe succeeded.
-    await new Promise<void>((resolve, reject) => {
-      let launched = false;
-      const state = { settled: false, done: Promise.resolve() };
-      state.done = bot
-        .launch({ allowedUpdates: [...ALLOWED_UPDATES] }, () => {
-          launched = true;
-          resolve();
-        })
-        .catch((err: unknown) => {
-          if (!launched) {
-            polling = undefined;
-            return reject(err);
-          }
-          logger.error({ err }, "telegram long polling stopped");
-        })
-        .finally(() => {
-          state.settled = true;
-        });
-      polling = state;
-    });
-  }
-
-  async function stopPolling(current: { done: Promise<void>; settled: boolean }): Promise<void> {
-    // launch() creates its poller only after getMe and deleteWebhook; until then bot.stop() throws "not running".
-    while (!current.settled) {
-      try {
-        bot.stop("relawan stop");
-        break;
-      } catch {
-        await sleep(10);
-      }
-    }
-    await current.done;
-  }
-
   async function startWebhook(webhook: NonNullable<TelegramChannelOptions["webhook"]>): Promise<void> {
+    // Telegram would refuse it or send no header at all, and every update would then bounce with 401.
+    if (!/^[A-Za-z0-9_-]{1,256}$/.test(webhook.secret)) {
+      throw new Error("telegram webhook secret must be 1-256 characters of A-Z, a-z, 0-9, _ or -");
+    }
     bot.botInfo ??= await bot.telegram.getMe();
     const listening = createWebhookServer({
       path: webhook.path ?? DEFAULT_WEBHOOK_PATH,
@@ -201,18 +171,18 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
     async start() {
       if (polling || server) throw new Error("telegram channel already started");
       if (opts.webhook) await startWebhook(opts.webhook);
-      else await startPolling();
+      else polling = await launchPolling(bot, [...ALLOWED_UPDATES], logger);
     },
     async stop() {
       const current = polling;
       polling = undefined;
-      if (current) await stopPolling(current);
+      await current?.stop();
       // The webhook stays registered with Telegram, which queues updates until we are back.
       if (server) await closeServer(server);
       server = undefined;
       await perChat.drain();
     },
-    sendReply,
+    sendReply: (chatId, reply, lang) => deliver(chatId, reply, lang, true),
     botUsername: () => bot.botInfo?.username,
     webhookAddress: () => (server?.address() as AddressInfo | null) ?? undefined,
   };

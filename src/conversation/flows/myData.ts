@@ -135,5 +135,13 @@ async function saveField(turn: Turn, step: FieldStep, data: Record<string, unkno
 }
 
 function formatTime(date: Date, language: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(language === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone, timeZoneName: "short" }).format(date);
+  return new Intl.DateTimeFormat(language === "id" ? "id-ID" : "en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(date);
 }

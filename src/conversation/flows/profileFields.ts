@@ -73,10 +73,11 @@ export function handleField(turn: Turn, flow: string, step: FieldStep, input: Tu
       return { status: "answered", data: { ...data, phone: phone.e164, phoneVerified: input.kind === "contact" } };
     }
     case "region": {
-      if (input.choiceId === "region:retry" || input.kind !== "text") return retry("volunteer.askRegionAgain");
+      if (input.choiceId === "region:retry") return retry("volunteer.askRegionAgain");
       if (input.choiceId?.startsWith("region:")) {
         return { status: "answered", data: { ...data, regionCode: input.choiceId.slice(7) } };
       }
+      if (input.kind !== "text") return retry("volunteer.askRegionAgain");
       const query = input.text.trim();
       const matches = query.length >= 3 ? turn.deps.regions.searchRegencies(query, 6) : [];
       if (matches.length === 0) return retry("volunteer.regionNotFound", { query: query.slice(0, 60) });

@@ -24,7 +24,7 @@ export const informalSpellings: Readonly<Record<string, string>> = {
   krn: "karena", karna: "karena", krna: "karena", kpd: "kepada", pd: "pada", sbg: "sebagai",
   ttg: "tentang", tntg: "tentang", sm: "sama", ama: "sama", tp: "tapi", tpi: "tapi",
   klo: "kalau", kalo: "kalau", kl: "kalau", kalu: "kalau", jg: "juga", jga: "juga",
-  aja: "saja", sj: "saja", doang: "saja", lg: "lagi", lgi: "lagi", sdg: "sedang", lgsg: "langsung",
+  jgn: "jangan", jng: "jangan", sampe: "sampai", aja: "saja", sj: "saja", doang: "saja", lg: "lagi", lgi: "lagi", sdg: "sedang", lgsg: "langsung",
   sdh: "sudah", udh: "sudah", udah: "sudah", blm: "belum", belom: "belum",
   bs: "bisa", bsa: "bisa", jd: "jadi", jdi: "jadi", hrs: "harus", msh: "masih", trs: "terus",
   emg: "memang", emang: "memang", kyk: "seperti", kayak: "seperti", kek: "seperti",

@@ -1,0 +1,61 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadCampaignContent } from "../../../src/domain/content/loadCampaignContent.js";
+import { repoRoot } from "../../support/createTestApp.js";
+
+const dirs: string[] = [];
+function copyOfDemo(): string {
+  const dir = mkdtempSync(join(tmpdir(), "relawan-content-"));
+  dirs.push(dir);
+  cpSync(join(repoRoot, "campaign"), dir, { recursive: true });
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("campaign content", () => {
+  it("ships a valid, complete and clearly fictional demo campaign", async () => {
+    const result = await loadCampaignContent(join(repoRoot, "campaign"));
+    expect(result.status).toBe("ok");
+    if (result.status !== "ok") return;
+    expect(result.content.campaign.campaign.name.id).toContain("DEMO");
+    expect(result.content.campaign.profile.body.id).toContain("fiktif");
+    expect(result.content.campaign.programmes.length).toBeGreaterThanOrEqual(3);
+    expect(result.content.faq.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it("names the file and the field of a missing translation", async () => {
+    const dir = copyOfDemo();
+    const file = join(dir, "campaign.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("    en: Vision\n", ""));
+    const result = await loadCampaignContent(dir);
+    expect(result).toEqual({ status: "invalid", problems: [`${file}: vision.title.en: missing text in "en" (the campaign's languages are id, en)`] });
+  });
+
+  it("names the file and the field of a value of the wrong type", async () => {
+    const dir = copyOfDemo();
+    const campaignFile = join(dir, "campaign.yaml");
+    writeFileSync(campaignFile, readFileSync(campaignFile, "utf8").replace("languages: [id, en]", "languages: id"));
+    const result = await loadCampaignContent(dir);
+    expect(result.status).toBe("invalid");
+    if (result.status !== "invalid") return;
+    expect(result.problems.some((p) => p.startsWith(`${campaignFile}: campaign.languages:`))).toBe(true);
+  });
+
+  it("reports a duplicate FAQ id and broken YAML with the line", async () => {
+    const dir = copyOfDemo();
+    const faqFile = join(dir, "faq.yaml");
+    const faq = readFileSync(faqFile, "utf8");
+    const firstId = /- id: ([a-z0-9-]+)/.exec(faq)![1]!;
+    writeFileSync(faqFile, `${faq}\n- id: ${firstId}\n  question: { id: Apa?, en: What? }\n  answer: { id: Ini., en: This. }\n`);
+    const duplicate = await loadCampaignContent(dir);
+    expect(duplicate.status === "invalid" && duplicate.problems.some((p) => p.includes(`"${firstId}" is used twice`))).toBe(true);
+
+    writeFileSync(faqFile, "- id: x\n  question: [unclosed\n");
+    const broken = await loadCampaignContent(dir);
+    expect(broken.status === "invalid" && broken.problems[0]).toMatch(new RegExp(`^${faqFile.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: line \\d+ not valid YAML`));
+  });
+});

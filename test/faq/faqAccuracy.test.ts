@@ -1,0 +1,81 @@
+// How well the FAQ matcher answers questions as voters really type them.
+// The labelled questions were written apart from campaign/faq.yaml (slang,
+// typos, English, mixed) and must never be copies of its questions or variants.
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { beforeAll, describe, expect, it } from "vitest";
+import { faqFileSchema, type FaqEntryContent } from "../../src/domain/content/contentSchema.js";
+import { createFaqMatcher, type FaqMatcher } from "../../src/domain/faq/createFaqMatcher.js";
+import { normalizeText } from "../../src/domain/faq/normalizeText.js";
+
+interface LabelledQuestion {
+  text: string;
+  language: "id" | "en";
+  expected: string | null;
+}
+
+const root = new URL("../../", import.meta.url);
+const labelled = JSON.parse(readFileSync(new URL("test/faq/labelled-questions.json", root), "utf8")) as {
+  questions: LabelledQuestion[];
+  offTopic: LabelledQuestion[];
+};
+
+const percent = (hits: number, total: number) => `${((100 * hits) / total).toFixed(1)}% (${hits}/${total})`;
+
+describe("FAQ matching on labelled voter questions", () => {
+  let faq: FaqEntryContent[];
+  let matcher: FaqMatcher;
+
+  beforeAll(() => {
+    faq = faqFileSchema.parse(parse(readFileSync(new URL("campaign/faq.yaml", root), "utf8")));
+    matcher = createFaqMatcher(faq);
+  });
+
+  it("labels only FAQ ids that exist, and never copies a question or variant", () => {
+    const ids = new Set(faq.map((entry) => entry.id));
+    const phrasings = new Set(faq.flatMap((entry) => [...Object.values(entry.question), ...Object.values(entry.variants).flat()]).map(normalizeText));
+    for (const question of labelled.questions) {
+      expect(ids, question.text).toContain(question.expected);
+      expect(phrasings.has(normalizeText(question.text)), `"${question.text}" is a copy of a faq.yaml phrasing`).toBe(false);
+    }
+    expect(labelled.questions.length).toBeGreaterThanOrEqual(80);
+    // Every FAQ is asked about at least twice, so no entry's accuracy rests on one example.
+    for (const id of ids) expect(labelled.questions.filter((q) => q.expected === id).length, id).toBeGreaterThanOrEqual(2);
+  });
+
+  it("answers at least 85% of labelled questions with the right FAQ (top-1, a null answer counts as wrong)", () => {
+    const misses: string[] = [];
+    let right = 0;
+    for (const question of labelled.questions) {
+      const found = matcher.match(question.text, question.language);
+      if (found?.faqId === question.expected) right++;
+      else misses.push(`  "${question.text}" [${question.language}] expected ${question.expected}, got ${found ? `${found.faqId} (${found.confidence.toFixed(2)})` : "null"}`);
+    }
+    const english = labelled.questions.filter((q) => q.language === "en");
+    const englishRight = english.filter((q) => matcher.match(q.text, q.language)?.faqId === q.expected).length;
+    console.log(`FAQ top-1 accuracy: ${percent(right, labelled.questions.length)}; English only: ${percent(englishRight, english.length)}`);
+    if (misses.length > 0) console.log(`FAQ misses:\n${misses.join("\n")}`);
+    expect(right / labelled.questions.length).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it("declines at least 80% of off-topic messages", () => {
+    const answered = labelled.offTopic.flatMap((message) => {
+      const found = matcher.match(message.text, message.language);
+      return found ? [`  "${message.text}" -> ${found.faqId} (${found.confidence.toFixed(2)})`] : [];
+    });
+    const declined = labelled.offTopic.length - answered.length;
+    console.log(`FAQ off-topic rejection: ${percent(declined, labelled.offTopic.length)}`);
+    if (answered.length > 0) console.log(`Off-topic messages answered anyway:\n${answered.join("\n")}`);
+    expect(declined / labelled.offTopic.length).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("matches a typical message in well under a millisecond", () => {
+    const started = performance.now();
+    const rounds = 20;
+    for (let round = 0; round < rounds; round++) for (const question of labelled.questions) matcher.match(question.text, question.language);
+    const perMatch = (performance.now() - started) / (rounds * labelled.questions.length);
+    console.log(`FAQ match time: ${perMatch.toFixed(3)} ms per message`);
+    // Generous bound so a loaded CI machine does not flake; locally it is a fraction of this.
+    expect(perMatch).toBeLessThan(2);
+  });
+});

@@ -1,0 +1,52 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readLocaleResources } from "../src/conversation/createTranslator.js";
+import { repoRoot } from "./support/createTestApp.js";
+
+function keysOf(value: unknown, prefix = ""): string[] {
+  if (value === null || typeof value !== "object") return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keysOf(v, prefix ? `${prefix}.${k}` : k));
+}
+
+function placeholders(text: unknown): string[] {
+  return [...String(text).matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
+}
+
+describe("locales", () => {
+  const resources = readLocaleResources(join(repoRoot, "locales"));
+  const languages = Object.keys(resources);
+
+  it("has Bahasa Indonesia and English", () => {
+    expect(languages.sort()).toEqual(["en", "id"]);
+  });
+
+  it("has every key in every language, with the same placeholders", () => {
+    const [first, ...others] = languages;
+    const reference = resources[first!]!;
+    for (const language of others) {
+      const other = resources[language]!;
+      expect(Object.keys(other).sort(), `namespaces of ${language}`).toEqual(Object.keys(reference).sort());
+      for (const ns of Object.keys(reference)) {
+        const a = keysOf(reference[ns]).sort();
+        const b = keysOf(other[ns]).sort();
+        expect(b.filter((k) => !a.includes(k)), `${language}/${ns}.json keys missing from ${first}`).toEqual([]);
+        expect(a.filter((k) => !b.includes(k)), `${first}/${ns}.json keys missing from ${language}`).toEqual([]);
+        for (const key of a) {
+          const get = (tree: unknown) => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree);
+          expect(placeholders(get(other[ns])), `${ns}:${key} placeholders`).toEqual(placeholders(get(reference[ns])));
+        }
+      }
+    }
+  });
+
+  it("has no empty text", () => {
+    for (const language of languages) {
+      for (const [ns, tree] of Object.entries(resources[language]!)) {
+        for (const key of keysOf(tree)) {
+          const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree);
+          expect(String(value).trim(), `${language}/${ns}:${key}`).not.toBe("");
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,54 @@
+// `npm start` as a newcomer runs it: bad settings stop it with exit code 2 and
+// one line per problem, before the database file exists.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "./support/createTestApp.js";
+
+function start(env: Record<string, string>, input = "") {
+  return spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
+    input,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+}
+
+describe("start-up", () => {
+  it("rejects an invalid setting with exit code 2, naming the variable, before touching the database", () => {
+    const dir = mkdtempSync(join(tmpdir(), "relawan-start-"));
+    const dbFile = join(dir, "relawan.db");
+    const result = start({ DATABASE_URL: `file:${dbFile}`, TIMEZONE: "Mars/Olympus", TELEGRAM_BOT_TOKEN: "not-a-token" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('Configuration error: TIMEZONE: expected an IANA time zone like Asia/Jakarta, Asia/Makassar or Asia/Jayapura (got "Mars/Olympus")');
+    expect(result.stderr).toContain("Configuration error: TELEGRAM_BOT_TOKEN: expected a BotFather token");
+    expect(result.stderr).not.toContain("not-a-token");
+    expect(existsSync(dbFile)).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("requires a webhook secret when a webhook URL is set", () => {
+    const result = start({ TELEGRAM_BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ", TELEGRAM_WEBHOOK_URL: "https://bot.example.org/telegram/webhook" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set");
+  });
+
+  it("opens the terminal chat with no token: migrates a fresh SQLite file, greets, answers, and quits cleanly", () => {
+    const dir = mkdtempSync(join(tmpdir(), "relawan-start-"));
+    const dbFile = join(dir, "nested", "relawan.db");
+    const result = start({ DATABASE_URL: `file:${dbFile}` }, "2\n1\n1\n/quit\n");
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Relawan — obrolan terminal");
+    expect(result.stdout).toContain("asisten otomatis (bot) dari Tim Relawan Nusa Bakti (DEMO)");
+    expect(result.stdout).toMatch(/1\. Bahasa Indonesia\n\s+2\. English/);
+    expect(result.stdout).toContain("May Nusa Bakti Volunteer Team (DEMO) send you campaign updates");
+    expect(result.stdout).toContain("About Nusa Bakti (a fictional candidate)");
+    expect(result.stdout).toContain("Sampai jumpa!");
+    expect(existsSync(dbFile)).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,110 @@
+// A real engine on a real, throwaway SQLite file: what the transcript tests talk to.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createConversationEngine } from "../../src/conversation/createConversationEngine.js";
+import { createTranslator, readLocaleResources } from "../../src/conversation/createTranslator.js";
+import type { EngineDeps } from "../../src/conversation/engineDeps.js";
+import type { ChannelName, ConversationEngine, InboundMessage, Reply } from "../../src/conversation/types.js";
+import { applyMigrations } from "../../src/db/applyMigrations.js";
+import { openDatabase, type Database } from "../../src/db/client.js";
+import type { CampaignContent } from "../../src/domain/content/contentSchema.js";
+import { loadCampaignContent } from "../../src/domain/content/loadCampaignContent.js";
+import { storeCampaignContent } from "../../src/domain/content/storeCampaignContent.js";
+import { createFaqMatcher } from "../../src/domain/faq/createFaqMatcher.js";
+import { createRegionLookup } from "../../src/domain/regions/createRegionLookup.js";
+
+export const repoRoot = resolve(import.meta.dirname, "../..");
+
+export interface TestApp {
+  db: Database;
+  dbUrl: string;
+  engine: ConversationEngine;
+  content: CampaignContent;
+  deps: EngineDeps;
+  clock: { now: Date; advance(ms: number): void };
+  /** Re-creates the engine on the same database, as a process restart would. */
+  restart(): ConversationEngine;
+  close(): Promise<void>;
+}
+
+let cachedContent: CampaignContent | undefined;
+
+export async function loadDemoContent(): Promise<CampaignContent> {
+  if (cachedContent) return cachedContent;
+  const result = await loadCampaignContent(join(repoRoot, "campaign"));
+  if (result.status !== "ok") throw new Error(result.problems.join("\n"));
+  cachedContent = result.content;
+  return cachedContent;
+}
+
+export async function createTestApp(overrides: Partial<EngineDeps> = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), "relawan-test-"));
+  const dbUrl = `file:${join(dir, "test.db")}`;
+  const db = openDatabase(dbUrl);
+  await applyMigrations(db, join(repoRoot, "prisma", "migrations"));
+  const content = await loadDemoContent();
+  await storeCampaignContent(db, content);
+  const clock = {
+    now: new Date("2026-11-26T03:00:00Z"),
+    advance(ms: number) {
+      clock.now = new Date(clock.now.getTime() + ms);
+    },
+  };
+  const deps: EngineDeps = {
+    db,
+    translator: createTranslator(readLocaleResources(join(repoRoot, "locales")), "id"),
+    campaign: content.campaign,
+    faq: createFaqMatcher(content.faq),
+    regions: await createRegionLookup(),
+    defaultCountry: "ID",
+    timeZone: "Asia/Jakarta",
+    clock: () => clock.now,
+    referralLink: (code, channel) => (channel === "telegram" ? `https://t.me/relawan_demo_bot?start=${code}` : undefined),
+    ...overrides,
+  };
+  const app: TestApp = {
+    db,
+    dbUrl,
+    engine: createConversationEngine(deps),
+    content,
+    deps,
+    clock,
+    restart() {
+      app.engine = createConversationEngine(deps);
+      return app.engine;
+    },
+    async close() {
+      await db.$disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return app;
+}
+
+/** A person chatting on one channel; each call returns the bot's replies to that message. */
+export function person(app: TestApp, channel: ChannelName = "console", externalId = "u1", extra: Partial<InboundMessage> = {}) {
+  const send = async (message: Partial<InboundMessage>): Promise<Reply[]> => {
+    app.clock.advance(1000);
+    const result = await app.engine.handle({ channel, externalId, kind: "text", receivedAt: app.clock.now, ...extra, ...message });
+    return result.replies;
+  };
+  return {
+    say: (text: string) => send({ kind: "text", text }),
+    pick: (choiceId: string) => send({ kind: "choice", choiceId }),
+    sharePhone: (phone: string) => send({ kind: "contact", sharedPhone: phone }),
+    sendMedia: (caption?: string) => send({ kind: "media", text: caption }),
+    send,
+  };
+}
+
+/** The replies as one transcript string, choices as "[id] label". */
+export function transcript(replies: Reply[]): string {
+  return replies
+    .map((r) => [r.title ? `# ${r.title}` : "", r.text, ...(r.choices ?? []).map((c) => `[${c.id}] ${c.label}`)].filter(Boolean).join("\n"))
+    .join("\n---\n");
+}
+
+export function choiceIds(replies: Reply[]): string[] {
+  return replies.flatMap((r) => r.choices ?? []).map((c) => c.id);
+}
