@@ -74,7 +74,8 @@ async function runTurn(tx: Turn["tx"], deps: EngineDeps, message: InboundMessage
 }
 
 function toTurnInput(message: InboundMessage, offered: unknown): TurnInput {
-  const text = (message.text ?? "").replace(/\u0000/g, "");
+  // NUL bytes are not text anyone typed, and PostgreSQL refuses them.
+  const text = (message.text ?? "").replaceAll("\u0000", "");
   const choices = Array.isArray(offered) ? (offered as { id: string; label: string }[]) : [];
   const choiceId = message.kind === "choice" ? message.choiceId : message.kind === "text" ? resolveChoice(text, choices) : undefined;
   return { kind: message.kind, text, choiceId, sharedPhone: message.sharedPhone };

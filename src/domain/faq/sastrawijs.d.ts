@@ -1,6 +1,7 @@
 // sastrawijs ships index.d.ts, but its package.json "exports" has no "types"
 // condition, so NodeNext resolution cannot see it (TS7016). This declares the
-// part of the API Relawan uses.
+// part of the API Relawan uses. (Its Tokenizer is not used: it drops digits,
+// and normalizeText already does the rest.)
 declare module "sastrawijs" {
   export class Stemmer {
     constructor(dictionary?: string[]);
@@ -9,8 +10,5 @@ declare module "sastrawijs" {
     /** Lowercases, then returns the root if one is in the dictionary, otherwise the word unchanged. */
     stem(word: string): string;
     find(word: string): boolean;
-  }
-  export class Tokenizer {
-    tokenize(sentence: string): string[];
   }
 }
