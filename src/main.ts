@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  const db = openDatabase(config.DATABASE_URL);
+  const db = await openDatabase(config.DATABASE_URL);
   const migrations = await applyMigrations(db, join(root, "prisma", "migrations"));
   const stored = await storeCampaignContent(db, content.content);
   logger.info({ migrations: migrations.applied, ...stored }, "database ready");

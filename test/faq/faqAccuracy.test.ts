@@ -78,14 +78,4 @@ describe("FAQ matching on labelled voter questions", () => {
     if (answered.length > 0) console.log(`Off-topic messages answered anyway:\n${answered.join("\n")}`);
     expect(declined / labelled.offTopic.length).toBeGreaterThanOrEqual(0.8);
   });
-
-  it("matches a typical message in well under a millisecond", () => {
-    const started = performance.now();
-    const rounds = 20;
-    for (let round = 0; round < rounds; round++) for (const question of labelled.questions) matcher.match(question.text, question.language);
-    const perMatch = (performance.now() - started) / (rounds * labelled.questions.length);
-    console.log(`FAQ match time: ${perMatch.toFixed(3)} ms per message`);
-    // Generous bound so a loaded CI machine does not flake; locally it is a fraction of this.
-    expect(perMatch).toBeLessThan(2);
-  });
 });

@@ -41,7 +41,7 @@ export async function loadDemoContent(): Promise<CampaignContent> {
 export async function createTestApp(overrides: Partial<EngineDeps> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), "relawan-test-"));
   const dbUrl = `file:${join(dir, "test.db")}`;
-  const db = openDatabase(dbUrl);
+  const db = await openDatabase(dbUrl);
   await applyMigrations(db, join(repoRoot, "prisma", "migrations"));
   const content = await loadDemoContent();
   await storeCampaignContent(db, content);

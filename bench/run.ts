@@ -1,0 +1,84 @@
+// `npm run bench`: figures, not assertions. Sized for a 2-core machine.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createConversationEngine } from "../src/conversation/createConversationEngine.js";
+import { createTranslator, readLocaleResources } from "../src/conversation/createTranslator.js";
+import { applyMigrations } from "../src/db/applyMigrations.js";
+import { openDatabase } from "../src/db/client.js";
+import { loadCampaignContent } from "../src/domain/content/loadCampaignContent.js";
+import { storeCampaignContent } from "../src/domain/content/storeCampaignContent.js";
+import { createFaqMatcher } from "../src/domain/faq/createFaqMatcher.js";
+import { createRegionLookup } from "../src/domain/regions/createRegionLookup.js";
+
+const root = resolve(import.meta.dirname, "..");
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function main(): Promise<void> {
+  const content = await loadCampaignContent(join(root, "campaign"));
+  if (content.status !== "ok") throw new Error(content.problems.join("\n"));
+
+  // FAQ matching
+  const labelled = JSON.parse(readFileSync(join(root, "test/faq/labelled-questions.json"), "utf8")) as { questions: { text: string; language: string }[] };
+  let started = performance.now();
+  const matcher = createFaqMatcher(content.content.faq);
+  const buildMs = performance.now() - started;
+  const rounds = 200;
+  started = performance.now();
+  for (let r = 0; r < rounds; r++) for (const q of labelled.questions) matcher.match(q.text, q.language);
+  const perMatch = (performance.now() - started) / (rounds * labelled.questions.length);
+  console.log(`faq: index built in ${buildMs.toFixed(1)} ms; ${perMatch.toFixed(3)} ms per match (${Math.round(1000 / perMatch)} matches/s, ${labelled.questions.length} questions x ${rounds})`);
+
+  // Conversation turns on embedded SQLite
+  const dir = mkdtempSync(join(tmpdir(), "relawan-bench-"));
+  const db = await openDatabase(`file:${join(dir, "bench.db")}`);
+  await applyMigrations(db, join(root, "prisma/migrations"));
+  await storeCampaignContent(db, content.content);
+  const engine = createConversationEngine({
+    db,
+    translator: createTranslator(readLocaleResources(join(root, "locales")), "id"),
+    campaign: content.content.campaign,
+    faq: matcher,
+    regions: await createRegionLookup(),
+    defaultCountry: "ID",
+    timeZone: "Asia/Jakarta",
+    clock: () => new Date(),
+    referralLink: () => undefined,
+    flood: { limit: 1_000_000, windowMs: 1000 },
+  });
+  const script = ["halo", "1", "ya", "1", "2", "gmn cara jd relawan?", "menu", "5", "1", "Bench Voter", "PHONE", "kota bandung", "1", "lewati", "1 2", "8", "9", "4", "ya", "/datasaya"];
+  const people = 200;
+  const latencies: number[] = [];
+  started = performance.now();
+  // 8 people talk at once, as a busy bot would see them.
+  const concurrency = 8;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < people) {
+        const n = next++;
+        const id = `p${n}`;
+        for (const line of script) {
+          const text = line === "PHONE" ? `0812${String(10_000_000 + n).slice(-8)}` : line;
+          const t0 = performance.now();
+          await engine.handle({ channel: "console", externalId: id, kind: "text", text, receivedAt: new Date() });
+          latencies.push(performance.now() - t0);
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const volunteers = await db.volunteer.count();
+  console.log(
+    `turns (sqlite): ${latencies.length} turns by ${people} people in ${seconds.toFixed(1)} s = ${Math.round(latencies.length / seconds)} turns/s; ` +
+      `p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms; ${volunteers}/${people} completed sign-up`,
+  );
+  await db.$disconnect();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+await main();

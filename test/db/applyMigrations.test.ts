@@ -1,0 +1,55 @@
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, appendFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { applyMigrations, splitStatements } from "../../src/db/applyMigrations.js";
+import { openDatabase, type Database } from "../../src/db/client.js";
+import { repoRoot } from "../support/createTestApp.js";
+
+const cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+async function freshDatabase(): Promise<{ db: Database; url: string; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), "relawan-migrate-"));
+  const url = `file:${join(dir, "m.db")}`;
+  const db = await openDatabase(url);
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }), () => db.$disconnect());
+  return { db, url, dir };
+}
+
+describe("applyMigrations", () => {
+  it("applies every migration once, and a second run applies nothing", async () => {
+    const { db } = await freshDatabase();
+    const first = await applyMigrations(db, join(repoRoot, "prisma/migrations"));
+    expect(first.applied.length).toBeGreaterThan(0);
+    const second = await applyMigrations(db, join(repoRoot, "prisma/migrations"));
+    expect(second).toEqual({ applied: [], alreadyApplied: first.applied.length });
+    expect(await db.contact.count()).toBe(0);
+  });
+
+  it("records migrations the way Prisma does, so `prisma migrate status` agrees", async () => {
+    const { db, url } = await freshDatabase();
+    await applyMigrations(db, join(repoRoot, "prisma/migrations"));
+    const output = execFileSync("npx", ["prisma", "migrate", "status"], { cwd: repoRoot, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+    expect(output).toContain("Database schema is up to date!");
+  });
+
+  it("refuses to start when an applied migration was edited afterwards", async () => {
+    const { db, dir } = await freshDatabase();
+    const migrations = join(dir, "migrations");
+    cpSync(join(repoRoot, "prisma/migrations"), migrations, { recursive: true });
+    const applied = await applyMigrations(db, migrations);
+    appendFileSync(join(migrations, applied.applied[0]!, "migration.sql"), "\n-- edited\n");
+    await expect(applyMigrations(db, migrations)).rejects.toThrow(/was changed after it was applied/);
+  });
+
+  it("splits Prisma's SQL into statements, dropping comment lines", () => {
+    expect(splitStatements("-- CreateTable\nCREATE TABLE a (x INT);\n\n-- CreateIndex\nCREATE INDEX i ON a(x);\n")).toEqual([
+      "CREATE TABLE a (x INT)",
+      "CREATE INDEX i ON a(x)",
+    ]);
+  });
+});
