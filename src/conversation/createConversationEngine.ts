@@ -19,13 +19,13 @@ import type { ChannelName, ConversationEngine, InboundMessage, TurnResult } from
 const defaultMaxTextLength = 4096;
 
 export function createConversationEngine(deps: EngineDeps): ConversationEngine {
-  const serialize = serializeByKey();
+  const queue = serializeByKey();
   const flood = createFloodGuard(deps.flood?.limit ?? 20, deps.flood?.windowMs ?? 10_000);
 
   return {
     handle(message) {
       const key = `${message.channel}:${message.externalId}`;
-      return serialize(key, async () => {
+      return queue.run(key, async () => {
         const verdict = flood.check(key, message.receivedAt);
         if (verdict === "ignore") return { replies: [], effects: [{ type: "rate_limited" }] };
         return deps.db.$transaction((tx) => runTurn(tx, deps, message, verdict), { timeout: 15_000, maxWait: 15_000 });

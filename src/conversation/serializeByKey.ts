@@ -1,17 +1,34 @@
-// Messages from one person are handled one at a time and in order, so two
-// quick messages never race on the same conversation state.
-export type Serializer = <T>(key: string, work: () => Promise<T>) => Promise<T>;
+export interface KeyedQueue {
+  /** Runs the task after every earlier task with the same key has settled; other keys run concurrently. */
+  run<T>(key: string, task: () => Promise<T>): Promise<T>;
+  /** Resolves once every task queued so far has settled. */
+  drain(): Promise<void>;
+}
 
-export function serializeByKey(): Serializer {
+/**
+ * A per-key promise chain, so two quick messages from one person are handled one at a time and in order.
+ * A failed task does not block the ones after it.
+ */
+export function serializeByKey(): KeyedQueue {
   const tails = new Map<string, Promise<unknown>>();
-  return <T>(key: string, work: () => Promise<T>): Promise<T> => {
-    const previous = tails.get(key) ?? Promise.resolve();
-    const run = previous.then(work, work);
-    const tail = run.catch(() => undefined);
-    tails.set(key, tail);
-    void tail.then(() => {
-      if (tails.get(key) === tail) tails.delete(key);
-    });
-    return run;
+
+  return {
+    run<T>(key: string, task: () => Promise<T>): Promise<T> {
+      const previous = tails.get(key) ?? Promise.resolve();
+      const result = previous.then(() => task());
+      const tail = result.then(
+        () => undefined,
+        () => undefined,
+      );
+      tails.set(key, tail);
+      // Forget idle keys so the map only holds people with work in flight.
+      void tail.then(() => {
+        if (tails.get(key) === tail) tails.delete(key);
+      });
+      return result;
+    },
+    async drain(): Promise<void> {
+      while (tails.size > 0) await Promise.all(tails.values());
+    },
   };
 }

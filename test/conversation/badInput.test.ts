@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { choiceIds, createTestApp, person, type TestApp } from "../support/createTestApp.js";
+import { choiceIds, createTestApp, onboard, person, signUpVolunteer, type TestApp } from "../support/createTestApp.js";
 
 let app: TestApp;
 beforeEach(async () => {
@@ -11,9 +11,7 @@ afterEach(async () => {
 
 async function onboarded(channel: "telegram" | "whatsapp" | "console" = "console", id = "u1") {
   const voter = person(app, channel, id);
-  await voter.say("halo");
-  await voter.pick("lang:id");
-  await voter.pick("consent:yes");
+  await onboard(voter);
   return voter;
 }
 
@@ -93,16 +91,7 @@ describe("bad input", () => {
 
   it("rolls the whole turn back when something fails half-way", async () => {
     const voter = await onboarded();
-    await voter.pick("menu:volunteer");
-    await voter.pick("privacy:yes");
-    await voter.say("Tono");
-    await voter.say("081234567890");
-    await voter.say("kota bandung");
-    await voter.say("1");
-    await voter.pick("district:skip");
-    await voter.say("1");
-    await voter.pick("interests:done");
-    await voter.pick("availability:anytime");
+    await signUpVolunteer(voter, { name: "Tono", stopBeforeConsent: true });
     // Break the volunteer table so completing the sign-up throws mid-transaction.
     await app.db.$executeRawUnsafe(`CREATE TRIGGER fail_volunteer BEFORE INSERT ON "Volunteer" BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
     await expect(voter.pick("tasks:yes")).rejects.toThrow();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { choiceIds, createTestApp, person, transcript, type TestApp } from "../support/createTestApp.js";
+import { choiceIds, createTestApp, onboard, person, signUpVolunteer, transcript, type TestApp, type Voter } from "../support/createTestApp.js";
 
 let app: TestApp;
 beforeEach(async () => {
@@ -9,21 +9,9 @@ afterEach(async () => {
   await app.close();
 });
 
-async function signUp(voter: ReturnType<typeof person>, name = "Siti Aminah", phone = "081234567890") {
-  await voter.say("halo");
-  await voter.pick("lang:id");
-  await voter.pick("consent:yes");
-  await voter.pick("menu:volunteer");
-  await voter.pick("privacy:yes");
-  await voter.say(name);
-  await voter.say(phone);
-  await voter.say("kota bandung");
-  await voter.say("1");
-  await voter.pick("district:skip");
-  await voter.say("1");
-  await voter.pick("interests:done");
-  await voter.pick("availability:anytime");
-  await voter.pick("tasks:yes");
+async function signUp(voter: Voter) {
+  await onboard(voter);
+  await signUpVolunteer(voter);
 }
 
 describe("opt-out", () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { choiceIds, createTestApp, person, transcript, type TestApp } from "../support/createTestApp.js";
+import { choiceIds, createTestApp, onboard, person, signUpVolunteer, transcript, type TestApp } from "../support/createTestApp.js";
 
 let app: TestApp;
 beforeEach(async () => {
@@ -9,11 +9,6 @@ afterEach(async () => {
   await app.close();
 });
 
-async function onboard(voter: ReturnType<typeof person>) {
-  await voter.say("halo");
-  await voter.pick("lang:id");
-  await voter.pick("consent:yes");
-}
 
 describe("volunteer sign-up", () => {
   it("collects name, phone, region, district, interests, availability and task consent", async () => {
@@ -139,17 +134,7 @@ describe("volunteer sign-up", () => {
   it("records who referred a person through /start <code> and a WhatsApp-style first message", async () => {
     const recruiter = person(app, "telegram", "3003");
     await onboard(recruiter);
-    await recruiter.pick("menu:volunteer");
-    await recruiter.pick("privacy:yes");
-    await recruiter.say("Andi");
-    await recruiter.say("081211112222");
-    await recruiter.say("kota bandung");
-    await recruiter.say("1");
-    await recruiter.pick("district:skip");
-    await recruiter.say("1");
-    await recruiter.pick("interests:done");
-    await recruiter.pick("availability:anytime");
-    await recruiter.pick("tasks:yes");
+    await signUpVolunteer(recruiter, { name: "Andi", phone: "081211112222" });
     const { referralCode } = await app.db.volunteer.findFirstOrThrow();
 
     await person(app, "telegram", "3004").say(`/start ${referralCode}`);

@@ -108,3 +108,30 @@ export function transcript(replies: Reply[]): string {
 export function choiceIds(replies: Reply[]): string[] {
   return replies.flatMap((r) => r.choices ?? []).map((c) => c.id);
 }
+
+export type Voter = ReturnType<typeof person>;
+
+/** First contact through to the main menu. */
+export async function onboard(voter: Voter, options: { language?: "id" | "en"; consent?: boolean } = {}): Promise<void> {
+  await voter.say("halo");
+  await voter.pick(`lang:${options.language ?? "id"}`);
+  await voter.pick(options.consent === false ? "consent:no" : "consent:yes");
+}
+
+/** A whole volunteer sign-up from the menu, stopping before the final consent when asked to. */
+export async function signUpVolunteer(
+  voter: Voter,
+  options: { name?: string; phone?: string; region?: string; stopBeforeConsent?: boolean } = {},
+): Promise<Reply[]> {
+  await voter.pick("menu:volunteer");
+  await voter.pick("privacy:yes");
+  await voter.say(options.name ?? "Siti Aminah");
+  await voter.say(options.phone ?? "081234567890");
+  await voter.say(options.region ?? "kota bandung");
+  await voter.say("1");
+  await voter.pick("district:skip");
+  await voter.say("1");
+  await voter.pick("interests:done");
+  const consent = await voter.pick("availability:anytime");
+  return options.stopBeforeConsent ? consent : voter.pick("tasks:yes");
+}

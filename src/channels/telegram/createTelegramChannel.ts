@@ -8,7 +8,7 @@ import type { ConversationEngine, Reply } from "../../conversation/types.js";
 import { createWebhookServer } from "./createWebhookServer.js";
 import { launchPolling, type RunningPoll } from "./launchPolling.js";
 import { renderReply, type TelegramMessage } from "./renderReply.js";
-import { serializeByKey } from "./serializeByKey.js";
+import { serializeByKey } from "../../conversation/serializeByKey.js";
 import { toInbound } from "./toInbound.js";
 import { toUnreachable } from "./toUnreachable.js";
 

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { serializeByKey } from "../../../src/channels/telegram/serializeByKey.js";
+import { serializeByKey } from "../../src/conversation/serializeByKey.js";
 
 describe("serializeByKey", () => {
   it("runs tasks of one key in order, one at a time, and other keys alongside", async () => {
