@@ -61,10 +61,10 @@ async function main(): Promise<void> {
   });
 
   const shutdown: (() => Promise<void>)[] = [() => db.$disconnect()];
-  const stop = async (signal: string) => {
-    logger.info({ signal }, "shutting down");
+  const stop = async (reason: string, exitCode = 0) => {
+    logger.info({ reason }, "shutting down");
     for (const step of shutdown.reverse()) await step().catch((error: unknown) => logger.error({ err: error }, "shutdown step failed"));
-    process.exit(0);
+    process.exit(exitCode);
   };
   process.once("SIGTERM", () => void stop("SIGTERM"));
 
@@ -77,12 +77,22 @@ async function main(): Promise<void> {
       logger,
       sharePhoneLabel: (lng) => translator.forLanguage(lng ?? config.DEFAULT_LANGUAGE)("volunteer.sharePhoneButton"),
       apologyText: (lng) => translator.forLanguage(lng ?? config.DEFAULT_LANGUAGE)("errors.apology"),
+      onPollingStopped: (error) => {
+        process.stderr.write(`Telegram polling stopped: ${describeTelegramFailure(error)}\n`);
+        void stop("telegram polling stopped", 1);
+      },
       webhook: config.TELEGRAM_WEBHOOK_URL
         ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET ?? "", port: config.TELEGRAM_WEBHOOK_PORT, host: config.TELEGRAM_WEBHOOK_HOST }
         : undefined,
     });
     shutdown.push(() => telegram.stop());
-    await telegram.start();
+    try {
+      await telegram.start();
+    } catch (error) {
+      process.stderr.write(`Telegram: ${describeTelegramFailure(error)}\n`);
+      await db.$disconnect();
+      process.exit(1);
+    }
     telegramUsername = telegram.botUsername();
     logger.info({ username: telegramUsername, mode: config.TELEGRAM_WEBHOOK_URL ? "webhook" : "polling" }, "Telegram bot running");
     return;
@@ -110,6 +120,17 @@ async function main(): Promise<void> {
   await chat.run();
   await db.$disconnect();
   process.exit(0);
+}
+
+function describeTelegramFailure(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  const description = (error as { description?: unknown }).description ?? (error as Error).message;
+  if (code === 401) return "the Bot API refused TELEGRAM_BOT_TOKEN (401 Unauthorized). Copy the token from @BotFather again.";
+  if (code === 409) return "another process is already receiving updates for this bot (409 Conflict). Stop it, or use one process per bot.";
+  if (code === 404) return "the Bot API does not know this token (404). Check TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT.";
+  const network = ["ENOTFOUND", "ECONNREFUSED", "ETIMEDOUT", "EAI_AGAIN", "ECONNRESET"].find((c) => String(description).includes(c) || code === c);
+  if (network) return `cannot reach the Bot API at TELEGRAM_API_ROOT (${network}). Check the network or TELEGRAM_API_ROOT.`;
+  return String(description);
 }
 
 function safeUserName(): string {

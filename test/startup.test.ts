@@ -52,3 +52,39 @@ describe("start-up", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe("start-up with Telegram", () => {
+  it("serves a real Telegram bot through TELEGRAM_API_ROOT and answers /start", async () => {
+    const { spawn } = await import("node:child_process");
+    const { startFakeBotApi } = await import("./support/fakeBotApi.js");
+    const { textMessage } = await import("./channels/telegram/updates.js");
+    const api = await startFakeBotApi();
+    const dir = mkdtempSync(join(tmpdir(), "relawan-start-"));
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", DATABASE_URL: `file:${join(dir, "r.db")}`, TELEGRAM_BOT_TOKEN: "123456789:AAH-test-token_for_relawan", TELEGRAM_API_ROOT: api.url, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += String(chunk)));
+    try {
+      await api.waitFor((rs) => rs.some((r) => r.method === "getUpdates"), 30_000);
+      api.pushUpdate(textMessage("/start"));
+      const greeting = await api.waitFor((rs) => rs.find((r) => r.method === "sendMessage"), 10_000);
+      expect(String((greeting.body as { text: string }).text)).toContain("asisten otomatis (bot)");
+    } finally {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      await api.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(stderr).toBe("");
+  });
+
+  it("says plainly when the Bot API cannot be reached, and exits 1", () => {
+    const result = start({ TELEGRAM_BOT_TOKEN: "123456789:AAH-test-token_for_relawan", TELEGRAM_API_ROOT: "http://127.0.0.1:9", DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "relawan-start-")), "r.db")}` });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("Telegram: cannot reach the Bot API at TELEGRAM_API_ROOT (ECONNREFUSED)");
+  });
+});

@@ -22,6 +22,8 @@ export interface TelegramChannelOptions {
   webhook?: { url: string; secret: string; port: number; host?: string; path?: string };
   /** Injected clock; defaults to the system time. */
   clock?: () => Date;
+  /** Polling died after start (token revoked, another process polling with the same token). */
+  onPollingStopped?: (err: unknown) => void;
 }
 
 export interface TelegramChannel {
@@ -171,7 +173,7 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
     async start() {
       if (polling || server) throw new Error("telegram channel already started");
       if (opts.webhook) await startWebhook(opts.webhook);
-      else polling = await launchPolling(bot, [...ALLOWED_UPDATES], logger);
+      else polling = await launchPolling(bot, [...ALLOWED_UPDATES], logger, opts.onPollingStopped);
     },
     async stop() {
       const current = polling;

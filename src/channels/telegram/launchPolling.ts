@@ -12,7 +12,12 @@ export interface RunningPoll {
  * Starts long polling and resolves once telegraf is connected (getMe succeeded).
  * telegraf 4.16's launch() resolves only when polling ends, so it must not be awaited directly.
  */
-export function launchPolling(bot: Telegraf, allowedUpdates: Convenience.UpdateType[], logger: Logger): Promise<RunningPoll> {
+export function launchPolling(
+  bot: Telegraf,
+  allowedUpdates: Convenience.UpdateType[],
+  logger: Logger,
+  onStopped: (err: unknown) => void = () => undefined,
+): Promise<RunningPoll> {
   return new Promise((resolve, reject) => {
     let settled = false;
     let launched = false;
@@ -25,6 +30,7 @@ export function launchPolling(bot: Telegraf, allowedUpdates: Convenience.UpdateT
         if (!launched) return reject(err);
         // 401 (token revoked) or 409 (another instance polls): telegraf gives up; say so loudly.
         logger.error({ err }, "telegram long polling stopped");
+        onStopped(err);
       })
       .finally(() => {
         settled = true;
