@@ -13,7 +13,7 @@ import { handleVolunteerStep, startVolunteerSignUp } from "./flows/volunteerSign
 import { resolveChoice } from "./resolveChoice.js";
 import { serializeByKey } from "./serializeByKey.js";
 import { Turn, type TurnInput } from "./turn.js";
-import type { ChannelName, ConversationEngine, InboundMessage, TurnResult } from "./types.js";
+import type { ChannelName, Choice, ConversationEngine, InboundMessage, TurnResult } from "./types.js";
 
 // Telegram's own message limit; anything longer is not a question we can answer.
 const defaultMaxTextLength = 4096;
@@ -82,6 +82,12 @@ function toTurnInput(message: InboundMessage, offered: unknown): TurnInput {
 }
 
 async function continueFlow(turn: Turn, input: TurnInput): Promise<void> {
+  const offered = offeredChoices(turn);
+  if (input.kind === "text" && !input.choiceId && /^\s*\d{1,2}\s*$/.test(input.text) && offered.length > 0) {
+    // "3" when two options were offered: say so and show them again, never treat it as a question.
+    turn.say({ text: turn.t("input.numberOutOfRange", { max: offered.length }), choices: offered });
+    return;
+  }
   if (input.kind === "choice" && input.choiceId && !isOfferedOrMenu(turn, input.choiceId)) {
     // A button from an old message: treat it as a fresh pick from the menu if it is one.
     input = { ...input, choiceId: input.choiceId.startsWith("menu:") || input.choiceId.startsWith("programme:") ? input.choiceId : undefined };
@@ -106,9 +112,12 @@ async function continueFlow(turn: Turn, input: TurnInput): Promise<void> {
   }
 }
 
+function offeredChoices(turn: Turn): Choice[] {
+  return Array.isArray(turn.data._offered) ? (turn.data._offered as Choice[]) : [];
+}
+
 function isOfferedOrMenu(turn: Turn, choiceId: string): boolean {
-  const offered = Array.isArray(turn.data._offered) ? (turn.data._offered as { id: string }[]) : [];
-  return offered.some((c) => c.id === choiceId);
+  return offeredChoices(turn).some((c) => c.id === choiceId);
 }
 
 const menuActions: MenuActions = {

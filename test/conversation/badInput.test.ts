@@ -103,4 +103,24 @@ describe("bad input", () => {
     const welcome = await voter.pick("tasks:yes");
     expect(welcome[0]?.text).toContain("Selamat bergabung, Tono");
   });
+
+  it("answers a number that is not on the list with the list again, never as a question", async () => {
+    const voter = await onboarded();
+    const answer = await voter.say("siapa wakilnya?");
+    expect(choiceIds(answer)).toEqual(["menu:ask", "menu:main"]);
+    const outOfRange = await voter.say("3");
+    expect(outOfRange[0]?.text).toBe("Balas dengan angka 1 sampai 2, atau pilih salah satu di bawah.");
+    expect(choiceIds(outOfRange)).toEqual(["menu:ask", "menu:main"]);
+    expect((await voter.say("2"))[0]?.choices?.[0]?.id).toBe("menu:profile");
+    expect(await app.db.unansweredQuestion.count()).toBe(0);
+  });
+
+  it("takes thanks and one-word acknowledgements kindly without filing them as questions", async () => {
+    const voter = await onboarded();
+    expect((await voter.say("makasih ya!"))[0]?.text).toContain("Sama-sama");
+    expect((await voter.say("terima kasih"))[0]?.text).toContain("Sama-sama");
+    expect((await voter.say("ok"))[0]?.text).toContain("ketik pertanyaanmu");
+    expect((await voter.say("??"))[0]?.text).toContain("ketik pertanyaanmu");
+    expect(await app.db.unansweredQuestion.count()).toBe(0);
+  });
 });

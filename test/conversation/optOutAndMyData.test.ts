@@ -31,6 +31,20 @@ describe("opt-out", () => {
     expect(contact.conversation).toMatchObject({ flow: "idle" });
   });
 
+  it("MULAI gives a volunteer back both updates and tasks", async () => {
+    const voter = person(app);
+    await signUp(voter);
+    await voter.say("STOP");
+    await voter.say("MULAI");
+    const consents = await app.db.consentRecord.findMany({ orderBy: { recordedAt: "asc" } });
+    expect(consents.slice(-4).map((c) => [c.purpose, c.granted, c.source])).toEqual([
+      ["updates", false, "keyword"],
+      ["volunteer_tasks", false, "keyword"],
+      ["updates", true, "keyword"],
+      ["volunteer_tasks", true, "keyword"],
+    ]);
+  });
+
   it("covers every channel of the person and MULAI subscribes again", async () => {
     const voter = person(app, "telegram", "42");
     await voter.say("halo");
@@ -70,8 +84,9 @@ describe("my data", () => {
   it("/datasaya shows everything stored", async () => {
     const voter = person(app);
     await signUp(voter);
+    await voter.say("kapan ada pasar murah di kecamatan saya?");
     const shown = transcript(await voter.say("/datasaya"));
-    for (const expected of ["Nama: Siti Aminah", "Nomor HP: +6281234567890", "Wilayah: Kota Bandung", "Relawan sejak", "Minat: Kesehatan", "Kabar kampanye: berlangganan", "Riwayat persetujuan:", "Tugas relawan: setuju", "Akun chat: console u1"]) {
+    for (const expected of ["Nama: Siti Aminah", "Nomor HP: +6281234567890", "Wilayah: Kota Bandung", "Relawan sejak", "Minat: Kesehatan", "Kabar kampanye: berlangganan", "Riwayat persetujuan:", "Tugas relawan: setuju", "Akun chat: console u1", 'kapan ada pasar murah di kecamatan saya?"']) {
       expect(shown).toContain(expected);
     }
   });

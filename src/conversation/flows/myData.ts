@@ -38,6 +38,7 @@ export async function showMyData(turn: Turn): Promise<void> {
   const staffTags = data.tags.map((x) => x.tag);
   lines.push(t("myData.tags", { value: staffTags.join(", ") || none }));
   lines.push(t("myData.questions", { total: data.questions.length }));
+  for (const q of data.questions) lines.push(`• ${when(q.createdAt)}: "${q.text.length > 200 ? `${q.text.slice(0, 200)}…` : q.text}"`);
   lines.push(t("myData.consentHistory"));
   for (const c of data.consents) {
     lines.push(`• ${when(c.recordedAt)} — ${t(`consent.purpose.${c.purpose}`)}: ${c.granted ? t("myData.granted") : t("myData.withdrawn")} (${c.channel})`);

@@ -16,7 +16,7 @@ export function startVolunteerSignUp(turn: Turn): void {
   const volunteer = turn.contact.volunteer;
   if (volunteer) {
     const link = turn.deps.referralLink(volunteer.referralCode, turn.message.channel);
-    return showMenu(turn, turn.t("volunteer.already", { code: volunteer.referralCode, link: link ?? volunteer.referralCode }));
+    return showMenu(turn, turn.t(link ? "volunteer.already" : "volunteer.alreadyCodeOnly", { code: volunteer.referralCode, link }));
   }
   turn.go(flow, "privacy", {});
   turn.say({
@@ -127,7 +127,7 @@ async function completeSignUp(turn: Turn, data: StateData): Promise<void> {
   await resyncTags(turn);
   turn.effects.push({ type: "volunteer_registered", contactId: contact.id, referralCode });
   const link = turn.deps.referralLink(referralCode, turn.message.channel);
-  showMenu(turn, turn.t("volunteer.welcome", { name: contact.name, code: referralCode, link: link ?? referralCode }));
+  showMenu(turn, turn.t(link ? "volunteer.welcome" : "volunteer.welcomeCodeOnly", { name: contact.name, code: referralCode, link }));
 }
 
 async function uniqueReferralCode(turn: Turn): Promise<string> {

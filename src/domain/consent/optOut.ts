@@ -19,7 +19,11 @@ export async function optOut(db: Db, change: OptChange): Promise<void> {
   }
 }
 
-/** MULAI / START: the person asked to receive updates again. */
+/** MULAI / START: the person asked for everything STOP stopped, so a volunteer gets tasks again too. */
 export async function optIn(db: Db, change: OptChange): Promise<void> {
-  await recordConsent(db, { ...change, purpose: "updates", granted: true, textKey: "optIn.keyword", source: "keyword" });
+  const volunteer = await db.volunteer.findUnique({ where: { contactId: change.contactId }, select: { id: true } });
+  const purposes = volunteer ? (["updates", "volunteer_tasks"] as const) : (["updates"] as const);
+  for (const purpose of purposes) {
+    await recordConsent(db, { ...change, purpose, granted: true, textKey: "optIn.keyword", source: "keyword" });
+  }
 }
