@@ -17,6 +17,11 @@ export interface InboundMessage {
   choiceId?: string;
   /** A phone number shared through the platform (kind "contact"). */
   sharedPhone?: string;
+  /**
+   * The sender's own phone number in E.164 when the platform guarantees it (a WhatsApp
+   * sender is their number). It links the person to an existing contact with that phone.
+   */
+  senderPhone?: string;
   /** Platform display name, used only as a suggestion, never stored without consent. */
   displayName?: string;
   /** The platform's language code, e.g. Telegram's `language_code`. */
