@@ -42,7 +42,7 @@ async function runTurn(tx: Turn["tx"], deps: EngineDeps, message: InboundMessage
   const { contact, isNew } = await findOrCreateContact(
     tx,
     { channel: message.channel, externalId: message.externalId },
-    { language: deps.translator.defaultLanguage, at: now },
+    { language: deps.translator.defaultLanguage, at: now, senderPhone: message.senderPhone },
   );
   const turn = new Turn(tx, deps, message, contact, now);
   const input = toTurnInput(message, turn.data._offered);

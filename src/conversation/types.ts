@@ -51,6 +51,7 @@ export type Effect =
   | { type: "volunteer_registered"; contactId: string; referralCode: string }
   | { type: "question_unanswered"; questionId: string }
   | { type: "data_erased" }
+  | { type: "contacts_merged"; contactId: string }
   | { type: "rate_limited" };
 
 export interface TurnResult {

@@ -3,6 +3,7 @@
 import { eraseContact } from "../../domain/contacts/eraseContact.js";
 import { readPersonalData } from "../../domain/contacts/readPersonalData.js";
 import type { Turn, TurnInput } from "../turn.js";
+import { claimPhone } from "./claimPhone.js";
 import { showMenu } from "./mainMenu.js";
 import { parseInterests, resyncTags } from "./onboarding.js";
 import { handleField, promptField, type FieldStep } from "./profileFields.js";
@@ -114,9 +115,8 @@ async function saveField(turn: Turn, step: FieldStep, data: Record<string, unkno
   if (step === "name") await turn.tx.contact.update({ where: { id }, data: { name: String(data.name) } });
   if (step === "phone") {
     const phone = String(data.phone);
-    const owner = await turn.tx.contact.findUnique({ where: { phone }, select: { id: true } });
-    if (owner && owner.id !== id) {
-      turn.say({ text: turn.t("volunteer.phoneTaken") });
+    if ((await claimPhone(turn, phone, data.phoneVerified === true)) === "taken") {
+      turn.say({ text: turn.t(turn.message.channel === "telegram" ? "volunteer.phoneTakenTelegram" : "volunteer.phoneTaken") });
       return promptField(turn, flow, "phone", {});
     }
     await turn.tx.contact.update({ where: { id }, data: { phone } });

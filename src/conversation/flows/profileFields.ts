@@ -24,9 +24,15 @@ export function promptField(turn: Turn, flow: string, step: FieldStep, data: Sta
       });
       return;
     }
-    case "phone":
-      turn.say({ text: t(turn.message.channel === "telegram" ? "volunteer.askPhoneTelegram" : "volunteer.askPhone"), requestPhone: true });
+    case "phone": {
+      const own = turn.message.senderPhone;
+      turn.say({
+        text: t(turn.message.channel === "telegram" ? "volunteer.askPhoneTelegram" : "volunteer.askPhone"),
+        requestPhone: true,
+        choices: own ? [{ id: "phone:own", label: t("volunteer.useThisNumber", { phone: own }) }] : undefined,
+      });
       return;
+    }
     case "region":
       turn.say({ text: t("volunteer.askRegion") });
       return;
@@ -67,10 +73,14 @@ export function handleField(turn: Turn, flow: string, step: FieldStep, input: Tu
       return { status: "answered", data: { ...data, name } };
     }
     case "phone": {
+      const own = turn.message.senderPhone;
+      if (input.choiceId === "phone:own" && own) return { status: "answered", data: { ...data, phone: own, phoneVerified: true } };
       const raw = input.kind === "contact" ? (input.sharedPhone ?? "") : input.text;
       const phone = normalizePhone(raw, turn.deps.defaultCountry);
       if (phone.status !== "ok") return retry("volunteer.badPhone");
-      return { status: "answered", data: { ...data, phone: phone.e164, phoneVerified: input.kind === "contact" } };
+      // Verified: the platform vouched for it (own contact card), or it is the number they write from.
+      const verified = input.kind === "contact" || phone.e164 === own;
+      return { status: "answered", data: { ...data, phone: phone.e164, phoneVerified: verified } };
     }
     case "region": {
       if (input.choiceId === "region:retry") return retry("volunteer.askRegionAgain");

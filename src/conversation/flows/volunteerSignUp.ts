@@ -4,6 +4,7 @@
 import { recordConsent } from "../../domain/consent/recordConsent.js";
 import { createReferralCode } from "../../domain/volunteers/createReferralCode.js";
 import type { StateData, Turn, TurnInput } from "../turn.js";
+import { claimPhone } from "./claimPhone.js";
 import { showMenu } from "./mainMenu.js";
 import { resyncTags } from "./onboarding.js";
 import { handleField, promptField, type FieldStep } from "./profileFields.js";
@@ -40,6 +41,10 @@ export async function handleVolunteerStep(turn: Turn, input: TurnInput): Promise
   if ((fieldOrder as string[]).includes(step)) {
     const outcome = handleField(turn, flow, step as FieldStep, input, data);
     if (outcome.status === "waiting") return;
+    if (outcome.data.resumeAtConsent) {
+      const { resumeAtConsent: _done, ...rest } = outcome.data;
+      return promptTasksConsent(turn, rest);
+    }
     const next = fieldOrder[fieldOrder.indexOf(step as FieldStep) + 1];
     if (next) return promptField(turn, flow, next, outcome.data);
     return promptAvailability(turn, outcome.data);
@@ -99,25 +104,18 @@ async function recordTasksConsent(turn: Turn, granted: boolean): Promise<void> {
 
 async function completeSignUp(turn: Turn, data: StateData): Promise<void> {
   const phone = String(data.phone);
-  const owner = await turn.tx.contact.findUnique({ where: { phone }, select: { id: true } });
-  if (owner && owner.id !== turn.contact.id) {
-    // Linking two accounts by a typed number would let anyone take over someone's record.
-    turn.say({ text: turn.t("volunteer.phoneTaken") });
-    return promptField(turn, flow, "phone", data);
+  if ((await claimPhone(turn, phone, data.phoneVerified === true)) === "taken") {
+    turn.say({ text: turn.t(turn.message.channel === "telegram" ? "volunteer.phoneTakenTelegram" : "volunteer.phoneTaken") });
+    return promptField(turn, flow, "phone", { ...data, resumeAtConsent: true });
   }
   await recordTasksConsent(turn, true);
   const regionCode = (data.districtCode as string | null | undefined) ?? String(data.regionCode);
-  const interests = (data.interests as string[] | undefined) ?? [];
-  const referralCode = await uniqueReferralCode(turn);
-  const volunteer = await turn.tx.volunteer.create({
-    data: {
-      contactId: turn.contact.id,
-      referralCode,
-      interests: JSON.stringify(interests),
-      availability: String(data.availability),
-      createdAt: turn.now,
-    },
-  });
+  const answers = { interests: JSON.stringify((data.interests as string[] | undefined) ?? []), availability: String(data.availability) };
+  // A merged-in contact may already be a volunteer: keep that profile and its referral code.
+  const existing = turn.contact.volunteer;
+  const volunteer = existing
+    ? await turn.tx.volunteer.update({ where: { id: existing.id }, data: answers })
+    : await turn.tx.volunteer.create({ data: { contactId: turn.contact.id, referralCode: await uniqueReferralCode(turn), createdAt: turn.now, ...answers } });
   const contact = await turn.tx.contact.update({
     where: { id: turn.contact.id },
     data: { name: String(data.name), phone, regionCode },
@@ -125,9 +123,9 @@ async function completeSignUp(turn: Turn, data: StateData): Promise<void> {
   });
   turn.contact = { ...contact, volunteer };
   await resyncTags(turn);
-  turn.effects.push({ type: "volunteer_registered", contactId: contact.id, referralCode });
-  const link = turn.deps.referralLink(referralCode, turn.message.channel);
-  showMenu(turn, turn.t(link ? "volunteer.welcome" : "volunteer.welcomeCodeOnly", { name: contact.name, code: referralCode, link }));
+  turn.effects.push({ type: "volunteer_registered", contactId: contact.id, referralCode: volunteer.referralCode });
+  const link = turn.deps.referralLink(volunteer.referralCode, turn.message.channel);
+  showMenu(turn, turn.t(link ? "volunteer.welcome" : "volunteer.welcomeCodeOnly", { name: contact.name, code: volunteer.referralCode, link }));
 }
 
 async function uniqueReferralCode(turn: Turn): Promise<string> {
