@@ -38,12 +38,42 @@ export const configSchema = z
     ),
     TELEGRAM_WEBHOOK_PORT: z.coerce.number({ message: "expected a port number" }).int().min(1).max(65535).default(8080),
     TELEGRAM_WEBHOOK_HOST: z.string().trim().default("0.0.0.0"),
+    WHATSAPP_ENABLED: z
+      .enum(["true", "false", ""], { message: "expected true or false" })
+      .optional()
+      .transform((v) => v === "true"),
+    CHROME_PATH: z.string().trim().min(1).default("/usr/bin/chromium"),
+    WHATSAPP_SESSION_DIR: z.string().trim().min(1).default("./data/whatsapp-session"),
+    WHATSAPP_PAIRING_NUMBER: optionalString.pipe(
+      z.string().regex(/^\+?\d{8,15}$/, { message: "expected the bot's own WhatsApp number in international form, like 6281234567890" }).optional(),
+    ),
+    WHATSAPP_INITIATED_MIN_INTERVAL_SECONDS: z.coerce.number({ message: "expected a number of seconds" }).min(0).default(8),
+    WHATSAPP_INITIATED_JITTER_SECONDS: z.coerce.number({ message: "expected a number of seconds" }).min(0).default(7),
+    WHATSAPP_INITIATED_MAX_PER_HOUR: z.coerce.number({ message: "expected a whole number" }).int().min(1).default(200),
+    WHATSAPP_CLOUD_TOKEN: optionalString,
+    WHATSAPP_CLOUD_PHONE_NUMBER_ID: optionalString.pipe(z.string().regex(/^\d+$/, { message: "expected the numeric phone number ID from the Meta app dashboard" }).optional()),
+    WHATSAPP_CLOUD_APP_SECRET: optionalString,
+    WHATSAPP_CLOUD_VERIFY_TOKEN: optionalString,
+    WHATSAPP_CLOUD_API_ROOT: z.url({ message: "expected a URL like https://graph.facebook.com/v23.0" }).default("https://graph.facebook.com/v23.0"),
+    WHATSAPP_CLOUD_WEBHOOK_PORT: z.coerce.number({ message: "expected a port number" }).int().min(1).max(65535).default(8081),
+    WHATSAPP_CLOUD_WEBHOOK_HOST: z.string().trim().default("0.0.0.0"),
+    WHATSAPP_CLOUD_TEMPLATE_NAME: optionalString,
+    WHATSAPP_CLOUD_TEMPLATE_LANGUAGE: z.string().trim().min(2).default("id"),
     RATE_LIMIT_MESSAGES: z.coerce.number({ message: "expected a whole number" }).int().min(1).default(20),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number({ message: "expected a number of seconds" }).positive().default(10),
   })
   .superRefine((c, ctx) => {
     if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
       ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_SECRET"], message: "required when TELEGRAM_WEBHOOK_URL is set (16+ characters of A-Z, a-z, 0-9, _ or -)" });
+    }
+    const cloud = ["WHATSAPP_CLOUD_TOKEN", "WHATSAPP_CLOUD_PHONE_NUMBER_ID", "WHATSAPP_CLOUD_APP_SECRET", "WHATSAPP_CLOUD_VERIFY_TOKEN"] as const;
+    if (cloud.some((key) => c[key])) {
+      for (const key of cloud.filter((k) => !c[k])) {
+        ctx.addIssue({ code: "custom", path: [key], message: "required with the other WHATSAPP_CLOUD_* settings (see README#whatsapp-cloud-api)" });
+      }
+      if (c.WHATSAPP_ENABLED) {
+        ctx.addIssue({ code: "custom", path: ["WHATSAPP_ENABLED"], message: "use either whatsapp-web.js (WHATSAPP_ENABLED=true) or the Cloud API (WHATSAPP_CLOUD_*), not both" });
+      }
     }
     if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_BOT_TOKEN) {
       ctx.addIssue({ code: "custom", path: ["TELEGRAM_BOT_TOKEN"], message: "required when TELEGRAM_WEBHOOK_URL is set" });

@@ -15,8 +15,10 @@ describe(".env.example", () => {
     expect(Object.keys(example).sort()).toEqual(schemaKeys);
     const lines = text.split("\n");
     for (const key of schemaKeys) {
-      const at = lines.findIndex((l) => l.startsWith(`${key}=`));
-      expect(lines[at - 1]?.startsWith("#") || lines[at - 2]?.startsWith("#"), `${key} has a comment above it`).toBe(true);
+      // A key, or the block of keys it stands in, has a comment right above it.
+      let at = lines.findIndex((l) => l.startsWith(`${key}=`));
+      while (at > 0 && /^[A-Z_]+=/.test(lines[at - 1] ?? "")) at--;
+      expect(lines[at - 1]?.startsWith("#"), `${key} has a comment above it`).toBe(true);
     }
   });
 

@@ -1,6 +1,7 @@
 // The conversation core: one inbound message in, replies and effects out, with
 // every change of the turn in one database transaction. It never sends.
 import { findOrCreateContact } from "../domain/contacts/findOrCreateContact.js";
+import { claimInboundMessage } from "../domain/inbound/claimInboundMessage.js";
 import { optIn, optOut } from "../domain/consent/optOut.js";
 import { looksLikeReferralCode } from "../domain/volunteers/createReferralCode.js";
 import { createFloodGuard, type FloodVerdict } from "./createFloodGuard.js";
@@ -39,6 +40,10 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
 
 async function runTurn(tx: Turn["tx"], deps: EngineDeps, message: InboundMessage, verdict: FloodVerdict): Promise<TurnResult> {
   const now = deps.clock();
+  // Claimed inside the turn's transaction: a crash before commit leaves the id free for the retry.
+  if (message.messageId && !(await claimInboundMessage(tx, message.channel, message.messageId, now))) {
+    return { replies: [], effects: [{ type: "duplicate" }] };
+  }
   const { contact, isNew } = await findOrCreateContact(
     tx,
     { channel: message.channel, externalId: message.externalId },
@@ -220,7 +225,7 @@ async function finish(turn: Turn, saveState: boolean): Promise<TurnResult> {
       update: { flow: turn.flow, step: turn.step, data },
     });
   }
-  return { replies: turn.replies, effects: turn.effects };
+  return { replies: turn.replies, effects: turn.effects, language: turn.erased ? undefined : turn.language };
 }
 
 function stripPrivate(data: Record<string, unknown>): Record<string, unknown> {

@@ -27,6 +27,11 @@ export interface InboundMessage {
   /** The platform's language code, e.g. Telegram's `language_code`. */
   languageHint?: string;
   receivedAt: Date;
+  /**
+   * The platform's id for this message or update. A webhook delivered twice carries the
+   * same id; the engine handles it once, in the same transaction as the turn.
+   */
+  messageId?: string;
 }
 
 export interface Choice {
@@ -52,11 +57,14 @@ export type Effect =
   | { type: "question_unanswered"; questionId: string }
   | { type: "data_erased" }
   | { type: "contacts_merged"; contactId: string }
-  | { type: "rate_limited" };
+  | { type: "rate_limited" }
+  | { type: "duplicate" };
 
 export interface TurnResult {
   replies: Reply[];
   effects: Effect[];
+  /** The person's language, so adapters word their own hints ("Balas dengan angka") the same way. */
+  language?: string;
 }
 
 /** The whole core as seen from a channel. */

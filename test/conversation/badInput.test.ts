@@ -123,4 +123,20 @@ describe("bad input", () => {
     expect((await voter.say("??"))[0]?.text).toContain("ketik pertanyaanmu");
     expect(await app.db.unansweredQuestion.count()).toBe(0);
   });
+
+  it("handles a redelivered message once, and a turn that failed can be redelivered", async () => {
+    await onboarded("whatsapp", "6281200000001");
+    const message = { channel: "whatsapp" as const, externalId: "6281200000001", kind: "text" as const, text: "1", receivedAt: app.clock.now, messageId: "wamid.1" };
+    const first = await app.engine.handle(message);
+    expect(first.replies[0]?.title).toContain("Nusa Bakti");
+    expect(first.language).toBe("id");
+    expect(await app.engine.handle(message)).toEqual({ replies: [], effects: [{ type: "duplicate" }] });
+
+    await app.db.$executeRawUnsafe(`CREATE TRIGGER fail_state BEFORE UPDATE ON "ConversationState" BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    const failing = { ...message, text: "2", messageId: "wamid.2" };
+    await expect(app.engine.handle(failing)).rejects.toThrow();
+    await app.db.$executeRawUnsafe(`DROP TRIGGER fail_state`);
+    const retried = await app.engine.handle(failing);
+    expect(retried.replies[0]?.title).toBe("Visi");
+  });
 });
