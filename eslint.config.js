@@ -13,6 +13,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly" } },
+  },
+  {
     // The core decides what to say; it never knows which app or which database driver.
     files: ["src/conversation/**/*.ts", "src/domain/**/*.ts"],
     rules: {

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CountryCode } from "libphonenumber-js";
 import { createConsoleChannel } from "./channels/console/createConsoleChannel.js";
-import { createTelegramChannel } from "./channels/telegram/createTelegramChannel.js";
+import { channelsConfigured, startChannels } from "./app/startChannels.js";
 import { parseConfig } from "./config.js";
 import { createConversationEngine } from "./conversation/createConversationEngine.js";
 import { createTranslator, readLocaleResources } from "./conversation/createTranslator.js";
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = parsed.config;
-  const consoleMode = !config.TELEGRAM_BOT_TOKEN;
+  const consoleMode = !channelsConfigured(config);
   // In the terminal chat, logs go to a file so they don't interleave with the conversation.
   const logFile = consoleMode ? join(dirname(resolve(sqlitePath(config.DATABASE_URL))), "relawan.log") : undefined;
   const logger = createLogger(config.LOG_LEVEL, { pretty: Boolean(process.stdout.isTTY), file: logFile });
@@ -67,34 +67,32 @@ async function main(): Promise<void> {
     process.exit(exitCode);
   };
   process.once("SIGTERM", () => void stop("SIGTERM"));
+  // whatsapp-web.js runs promises nobody awaits (page navigation, its own destroy); log them, keep serving.
+  process.on("unhandledRejection", (error) => logger.error({ err: error }, "unhandled rejection"));
 
-  if (config.TELEGRAM_BOT_TOKEN) {
+  if (channelsConfigured(config)) {
     process.once("SIGINT", () => void stop("SIGINT"));
-    const telegram = createTelegramChannel({
-      token: config.TELEGRAM_BOT_TOKEN,
-      apiRoot: config.TELEGRAM_API_ROOT,
-      engine,
-      logger,
-      sharePhoneLabel: (lng) => translator.forLanguage(lng ?? config.DEFAULT_LANGUAGE)("volunteer.sharePhoneButton"),
-      apologyText: (lng) => translator.forLanguage(lng ?? config.DEFAULT_LANGUAGE)("errors.apology"),
-      onPollingStopped: (error) => {
-        process.stderr.write(`Telegram polling stopped: ${describeTelegramFailure(error)}\n`);
-        void stop("telegram polling stopped", 1);
-      },
-      webhook: config.TELEGRAM_WEBHOOK_URL
-        ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET ?? "", port: config.TELEGRAM_WEBHOOK_PORT, host: config.TELEGRAM_WEBHOOK_HOST }
-        : undefined,
-    });
-    shutdown.push(() => telegram.stop());
+    let channels;
     try {
-      await telegram.start();
+      channels = await startChannels({
+        config,
+        engine,
+        translator,
+        db,
+        logger,
+        fatal: (message) => {
+          process.stderr.write(`${message}\n`);
+          void stop(message, 1);
+        },
+      });
     } catch (error) {
-      process.stderr.write(`Telegram: ${describeTelegramFailure(error)}\n`);
-      await db.$disconnect();
-      process.exit(1);
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      await stop("a channel failed to start", 1);
+      return;
     }
-    telegramUsername = telegram.botUsername();
-    logger.info({ username: telegramUsername, mode: config.TELEGRAM_WEBHOOK_URL ? "webhook" : "polling" }, "Telegram bot running");
+    shutdown.push(...channels.stops);
+    telegramUsername = channels.telegramUsername;
+    logger.info({ channels: channels.names }, "Relawan is running");
     return;
   }
 
@@ -120,17 +118,6 @@ async function main(): Promise<void> {
   await chat.run();
   await db.$disconnect();
   process.exit(0);
-}
-
-function describeTelegramFailure(error: unknown): string {
-  const code = (error as { code?: unknown }).code;
-  const description = (error as { description?: unknown }).description ?? (error as Error).message;
-  if (code === 401) return "the Bot API refused TELEGRAM_BOT_TOKEN (401 Unauthorized). Copy the token from @BotFather again.";
-  if (code === 409) return "another process is already receiving updates for this bot (409 Conflict). Stop it, or use one process per bot.";
-  if (code === 404) return "the Bot API does not know this token (404). Check TELEGRAM_BOT_TOKEN and TELEGRAM_API_ROOT.";
-  const network = ["ENOTFOUND", "ECONNREFUSED", "ETIMEDOUT", "EAI_AGAIN", "ECONNRESET"].find((c) => String(description).includes(c) || code === c);
-  if (network) return `cannot reach the Bot API at TELEGRAM_API_ROOT (${network}). Check the network or TELEGRAM_API_ROOT.`;
-  return String(description);
 }
 
 function safeUserName(): string {

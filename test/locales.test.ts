@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readLocaleResources } from "../src/conversation/createTranslator.js";
@@ -48,5 +49,19 @@ describe("locales", () => {
         }
       }
     }
+  });
+
+  it("has every key the code asks for", () => {
+    const used = new Set<string>();
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+    for (const file of walk(join(repoRoot, "src"))) {
+      const source = readFileSync(file, "utf8");
+      // t("a.b"), text("a.b"), retry("a.b"): literal keys; template keys are checked through their parts elsewhere.
+      for (const match of source.matchAll(/\b(?:t|text|retry)\("([a-zA-Z]+(?:\.[a-zA-Z]+)+)"/g)) used.add(match[1]!);
+    }
+    expect(used.size).toBeGreaterThan(50);
+    const keys = new Set(keysOf(resources.id!.bot));
+    expect([...used].filter((key) => !keys.has(key)).sort()).toEqual([]);
   });
 });

@@ -80,11 +80,12 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
     try {
       const gone = toUnreachable(update);
       if (gone) return await engine.markUnreachable("telegram", gone.externalId, gone.at);
-      const message = toInbound(update, clock());
-      if (message === null) return;
+      const inbound = toInbound(update, clock());
+      if (inbound === null) return;
       isTurn = true;
-      lang = message.languageHint;
-      const turn = await engine.handle(message);
+      lang = inbound.languageHint;
+      const turn = await engine.handle({ ...inbound, ...telegramMessageId(update) });
+      lang = turn.language ?? lang;
       // A turn that asks for the phone must not take its own keyboard down in a later reply.
       const mayRemoveKeyboard = !turn.replies.some((reply) => reply.requestPhone);
       for (const reply of turn.replies) await deliver(chatId, reply, lang, mayRemoveKeyboard);
@@ -188,6 +189,17 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
     botUsername: () => bot.botInfo?.username,
     webhookAddress: () => (server?.address() as AddressInfo | null) ?? undefined,
   };
+}
+
+/**
+ * A key Telegram never reuses for another message, so a redelivered update (webhook retry,
+ * restart before the offset was confirmed) is handled once. update_id alone may restart
+ * at random after a quiet week; message ids are unique per chat, callback ids globally.
+ */
+function telegramMessageId(update: Update): { messageId?: string } {
+  if ("message" in update) return { messageId: `m:${update.message.chat.id}:${update.message.message_id}` };
+  if ("callback_query" in update) return { messageId: `c:${update.callback_query.id}` };
+  return {};
 }
 
 function privateChatId(update: Update): string | undefined {

@@ -54,6 +54,7 @@ describe("Telegram channel, long polling", () => {
         displayName: "Siti",
         languageHint: "id",
         receivedAt: DATE_OF_FIXTURES,
+        messageId: expect.stringMatching(new RegExp(`^m:${SITI.id}:\\d+$`)),
       },
     ]);
     const methods = api.requests.map((r) => r.method);
@@ -64,13 +65,15 @@ describe("Telegram channel, long polling", () => {
 
   it("answers a button press first, then hands the engine a choice", async () => {
     const { engine, api } = await start(echo);
-    api.pushUpdate(callbackQuery("volunteer"));
+    const press = callbackQuery("volunteer");
+    api.pushUpdate(press);
 
     await api.waitFor((rs) => rs.some((r) => r.method === "sendMessage"));
     const methods = api.requests.map((r) => r.method).filter((m) => m !== "getUpdates");
     expect(methods).toEqual(["getMe", "deleteWebhook", "answerCallbackQuery", "sendMessage"]);
-    expect(api.calls("answerCallbackQuery")[0]?.body).toEqual({ callback_query_id: "4382bfdwdsb323b2d9" });
-    expect(engine.handled).toMatchObject([{ kind: "choice", choiceId: "volunteer", externalId: String(SITI.id) }]);
+    const queryId = (press as { callback_query: { id: string } }).callback_query.id;
+    expect(api.calls("answerCallbackQuery")[0]?.body).toEqual({ callback_query_id: queryId });
+    expect(engine.handled).toMatchObject([{ kind: "choice", choiceId: "volunteer", externalId: String(SITI.id), messageId: `c:${queryId}` }]);
   });
 
   it("takes a phone only from the person's own contact card, and takes the phone keyboard down afterwards", async () => {

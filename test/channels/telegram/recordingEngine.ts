@@ -10,10 +10,17 @@ export interface RecordingEngine extends ConversationEngine {
 export function recordingEngine(respond: (message: InboundMessage) => Reply[] | Promise<Reply[]>): RecordingEngine {
   const handled: InboundMessage[] = [];
   const unreachable: RecordingEngine["unreachable"] = [];
+  // Like the real engine: a platform message id is handled once.
+  const seen = new Set<string>();
   return {
     handled,
     unreachable,
     async handle(message) {
+      if (message.messageId) {
+        const key = `${message.channel}:${message.messageId}`;
+        if (seen.has(key)) return { replies: [], effects: [{ type: "duplicate" }] };
+        seen.add(key);
+      }
       handled.push(message);
       return { replies: await respond(message), effects: [] };
     },

@@ -17,11 +17,16 @@ export const BUDI = { id: 6234567890, is_bot: false, first_name: "Budi", languag
 
 const DATE = 1767225600; // 2026-01-01T00:00:00Z
 
+// Telegram never reuses a message id in a chat or a callback query id; neither do the fixtures.
+let nextMessageId = 1000;
+let nextCallbackId = 1;
+const freshMessageId = () => nextMessageId++;
+
 function privateChat(user: { id: number; first_name: string }) {
   return { id: user.id, first_name: user.first_name, type: "private" as const };
 }
 
-export function textMessage(text: string, from: typeof SITI | typeof BUDI = SITI, messageId = 11): UpdateWithoutId {
+export function textMessage(text: string, from: typeof SITI | typeof BUDI = SITI, messageId = freshMessageId()): UpdateWithoutId {
   const commandEntity = text.startsWith("/")
     ? { entities: [{ offset: 0, length: text.split(" ")[0]!.length, type: "bot_command" as const }] }
     : {};
@@ -45,7 +50,7 @@ export function groupTextMessage(text: string): UpdateWithoutId {
 export function callbackQuery(data: string, from: typeof SITI | typeof BUDI = SITI): UpdateWithoutId {
   return {
     callback_query: {
-      id: "4382bfdwdsb323b2d9",
+      id: `4382bfdwdsb323b2d${nextCallbackId++}`,
       from,
       message: {
         message_id: 12,
@@ -65,7 +70,7 @@ export function callbackQuery(data: string, from: typeof SITI | typeof BUDI = SI
 export function contactMessage(phone: string, userId: number | undefined, from: typeof SITI = SITI): UpdateWithoutId {
   return {
     message: {
-      message_id: 13,
+      message_id: freshMessageId(),
       from,
       chat: privateChat(from),
       date: DATE,
@@ -81,7 +86,7 @@ export function contactMessage(phone: string, userId: number | undefined, from: 
 export function stickerMessage(): UpdateWithoutId {
   return {
     message: {
-      message_id: 14,
+      message_id: freshMessageId(),
       from: SITI,
       chat: privateChat(SITI),
       date: DATE,
@@ -103,7 +108,7 @@ export function stickerMessage(): UpdateWithoutId {
 export function photoMessage(caption?: string): UpdateWithoutId {
   return {
     message: {
-      message_id: 15,
+      message_id: freshMessageId(),
       from: SITI,
       chat: privateChat(SITI),
       date: DATE,
@@ -119,7 +124,7 @@ export function photoMessage(caption?: string): UpdateWithoutId {
 export function pinnedServiceMessage(): UpdateWithoutId {
   return {
     message: {
-      message_id: 16,
+      message_id: freshMessageId(),
       from: SITI,
       chat: privateChat(SITI),
       date: DATE,

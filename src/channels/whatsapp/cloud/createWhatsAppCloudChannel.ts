@@ -1,0 +1,276 @@
+import type http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Logger } from "pino";
+import { serializeByKey } from "../../../conversation/serializeByKey.js";
+import type { ConversationEngine, Reply } from "../../../conversation/types.js";
+import { CloudApiError } from "./cloudApiErrors.js";
+import { createCloudApiClient } from "./createCloudApiClient.js";
+import { createCloudWebhookServer, type CloudWebhookDelivery, type CloudWebhookOutcome } from "./createCloudWebhookServer.js";
+import type { CloudInbound, CloudStatus } from "./parseWebhook.js";
+import { renderCloudMessage } from "./renderCloudMessage.js";
+import { renderTemplateMessage, type CloudTemplate } from "./renderTemplateMessage.js";
+import { toInbound } from "./toInbound.js";
+
+export interface WhatsAppCloudTexts {
+  pickByNumberHint(lang?: string): string;
+  listButton(lang?: string): string;
+  choosePrompt(lang?: string): string;
+  apology(lang?: string): string;
+}
+
+/**
+ * When each person last wrote to us; a free-form message may only go out within 24 hours
+ * of that. The engine records it with every turn, in the turn's transaction.
+ */
+export interface CustomerServiceWindow {
+  lastInboundAt(externalId: string): Promise<Date | undefined>;
+}
+
+export interface WhatsAppCloudChannelOptions {
+  /** Graph API root including the version, e.g. https://graph.facebook.com/v23.0. */
+  apiRoot: string;
+  phoneNumberId: string;
+  token: string;
+  appSecret: string;
+  verifyToken: string;
+  port: number;
+  host?: string;
+  /** Default "/whatsapp/webhook". */
+  path?: string;
+  engine: ConversationEngine;
+  logger: Logger;
+  texts: WhatsAppCloudTexts;
+  serviceWindow: CustomerServiceWindow;
+  /** An approved template with one body parameter, used outside the 24-hour window. */
+  template?: CloudTemplate;
+  /** A message that could not go out, for someone to see or resend later. */
+  recordUnsent: (externalId: string, reason: string, reply: Reply) => Promise<void>;
+  clock?: () => Date;
+  fetch?: typeof globalThis.fetch;
+  sleep?: (ms: number) => Promise<void>;
+  maxAttempts?: number;
+}
+
+export type InitiatedOutcome = "sent" | "sent_template" | "not_sent";
+
+export interface WhatsAppCloudChannel {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** A reply to someone who just wrote: within the 24-hour window by definition. */
+  sendReply(externalId: string, reply: Reply, lang?: string): Promise<void>;
+  /** A message the bot starts (reminders, broadcasts): free-form inside the window, else template or recorded as unsent. */
+  sendInitiated(externalId: string, reply: Reply, lang?: string): Promise<InitiatedOutcome>;
+  webhookAddress(): AddressInfo | undefined;
+}
+
+const DEFAULT_PATH = "/whatsapp/webhook";
+const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
+const OUTSIDE_WINDOW = 131047;
+// Bot-started sends whose failure may still arrive as a status webhook; enough for a broadcast burst.
+const TRACKED_INITIATED_SENDS = 5000;
+
+interface Turn {
+  externalId: string;
+  wamid: string;
+  replies: Reply[];
+  language?: string;
+}
+
+/** The WhatsApp Cloud API adapter: signed webhooks in, engine turns, Graph API messages out. It holds no business rules. */
+export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): WhatsAppCloudChannel {
+  // An empty secret is one everybody knows: anyone could sign a webhook with it.
+  if (opts.appSecret === "" || opts.verifyToken === "") throw new Error("whatsapp cloud appSecret and verifyToken must not be empty");
+  const { engine, logger } = opts;
+  const clock = opts.clock ?? (() => new Date());
+  const client = createCloudApiClient({
+    apiRoot: opts.apiRoot,
+    phoneNumberId: opts.phoneNumberId,
+    token: opts.token,
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    ...(opts.sleep ? { sleep: opts.sleep } : {}),
+    ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}),
+    onRetry: (err, attempt, waitMs) => logger.warn({ err, attempt, waitMs }, "whatsapp send will be retried"),
+  });
+  const perPerson = serializeByKey();
+  // wamid -> the bot-started send it belongs to, so a late 131047 status can still fall back to the template.
+  const initiated = new Map<string, { externalId: string; reply: Reply; wamids: string[] }>();
+  let server: http.Server | undefined;
+
+  async function onDelivery(delivery: CloudWebhookDelivery): Promise<CloudWebhookOutcome> {
+    let respond!: () => void;
+    const responded = new Promise<void>((resolve) => (respond = resolve));
+    try {
+      const ours = delivery.messages.filter((inbound) => {
+        if (inbound.phoneNumberId === opts.phoneNumberId) return true;
+        logger.debug({ wamid: inbound.message.id, phone_number_id: inbound.phoneNumberId }, "whatsapp message for another business number ignored");
+        return false;
+      });
+      // Every turn is queued before any send, so a send (which waits for the response) never sits ahead of a turn of the same webhook.
+      const turns = ours.map((inbound) => {
+        const key = personKey(inbound);
+        return { key, turn: perPerson.run(key, () => takeTurn(inbound)) };
+      });
+      const sends = turns.map(({ key, turn }) =>
+        perPerson.run(key, async () => {
+          const handled = await turn.catch(() => undefined);
+          await responded;
+          if (handled) await sendTurn(handled);
+        }),
+      );
+      const settled = await Promise.allSettled(turns.map(({ turn }) => turn));
+      settled.forEach((result, i) => {
+        if (result.status === "rejected") {
+          logger.error({ err: result.reason, wamid: ours[i]?.message.id }, "whatsapp message not taken; Meta will redeliver");
+        }
+      });
+      return {
+        handled: settled.every((result) => result.status === "fulfilled"),
+        afterResponse: () => {
+          respond();
+          void Promise.allSettled(sends);
+          for (const status of delivery.statuses) onStatus(status);
+        },
+      };
+    } catch (err) {
+      respond();
+      throw err;
+    }
+  }
+
+  async function takeTurn(inbound: CloudInbound): Promise<Turn | undefined> {
+    const { message } = inbound;
+    const wamid = message.id;
+    const turnMessage = toInbound(inbound);
+    if (turnMessage === null) {
+      logger.debug({ wamid, type: message.type }, "whatsapp message is not a turn");
+      return undefined;
+    }
+    // The engine handles a redelivered wamid once: it claims the id in the turn's own transaction,
+    // so a crash before the commit leaves the id free for Meta's redelivery.
+    try {
+      const turn = await engine.handle(turnMessage);
+      if (turn.effects.some((effect) => effect.type === "duplicate")) {
+        logger.info({ wamid }, "whatsapp message already handled; redelivery ignored");
+        return undefined;
+      }
+      return { externalId: turnMessage.externalId, wamid, replies: turn.replies, language: turn.language };
+    } catch (err) {
+      // The turn rolled back; the person is asked to try again rather than left in silence.
+      logger.error({ err, wamid }, "whatsapp turn failed");
+      return { externalId: turnMessage.externalId, wamid, replies: [{ text: opts.texts.apology() }] };
+    }
+  }
+
+  async function sendTurn(turn: Turn): Promise<void> {
+    try {
+      for (const reply of turn.replies) await deliver(turn.externalId, reply, turn.language);
+    } catch (err) {
+      logger.error({ err, wamid: turn.wamid, ...graphFields(err) }, "whatsapp reply not sent");
+    }
+  }
+
+  async function deliver(externalId: string, reply: Reply, lang: string | undefined): Promise<{ outcome: InitiatedOutcome; wamids: string[] }> {
+    const bodies = renderCloudMessage(externalId, reply, {
+      pickByNumberHint: opts.texts.pickByNumberHint(lang),
+      listButton: opts.texts.listButton(lang),
+      choosePrompt: opts.texts.choosePrompt(lang),
+    });
+    const wamids: string[] = [];
+    for (const body of bodies) {
+      try {
+        wamids.push((await client.send(body)).messageId);
+      } catch (err) {
+        // Only a refused first part means the window is shut; after that, resending all of it would repeat itself.
+        if (wamids.length === 0 && isOutsideWindow(err)) return { outcome: await windowClosed(externalId, reply), wamids };
+        throw err;
+      }
+    }
+    return { outcome: "sent", wamids };
+  }
+
+  async function windowClosed(externalId: string, reply: Reply): Promise<InitiatedOutcome> {
+    if (opts.template) {
+      await client.send(renderTemplateMessage(externalId, reply, opts.template));
+      logger.info({ template: opts.template.name }, "whatsapp person outside the 24-hour window; template sent");
+      return "sent_template";
+    }
+    await opts.recordUnsent(externalId, "outside_24h_window", reply);
+    logger.info("whatsapp person outside the 24-hour window and no template configured; recorded as unsent");
+    return "not_sent";
+  }
+
+  function onStatus(status: CloudStatus): void {
+    if (status.status !== "failed") return;
+    const codes = (status.errors ?? []).map((e) => e.code);
+    logger.warn({ wamid: status.id, errors: status.errors }, "whatsapp message failed after Meta accepted it");
+    const send = initiated.get(status.id);
+    if (!send || !codes.includes(OUTSIDE_WINDOW)) return;
+    for (const wamid of send.wamids) initiated.delete(wamid);
+    void perPerson
+      .run(send.externalId, () => windowClosed(send.externalId, send.reply))
+      .catch((err: unknown) => logger.error({ err, wamid: status.id, ...graphFields(err) }, "whatsapp window fallback failed"));
+  }
+
+  function track(externalId: string, reply: Reply, wamids: string[]): void {
+    const send = { externalId, reply, wamids };
+    for (const wamid of wamids) initiated.set(wamid, send);
+    // Maps iterate in insertion order, so the first keys are the oldest sends.
+    for (const oldest of initiated.keys()) {
+      if (initiated.size <= TRACKED_INITIATED_SENDS) break;
+      initiated.delete(oldest);
+    }
+  }
+
+  return {
+    async start() {
+      if (server) throw new Error("whatsapp cloud channel already started");
+      const listening = createCloudWebhookServer({
+        path: opts.path ?? DEFAULT_PATH,
+        appSecret: opts.appSecret,
+        verifyToken: opts.verifyToken,
+        logger,
+        onDelivery,
+      });
+      await new Promise<void>((resolve, reject) => {
+        listening.once("error", reject);
+        listening.listen(opts.port, opts.host, () => {
+          listening.off("error", reject);
+          resolve();
+        });
+      });
+      server = listening;
+    },
+    async stop() {
+      const current = server;
+      server = undefined;
+      if (current) await new Promise<void>((resolve, reject) => current.close((err) => (err ? reject(err) : resolve())));
+      await perPerson.drain();
+    },
+    async sendReply(externalId, reply, lang) {
+      await perPerson.run(externalId, () => deliver(externalId, reply, lang));
+    },
+    sendInitiated(externalId, reply, lang) {
+      return perPerson.run(externalId, async () => {
+        const last = await opts.serviceWindow.lastInboundAt(externalId);
+        if (last === undefined || clock().getTime() - last.getTime() >= SERVICE_WINDOW_MS) return windowClosed(externalId, reply);
+        const { outcome, wamids } = await deliver(externalId, reply, lang);
+        if (outcome === "sent") track(externalId, reply, wamids);
+        return outcome;
+      });
+    },
+    webhookAddress: () => (server?.address() as AddressInfo | null) ?? undefined,
+  };
+}
+
+// Per-person ordering; a username-only sender has no number, and their messages are not turns anyway.
+function personKey(inbound: CloudInbound): string {
+  return inbound.message.from ?? inbound.message.from_user_id ?? inbound.message.id;
+}
+
+function isOutsideWindow(err: unknown): boolean {
+  return err instanceof CloudApiError && err.code === OUTSIDE_WINDOW;
+}
+
+function graphFields(err: unknown): Record<string, unknown> {
+  return err instanceof CloudApiError ? { code: err.code, status: err.status, fbtrace_id: err.details.fbtraceId } : {};
+}

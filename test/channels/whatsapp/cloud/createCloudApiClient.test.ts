@@ -1,0 +1,169 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CloudApiError, CloudNetworkError } from "../../../../src/channels/whatsapp/cloud/cloudApiErrors.js";
+import { createCloudApiClient, type CloudApiClientOptions } from "../../../../src/channels/whatsapp/cloud/createCloudApiClient.js";
+import type { CloudTextBody } from "../../../../src/channels/whatsapp/cloud/renderCloudMessage.js";
+import { graphErrors, startFakeGraphApi, type FakeGraphApi } from "../../../support/fakeGraphApi.js";
+
+const PHONE_NUMBER_ID = "106540352242922";
+const TOKEN = "EAAGm0PX4ZCpsBO-test-token";
+const BODY: CloudTextBody = { messaging_product: "whatsapp", recipient_type: "individual", to: "6281234567890", type: "text", text: { body: "Halo" } };
+
+let api: FakeGraphApi;
+let sleeps: number[];
+beforeEach(async () => {
+  api = await startFakeGraphApi();
+  sleeps = [];
+});
+afterEach(async () => {
+  await api.close();
+});
+
+function client(overrides: Partial<CloudApiClientOptions> = {}) {
+  return createCloudApiClient({
+    apiRoot: api.url,
+    phoneNumberId: PHONE_NUMBER_ID,
+    token: TOKEN,
+    sleep: async (ms) => void sleeps.push(ms),
+    random: () => 0,
+    ...overrides,
+  });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (err) {
+    return err;
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("createCloudApiClient", () => {
+  it("posts the body as JSON with the bearer token and returns the wamid", async () => {
+    await expect(client().send(BODY)).resolves.toEqual({ messageId: "wamid.FAKE000001" });
+    expect(api.requests).toHaveLength(1);
+    expect(api.requests[0]).toMatchObject({
+      method: "POST",
+      path: `/v23.0/${PHONE_NUMBER_ID}/messages`,
+      authorization: `Bearer ${TOKEN}`,
+      body: BODY,
+    });
+    expect(api.requests[0]?.headers["content-type"]).toBe("application/json");
+    expect(sleeps).toEqual([]);
+  });
+
+  it("accepts an apiRoot with a trailing slash", async () => {
+    await client({ apiRoot: `${api.url}/` }).send(BODY);
+    expect(api.requests[0]?.path).toBe(`/v23.0/${PHONE_NUMBER_ID}/messages`);
+  });
+
+  it("slows down and retries after HTTP 429, sending the message once", async () => {
+    api.failNext({ status: 429, error: graphErrors.throughput() });
+    await expect(client().send(BODY)).resolves.toEqual({ messageId: "wamid.FAKE000001" });
+    expect(api.requests.map((r) => r.answered)).toEqual([429, 200]);
+    expect(api.sent()).toEqual([BODY]);
+    expect(sleeps).toEqual([250]);
+  });
+
+  it("retries throughput (130429) and pair-rate (131056) errors even in a 400 body", async () => {
+    api.failNext({ status: 400, error: graphErrors.throughput() });
+    api.failNext({ status: 400, error: graphErrors.pairRate() });
+    await expect(client().send(BODY)).resolves.toEqual({ messageId: "wamid.FAKE000001" });
+    expect(api.requests.map((r) => r.answered)).toEqual([400, 400, 200]);
+    expect(sleeps).toEqual([250, 500]);
+  });
+
+  it("retries the app and WABA rate limits (4, 80007) as throttling", async () => {
+    api.failNext({ status: 400, error: { message: "(#4) Application request limit reached", type: "OAuthException", code: 4 } });
+    api.failNext({ status: 400, error: { message: "(#80007) Rate limit issues", type: "OAuthException", code: 80007 } });
+    await expect(client().send(BODY)).resolves.toEqual({ messageId: "wamid.FAKE000001" });
+    expect(api.requests).toHaveLength(3);
+  });
+
+  it("waits what Retry-After asks for instead of its own backoff", async () => {
+    api.failNext({ status: 429, error: graphErrors.throughput(), headers: { "retry-after": "2" } });
+    await client().send(BODY);
+    expect(sleeps).toEqual([2000]);
+  });
+
+  it("hands a long Retry-After back as a retryable error rather than sitting it out", async () => {
+    api.failNext({ status: 429, error: graphErrors.throughput(), headers: { "retry-after": "120" } });
+    const err = await rejection(client().send(BODY));
+    expect(err).toBeInstanceOf(CloudApiError);
+    expect((err as CloudApiError).details).toMatchObject({ status: 429, code: 130429, retryable: true, attempts: 1, retryAfterMs: 120_000 });
+    expect(api.requests).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it("gives up after maxAttempts with a retryable CloudApiError carrying Meta's code and trace id", async () => {
+    api.failNext({ status: 429, error: graphErrors.throughput() }, 4);
+    const err = await rejection(client({ maxAttempts: 4 }).send(BODY));
+    expect(err).toBeInstanceOf(CloudApiError);
+    expect(err).toMatchObject({ message: "(#130429) Rate limit hit", status: 429, code: 130429, retryable: true });
+    expect((err as CloudApiError).details).toMatchObject({
+      attempts: 4,
+      fbtraceId: "Az8or2yhqkZfEZ-_4Qn_Bam",
+      explanation: "Cloud API message throughput has been reached.",
+      type: "OAuthException",
+    });
+    expect(api.requests).toHaveLength(4);
+    expect(sleeps).toEqual([250, 500, 1000]);
+  });
+
+  it("spreads retries with jitter between half and all of the exponential step", async () => {
+    api.failNext({ status: 500, error: graphErrors.server() }, 3);
+    await client({ random: () => 0.999999 }).send(BODY);
+    expect(sleeps.map((ms) => Math.round(ms))).toEqual([500, 1000, 2000]);
+  });
+
+  it("retries server errors and then succeeds", async () => {
+    api.failNext({ status: 500, error: graphErrors.server() });
+    api.failNext({ status: 503 });
+    await expect(client().send(BODY)).resolves.toEqual({ messageId: "wamid.FAKE000001" });
+    expect(api.requests.map((r) => r.answered)).toEqual([500, 503, 200]);
+  });
+
+  it("does not retry 131047 (outside the 24-hour window), and says so in a typed error", async () => {
+    api.failNext({ status: 400, error: graphErrors.reEngagement() });
+    const err = await rejection(client().send(BODY));
+    expect(err).toBeInstanceOf(CloudApiError);
+    expect(err).toMatchObject({ status: 400, code: 131047, retryable: false, message: "(#131047) Re-engagement message" });
+    expect(api.requests).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it("does not retry an expired token or an invalid parameter", async () => {
+    api.failNext({ status: 401, error: graphErrors.tokenExpired() });
+    api.failNext({ status: 400, error: { message: "(#100) Invalid parameter", type: "OAuthException", code: 100, fbtrace_id: "A1" } });
+    expect(await rejection(client().send(BODY))).toMatchObject({ code: 190, status: 401, retryable: false, details: { subcode: 463 } });
+    expect(await rejection(client().send(BODY))).toMatchObject({ code: 100, status: 400, retryable: false });
+    expect(api.requests).toHaveLength(2);
+  });
+
+  it("retries when nothing answers and then throws a CloudNetworkError", async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+
+    const err = await rejection(client({ apiRoot: `http://127.0.0.1:${port}/v23.0`, maxAttempts: 3 }).send(BODY));
+    expect(err).toBeInstanceOf(CloudNetworkError);
+    expect(err).toMatchObject({ retryable: true, attempts: 3 });
+    expect(sleeps).toEqual([250, 500]);
+  });
+
+  it("treats a request that takes too long as a network failure", async () => {
+    const slow = http.createServer(() => undefined); // never answers
+    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
+    const { port } = slow.address() as AddressInfo;
+    try {
+      const err = await rejection(client({ apiRoot: `http://127.0.0.1:${port}/v23.0`, maxAttempts: 1, timeoutMs: 50 }).send(BODY));
+      expect(err).toBeInstanceOf(CloudNetworkError);
+    } finally {
+      slow.closeAllConnections();
+      await new Promise<void>((resolve) => slow.close(() => resolve()));
+    }
+  });
+});

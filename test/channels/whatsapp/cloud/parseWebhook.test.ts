@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { parseWebhook } from "../../../../src/channels/whatsapp/cloud/parseWebhook.js";
+import { BUDI, BUSINESS, SITI, envelope, image, messagesWebhook, statusWebhook, systemChangedNumber, text } from "./payloads.js";
+
+describe("parseWebhook", () => {
+  it("flattens a messages change into messages with their business number and sender profile", () => {
+    const body = messagesWebhook(SITI, [text("halo"), image("Posko kami")]);
+    const parsed = parseWebhook(body);
+    expect(parsed.status).toBe("ok");
+    if (parsed.status !== "ok") return;
+    expect(parsed.statuses).toEqual([]);
+    expect(parsed.messages).toHaveLength(2);
+    expect(parsed.messages[0]).toMatchObject({
+      phoneNumberId: BUSINESS.phoneNumberId,
+      contact: { wa_id: SITI.waId, profile: { name: SITI.name } },
+      message: { from: SITI.waId, type: "text", text: { body: "halo" }, timestamp: "1767225600" },
+    });
+    expect(parsed.messages[1]?.message.image).toEqual({ caption: "Posko kami" });
+  });
+
+  it("matches each message to its own sender when Meta batches several people", () => {
+    const siti = messagesWebhook(SITI, [text("satu")]) as { entry: { changes: { value: { contacts: unknown[]; messages: unknown[] } }[] }[] };
+    const budi = messagesWebhook(BUDI, [text("dua")]) as typeof siti;
+    const value = siti.entry[0]!.changes[0]!.value;
+    value.contacts.push(...budi.entry[0]!.changes[0]!.value.contacts);
+    value.messages.push(...budi.entry[0]!.changes[0]!.value.messages);
+
+    const parsed = parseWebhook(siti);
+    if (parsed.status !== "ok") throw new Error(parsed.problem);
+    expect(parsed.messages.map((m) => [m.message.text?.body, m.contact?.profile?.name])).toEqual([
+      ["satu", SITI.name],
+      ["dua", BUDI.name],
+    ]);
+  });
+
+  it("accepts a statuses-only notification with zero messages", () => {
+    const parsed = parseWebhook(statusWebhook("wamid.abc", SITI, "read"));
+    expect(parsed).toMatchObject({ status: "ok", messages: [], statuses: [{ id: "wamid.abc", status: "read", recipient_id: SITI.waId }] });
+  });
+
+  it("keeps the error codes of a failed status", () => {
+    const parsed = parseWebhook(statusWebhook("wamid.abc", SITI, "failed", 131047));
+    expect(parsed).toMatchObject({ status: "ok", statuses: [{ status: "failed", errors: [{ code: 131047, title: "Re-engagement message" }] }] });
+  });
+
+  it("accepts system messages, which come without a contacts array", () => {
+    const parsed = parseWebhook(systemChangedNumber(SITI, "6281299990000"));
+    expect(parsed).toMatchObject({ status: "ok", messages: [{ message: { type: "system" } }] });
+    if (parsed.status === "ok") expect(parsed.messages[0]).not.toHaveProperty("contact");
+  });
+
+  it("accepts a username-only sender without a phone number (BSUID)", () => {
+    const body = envelope({
+      messaging_product: "whatsapp",
+      metadata: { display_phone_number: BUSINESS.displayPhoneNumber, phone_number_id: BUSINESS.phoneNumberId },
+      contacts: [{ profile: { name: "Sheena", username: "@sheena" }, user_id: "ID.13491208655302741918" }],
+      messages: [{ from_user_id: "ID.13491208655302741918", id: "wamid.x", timestamp: "1767225600", type: "text", text: { body: "hai" } }],
+    });
+    const parsed = parseWebhook(body);
+    expect(parsed).toMatchObject({ status: "ok", messages: [{ message: { from_user_id: "ID.13491208655302741918" }, contact: { profile: { name: "Sheena" } } }] });
+  });
+
+  it("ignores changes of other fields without looking into them", () => {
+    const parsed = parseWebhook(envelope({ event: "APPROVED", message_template_name: "relawan_kabar" }, "message_template_status_update"));
+    expect(parsed).toEqual({ status: "ok", messages: [], statuses: [] });
+  });
+
+  it("names the problem when the shape is wrong", () => {
+    expect(parseWebhook(null)).toMatchObject({ status: "invalid" });
+    expect(parseWebhook({ object: "page", entry: [] })).toEqual({ status: "invalid", problem: expect.stringMatching(/^object: /) });
+    expect(parseWebhook({ object: "whatsapp_business_account" })).toEqual({ status: "invalid", problem: expect.stringMatching(/^entry: /) });
+    const noTimestamp = envelope({
+      messaging_product: "whatsapp",
+      metadata: { phone_number_id: BUSINESS.phoneNumberId },
+      messages: [{ from: SITI.waId, id: "wamid.x", type: "text", text: { body: "x" } }],
+    });
+    expect(parseWebhook(noTimestamp)).toEqual({ status: "invalid", problem: expect.stringMatching(/^entry\.changes\.value\.messages\.0\.timestamp: /) });
+    const notWhatsApp = envelope({ messaging_product: "instagram", metadata: { phone_number_id: "1" } });
+    expect(parseWebhook(notWhatsApp)).toMatchObject({ status: "invalid", problem: expect.stringContaining("messaging_product") });
+  });
+});
