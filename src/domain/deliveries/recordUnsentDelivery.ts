@@ -15,7 +15,7 @@ export async function recordUnsentDelivery(
       channel: unsent.channel,
       externalId: unsent.externalId,
       text: unsent.text,
-      status: "not_sent",
+      status: "skipped",
       reason: unsent.reason,
       createdAt: unsent.at,
     },

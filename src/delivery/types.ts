@@ -1,0 +1,33 @@
+// The delivery layer's ports: how a message the bot starts reaches a platform, and what
+// the platform said. Channels implement BulkSender; the dispatcher never imports a channel.
+import type { ChannelName } from "../conversation/types.js";
+
+/** What goes out for one delivery, already in the recipient's language, footer included. */
+export interface OutboundMessage {
+  text: string;
+  imageUrl?: string;
+}
+
+export type SendOutcome =
+  | { status: "sent"; platformMessageId?: string }
+  /** Try again later. `pauseChannelMs`: the platform said slow down (429): the whole channel waits. */
+  | { status: "retry"; reason: string; retryAfterMs?: number; pauseChannelMs?: number }
+  /** The platform refused this message for good (400 bad request). */
+  | { status: "failed"; reason: string }
+  /** The person blocked the bot or the account is gone (403): never try this identity again. */
+  | { status: "unreachable"; reason: string }
+  /** Not sent on purpose, e.g. outside WhatsApp's 24-hour window with no template. */
+  | { status: "skipped"; reason: string };
+
+export interface BulkSender {
+  channel: ChannelName;
+  send(externalId: string, message: OutboundMessage): Promise<SendOutcome>;
+}
+
+/** Where staff watch a broadcast: one message, edited in place where the platform allows it. */
+export interface StaffNotifier {
+  channel: ChannelName;
+  /** Posts a message and returns a reference to edit it later (undefined if it cannot be edited). */
+  post(chatId: string, text: string): Promise<string | undefined>;
+  edit(chatId: string, messageRef: string, text: string): Promise<void>;
+}
