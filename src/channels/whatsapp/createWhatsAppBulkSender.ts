@@ -1,0 +1,35 @@
+import type { ChannelName, Reply } from "../../conversation/types.js";
+import type { BulkSender, OutboundMessage, SendOutcome } from "../../delivery/types.js";
+import { CloudApiError } from "./cloud/cloudApiErrors.js";
+
+/** Either WhatsApp transport, as the dispatcher sees it: one bot-started message to one person. */
+export interface WhatsAppInitiatedSend {
+  sendInitiated(externalId: string, reply: Reply): Promise<"sent" | "sent_template" | "not_sent" | void>;
+}
+
+// Telegram's limiter is the dispatcher's; WhatsApp paces inside the transport (whatsapp-web.js)
+// or is throttled by Meta (Cloud API), so this adapter only translates outcomes.
+export function createWhatsAppBulkSender(transport: WhatsAppInitiatedSend, channel: ChannelName = "whatsapp"): BulkSender {
+  return {
+    channel,
+    async send(externalId: string, message: OutboundMessage): Promise<SendOutcome> {
+      // Neither transport sends a picture by URL here yet: the link goes in the text.
+      const text = message.imageUrl ? `${message.text}\n\n${message.imageUrl}` : message.text;
+      try {
+        const outcome = await transport.sendInitiated(externalId, { text });
+        if (outcome === "not_sent") return { status: "skipped", reason: "outside_24h_window" };
+        return { status: "sent" };
+      } catch (error) {
+        if (error instanceof CloudApiError) {
+          if (error.retryable) return { status: "retry", reason: `cloud_api_${error.code ?? error.status}`, retryAfterMs: error.details.retryAfterMs };
+          return { status: "failed", reason: `cloud_api_${error.code ?? error.status}: ${error.message}` };
+        }
+        const reason = error instanceof Error ? error.message : String(error);
+        // Not connected: nothing left the machine, so another try is safe. Anything else may have
+        // reached WhatsApp; a duplicate is worse than a reported failure.
+        if (/not connected/i.test(reason)) return { status: "retry", reason: "whatsapp_not_connected", retryAfterMs: 30_000 };
+        return { status: "failed", reason: `whatsapp_send_error: ${reason}` };
+      }
+    },
+  };
+}
