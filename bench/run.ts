@@ -1,4 +1,5 @@
 // `npm run bench`: figures, not assertions. Sized for a 2-core machine.
+// BENCH_ONLY=faq,turns,rate,paid,materialize,kills runs a subset; see benchSizes below for the BENCH_* sizes.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -10,6 +11,9 @@ import { loadCampaignContent } from "../src/domain/content/loadCampaignContent.j
 import { storeCampaignContent } from "../src/domain/content/storeCampaignContent.js";
 import { createFaqMatcher } from "../src/domain/faq/createFaqMatcher.js";
 import { createRegionLookup } from "../src/domain/regions/createRegionLookup.js";
+import { benchDeliveryRate } from "./benchDeliveryRate.js";
+import { benchKills } from "./benchKills.js";
+import { benchMaterialize } from "./benchMaterialize.js";
 
 const root = resolve(import.meta.dirname, "..");
 
@@ -17,7 +21,24 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
+const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
+const wants = (section: string) => !only || only.includes(section);
+const size = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number above 0`);
+  return value;
+};
+
 async function main(): Promise<void> {
+  if (wants("faq") || wants("turns")) await benchConversation();
+  // The full-size rate run takes about 11 minutes at 30 msg/s; BENCH_CONTACTS=600 gives a 20-second figure.
+  if (wants("rate")) await benchDeliveryRate({ label: "broadcast rate (default limit)", contacts: size("BENCH_CONTACTS", 20_000), perSecond: size("TELEGRAM_RATE_PER_SECOND", 30), paid: false });
+  if (wants("paid")) await benchDeliveryRate({ label: "broadcast rate (paid broadcast)", contacts: size("BENCH_PAID_CONTACTS", 20_000), perSecond: 1000, paid: true });
+  if (wants("materialize")) await benchMaterialize(size("BENCH_MATERIALIZE_CONTACTS", 1_000_000));
+  if (wants("kills")) await benchKills(size("BENCH_KILL_CONTACTS", 5_000), size("BENCH_KILLS", 10));
+}
+
+async function benchConversation(): Promise<void> {
   const content = await loadCampaignContent(join(root, "campaign"));
   if (content.status !== "ok") throw new Error(content.problems.join("\n"));
 
@@ -30,8 +51,9 @@ async function main(): Promise<void> {
   started = performance.now();
   for (let r = 0; r < rounds; r++) for (const q of labelled.questions) matcher.match(q.text, q.language);
   const perMatch = (performance.now() - started) / (rounds * labelled.questions.length);
-  console.log(`faq: index built in ${buildMs.toFixed(1)} ms; ${perMatch.toFixed(3)} ms per match (${Math.round(1000 / perMatch)} matches/s, ${labelled.questions.length} questions x ${rounds})`);
+  if (wants("faq")) console.log(`faq: index built in ${buildMs.toFixed(1)} ms; ${perMatch.toFixed(3)} ms per match (${Math.round(1000 / perMatch)} matches/s, ${labelled.questions.length} questions x ${rounds})`);
 
+  if (!wants("turns")) return;
   // Conversation turns on embedded SQLite
   const dir = mkdtempSync(join(tmpdir(), "relawan-bench-"));
   const db = await openDatabase(`file:${join(dir, "bench.db")}`);

@@ -1,6 +1,7 @@
 // Every setting Relawan reads, parsed once at start-up. A bad value stops the
 // process with one line naming the variable, before anything touches the database.
 import { z } from "zod";
+import { parseBlackout } from "./delivery/parseBlackout.js";
 
 const optionalString = z
   .string()
@@ -59,6 +60,26 @@ export const configSchema = z
     WHATSAPP_CLOUD_WEBHOOK_HOST: z.string().trim().default("0.0.0.0"),
     WHATSAPP_CLOUD_TEMPLATE_NAME: optionalString,
     WHATSAPP_CLOUD_TEMPLATE_LANGUAGE: z.string().trim().min(2).default("id"),
+    ADMIN_TELEGRAM_IDS: z
+      .string()
+      .trim()
+      .default("")
+      .refine((v) => v === "" || v.split(",").every((id) => /^\d{1,20}$/.test(id.trim())), { message: "expected comma-separated Telegram user ids, like 123456789,987654321" })
+      .transform((v) => (v === "" ? [] : v.split(",").map((id) => id.trim()))),
+    TELEGRAM_RATE_PER_SECOND: z.coerce.number({ message: "expected messages per second" }).positive().max(30, { message: "Telegram allows about 30 messages per second per bot; use TELEGRAM_PAID_BROADCAST for more" }).default(30),
+    TELEGRAM_PER_CHAT_PER_SECOND: z.coerce.number({ message: "expected messages per second" }).positive().max(1, { message: "Telegram allows about 1 message per second to one chat" }).default(1),
+    TELEGRAM_PAID_BROADCAST: z
+      .enum(["true", "false", ""], { message: "expected true or false" })
+      .optional()
+      .transform((v) => v === "true"),
+    TELEGRAM_PAID_RATE_PER_SECOND: z.coerce.number({ message: "expected messages per second" }).positive().max(1000, { message: "paid broadcasts go up to 1000 messages per second" }).default(1000),
+    QUIET_HOURS: z
+      .string()
+      .trim()
+      .default("21:00-07:00")
+      .refine((v) => v === "off" || /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(v), { message: 'expected local times like 21:00-07:00, or "off"' }),
+    CAMPAIGN_BLACKOUT: z.string().trim().default(""),
+    DELIVERY_MAX_ATTEMPTS: z.coerce.number({ message: "expected a whole number" }).int().min(1).max(20).default(5),
     RATE_LIMIT_MESSAGES: z.coerce.number({ message: "expected a whole number" }).int().min(1).default(20),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number({ message: "expected a number of seconds" }).positive().default(10),
   })
@@ -75,6 +96,8 @@ export const configSchema = z
         ctx.addIssue({ code: "custom", path: ["WHATSAPP_ENABLED"], message: "use either whatsapp-web.js (WHATSAPP_ENABLED=true) or the Cloud API (WHATSAPP_CLOUD_*), not both" });
       }
     }
+    const blackout = parseBlackout(c.CAMPAIGN_BLACKOUT, c.TIMEZONE);
+    if (blackout.status === "invalid") ctx.addIssue({ code: "custom", path: ["CAMPAIGN_BLACKOUT"], message: blackout.problem });
     if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_BOT_TOKEN) {
       ctx.addIssue({ code: "custom", path: ["TELEGRAM_BOT_TOKEN"], message: "required when TELEGRAM_WEBHOOK_URL is set" });
     }

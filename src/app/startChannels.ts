@@ -3,6 +3,7 @@
 import { join, resolve } from "node:path";
 import type { CountryCode } from "libphonenumber-js";
 import { createTelegramChannel } from "../channels/telegram/createTelegramChannel.js";
+import type { WhatsAppInitiatedSend } from "../channels/whatsapp/createWhatsAppBulkSender.js";
 import { createWhatsAppCloudChannel } from "../channels/whatsapp/cloud/createWhatsAppCloudChannel.js";
 import { createWhatsAppWebChannel } from "../channels/whatsapp/web/createWhatsAppWebChannel.js";
 import { createWhatsAppWebClient } from "../channels/whatsapp/web/createWhatsAppWebClient.js";
@@ -10,6 +11,7 @@ import type { Config } from "../config.js";
 import type { Translator } from "../conversation/createTranslator.js";
 import type { ConversationEngine } from "../conversation/types.js";
 import type { Database } from "../db/client.js";
+import { createChannelLimiter, type ChannelLimiter } from "../delivery/createChannelLimiter.js";
 import { createInitiatedPacer } from "../delivery/createInitiatedPacer.js";
 import { readLastInboundAt } from "../domain/contacts/readLastInboundAt.js";
 import { recordUnsentDelivery } from "../domain/deliveries/recordUnsentDelivery.js";
@@ -19,6 +21,10 @@ import { describeTelegramFailure } from "./describeTelegramFailure.js";
 export interface StartedChannels {
   names: string[];
   telegramUsername?: string;
+  /** Shared by Telegram replies and the dispatcher, so the bot stays within one limit. */
+  telegramLimiter?: ChannelLimiter;
+  /** The WhatsApp transport's way to send what the bot starts (broadcasts). */
+  whatsapp?: WhatsAppInitiatedSend;
   stops: (() => Promise<void>)[];
 }
 
@@ -41,7 +47,12 @@ export async function startChannels({ config, engine, translator, db, logger, fa
   const started: StartedChannels = { names: [], stops: [] };
 
   if (config.TELEGRAM_BOT_TOKEN) {
+    started.telegramLimiter = createChannelLimiter({
+      perSecond: config.TELEGRAM_PAID_BROADCAST ? config.TELEGRAM_PAID_RATE_PER_SECOND : config.TELEGRAM_RATE_PER_SECOND,
+      perChatPerSecond: config.TELEGRAM_PER_CHAT_PER_SECOND,
+    });
     const telegram = createTelegramChannel({
+      limiter: started.telegramLimiter,
       token: config.TELEGRAM_BOT_TOKEN,
       apiRoot: config.TELEGRAM_API_ROOT,
       engine,
@@ -82,6 +93,7 @@ export async function startChannels({ config, engine, translator, db, logger, fa
     // Returns at once; logging in (QR or pairing code) and reconnecting run in the background.
     await whatsapp.start();
     started.stops.push(() => whatsapp.stop());
+    started.whatsapp = whatsapp;
     started.names.push("whatsapp (whatsapp-web.js)");
   }
 
@@ -109,6 +121,7 @@ export async function startChannels({ config, engine, translator, db, logger, fa
     });
     await cloud.start();
     started.stops.push(() => cloud.stop());
+    started.whatsapp = cloud;
     started.names.push(`whatsapp (Cloud API, webhook on ${config.WHATSAPP_CLOUD_WEBHOOK_HOST}:${config.WHATSAPP_CLOUD_WEBHOOK_PORT}/whatsapp/webhook)`);
   }
   return started;

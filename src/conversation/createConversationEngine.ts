@@ -10,6 +10,10 @@ import type { EngineDeps } from "./engineDeps.js";
 import { answerQuestion, handleIdle, showGreeting, showMenu, type MenuActions } from "./flows/mainMenu.js";
 import { handleMyDataStep, showMyData, startEditData, startErase } from "./flows/myData.js";
 import { handleLanguage, handleUpdatesConsent, promptLanguage, promptUpdatesConsent } from "./flows/onboarding.js";
+import { handleBroadcastStep } from "./flows/broadcastWizard.js";
+import { handleSegmentStep } from "./flows/segmentWizard.js";
+import { answerUnknownCommand } from "./flows/staffAccess.js";
+import { handleStaffCommand } from "./flows/staffCommands.js";
 import { handleVolunteerStep, startVolunteerSignUp } from "./flows/volunteerSignUp.js";
 import { resolveChoice } from "./resolveChoice.js";
 import { serializeByKey } from "./serializeByKey.js";
@@ -109,6 +113,10 @@ async function continueFlow(turn: Turn, input: TurnInput): Promise<void> {
       return handleVolunteerStep(turn, input);
     case "myData":
       return handleMyDataStep(turn, input);
+    case "segment":
+      return handleSegmentStep(turn, input);
+    case "broadcast":
+      return handleBroadcastStep(turn, input);
     default:
       if (turn.step === "ask" && input.kind === "text" && !input.choiceId && input.text.trim()) {
         return answerQuestion(turn, input.text);
@@ -165,7 +173,9 @@ async function handleKeyword(turn: Turn, keyword: Keyword, isNew: boolean): Prom
     case "cancel":
       return showMenu(turn, turn.t(turn.flow === "idle" ? "menu.prompt" : "input.cancelled"));
     case "unknownCommand":
-      return showMenu(turn, turn.t("input.unknownCommand", { command: `/${keyword.command}` }));
+      return answerUnknownCommand(turn, keyword.command);
+    case "staff":
+      return handleStaffCommand(turn, keyword.command, keyword.args);
   }
 }
 

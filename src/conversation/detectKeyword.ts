@@ -2,6 +2,10 @@
 // flow that happens to be waiting for a name or a region.
 import { simplify } from "./resolveChoice.js";
 
+/** Commands for campaign staff; who may use which is decided in flows/staffCommands.ts. */
+export const staffCommandNames = ["staff", "segment", "segments", "broadcast", "audit"] as const;
+export type StaffCommandName = (typeof staffCommandNames)[number];
+
 export type Keyword =
   | { type: "stop" }
   | { type: "resubscribe" }
@@ -15,7 +19,9 @@ export type Keyword =
   | { type: "volunteer" }
   | { type: "ask" }
   | { type: "cancel" }
-  | { type: "unknownCommand"; command: string };
+  | { type: "unknownCommand"; command: string }
+  /** /staff, /segment(s), /broadcast, /audit: the role is checked when it runs. */
+  | { type: "staff"; command: StaffCommandName; args: string };
 
 const stopWords = new Set(["stop", "berhenti", "unsubscribe", "stop all", "stopall", "unsub", "cancel subscription"]);
 const resubscribeWords = new Set(["mulai", "start"]);
@@ -56,6 +62,7 @@ export function detectKeyword(text: string): Keyword | undefined {
       const payload = command[2]?.trim();
       return payload ? { type: "start", payload } : { type: "start" };
     }
+    if ((staffCommandNames as readonly string[]).includes(name)) return { type: "staff", command: name as StaffCommandName, args: command[2]?.trim() ?? "" };
     const type = commands[name];
     if (!type) return { type: "unknownCommand", command: name };
     return { type } as Keyword;

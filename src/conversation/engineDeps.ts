@@ -1,5 +1,6 @@
 import type { CountryCode } from "libphonenumber-js";
 import type { Database } from "../db/client.js";
+import type { BlackoutRanges } from "../domain/broadcasts/isInQuietPeriod.js";
 import type { CampaignFile } from "../domain/content/contentSchema.js";
 import type { Translator } from "./createTranslator.js";
 import type { ChannelName } from "./types.js";
@@ -35,5 +36,7 @@ export interface EngineDeps {
   /** A deep link that starts a conversation with this referral code, where the channel has one. */
   referralLink: (code: string, channel: ChannelName) => string | undefined;
   flood?: { limit: number; windowMs: number };
+  /** Election quiet periods (CAMPAIGN_BLACKOUT): voter broadcasts are refused inside them. */
+  blackout?: BlackoutRanges;
   maxTextLength?: number;
 }

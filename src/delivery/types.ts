@@ -17,7 +17,12 @@ export type SendOutcome =
   /** The person blocked the bot or the account is gone (403): never try this identity again. */
   | { status: "unreachable"; reason: string }
   /** Not sent on purpose, e.g. outside WhatsApp's 24-hour window with no template. */
-  | { status: "skipped"; reason: string };
+  | { status: "skipped"; reason: string }
+  /**
+   * The request may have reached the platform but no answer came back (a timeout, a connection
+   * reset mid-request). Never retried: a duplicate is worse than a reported gap.
+   */
+  | { status: "uncertain"; reason: string };
 
 export interface BulkSender {
   channel: ChannelName;
@@ -31,3 +36,27 @@ export interface StaffNotifier {
   post(chatId: string, text: string): Promise<string | undefined>;
   edit(chatId: string, messageRef: string, text: string): Promise<void>;
 }
+
+/** What a broadcast's renderer sees of the broadcast. */
+export interface BroadcastToRender {
+  id: string;
+  /** { [language]: text } as the staff member wrote it. */
+  texts: Record<string, string>;
+  imageUrl: string | null;
+  operational: boolean;
+}
+
+/** What a broadcast's renderer sees of the person it goes to. */
+export interface RecipientToRender {
+  id: string;
+  name: string | null;
+  language: string;
+  role: string | null;
+  regionCode: string | null;
+}
+
+/**
+ * Turns a broadcast into the message one person gets: their language, the campaign's name,
+ * the "Balas STOP untuk berhenti" footer. Throwing marks the delivery failed ("render_failed").
+ */
+export type RenderBroadcast = (broadcast: BroadcastToRender, recipient: RecipientToRender, channel: ChannelName) => OutboundMessage;

@@ -115,7 +115,7 @@ describe("Telegram and WhatsApp identities", () => {
 
 describe("mergeContacts", () => {
   it("keeps the older volunteer profile, re-points its referrals, and a STOP on either side stays", async () => {
-    const a = await app.db.contact.create({ data: { phone: "+6281100000001", optedOut: true, updatesConsent: false, createdAt: new Date("2026-01-01") } });
+    const a = await app.db.contact.create({ data: { phone: "+6281100000001", optedOut: true, updatesConsent: false, role: "coordinator", createdAt: new Date("2026-01-01") } });
     const b = await app.db.contact.create({ data: { name: "Bima", updatesConsent: true, createdAt: new Date("2026-02-01") } });
     await app.db.consentRecord.create({ data: { contactId: b.id, purpose: "updates", granted: true, textKey: "k", textVersion: "v", language: "id", channel: "telegram", source: "conversation", recordedAt: new Date("2026-02-01") } });
     await app.db.consentRecord.create({ data: { contactId: a.id, purpose: "updates", granted: false, textKey: "k", textVersion: "v", language: "id", channel: "whatsapp", source: "keyword", recordedAt: new Date("2026-03-01") } });
@@ -126,7 +126,7 @@ describe("mergeContacts", () => {
     await app.db.$transaction((tx) => mergeContacts(tx, b.id, a.id));
 
     const kept = await app.db.contact.findUniqueOrThrow({ where: { id: b.id }, include: { volunteer: true, consents: true } });
-    expect(kept).toMatchObject({ name: "Bima", phone: "+6281100000001", optedOut: true, updatesConsent: false, createdAt: new Date("2026-01-01") });
+    expect(kept).toMatchObject({ name: "Bima", phone: "+6281100000001", optedOut: true, updatesConsent: false, role: "coordinator", createdAt: new Date("2026-01-01") });
     expect(kept.volunteer?.id).toBe(older.id);
     expect(kept.consents).toHaveLength(2);
     expect(await app.db.contact.findUnique({ where: { id: a.id } })).toBeNull();

@@ -11,6 +11,7 @@ import { openDatabase, type Database } from "../../src/db/client.js";
 import type { CampaignContent } from "../../src/domain/content/contentSchema.js";
 import { loadCampaignContent } from "../../src/domain/content/loadCampaignContent.js";
 import { storeCampaignContent } from "../../src/domain/content/storeCampaignContent.js";
+import { ensureAdmins } from "../../src/domain/staff/ensureAdmins.js";
 import { createFaqMatcher } from "../../src/domain/faq/createFaqMatcher.js";
 import { createRegionLookup } from "../../src/domain/regions/createRegionLookup.js";
 
@@ -134,4 +135,27 @@ export async function signUpVolunteer(
   await voter.pick("interests:done");
   const consent = await voter.pick("availability:anytime");
   return options.stopBeforeConsent ? consent : voter.pick("tasks:yes");
+}
+
+/**
+ * A staff member chatting on Telegram. Admins are made the way start-up makes them
+ * (ensureAdmins, as if listed in ADMIN_TELEGRAM_IDS); other roles are granted on the contact
+ * after an ordinary onboarding.
+ */
+export async function staffMember(app: TestApp, role: "admin" | "coordinator", telegramId: string): Promise<Voter> {
+  const member = person(app, "telegram", telegramId);
+  if (role === "admin") {
+    await ensureAdmins(app.db, [telegramId], { at: app.clock.now });
+    return member;
+  }
+  await onboard(member);
+  const identity = await app.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: "telegram", externalId: telegramId } } });
+  await app.db.contact.update({ where: { id: identity.contactId }, data: { role } });
+  return member;
+}
+
+/** The contact behind a channel identity, for asserting on what a conversation stored. */
+export async function contactOf(app: TestApp, channel: ChannelName, externalId: string) {
+  const identity = await app.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel, externalId } }, include: { contact: true } });
+  return identity.contact;
 }

@@ -15,6 +15,29 @@ export interface ProgrammedFailure {
   parameters?: { retry_after?: number; migrate_to_chat_id?: number };
 }
 
+/** Telegram's flood limits, enforced like the real server would: too fast gets 429 with retry_after. */
+export interface EnforcedLimits {
+  /** Messages accepted in any rolling second, across all chats (Telegram: about 30). */
+  perSecond: number;
+  /** Messages accepted in any rolling second to one chat (Telegram: about 1). */
+  perChatPerSecond: number;
+  /** What the 429 says; default 1 second. */
+  retryAfterSeconds?: number;
+}
+
+export interface FakeBotApiOptions {
+  bot?: Partial<UserFromGetMe>;
+  /** Opt-in: answer sendMessage/sendPhoto with 429 when these limits are exceeded (counted in `rateLimited`). */
+  enforceLimits?: EnforcedLimits;
+  /** Wait this long before answering sendMessage/sendPhoto, as a far-away server would. */
+  latencyMs?: number;
+  /** How long an idle keep-alive connection stays open; default 1 s. */
+  keepAliveTimeoutMs?: number;
+}
+
+// Calls that put a message in a chat: the ones Telegram's flood limits count.
+const SEND_METHODS = new Set(["sendMessage", "sendPhoto"]);
+
 export interface FakeBotApi {
   /** Pass as telegraf's `telegram.apiRoot`. */
   url: string;
@@ -29,13 +52,21 @@ export interface FakeBotApi {
   waitFor<T>(probe: (requests: readonly RecordedRequest[]) => T | undefined | null | false, timeoutMs?: number): Promise<T>;
   /** Recorded calls of one method, in order. */
   calls(method: string): RecordedRequest[];
+  /** Messages accepted per chat id (sendMessage and sendPhoto that were answered ok). */
+  deliveredByChat(): Map<string, number>;
+  /** When each accepted sendMessage/sendPhoto arrived (performance.now()), in order. */
+  deliveredAt(): number[];
+  /** 429s answered because `enforceLimits` was exceeded. */
+  readonly rateLimited: number;
+  /** Current text of a message, after edits. */
+  messageText(messageId: number): string | undefined;
   close(): Promise<void>;
 }
 
 // Real Telegram holds getUpdates up to `timeout` seconds; tests should not wait that long.
 const MAX_LONG_POLL_MS = 200;
 
-export async function startFakeBotApi(options: { bot?: Partial<UserFromGetMe> } = {}): Promise<FakeBotApi> {
+export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<FakeBotApi> {
   const bot: UserFromGetMe = {
     id: 7000000001,
     is_bot: true,
@@ -52,6 +83,13 @@ export async function startFakeBotApi(options: { bot?: Partial<UserFromGetMe> } 
   let nextMessageId = 1;
   const failures = new Map<string, ProgrammedFailure[]>();
   const pollers = new Set<() => void>();
+  const texts = new Map<number, string>();
+  const delivered = new Map<string, number>();
+  const deliveredTimes: number[] = [];
+  // Accepted sends within the last second, oldest first: all chats, and per chat.
+  const recentSends: number[] = [];
+  const recentByChat = new Map<string, number[]>();
+  let rateLimited = 0;
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => reply(res, 500, { ok: false, error_code: 500, description: String(err) }));
@@ -62,10 +100,17 @@ export async function startFakeBotApi(options: { bot?: Partial<UserFromGetMe> } 
     if (!match) return reply(res, 404, { ok: false, error_code: 404, description: "Not Found" });
     const [, token = "", method = ""] = match;
     const body = parseBody(req.headers["content-type"], await readAll(req));
+    const arrivedAt = performance.now();
     requests.push({ method, token, body });
 
     const failure = failures.get(method)?.shift();
     if (failure) return reply(res, failure.error_code, { ok: false, ...failure });
+    if (SEND_METHODS.has(method) && options.enforceLimits && !admit(String(body.chat_id), options.enforceLimits, arrivedAt)) {
+      rateLimited++;
+      const retryAfter = options.enforceLimits.retryAfterSeconds ?? 1;
+      return reply(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
+    }
+    if (SEND_METHODS.has(method) && options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
 
     switch (method) {
       case "getMe":
@@ -73,13 +118,34 @@ export async function startFakeBotApi(options: { bot?: Partial<UserFromGetMe> } 
       case "getUpdates":
         return ok(res, await takeUpdates(body, res));
       case "sendMessage":
+      case "sendPhoto": {
+        const messageId = nextMessageId++;
+        const text = String(body.text ?? body.caption ?? "");
+        texts.set(messageId, text);
+        delivered.set(String(body.chat_id), (delivered.get(String(body.chat_id)) ?? 0) + 1);
+        deliveredTimes.push(arrivedAt);
         return ok(res, {
-          message_id: nextMessageId++,
+          message_id: messageId,
           date: Math.floor(Date.now() / 1000),
           chat: { id: Number(body.chat_id), type: "private", first_name: "Person" },
           from: bot,
-          text: String(body.text ?? ""),
+          ...(method === "sendPhoto" ? { photo: [{ file_id: "photo", file_unique_id: "photo", width: 1, height: 1 }], caption: text } : { text }),
         });
+      }
+      case "editMessageText": {
+        const messageId = Number(body.message_id);
+        const current = texts.get(messageId);
+        if (current === undefined) return reply(res, 400, { ok: false, error_code: 400, description: "Bad Request: message to edit not found" });
+        if (current === String(body.text)) {
+          return reply(res, 400, {
+            ok: false,
+            error_code: 400,
+            description: "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+          });
+        }
+        texts.set(messageId, String(body.text));
+        return ok(res, { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(body.chat_id), type: "private" }, text: String(body.text) });
+      }
       case "answerCallbackQuery":
       case "setWebhook":
       case "deleteWebhook":
@@ -111,7 +177,22 @@ export async function startFakeBotApi(options: { bot?: Partial<UserFromGetMe> } 
     return queue.slice(0, limit);
   }
 
-  server.keepAliveTimeout = 1000;
+  /** Sliding one-second windows by arrival time, counting only the sends that were accepted. */
+  function admit(chatId: string, limits: EnforcedLimits, t: number): boolean {
+    while (recentSends.length > 0 && recentSends[0]! <= t - 1000) recentSends.shift();
+    const forChat = (recentByChat.get(chatId) ?? []).filter((at) => at > t - 1000);
+    if (recentSends.length >= limits.perSecond || forChat.length >= limits.perChatPerSecond) {
+      recentByChat.set(chatId, forChat);
+      return false;
+    }
+    recentSends.push(t);
+    forChat.push(t);
+    recentByChat.set(chatId, forChat);
+    if (recentByChat.size > 10_000) for (const [chat, times] of recentByChat) if (times.every((at) => at <= t - 1000)) recentByChat.delete(chat);
+    return true;
+  }
+
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 1000;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
@@ -142,6 +223,12 @@ export async function startFakeBotApi(options: { bot?: Partial<UserFromGetMe> } 
       }
     },
     calls: (method) => requests.filter((r) => r.method === method),
+    deliveredByChat: () => new Map(delivered),
+    deliveredAt: () => [...deliveredTimes],
+    get rateLimited() {
+      return rateLimited;
+    },
+    messageText: (messageId) => texts.get(messageId),
     async close() {
       for (const wake of [...pollers]) wake();
       await new Promise<void>((resolve) => {

@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import { Telegraf, TelegramError } from "telegraf";
 import type { Update } from "telegraf/types";
 import type { ConversationEngine, Reply } from "../../conversation/types.js";
+import type { ChannelLimiter } from "../../delivery/createChannelLimiter.js";
 import { createWebhookServer } from "./createWebhookServer.js";
 import { launchPolling, type RunningPoll } from "./launchPolling.js";
 import { renderReply, type TelegramMessage } from "./renderReply.js";
@@ -24,6 +25,8 @@ export interface TelegramChannelOptions {
   clock?: () => Date;
   /** Polling died after start (token revoked, another process polling with the same token). */
   onPollingStopped?: (err: unknown) => void;
+  /** The bot's shared rate limiter: replies go through it ahead of broadcast traffic. */
+  limiter?: ChannelLimiter;
 }
 
 export interface TelegramChannel {
@@ -127,14 +130,17 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
 
   async function sendMessage(chatId: string, message: TelegramMessage): Promise<void> {
     const target = /^-?\d+$/.test(chatId) ? Number(chatId) : chatId;
+    const call = () => bot.telegram.sendMessage(target, message.text, message.extra);
+    const send = () => (opts.limiter ? opts.limiter.schedule("reply", chatId, call) : call());
     try {
-      await bot.telegram.sendMessage(target, message.text, message.extra);
+      await send();
     } catch (err) {
       // Retrying one message (not the whole reply) keeps a split reply from repeating its first part.
       const wait = err instanceof TelegramError && err.code === 429 ? err.parameters?.retry_after : undefined;
       if (wait === undefined || wait > MAX_INLINE_RETRY_AFTER_SECONDS) throw err;
+      opts.limiter?.pause(wait * 1000);
       await sleep(wait * 1000);
-      await bot.telegram.sendMessage(target, message.text, message.extra);
+      await send();
     }
   }
 

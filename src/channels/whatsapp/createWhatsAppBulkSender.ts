@@ -26,9 +26,9 @@ export function createWhatsAppBulkSender(transport: WhatsAppInitiatedSend, chann
         }
         const reason = error instanceof Error ? error.message : String(error);
         // Not connected: nothing left the machine, so another try is safe. Anything else may have
-        // reached WhatsApp; a duplicate is worse than a reported failure.
+        // reached WhatsApp; a duplicate is worse than a reported gap.
         if (/not connected/i.test(reason)) return { status: "retry", reason: "whatsapp_not_connected", retryAfterMs: 30_000 };
-        return { status: "failed", reason: `whatsapp_send_error: ${reason}` };
+        return { status: "uncertain", reason: `whatsapp_send_error: ${reason}` };
       }
     },
   };

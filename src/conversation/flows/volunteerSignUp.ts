@@ -118,7 +118,8 @@ async function completeSignUp(turn: Turn, data: StateData): Promise<void> {
     : await turn.tx.volunteer.create({ data: { contactId: turn.contact.id, referralCode: await uniqueReferralCode(turn), createdAt: turn.now, ...answers } });
   const contact = await turn.tx.contact.update({
     where: { id: turn.contact.id },
-    data: { name: String(data.name), phone, regionCode },
+    // A voter who signs up becomes a volunteer; staff keep their stronger role.
+    data: { name: String(data.name), phone, regionCode, role: turn.contact.role ?? "volunteer" },
     include: { volunteer: true, conversation: true },
   });
   turn.contact = { ...contact, volunteer };

@@ -47,6 +47,7 @@ export async function mergeContacts(db: Db, keptId: string, mergedId: string): P
       phone: kept.phone ?? merged.phone,
       regionCode: kept.regionCode ?? merged.regionCode,
       referredByCode: kept.referredByCode ?? merged.referredByCode,
+      role: higherRole(kept.role, merged.role),
       updatesConsent: latestUpdates ? latestUpdates.granted && !optedOut : (kept.updatesConsent ?? merged.updatesConsent),
       optedOut,
       createdAt: kept.createdAt < merged.createdAt ? kept.createdAt : merged.createdAt,
@@ -54,4 +55,10 @@ export async function mergeContacts(db: Db, keptId: string, mergedId: string): P
     },
   });
   await db.contact.delete({ where: { id: mergedId } });
+}
+
+// A staff member who turns out to be one person keeps the stronger of the two roles.
+const roleRank: Record<string, number> = { volunteer: 1, coordinator: 2, admin: 3 };
+function higherRole(a: string | null, b: string | null): string | null {
+  return (roleRank[b ?? ""] ?? 0) > (roleRank[a ?? ""] ?? 0) ? b : a;
 }

@@ -40,7 +40,7 @@ describe("createWhatsAppBulkSender", () => {
       { status: "retry", reason: "cloud_api_130429", retryAfterMs: undefined },
       { status: "failed", reason: "cloud_api_131026: nope" },
       { status: "retry", reason: "whatsapp_not_connected", retryAfterMs: 30_000 },
-      { status: "failed", reason: "whatsapp_send_error: Protocol error: Target closed" },
+      { status: "uncertain", reason: "whatsapp_send_error: Protocol error: Target closed" },
       { status: "sent" },
     ]);
     expect(seen[0]).toEqual({ externalId: "6281234567890", text: "Halo\n\nhttps://example.org/a.jpg" });

@@ -1,0 +1,78 @@
+// Sustained broadcast rate against a fake Bot API that enforces Telegram's limits the way the
+// real one does: 429 with retry_after for anything over the limit.
+import { pino } from "pino";
+import { createTelegramBulkSender } from "../src/channels/telegram/createTelegramBulkSender.js";
+import { Prisma, type Database } from "../src/db/client.js";
+import { createChannelLimiter } from "../src/delivery/createChannelLimiter.js";
+import { createDispatcher } from "../src/delivery/createDispatcher.js";
+import { materializeDeliveries } from "../src/delivery/materializeDeliveries.js";
+import { addBroadcast, renderForTest } from "../test/delivery/support/seedCampaign.js";
+import { seedContactsFast } from "../test/delivery/support/seedContactsFast.js";
+import { createBenchDatabase } from "./benchDatabase.js";
+import { startFakeBotApiProcess } from "./startFakeBotApiProcess.js";
+
+export const BENCH_TOKEN = "123456789:AAH-bench-token_for_relawan";
+
+export interface RateBench {
+  label: string;
+  contacts: number;
+  /** The configured limit: the dispatcher's limiter and the fake's enforcement alike. */
+  perSecond: number;
+  paid: boolean;
+}
+
+export async function benchDeliveryRate(bench: RateBench): Promise<void> {
+  const fake = await startFakeBotApiProcess({
+    enforceLimits: { perSecond: bench.perSecond, perChatPerSecond: 1 },
+    keepAliveTimeoutMs: 60_000,
+  });
+  const store = await createBenchDatabase();
+  seedContactsFast(store.url, { count: bench.contacts });
+  const broadcast = await addBroadcast(store.db);
+  await materializeDeliveries(store.db, broadcast, Prisma.sql`TRUE`, new Date(Date.now() - 1000));
+  const limiter = createChannelLimiter({ perSecond: bench.perSecond, perChatPerSecond: 1 });
+  const dispatcher = createDispatcher({
+    db: store.db,
+    senders: { telegram: createTelegramBulkSender({ token: BENCH_TOKEN, apiRoot: fake.url, paidBroadcast: bench.paid }) },
+    limiters: { telegram: limiter },
+    clock: () => new Date(),
+    workerId: "bench",
+    renderBroadcast: renderForTest,
+    logger: pino({ level: "warn" }),
+    defaultTimeZone: "Asia/Jakarta",
+    quietHours: null,
+    // About a fifth of a second's worth per claim.
+    batchSize: Math.max(50, Math.ceil(bench.perSecond / 5)),
+    pollIntervalMs: 50,
+  });
+
+  // One call first, so the fake's cold start (JIT, first connection: ~25 ms) is not counted as
+  // network jitter; a bot that has been running has warm code and open connections.
+  await fetch(`${fake.url}/bot${BENCH_TOKEN}/getMe`).then((response) => response.arrayBuffer());
+  const started = performance.now();
+  await dispatcher.start();
+  await waitUntilSettled(store.db, broadcast);
+  const seconds = (performance.now() - started) / 1000;
+  await dispatcher.stop();
+  await limiter.stop();
+
+  const stats = await fake.stats();
+  const spanSeconds = ((stats.lastAt ?? 0) - (stats.firstAt ?? 0)) / 1000;
+  // Between the first and the last arrival at the fake: the rate while the pipeline was full.
+  const sustained = spanSeconds > 0 ? (stats.delivered - 1) / spanSeconds : Number.NaN;
+  const statuses = await store.db.delivery.groupBy({ by: ["status"], where: { broadcastId: broadcast }, _count: true });
+  console.log(
+    `${bench.label}: ${bench.contacts} contacts at ${bench.perSecond} msg/s configured${bench.paid ? " (paid broadcast)" : ""}: ` +
+      `${stats.delivered} delivered in ${seconds.toFixed(1)} s; sustained ${sustained.toFixed(2)} msg/s = ${(sustained / bench.perSecond).toFixed(3)} of the limit; ` +
+      `429s provoked: ${stats.rateLimited}; duplicates: ${stats.duplicateMessages}; ` +
+      `statuses ${statuses.map((s) => `${s.status}=${s._count}`).join(", ")}`,
+  );
+  await fake.close();
+  await store.close();
+}
+
+export async function waitUntilSettled(db: Database, broadcastId: string): Promise<void> {
+  while ((await db.delivery.count({ where: { broadcastId, status: { in: ["queued", "claimed", "sending"] } } })) > 0) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

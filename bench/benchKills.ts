@@ -1,0 +1,49 @@
+// Duplicates and losses when dispatcher processes are SIGKILLed at random moments mid-broadcast.
+import { Prisma } from "../src/db/client.js";
+import { materializeDeliveries } from "../src/delivery/materializeDeliveries.js";
+import { addBroadcast } from "../test/delivery/support/seedCampaign.js";
+import { seedContactsFast } from "../test/delivery/support/seedContactsFast.js";
+import { spawnDispatcher } from "../test/delivery/support/spawnDispatcher.js";
+import { createBenchDatabase } from "./benchDatabase.js";
+import { BENCH_TOKEN, waitUntilSettled } from "./benchDeliveryRate.js";
+import { startFakeBotApiProcess } from "./startFakeBotApiProcess.js";
+
+export async function benchKills(contacts: number, kills: number): Promise<void> {
+  const fake = await startFakeBotApiProcess({ latencyMs: 5, keepAliveTimeoutMs: 60_000 });
+  const store = await createBenchDatabase();
+  const chats = seedContactsFast(store.url, { count: contacts });
+  const broadcast = await addBroadcast(store.db);
+  await materializeDeliveries(store.db, broadcast, Prisma.sql`TRUE`, new Date(Date.now() - 1000));
+  // Slow enough that every kill lands mid-broadcast; a short lease so the next process recovers quickly.
+  const env = { DATABASE_URL: store.url, API_ROOT: fake.url, TOKEN: BENCH_TOKEN, RATE: "200", LEASE_MS: "1000" };
+  const started = performance.now();
+  const killedAt: number[] = [];
+  for (let n = 0; n < kills; n++) {
+    const worker = await spawnDispatcher({ ...env, WORKER_ID: `killed-${n}` });
+    await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 1300));
+    worker.child.kill("SIGKILL");
+    await worker.exited;
+    killedAt.push((await fake.stats()).delivered);
+  }
+  const last = await spawnDispatcher({ ...env, WORKER_ID: "survivor" });
+  await waitUntilSettled(store.db, broadcast);
+  last.child.kill("SIGTERM");
+  const { code } = await last.exited;
+  const seconds = (performance.now() - started) / 1000;
+
+  const stats = await fake.stats(true);
+  const delivered = new Map(stats.byChat);
+  const rows = await store.db.delivery.findMany({ where: { broadcastId: broadcast }, select: { status: true, contactId: true } });
+  const chatOf = new Map((await store.db.channelIdentity.findMany({ select: { contactId: true, externalId: true } })).map((i) => [i.contactId, i.externalId]));
+  const lost = rows.filter((r) => !delivered.has(chatOf.get(r.contactId!)!));
+  const uncertain = rows.filter((r) => r.status === "uncertain");
+  const statuses = Object.entries(rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {}));
+  console.log(
+    `kills: ${contacts} contacts, ${kills} SIGKILLs (after ${killedAt.join(", ")} delivered) then one process to the end (exit ${code}), ${seconds.toFixed(1)} s: ` +
+      `duplicates ${stats.duplicateMessages} (chats hit twice: ${stats.duplicateChats}); lost ${lost.length} of ${chats.length} ` +
+      `(${lost.filter((r) => r.status !== "uncertain").length} of them not marked uncertain); uncertain ${uncertain.length} ` +
+      `(${uncertain.length - lost.filter((r) => r.status === "uncertain").length} of which did arrive); statuses ${statuses.map(([s, n]) => `${s}=${n}`).join(", ")}`,
+  );
+  await fake.close();
+  await store.close();
+}

@@ -1,0 +1,176 @@
+import type { Command } from "commander";
+import { changeBroadcastStatus, type BroadcastControl } from "../domain/broadcasts/changeBroadcastStatus.js";
+import type { BroadcastContentProblem } from "../domain/broadcasts/checkBroadcastContent.js";
+import { createBroadcast } from "../domain/broadcasts/createBroadcast.js";
+import { parseSendTime } from "../domain/broadcasts/parseSendTime.js";
+import { readBroadcastStatus, type BroadcastSummary } from "../domain/broadcasts/readBroadcastStatus.js";
+import { sendBroadcast } from "../domain/broadcasts/sendBroadcast.js";
+import { findSegment } from "../domain/segments/findSegment.js";
+import type { CliOutcome, RunWithContext } from "./runCli.js";
+
+interface CreateOptions {
+  segment: string;
+  text: string;
+  textEn?: string;
+  textId?: string;
+  image?: string;
+  at?: string;
+  operational?: boolean;
+  draft?: boolean;
+  json?: boolean;
+}
+
+const actor = "cli";
+const quietPeriod = "Refused: this is inside the election quiet period (CAMPAIGN_BLACKOUT). Only operational messages to a volunteer segment (--operational) may go out.";
+
+export function registerBroadcastCommands(program: Command, run: RunWithContext): void {
+  const broadcast = program.command("broadcast").description("create, send and control broadcasts");
+
+  broadcast
+    .command("create")
+    .description("create a broadcast to a saved segment (sent at once unless --at or --draft)")
+    .requiredOption("--segment <name>", "saved segment name")
+    .requiredOption("--text <text>", "message in the default language (DEFAULT_LANGUAGE)")
+    .option("--text-en <text>", "English version")
+    .option("--text-id <text>", "Bahasa Indonesia version")
+    .option("--image <url>", "https image URL")
+    .option("--at <datetime>", 'send time, e.g. "2026-12-01 19:00" (TIMEZONE, or add WIB/WITA/WIT or an IANA zone)')
+    .option("--operational", "operational message to a volunteer-only segment (allowed in the quiet period)")
+    .option("--draft", "save without recipients; send later with: relawan broadcast send <id>")
+    .option("--json", "machine-readable output")
+    .action((options: CreateOptions) =>
+      run(Boolean(options.json), async ({ db, config, blackout }, now): Promise<CliOutcome> => {
+        const segment = await findSegment(db, options.segment);
+        if (!segment) return refuse(`No segment named "${options.segment}". See: relawan segment list`, "segment_not_found");
+        let scheduledAt: Date | undefined;
+        if (options.at) {
+          const when = parseSendTime(options.at, now, config.TIMEZONE);
+          if (when.status === "invalid") return refuse(`--at: cannot read "${options.at}"; write it like "2026-12-01 19:00".`, "bad_time");
+          if (when.status === "unknown_zone") return refuse(`--at: unknown time zone "${when.zone}".`, "bad_time");
+          if (when.status === "past") return refuse(`--at: ${when.at.toISOString()} has already passed.`, "past");
+          if (when.status === "ok") scheduledAt = when.at;
+        }
+        const texts: Record<string, string> = {};
+        if (options.textId !== undefined) texts.id = options.textId;
+        if (options.textEn !== undefined) texts.en = options.textEn;
+        texts[config.DEFAULT_LANGUAGE] = options.text;
+        const outcome = await db.$transaction((tx) =>
+          createBroadcast(tx, {
+            texts,
+            defaultLanguage: config.DEFAULT_LANGUAGE,
+            imageUrl: options.image,
+            segmentId: segment.id,
+            scheduledAt,
+            operational: Boolean(options.operational),
+            draft: Boolean(options.draft),
+            createdBy: actor,
+            now,
+            blackout,
+          }),
+        );
+        switch (outcome.status) {
+          case "created": {
+            const json = { id: outcome.id, status: outcome.broadcastStatus, scheduledAt: outcome.scheduledAt.toISOString(), recipients: outcome.recipients };
+            const text =
+              outcome.broadcastStatus === "draft"
+                ? `Draft ${outcome.id} saved. Send it with: relawan broadcast send ${outcome.id}`
+                : `Broadcast ${outcome.id} ${outcome.broadcastStatus === "scheduled" ? `scheduled for ${outcome.scheduledAt.toISOString()}` : "is sending"} to ${outcome.recipients} recipients.`;
+            return { code: 0, text, json };
+          }
+          case "invalid":
+            return refuse(describeProblem(outcome), outcome.problem);
+          case "past":
+            return refuse("--at: that time has already passed.", "past");
+          case "segment_not_found":
+            return refuse(`No segment named "${options.segment}".`, "segment_not_found");
+          case "operational_not_allowed":
+            return refuse("--operational is only for segments of volunteers (role: volunteer).", "operational_not_allowed");
+          case "quiet_period":
+            return refuse(quietPeriod, "quiet_period");
+        }
+      }),
+    );
+
+  broadcast
+    .command("send")
+    .description("send a draft (safe to repeat: nobody gets it twice)")
+    .argument("<id>", "broadcast id")
+    .option("--json", "machine-readable output")
+    .action((id: string, options: { json?: boolean }) =>
+      run(Boolean(options.json), async ({ db, blackout }, now): Promise<CliOutcome> => {
+        const outcome = await db.$transaction((tx) => sendBroadcast(tx, { ref: id, actor, now, blackout }));
+        switch (outcome.status) {
+          case "sent":
+            return { code: 0, text: `Broadcast ${outcome.id} ${outcome.broadcastStatus}: ${outcome.recipients} recipients (${outcome.added} added now).`, json: outcome };
+          case "not_found":
+            return refuse(`No broadcast with id "${id}".`, "not_found");
+          case "not_sendable":
+            return refuse(`Broadcast ${outcome.id} is ${outcome.current} and can't be sent.`, "not_sendable");
+          case "quiet_period":
+            return refuse(quietPeriod, "quiet_period");
+        }
+      }),
+    );
+
+  broadcast
+    .command("status")
+    .description("latest broadcasts, or one, with delivery counts by status")
+    .argument("[id]", "broadcast id")
+    .option("--json", "machine-readable output")
+    .action((id: string | undefined, options: { json?: boolean }) =>
+      run(Boolean(options.json), async ({ db }): Promise<CliOutcome> => {
+        const rows = await readBroadcastStatus(db, { ref: id, limit: 10 });
+        if (id && rows.length === 0) return refuse(`No broadcast with id "${id}".`, "not_found");
+        return { code: 0, text: rows.length === 0 ? "No broadcasts yet." : rows.map(describeBroadcast).join("\n\n"), json: rows };
+      }),
+    );
+
+  for (const action of ["pause", "resume", "cancel"] as const) {
+    broadcast
+      .command(action)
+      .description(`${action} a broadcast`)
+      .argument("<id>", "broadcast id")
+      .option("--json", "machine-readable output")
+      .action((id: string, options: { json?: boolean }) => run(Boolean(options.json), (context, now) => control(context.db, action, id, now, context.blackout)));
+  }
+}
+
+async function control(db: Parameters<typeof changeBroadcastStatus>[0], action: BroadcastControl, id: string, now: Date, blackout: Parameters<typeof changeBroadcastStatus>[1]["blackout"]): Promise<CliOutcome> {
+  const outcome = await changeBroadcastStatus(db, { action, ref: id, actor, now, blackout });
+  switch (outcome.status) {
+    case "changed":
+      return { code: 0, text: `Broadcast ${outcome.id}: ${outcome.from} -> ${outcome.to}`, json: outcome };
+    case "not_found":
+      return refuse(`No broadcast with id "${id}".`, "not_found");
+    case "invalid_transition":
+      return refuse(`Broadcast ${outcome.id} is ${outcome.current}; it can't be ${action === "pause" ? "paused" : action === "resume" ? "resumed" : "cancelled"}.`, "invalid_transition");
+    case "quiet_period":
+      return refuse(quietPeriod, "quiet_period");
+  }
+}
+
+function refuse(error: string, code: string): CliOutcome {
+  return { code: 1, error, json: { error: code, message: error } };
+}
+
+function describeProblem(problem: BroadcastContentProblem): string {
+  switch (problem.problem) {
+    case "text_missing":
+      return `The ${problem.language} text is empty.`;
+    case "text_too_long":
+      return `The ${problem.language} text is longer than ${problem.max} characters.`;
+    case "caption_too_long":
+      return `With an image, the ${problem.language} text may be at most ${problem.max} characters.`;
+    case "image_url":
+      return "--image must be an https:// address.";
+  }
+}
+
+function describeBroadcast(b: BroadcastSummary): string {
+  const counts = Object.entries(b.counts).map(([status, n]) => `${status} ${n}`).join(", ") || "no deliveries";
+  return [
+    `${b.id}  ${b.status}${b.operational ? " (operational)" : ""}  segment "${b.segment}"`,
+    `  scheduled ${b.scheduledAt.toISOString()}${b.startedAt ? `, started ${b.startedAt.toISOString()}` : ""}${b.completedAt ? `, ended ${b.completedAt.toISOString()}` : ""}`,
+    `  ${counts} (total ${b.total})`,
+  ].join("\n");
+}

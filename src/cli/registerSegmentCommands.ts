@@ -1,0 +1,36 @@
+import type { Command } from "commander";
+import { countSegment } from "../domain/segments/countSegment.js";
+import { findSegment } from "../domain/segments/findSegment.js";
+import { listSegments } from "../domain/segments/listSegments.js";
+import type { RunWithContext } from "./runCli.js";
+
+export function registerSegmentCommands(program: Command, run: RunWithContext): void {
+  const segment = program.command("segment").description("saved contact segments");
+
+  segment
+    .command("list")
+    .description("every segment with its live count")
+    .option("--json", "machine-readable output")
+    .action((options: { json?: boolean }) =>
+      run(Boolean(options.json), async ({ db }) => {
+        const rows = [];
+        for (const s of await listSegments(db)) rows.push({ id: s.id, name: s.name, definition: s.definition, ...(await countSegment(db, s.definition)) });
+        const text = rows.length === 0 ? "No segments yet." : rows.map((r) => `${r.name}: ${r.total} contacts, ${r.sendable} reachable  ${JSON.stringify(r.definition)}`).join("\n");
+        return { code: 0, text, json: rows };
+      }),
+    );
+
+  segment
+    .command("count")
+    .description("how many contacts a segment matches now, and how many a broadcast would reach")
+    .argument("<name>", "segment name")
+    .option("--json", "machine-readable output")
+    .action((name: string, options: { json?: boolean }) =>
+      run(Boolean(options.json), async ({ db }) => {
+        const found = await findSegment(db, name);
+        if (!found) return { code: 1, error: `No segment named "${name}". See: relawan segment list`, json: { error: "segment_not_found", name } };
+        const count = await countSegment(db, found.definition);
+        return { code: 0, text: `${found.name}: ${count.total} contacts, ${count.sendable} reachable`, json: { id: found.id, name: found.name, ...count } };
+      }),
+    );
+}

@@ -1,0 +1,61 @@
+// `relawan` on the command line: broadcasts and segments for operators and scripts, with the
+// same checks and audit trail as the chat (actor "cli"). Exit codes: 0 done, 1 refused or not
+// found, 2 bad configuration or usage.
+import { Command, CommanderError } from "commander";
+import { openCliContext, type CliContext } from "./openCliContext.js";
+import { registerBroadcastCommands } from "./registerBroadcastCommands.js";
+import { registerSegmentCommands } from "./registerSegmentCommands.js";
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  clock?: () => Date;
+}
+
+/** What a command hands back: human text and the same facts for --json. */
+export type CliOutcome = { code: 0; text: string; json: unknown } | { code: 1; error: string; json: unknown };
+
+export type RunWithContext = (json: boolean, action: (context: CliContext, now: Date) => Promise<CliOutcome>) => Promise<void>;
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let exitCode = 0;
+  const run: RunWithContext = async (json, action) => {
+    const opened = await openCliContext(io.env);
+    if (opened.status === "invalid") {
+      for (const problem of opened.problems) io.stderr.write(`Configuration error: ${problem}\n`);
+      io.stderr.write("See .env.example for every setting.\n");
+      exitCode = 2;
+      return;
+    }
+    const { db } = opened.context;
+    try {
+      const outcome = await action(opened.context, (io.clock ?? (() => new Date()))());
+      exitCode = outcome.code;
+      if (json) io.stdout.write(`${JSON.stringify(outcome.json, null, 2)}\n`);
+      else if (outcome.code === 0) io.stdout.write(`${outcome.text}\n`);
+      if (outcome.code === 1) io.stderr.write(`${outcome.error}\n`);
+    } finally {
+      await db.$disconnect();
+    }
+  };
+
+  const program = new Command("relawan")
+    .description("Relawan campaign tools: segments and broadcasts")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError();
+  registerSegmentCommands(program, run);
+  registerBroadcastCommands(program, run);
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help asked for is not a failure; anything else commander refuses (no command, a missing option) is a usage error.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    throw error;
+  }
+  return exitCode;
+}

@@ -1,0 +1,43 @@
+// The staff-facing progress message of a broadcast, edited in place while it sends, and
+// its closing report. Words come from the locales like everything else people read.
+import type { BroadcastProgress } from "../delivery/readBroadcastProgress.js";
+import type { FormatProgress } from "../delivery/createProgressReporter.js";
+import type { Translate } from "./createTranslator.js";
+
+export function createProgressFormatter(t: Translate): FormatProgress {
+  const reasons = (byReason: Record<string, number>) =>
+    Object.entries(byReason)
+      .sort(([, a], [, b]) => b - a)
+      .map(([reason, n]) => `  • ${t(`progress.reason.${reason}`, { defaultValue: reason })}: ${n}`);
+
+  return (p: BroadcastProgress, phase) => {
+    const ref = p.broadcastId.slice(-6);
+    if (phase === "running") {
+      const lines = [
+        t("progress.running", { ref, status: t(`progress.status.${p.status}`, { defaultValue: p.status }) }),
+        t("progress.counts", { sent: p.sent, failed: p.failed, skipped: p.skipped, total: p.total }),
+      ];
+      if (p.held > 0) lines.push(t("progress.held", { held: p.held }));
+      if (p.ratePerSecond !== undefined) lines.push(t("progress.rate", { rate: p.ratePerSecond.toFixed(1) }));
+      if (p.etaSeconds !== undefined) lines.push(t("progress.eta", { eta: formatDuration(p.etaSeconds) }));
+      return lines.join("\n");
+    }
+    return [
+      t("progress.final", { ref, status: t(`progress.status.${p.status}`, { defaultValue: p.status }) }),
+      t("progress.delivered", { sent: p.sent, total: p.total }),
+      t("progress.failed", { failed: p.failed, blocked: p.blocked }),
+      ...reasons(p.failedByReason),
+      t("progress.skipped", { skipped: p.skipped }),
+      ...reasons(p.skippedByReason),
+      ...(p.uncertain > 0 ? [t("progress.uncertain", { uncertain: p.uncertain })] : []),
+      ...(p.held > 0 ? [t("progress.held", { held: p.held })] : []),
+    ].join("\n");
+  };
+}
+
+function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h > 0 ? `${h}h ${m}m` : m > 0 ? `${m}m ${s % 60}s` : `${s}s`;
+}

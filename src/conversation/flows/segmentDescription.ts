@@ -1,0 +1,36 @@
+// A segment's filters in the staff member's language, and its live count.
+import type { SegmentCount } from "../../domain/segments/countSegment.js";
+import type { SegmentDefinition } from "../../domain/segments/segmentDefinition.js";
+import type { Turn } from "../turn.js";
+
+export function describeSegment(turn: Turn, def: SegmentDefinition): string {
+  const t = turn.t;
+  const lines: string[] = [];
+  const list = (values: string[]) => values.join(", ");
+  if (def.tagsAll?.length) lines.push(t("segment.filter.tagsAll", { value: list(def.tagsAll) }));
+  if (def.tagsAny?.length) lines.push(t("segment.filter.tagsAny", { value: list(def.tagsAny) }));
+  if (def.tagsNone?.length) lines.push(t("segment.filter.tagsNone", { value: list(def.tagsNone) }));
+  if (def.regionPrefix) lines.push(t("segment.filter.region", { value: turn.deps.regions.describe(def.regionPrefix) ?? def.regionPrefix }));
+  if (def.interests?.length) lines.push(t("segment.filter.interests", { value: list(def.interests.map((id) => interestLabel(turn, id))) }));
+  if (def.role) lines.push(t("segment.filter.role", { value: t(`segment.role.${def.role}`) }));
+  if (def.language) lines.push(t("segment.filter.language", { value: turn.deps.translator.forLanguage(def.language)("language.name") }));
+  if (def.channel) lines.push(t("segment.filter.channel", { value: def.channel }));
+  if (def.consent === "subscribed") lines.push(t("segment.filter.subscribed"));
+  if (def.lastActiveAfter) lines.push(t("segment.filter.activeAfter", { value: formatDay(turn, def.lastActiveAfter) }));
+  if (def.lastActiveBefore) lines.push(t("segment.filter.activeBefore", { value: formatDay(turn, def.lastActiveBefore) }));
+  if (def.referredBy) lines.push(t("segment.filter.referredBy", { value: def.referredBy }));
+  return lines.length === 0 ? t("segment.filter.everyone") : lines.map((line) => `• ${line}`).join("\n");
+}
+
+export function describeCount(turn: Turn, count: SegmentCount): string {
+  return turn.t("segment.count", { total: count.total, sendable: count.sendable });
+}
+
+export function interestLabel(turn: Turn, id: string): string {
+  const interest = turn.deps.campaign.interests.find((i) => i.id === id);
+  return interest ? turn.pick(interest.label) : id;
+}
+
+function formatDay(turn: Turn, iso: string): string {
+  return new Intl.DateTimeFormat(turn.language === "id" ? "id-ID" : "en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: turn.deps.timeZone }).format(new Date(iso));
+}

@@ -1,0 +1,52 @@
+// Routes /staff, /audit, /segment(s) and /broadcast after checking the sender's role.
+import { hasPermission, type StaffPermission } from "../../domain/staff/hasPermission.js";
+import type { StaffCommandName } from "../detectKeyword.js";
+import type { Turn } from "../turn.js";
+import { controlBroadcast, showBroadcastStatus } from "./broadcastCommands.js";
+import { startBroadcastWizard } from "./broadcastWizard.js";
+import { deleteSegmentCommand, listSegmentsCommand, showSegmentCommand } from "./segmentCommands.js";
+import { startSegmentWizard } from "./segmentWizard.js";
+import { denyStaffCommand, staffReply } from "./staffAccess.js";
+import { showAuditLog } from "./staffAudit.js";
+import { splitArgs } from "./staffFormat.js";
+import { staffRoleCommand } from "./staffRoles.js";
+
+export async function handleStaffCommand(turn: Turn, command: StaffCommandName, args: string): Promise<void> {
+  const [sub, rest] = splitArgs(args);
+  if (!hasPermission(turn.contact.role, permissionFor(command, sub))) return denyStaffCommand(turn, command, sub);
+  switch (command) {
+    case "staff":
+      return staffRoleCommand(turn, sub, rest);
+    case "audit":
+      return showAuditLog(turn);
+    case "segments":
+      return listSegmentsCommand(turn);
+    case "segment":
+      if (sub === "new" || sub === "baru") return startSegmentWizard(turn);
+      if (sub === "edit" || sub === "ubah") return startSegmentWizard(turn, rest);
+      if (sub === "show" || sub === "lihat") return showSegmentCommand(turn, rest);
+      if (sub === "delete" || sub === "hapus") return deleteSegmentCommand(turn, rest);
+      if (sub === "list" || sub === "") return listSegmentsCommand(turn);
+      return staffReply(turn, turn.t("segment.usage"));
+    case "broadcast":
+      if (sub === "" || sub === "new" || sub === "baru") return startBroadcastWizard(turn);
+      if (sub === "status") return showBroadcastStatus(turn, rest);
+      if (sub === "pause" || sub === "resume" || sub === "cancel") return controlBroadcast(turn, sub, rest);
+      return staffReply(turn, turn.t("broadcast.usage"));
+  }
+}
+
+function permissionFor(command: StaffCommandName, sub: string): StaffPermission {
+  switch (command) {
+    case "staff":
+      return "roles";
+    case "audit":
+      return "audit";
+    case "segments":
+      return "segments";
+    case "segment":
+      return sub === "delete" || sub === "hapus" ? "segments.delete" : "segments";
+    case "broadcast":
+      return "broadcasts";
+  }
+}

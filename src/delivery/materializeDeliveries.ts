@@ -1,0 +1,20 @@
+import { Prisma, type Database } from "../db/client.js";
+
+/**
+ * Writes one queued Delivery per contact matching `where` (a condition over "Contact" c), in one
+ * INSERT ... SELECT: a million contacts never pass through JavaScript. Running it again, or with
+ * an overlapping segment, adds only the missing rows (unique per broadcast and contact).
+ * Returns how many rows were added.
+ *
+ * Write the rows before the broadcast becomes `sending` (or `scheduled`), or in the same
+ * transaction: a sending broadcast with nothing left to send is marked completed.
+ */
+export async function materializeDeliveries(db: Database, broadcastId: string, where: Prisma.Sql, notBefore: Date, createdAt: Date = new Date()): Promise<number> {
+  // The id is derived, not random: portable SQL (no cuid in the database) and one id per pair.
+  return db.$executeRaw`
+    INSERT INTO "Delivery" ("id", "broadcastId", "contactId", "status", "attempts", "notBefore", "createdAt", "updatedAt")
+    SELECT ${`d_${broadcastId}_`} || c."id", ${broadcastId}, c."id", 'queued', 0, ${notBefore}, ${createdAt}, ${createdAt}
+    FROM "Contact" c
+    WHERE ${where}
+    ON CONFLICT DO NOTHING`;
+}

@@ -1,0 +1,47 @@
+import type { Database } from "../db/client.js";
+
+/** The parts of a delivery's situation that can change while it waits in the rate limiter. */
+export interface SendCheck {
+  status: string;
+  claimedBy: string | null;
+  broadcastStatus: string;
+  contactExists: boolean;
+  optedOut: boolean;
+  updatesConsent: boolean | null;
+  tasksConsent: boolean | null;
+  /** Of the identity it is about to go to. */
+  unreachableAt: Date | null;
+}
+
+/** Re-reads, in one query, what may have changed since the row was claimed: STOP, pause, cancel, a block. */
+export async function readSendCheck(db: Database, id: string, target: { channel: string; externalId: string }): Promise<SendCheck | undefined> {
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`
+    SELECT d."status", d."claimedBy", b."status" AS "broadcastStatus", c."id" AS "contactId", c."optedOut", c."updatesConsent",
+      (SELECT r."granted" FROM "ConsentRecord" r WHERE r."contactId" = d."contactId" AND r."purpose" = 'volunteer_tasks'
+        ORDER BY r."recordedAt" DESC, r."id" DESC LIMIT 1) AS "tasksConsent",
+      i."unreachableAt"
+    FROM "Delivery" d
+    JOIN "Broadcast" b ON b."id" = d."broadcastId"
+    LEFT JOIN "Contact" c ON c."id" = d."contactId"
+    LEFT JOIN "ChannelIdentity" i ON i."channel" = ${target.channel} AND i."externalId" = ${target.externalId}
+    WHERE d."id" = ${id}`;
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    status: String(row.status),
+    claimedBy: row.claimedBy === null ? null : String(row.claimedBy),
+    broadcastStatus: String(row.broadcastStatus),
+    contactExists: row.contactId !== null,
+    optedOut: toBoolean(row.optedOut) === true,
+    updatesConsent: toBoolean(row.updatesConsent),
+    tasksConsent: toBoolean(row.tasksConsent),
+    unreachableAt: row.unreachableAt === null || row.unreachableAt === undefined ? null : new Date(row.unreachableAt as string | Date),
+  };
+}
+
+// SQLite may hand back 0/1 (or 0n/1n) where PostgreSQL says true/false.
+function toBoolean(value: unknown): boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "boolean") return value;
+  return Number(value) !== 0;
+}

@@ -1,0 +1,111 @@
+import type { Database } from "../db/client.js";
+import type { Logger } from "../logger.js";
+import type { RetryPolicy } from "./backoffDelay.js";
+import { beginSending } from "./beginSending.js";
+import type { ClaimedDelivery } from "./claimDeliveries.js";
+import { closeClaimedDeliveries } from "./closeClaimedDeliveries.js";
+import { decideDelivery, type DeliveryDecision, type DeliveryRules } from "./decideDelivery.js";
+import type { DeliveryBroadcast, DeliveryContact, DeliveryIdentity } from "./loadDeliveryContext.js";
+import { markIdentityUnreachable } from "./markIdentityUnreachable.js";
+import { readSendCheck } from "./readSendCheck.js";
+import { requeueClaimedDeliveries } from "./requeueClaimedDeliveries.js";
+import { settleSending } from "./settleSending.js";
+import { toSendingResult } from "./toSendingResult.js";
+import type { BulkSender, OutboundMessage, SendOutcome } from "./types.js";
+
+export interface SendContext {
+  db: Database;
+  workerId: string;
+  clock: () => Date;
+  rules: DeliveryRules;
+  leaseMs: number;
+  retry: RetryPolicy;
+  random: () => number;
+  logger: Logger;
+}
+
+/** A claimed row, decided and rendered when its batch was claimed. */
+export interface ClaimedSend {
+  row: ClaimedDelivery;
+  identity: DeliveryIdentity;
+  contact: DeliveryContact;
+  broadcast: DeliveryBroadcast;
+  message: OutboundMessage;
+  sender: BulkSender;
+}
+
+export interface SendReport {
+  /** What became of the row; "lost": it was no longer this worker's to send. */
+  result: "sent" | "failed" | "skipped" | "uncertain" | "held" | "requeued" | "lost";
+  /** The platform asked the whole channel to wait this long. */
+  pauseChannelMs?: number;
+}
+
+/**
+ * One delivery's turn, once its channel's limiter let it go: the clock rules again, then one
+ * statement that re-checks everything else and marks it sending, the platform call, the answer.
+ */
+export async function sendClaimedDelivery(ctx: SendContext, send: ClaimedSend): Promise<SendReport> {
+  const { db, workerId, rules, logger } = ctx;
+  const { row } = send;
+  const now = ctx.clock();
+  const target = { channel: send.identity.channel, externalId: send.identity.externalId };
+  // Quiet hours and blackouts depend only on the clock; a wait costs no database round trip.
+  const timing = decideDelivery({ status: "sending", operational: send.broadcast.operational }, send.contact, now, rules);
+  if (timing.action === "wait") return applyWithoutSending(ctx, row.id, timing, now);
+  const leaseUntil = new Date(now.getTime() + ctx.leaseMs);
+  if (!(await beginSending(db, row.id, workerId, { ...target, operational: send.broadcast.operational, leaseUntil, now }))) {
+    return explainRefusal(ctx, send, now);
+  }
+  let outcome: SendOutcome;
+  try {
+    outcome = await send.sender.send(target.externalId, send.message);
+  } catch (err) {
+    // A sender should answer with an outcome; a throw may have happened after the request left.
+    logger.error({ err, deliveryId: row.id, channel: target.channel }, "bulk sender threw");
+    outcome = { status: "uncertain", reason: "sender_error" };
+  }
+  const settledAt = ctx.clock();
+  const effects = toSendingResult(outcome, row.attempts + 1, ctx.retry, settledAt, ctx.random);
+  if (effects.markUnreachable) await markIdentityUnreachable(db, target.channel, target.externalId, settledAt);
+  if (outcome.status !== "sent") logger.info({ deliveryId: row.id, channel: target.channel, outcome }, "delivery not sent");
+  const settled = await settleSending(db, row.id, workerId, effects.result, settledAt);
+  const result = !settled ? "lost" : effects.result.status === "queued" ? "requeued" : effects.result.status;
+  return effects.pauseChannelMs === undefined ? { result } : { result, pauseChannelMs: effects.pauseChannelMs };
+}
+
+/** beginSending refused: something changed since the claim. Find out what, and record it. */
+async function explainRefusal(ctx: SendContext, send: ClaimedSend, now: Date): Promise<SendReport> {
+  const { row, identity } = send;
+  const check = await readSendCheck(ctx.db, row.id, identity);
+  if (!check || check.status !== "claimed" || check.claimedBy !== ctx.workerId) {
+    // Our lease ran out while the job waited and the row moved on without us.
+    ctx.logger.warn({ workerId: ctx.workerId, deliveryId: row.id, status: check?.status }, "delivery claim lost before sending");
+    return { result: "lost" };
+  }
+  const contact: DeliveryContact | undefined = check.contactExists
+    ? {
+        ...send.contact,
+        optedOut: check.optedOut,
+        updatesConsent: check.updatesConsent,
+        tasksConsent: check.tasksConsent,
+        identities: send.contact.identities.map((i) =>
+          i.channel === identity.channel && i.externalId === identity.externalId ? { ...i, unreachableAt: check.unreachableAt } : i,
+        ),
+      }
+    : undefined;
+  const decision = decideDelivery({ status: check.broadcastStatus, operational: send.broadcast.operational }, contact, now, ctx.rules);
+  // Still "send" (to another identity, or a change reverted meanwhile): back to the queue to be decided afresh.
+  return applyWithoutSending(ctx, row.id, decision.action === "send" ? { action: "release" } : decision, now);
+}
+
+async function applyWithoutSending(ctx: SendContext, id: string, decision: Exclude<DeliveryDecision, { action: "send" }>, now: Date): Promise<SendReport> {
+  const { db, workerId } = ctx;
+  if (decision.action === "skip") {
+    const closed = await closeClaimedDeliveries(db, [id], workerId, { status: "skipped", reason: decision.reason, now });
+    return { result: closed ? "skipped" : "lost" };
+  }
+  const requeue = decision.action === "wait" ? { now, notBefore: decision.until, reason: decision.reason } : { now };
+  const requeued = await requeueClaimedDeliveries(db, [id], workerId, requeue);
+  return { result: !requeued ? "lost" : decision.action === "wait" ? "held" : "requeued" };
+}

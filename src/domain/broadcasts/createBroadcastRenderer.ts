@@ -1,0 +1,7 @@
+import type { RenderBroadcast } from "../../delivery/types.js";
+import { renderBroadcast, type BroadcastVoice } from "./renderBroadcast.js";
+
+/** The dispatcher's renderer: every delivery rendered exactly as the staff preview showed it. */
+export function createBroadcastRenderer(voice: BroadcastVoice): RenderBroadcast {
+  return (broadcast, recipient) => renderBroadcast(broadcast, recipient, voice);
+}

@@ -1,0 +1,27 @@
+import type { Db } from "../../db/client.js";
+import { recordAudit } from "../audit/recordAudit.js";
+import type { StaffRole } from "./parseStaffRole.js";
+
+export interface RoleChange {
+  contactId: string;
+  role: StaffRole;
+  actor: string;
+  at: Date;
+}
+
+export type GrantOutcome = { status: "granted"; previous: string | null } | { status: "unchanged" };
+
+/** A contact has one role; granting replaces it (a volunteer made coordinator is a coordinator). */
+export async function grantRole(db: Db, change: RoleChange): Promise<GrantOutcome> {
+  const contact = await db.contact.findUniqueOrThrow({ where: { id: change.contactId }, select: { role: true } });
+  if (contact.role === change.role) return { status: "unchanged" };
+  await db.contact.update({ where: { id: change.contactId }, data: { role: change.role } });
+  await recordAudit(db, {
+    actor: change.actor,
+    action: "role.grant",
+    target: change.contactId,
+    details: { role: change.role, previous: contact.role },
+    at: change.at,
+  });
+  return { status: "granted", previous: contact.role };
+}

@@ -1,0 +1,152 @@
+// The command line against a real SQLite file, in-process, plus one real `node bin/relawan.js`.
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/runCli.js";
+import { createTestApp, onboard, person, repoRoot, signUpVolunteer, type TestApp } from "../support/createTestApp.js";
+
+let app: TestApp;
+const now = new Date("2026-11-26T03:00:00Z");
+
+beforeEach(async () => {
+  app = await createTestApp();
+  await onboard(person(app, "telegram", "8001"));
+  await onboard(person(app, "telegram", "8002"), { language: "en" });
+  const volunteer = person(app, "telegram", "8003");
+  await onboard(volunteer);
+  await signUpVolunteer(volunteer);
+  await onboard(person(app, "telegram", "8004"), { consent: false });
+  await app.db.segment.create({ data: { name: "Semua", definition: "{}", createdBy: "test" } });
+  await app.db.segment.create({ data: { name: "Relawan", definition: JSON.stringify({ role: "volunteer" }), createdBy: "test" } });
+});
+afterEach(async () => {
+  await app.close();
+});
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, {
+    env: { DATABASE_URL: app.dbUrl, ...env },
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    clock: () => now,
+  });
+  return { code, stdout, stderr };
+}
+
+describe("relawan segment", () => {
+  it("lists segments with live counts, for people and for machines", async () => {
+    const human = await cli(["segment", "list"]);
+    expect(human).toEqual({ code: 0, stdout: 'Relawan: 1 contacts, 1 reachable  {"role":"volunteer"}\nSemua: 4 contacts, 3 reachable  {}\n', stderr: "" });
+    const machine = await cli(["segment", "list", "--json"]);
+    expect(JSON.parse(machine.stdout)).toEqual([
+      expect.objectContaining({ name: "Relawan", total: 1, sendable: 1, definition: { role: "volunteer" } }),
+      expect.objectContaining({ name: "Semua", total: 4, sendable: 3, definition: {} }),
+    ]);
+  });
+
+  it("counts one segment, and says so when it does not exist", async () => {
+    expect(await cli(["segment", "count", "semua"])).toEqual({ code: 0, stdout: "Semua: 4 contacts, 3 reachable\n", stderr: "" });
+    const missing = await cli(["segment", "count", "Nope", "--json"]);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout)).toMatchObject({ error: "segment_not_found" });
+    expect(missing.stderr).toBe('No segment named "Nope". See: relawan segment list\n');
+  });
+});
+
+describe("relawan broadcast", () => {
+  it("creates and sends at once, with the audit actor cli", async () => {
+    const created = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Halo semua", "--text-en", "Hello all", "--json"]);
+    expect(created.code).toBe(0);
+    const json = JSON.parse(created.stdout);
+    expect(json).toEqual({ id: expect.any(String), status: "sending", scheduledAt: now.toISOString(), recipients: 3 });
+    const broadcast = await app.db.broadcast.findUniqueOrThrow({ where: { id: json.id } });
+    expect(JSON.parse(broadcast.texts)).toEqual({ id: "Halo semua", en: "Hello all" });
+    expect(broadcast).toMatchObject({ createdBy: "cli", status: "sending", progressChat: null });
+    expect(await app.db.delivery.count({ where: { broadcastId: json.id } })).toBe(3);
+    expect(await app.db.auditEntry.findFirstOrThrow({ where: { action: "broadcast.create" } })).toMatchObject({ actor: "cli", target: json.id });
+  });
+
+  it("saves a draft and sends it; sending twice gives each recipient one delivery", async () => {
+    const draft = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Draf", "--draft"]);
+    expect(draft.code).toBe(0);
+    const id = /Draft (\S+) saved/.exec(draft.stdout)?.[1] ?? "";
+    expect(await app.db.delivery.count()).toBe(0);
+    expect(await cli(["broadcast", "send", id])).toEqual({ code: 0, stdout: `Broadcast ${id} sending: 3 recipients (3 added now).\n`, stderr: "" });
+    expect(await cli(["broadcast", "send", id])).toEqual({ code: 0, stdout: `Broadcast ${id} sending: 3 recipients (0 added now).\n`, stderr: "" });
+    expect(await app.db.delivery.count({ where: { broadcastId: id } })).toBe(3);
+    const status = await cli(["broadcast", "status", id]);
+    expect(status.stdout).toBe(`${id}  sending  segment "Semua"\n  scheduled ${now.toISOString()}, started ${now.toISOString()}\n  queued 3 (total 3)\n`);
+    expect(await app.db.auditEntry.count({ where: { actor: "cli", action: "broadcast.send" } })).toBe(2);
+  });
+
+  it("schedules with --at in the campaign zone or a named one, and refuses the past", async () => {
+    const later = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Nanti", "--at", "2026-12-01 19:00 WIT", "--json"]);
+    expect(JSON.parse(later.stdout)).toMatchObject({ status: "scheduled", scheduledAt: "2026-12-01T10:00:00.000Z", recipients: 3 });
+    const past = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Lewat", "--at", "2026-11-26 09:00"]);
+    expect(past).toEqual({ code: 1, stdout: "", stderr: "--at: 2026-11-26T02:00:00.000Z has already passed.\n" });
+    const bad = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Gambar", "--image", "http://example.org/a.jpg"]);
+    expect(bad).toEqual({ code: 1, stdout: "", stderr: "--image must be an https:// address.\n" });
+    expect(await app.db.broadcast.count()).toBe(1);
+  });
+
+  it("holds the election quiet period, except operational messages to volunteers", async () => {
+    const env = { CAMPAIGN_BLACKOUT: "2026-11-25..2026-11-27@Asia/Jakarta" };
+    const refused = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Pilih kami!"], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("election quiet period");
+    expect(await cli(["broadcast", "create", "--segment", "Semua", "--text", "Pilih kami!", "--operational"], env)).toMatchObject({
+      code: 1,
+      stderr: "--operational is only for segments of volunteers (role: volunteer).\n",
+    });
+    const allowed = await cli(["broadcast", "create", "--segment", "Relawan", "--text", "Briefing saksi jam 6", "--operational", "--json"], env);
+    expect(JSON.parse(allowed.stdout)).toMatchObject({ status: "sending", recipients: 1 });
+    expect(await app.db.broadcast.count()).toBe(1);
+  });
+
+  it("pauses, resumes and cancels by id", async () => {
+    const { stdout } = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Halo", "--json"]);
+    const id = JSON.parse(stdout).id as string;
+    expect(await cli(["broadcast", "pause", id])).toEqual({ code: 0, stdout: `Broadcast ${id}: sending -> paused\n`, stderr: "" });
+    expect(await cli(["broadcast", "pause", id])).toEqual({ code: 1, stdout: "", stderr: `Broadcast ${id} is paused; it can't be paused.\n` });
+    expect((await cli(["broadcast", "resume", id])).stdout).toBe(`Broadcast ${id}: paused -> sending\n`);
+    expect((await cli(["broadcast", "cancel", id])).stdout).toBe(`Broadcast ${id}: sending -> cancelled\n`);
+    expect((await cli(["broadcast", "cancel", "nosuch"])).code).toBe(1);
+    // One fixed clock for every call: compare as a set.
+    expect((await app.db.auditEntry.findMany({ where: { actor: "cli" } })).map((a) => a.action).sort()).toEqual(["broadcast.cancel", "broadcast.create", "broadcast.pause", "broadcast.resume"]);
+  });
+});
+
+describe("configuration and usage", () => {
+  it("stops with exit code 2 and the bot's own configuration lines", async () => {
+    expect(await cli(["segment", "list"], { DATABASE_URL: "postgres://db/relawan" })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'Configuration error: DATABASE_URL: expected a SQLite URL like file:./data/relawan.db (got "postgres://db/relawan")\nSee .env.example for every setting.\n',
+    });
+    const blackout = await cli(["segment", "list"], { CAMPAIGN_BLACKOUT: "soon" });
+    expect(blackout.code).toBe(2);
+    expect(blackout.stderr).toMatch(/^Configuration error: CAMPAIGN_BLACKOUT: "soon": expected START\.\.END@Zone/);
+  });
+
+  it("answers unknown commands and missing options with usage and exit code 2", async () => {
+    expect((await cli(["broadcast", "launch"])).code).toBe(2);
+    const missing = await cli(["broadcast", "create", "--text", "x"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("required option '--segment <name>' not specified");
+    expect((await cli(["--help"])).code).toBe(0);
+    expect((await cli([])).code).toBe(2);
+  });
+});
+
+describe("bin/relawan.js", () => {
+  it("runs the TypeScript CLI as a plain node process", async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [join(repoRoot, "bin", "relawan.js"), "segment", "list"], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: app.dbUrl },
+    });
+    expect(stdout).toContain("Semua: 4 contacts, 3 reachable");
+  }, 30_000);
+});
