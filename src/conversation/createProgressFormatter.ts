@@ -31,6 +31,7 @@ export function createProgressFormatter(t: Translate): FormatProgress {
       ...reasons(p.skippedByReason),
       ...(p.uncertain > 0 ? [t("progress.uncertain", { uncertain: p.uncertain })] : []),
       ...(p.held > 0 ? [t("progress.held", { held: p.held })] : []),
+      ...(p.startedAt ? [t("progress.duration", { duration: formatDuration(((p.completedAt ?? p.at).getTime() - p.startedAt.getTime()) / 1000) })] : []),
     ].join("\n");
   };
 }

@@ -31,6 +31,9 @@ export interface BroadcastProgress {
   ratePerSecond?: number;
   /** Seconds until everything not held is settled, at that rate. */
   etaSeconds?: number;
+  /** When sending began and ended, for the report's duration. */
+  startedAt?: Date;
+  completedAt?: Date;
   at: Date;
 }
 
@@ -43,7 +46,7 @@ export async function readBroadcastProgress(
   at: Date,
   previous?: Pick<BroadcastProgress, "settled" | "at">,
 ): Promise<BroadcastProgress | undefined> {
-  const broadcast = await db.broadcast.findUnique({ where: { id: broadcastId }, select: { status: true } });
+  const broadcast = await db.broadcast.findUnique({ where: { id: broadcastId }, select: { status: true, startedAt: true, completedAt: true } });
   if (!broadcast) return undefined;
   const groups = await db.$queryRaw<{ status: string; reason: string | null; n: number | bigint }[]>`
     SELECT "status", "reason", COUNT(*) AS "n" FROM "Delivery" WHERE "broadcastId" = ${broadcastId} GROUP BY "status", "reason"`;
@@ -65,6 +68,8 @@ export async function readBroadcastProgress(
     remaining: 0,
     settled: 0,
     at,
+    ...(broadcast.startedAt ? { startedAt: broadcast.startedAt } : {}),
+    ...(broadcast.completedAt ? { completedAt: broadcast.completedAt } : {}),
   };
   for (const group of groups) {
     const n = Number(group.n);

@@ -1,0 +1,50 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createProgressFormatter } from "../../src/conversation/createProgressFormatter.js";
+import { createTranslator, readLocaleResources } from "../../src/conversation/createTranslator.js";
+import type { BroadcastProgress } from "../../src/delivery/readBroadcastProgress.js";
+import { repoRoot } from "../support/createTestApp.js";
+
+const t = createTranslator(readLocaleResources(join(repoRoot, "locales")), "id").forLanguage("en");
+const base: BroadcastProgress = {
+  broadcastId: "cmabc123xyz789",
+  status: "sending",
+  total: 1000,
+  sent: 600,
+  failed: 12,
+  failedByReason: { blocked: 10, "Bad Request: chat not found": 2 },
+  blocked: 10,
+  skipped: 30,
+  skippedByReason: { opted_out: 25, outside_24h_window: 5 },
+  held: 100,
+  heldByReason: { quiet_hours: 100 },
+  retrying: 0,
+  uncertain: 1,
+  inFlight: 5,
+  remaining: 357,
+  settled: 643,
+  ratePerSecond: 29.5,
+  etaSeconds: 87,
+  at: new Date("2026-11-26T12:10:00Z"),
+  startedAt: new Date("2026-11-26T12:00:00Z"),
+};
+
+describe("broadcast progress text", () => {
+  it("shows sent/failed/skipped of total, rate and ETA while sending", () => {
+    expect(createProgressFormatter(t)(base, "running")).toBe(
+      [`📣 Broadcast ${base.broadcastId.slice(-6)} (sending)`, "Sent 600 · failed 12 · skipped 30 of 1000", "Held (quiet hours/quiet period): 100", "Rate: 29.5 messages/s", "Estimated finish: 1m 27s"].join("\n"),
+    );
+  });
+
+  it("reports delivered, failed by reason, blocked, skipped by reason, uncertain and duration at the end", () => {
+    const report = createProgressFormatter(t)({ ...base, status: "completed", held: 0, completedAt: new Date("2026-11-26T12:34:56Z") }, "final");
+    expect(report).toContain("Delivered: 600 of 1000");
+    expect(report).toContain("Failed: 12 (blocked: 10)");
+    expect(report).toContain("  • blocked the bot: 10");
+    expect(report).toContain("  • Bad Request: chat not found: 2");
+    expect(report).toContain("  • said STOP: 25");
+    expect(report).toContain("  • outside WhatsApp's 24-hour window: 5");
+    expect(report).toContain("Uncertain (the process stopped mid-send; not sent again): 1");
+    expect(report).toContain("Duration: 34m 56s");
+  });
+});
