@@ -69,7 +69,12 @@ export async function startChannels({ config, engine, translator, db, logger, fa
     } catch (error) {
       throw new Error(`Telegram: ${describeTelegramFailure(error)}`, { cause: error });
     }
-    started.stops.push(() => telegram.stop());
+    const limiter = started.telegramLimiter;
+    // The limiter goes last: it may still hold a reply of a turn that telegram.stop() waits for.
+    started.stops.push(async () => {
+      await telegram.stop();
+      await limiter.stop();
+    });
     started.telegramUsername = telegram.botUsername();
     started.names.push(`telegram (@${started.telegramUsername ?? "?"}, ${config.TELEGRAM_WEBHOOK_URL ? "webhook" : "long polling"})`);
   }
