@@ -2,6 +2,7 @@
 // process with one line naming the variable, before anything touches the database.
 import { z } from "zod";
 import { parseBlackout } from "./delivery/parseBlackout.js";
+import { isTimeZone } from "./domain/time/isTimeZone.js";
 
 const optionalString = z
   .string()
@@ -118,13 +119,4 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
     return `${variable}: ${issue.message} (${shown})`;
   });
   return { status: "invalid", problems };
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,4 +1,5 @@
 import { wallClockToInstant } from "./wallClockToInstant.js";
+import { isTimeZone } from "../domain/time/isTimeZone.js";
 
 /** An election quiet period (masa tenang): campaign messages may not go out in [start, end). */
 export interface BlackoutRange {
@@ -49,13 +50,4 @@ function toInstant(date: string, time: string, addDays: number, zone: string): D
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return undefined;
   const target = new Date(Date.UTC(year, month - 1, day + addDays));
   return wallClockToInstant({ year: target.getUTCFullYear(), month: target.getUTCMonth() + 1, day: target.getUTCDate(), hour, minute }, zone);
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

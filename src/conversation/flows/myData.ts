@@ -2,6 +2,7 @@
 // (/ubahdata), delete it (/hapusdata).
 import { eraseContact } from "../../domain/contacts/eraseContact.js";
 import { readPersonalData } from "../../domain/contacts/readPersonalData.js";
+import { formatLocalTime } from "../formatLocalTime.js";
 import type { Turn, TurnInput } from "../turn.js";
 import { claimPhone } from "./claimPhone.js";
 import { showMenu } from "./mainMenu.js";
@@ -13,7 +14,7 @@ const flow = "myData";
 export async function showMyData(turn: Turn): Promise<void> {
   const t = turn.t;
   const data = await readPersonalData(turn.tx, turn.contact.id);
-  const when = (d: Date) => formatTime(d, turn.language, turn.deps.timeZone);
+  const when = (d: Date) => formatLocalTime(d, turn.language, turn.deps.timeZone);
   const none = t("myData.none");
   const interests = data.volunteer ? parseInterests(data.volunteer.interests) : [];
   const interestLabels = interests.map((id) => {
@@ -133,16 +134,4 @@ async function saveField(turn: Turn, step: FieldStep, data: Record<string, unkno
   await resyncTags(turn);
   turn.say({ text: turn.t("myData.saved") });
   startEditData(turn);
-}
-
-function formatTime(date: Date, language: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(language === "id" ? "id-ID" : "en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(date);
 }

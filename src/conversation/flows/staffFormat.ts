@@ -2,17 +2,10 @@
 // with their number masked, never a full phone number on a staff member's screen.
 import { maskPhone } from "../../domain/staff/maskPhone.js";
 import type { Translate } from "../createTranslator.js";
+import { formatLocalTime } from "../formatLocalTime.js";
 
 export function formatStaffTime(date: Date, language: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(language === "id" ? "id-ID" : "en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(date);
+  return formatLocalTime(date, language, timeZone);
 }
 
 /** Name, else masked phone, else the chat account ("telegram 9001"), else "(no name)". */

@@ -1,3 +1,5 @@
+import { isTimeZone } from "../time/isTimeZone.js";
+
 export type SendTime =
   | { status: "now" }
   | { status: "ok"; at: Date; zone: string }
@@ -57,13 +59,4 @@ function offsetAt(ms: number, zone: string): number {
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
   return asUtc - Math.floor(ms / 1000) * 1000;
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
