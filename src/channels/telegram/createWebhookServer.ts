@@ -1,7 +1,9 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import type { Logger } from "pino";
 import type { Update } from "telegraf/types";
+import { endResponse } from "../http/endResponse.js";
+import { readRequestBody } from "../http/readRequestBody.js";
+import { sameSecret } from "../http/sameSecret.js";
 
 export interface WebhookServerOptions {
   path: string;
@@ -24,21 +26,21 @@ export function createWebhookServer(options: WebhookServerOptions): http.Server 
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const { pathname } = new URL(req.url ?? "/", "http://localhost");
-    if (pathname === "/healthz" && (req.method === "GET" || req.method === "HEAD")) return end(res, 200, "ok");
-    if (pathname !== options.path) return end(res, 404, "not found");
+    if (pathname === "/healthz" && (req.method === "GET" || req.method === "HEAD")) return endResponse(res, 200, "ok");
+    if (pathname !== options.path) return endResponse(res, 404, "not found");
     if (req.method !== "POST") {
       res.setHeader("Allow", "POST");
-      return end(res, 405, "method not allowed");
+      return endResponse(res, 405, "method not allowed");
     }
 
     const token = req.headers[SECRET_HEADER];
-    if (token === undefined || token === "") return end(res, 401, "missing secret token");
-    if (typeof token !== "string" || !sameSecret(token, options.secret)) return end(res, 403, "wrong secret token");
+    if (token === undefined || token === "") return endResponse(res, 401, "missing secret token");
+    if (typeof token !== "string" || !sameSecret(token, options.secret)) return endResponse(res, 403, "wrong secret token");
 
-    const body = await readBody(req, maxBodyBytes);
+    const body = await readRequestBody(req, maxBodyBytes);
     if (body === "too_large") {
       res.setHeader("Connection", "close");
-      end(res, 413, "payload too large");
+      endResponse(res, 413, "payload too large");
       req.resume(); // discard the rest until the socket closes
       return;
     }
@@ -47,54 +49,20 @@ export function createWebhookServer(options: WebhookServerOptions): http.Server 
     try {
       update = JSON.parse(body.toString("utf8"));
     } catch {
-      return end(res, 400, "malformed JSON");
+      return endResponse(res, 400, "malformed JSON");
     }
-    if (!isUpdate(update)) return end(res, 400, "not a Telegram update");
+    if (!isUpdate(update)) return endResponse(res, 400, "not a Telegram update");
 
     await options.onUpdate(update);
-    end(res, 200, "ok");
+    endResponse(res, 200, "ok");
   }
 
   return http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       options.logger.error({ err }, "telegram webhook request failed");
-      if (!res.headersSent) end(res, 500, "internal error");
+      if (!res.headersSent) endResponse(res, 500, "internal error");
       else res.destroy();
     });
-  });
-}
-
-function end(res: http.ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8" }).end(text);
-}
-
-// Hashing first gives equal-length buffers, so timingSafeEqual never leaks the secret's length.
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
-function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer | "too_large"> {
-  const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > maxBytes) return Promise.resolve("too_large");
-
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        req.off("data", onData);
-        req.off("end", onEnd);
-        resolve("too_large");
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => resolve(Buffer.concat(chunks));
-    req.on("data", onData);
-    req.on("end", onEnd);
-    req.on("error", reject);
   });
 }
 

@@ -1,7 +1,10 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import type { Logger } from "pino";
 import { parseWebhook, type CloudInbound, type CloudStatus } from "./parseWebhook.js";
+import { endResponse } from "../../http/endResponse.js";
+import { readRequestBody } from "../../http/readRequestBody.js";
+import { sameSecret } from "../../http/sameSecret.js";
 
 export interface CloudWebhookDelivery {
   messages: CloudInbound[];
@@ -41,27 +44,27 @@ export function createCloudWebhookServer(options: CloudWebhookServerOptions): ht
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname === "/healthz" && (req.method === "GET" || req.method === "HEAD")) return end(res, 200, "ok");
-    if (url.pathname !== options.path) return end(res, 404, "not found");
+    if (url.pathname === "/healthz" && (req.method === "GET" || req.method === "HEAD")) return endResponse(res, 200, "ok");
+    if (url.pathname !== options.path) return endResponse(res, 404, "not found");
     if (req.method === "GET") return verifySubscription(url.searchParams, res);
     if (req.method !== "POST") {
       res.setHeader("Allow", "GET, POST");
-      return end(res, 405, "method not allowed");
+      return endResponse(res, 405, "method not allowed");
     }
 
     const signature = req.headers[SIGNATURE_HEADER];
-    if (typeof signature !== "string" || signature === "") return end(res, 401, "missing signature");
+    if (typeof signature !== "string" || signature === "") return endResponse(res, 401, "missing signature");
 
-    const body = await readBody(req, maxBodyBytes);
+    const body = await readRequestBody(req, maxBodyBytes);
     if (body === "too_large") {
       res.setHeader("Connection", "close");
-      end(res, 413, "payload too large");
+      endResponse(res, 413, "payload too large");
       req.resume(); // discard the rest until the socket closes
       return;
     }
     if (!signedBy(options.appSecret, body, signature)) {
       logger.warn({ bytes: body.length }, "whatsapp webhook with a wrong signature refused");
-      return end(res, 401, "wrong signature");
+      return endResponse(res, 401, "wrong signature");
     }
 
     let json: unknown;
@@ -69,17 +72,17 @@ export function createCloudWebhookServer(options: CloudWebhookServerOptions): ht
       json = JSON.parse(body.toString("utf8"));
     } catch (err) {
       logger.warn({ err, bytes: body.length }, "whatsapp webhook with malformed JSON refused");
-      return end(res, 400, "malformed JSON");
+      return endResponse(res, 400, "malformed JSON");
     }
     const parsed = parseWebhook(json);
     if (parsed.status === "invalid") {
       logger.warn({ problem: parsed.problem }, "whatsapp webhook of an unexpected shape refused");
-      return end(res, 400, "not a WhatsApp webhook");
+      return endResponse(res, 400, "not a WhatsApp webhook");
     }
 
     const outcome = await options.onDelivery({ messages: parsed.messages, statuses: parsed.statuses });
     try {
-      end(res, outcome.handled ? 200 : 500, outcome.handled ? "ok" : "retry later");
+      endResponse(res, outcome.handled ? 200 : 500, outcome.handled ? "ok" : "retry later");
     } finally {
       outcome.afterResponse?.();
     }
@@ -90,23 +93,19 @@ export function createCloudWebhookServer(options: CloudWebhookServerOptions): ht
     const token = params.get("hub.verify_token");
     if (params.get("hub.mode") === "subscribe" && token !== null && challenge !== null && sameSecret(token, options.verifyToken)) {
       logger.info("whatsapp webhook subscription verified");
-      return end(res, 200, challenge);
+      return endResponse(res, 200, challenge);
     }
     logger.warn({ mode: params.get("hub.mode") }, "whatsapp webhook verification refused");
-    end(res, 403, "forbidden");
+    endResponse(res, 403, "forbidden");
   }
 
   return http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       logger.error({ err }, "whatsapp webhook request failed");
-      if (!res.headersSent) end(res, 500, "internal error");
+      if (!res.headersSent) endResponse(res, 500, "internal error");
       else res.destroy();
     });
   });
-}
-
-function end(res: http.ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8" }).end(text);
 }
 
 // Both sides are 32-byte digests, so timingSafeEqual gets equal lengths and leaks nothing about the header.
@@ -117,32 +116,3 @@ function signedBy(appSecret: string, body: Buffer, header: string): boolean {
   return timingSafeEqual(Buffer.from(given[1], "hex"), expected);
 }
 
-// Hashing first gives equal-length buffers, so the comparison never leaks the token's length.
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
-function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer | "too_large"> {
-  const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > maxBytes) return Promise.resolve("too_large");
-
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        req.off("data", onData);
-        req.off("end", onEnd);
-        resolve("too_large");
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => resolve(Buffer.concat(chunks));
-    req.on("data", onData);
-    req.on("end", onEnd);
-    req.on("error", reject);
-  });
-}
