@@ -2,6 +2,7 @@
 // every change of the turn in one database transaction. It never sends.
 import { findOrCreateContact } from "../domain/contacts/findOrCreateContact.js";
 import { claimInboundMessage } from "../domain/inbound/claimInboundMessage.js";
+import { hasPermission } from "../domain/staff/hasPermission.js";
 import { optIn, optOut } from "../domain/consent/optOut.js";
 import { looksLikeReferralCode } from "../domain/volunteers/createReferralCode.js";
 import { createFloodGuard, type FloodVerdict } from "./createFloodGuard.js";
@@ -152,8 +153,15 @@ async function handleKeyword(turn: Turn, keyword: Keyword, isNew: boolean): Prom
       return greet(turn, isNew);
     case "menu":
       return greet(turn, isNew);
-    case "help":
-      return showMenu(turn, turn.t("help.text"));
+    case "help": {
+      // Staff see their own commands too; everyone else never learns they exist.
+      const role = turn.contact.role;
+      const staff = [
+        hasPermission(role, "broadcasts") ? turn.t("help.staffBroadcasts") : "",
+        hasPermission(role, "roles") ? turn.t("help.staffAdmin") : "",
+      ].filter(Boolean);
+      return showMenu(turn, [turn.t("help.text"), ...staff].join("\n\n"));
+    }
     case "myData":
       return showMyData(turn);
     case "editData":

@@ -2,7 +2,7 @@
 // and the attempt is in the audit log.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Reply } from "../../src/conversation/types.js";
-import { contactOf, createTestApp, onboard, person, signUpVolunteer, staffMember, type TestApp, type Voter } from "../support/createTestApp.js";
+import { contactOf, createTestApp, onboard, person, signUpVolunteer, staffMember, transcript, type TestApp, type Voter } from "../support/createTestApp.js";
 
 let app: TestApp;
 beforeEach(async () => {
@@ -74,5 +74,19 @@ describe("staff commands without the role", () => {
     expect((await coordinator.say("/broadcast status"))[0]?.text).toBe("Belum ada siaran. Buat dengan /broadcast.");
     expect(await app.db.segment.count()).toBe(1);
     expect((await contactOf(app, "telegram", "3003")).role).toBe("coordinator");
+  });
+});
+
+describe("/help", () => {
+  it("lists staff commands to staff only", async () => {
+    const voter = person(app, "telegram", "8801");
+    await onboard(voter);
+    expect(transcript(await voter.say("/help"))).not.toContain("/broadcast");
+    const coordinator = await staffMember(app, "coordinator", "8802");
+    const coordinatorHelp = transcript(await coordinator.say("/help"));
+    expect(coordinatorHelp).toContain("/broadcast");
+    expect(coordinatorHelp).not.toContain("/audit");
+    const admin = await staffMember(app, "admin", "8803");
+    expect(transcript(await admin.say("/help"))).toContain("/staff add");
   });
 });
