@@ -3,7 +3,7 @@
 import { findOrCreateContact } from "../domain/contacts/findOrCreateContact.js";
 import { claimInboundMessage } from "../domain/inbound/claimInboundMessage.js";
 import { hasPermission } from "../domain/staff/hasPermission.js";
-import { optIn, optOut } from "../domain/consent/optOut.js";
+import { optIn, optOut, type OptChange } from "../domain/consent/optOut.js";
 import { looksLikeReferralCode } from "../domain/volunteers/createReferralCode.js";
 import { createFloodGuard, type FloodVerdict } from "./createFloodGuard.js";
 import { detectKeyword, type Keyword } from "./detectKeyword.js";
@@ -55,7 +55,7 @@ async function runTurn(tx: Turn["tx"], deps: EngineDeps, message: InboundMessage
     { language: deps.translator.defaultLanguage, at: now, senderPhone: message.senderPhone },
   );
   const turn = new Turn(tx, deps, message, contact, now);
-  const input = toTurnInput(message, turn.data._offered);
+  const input = toTurnInput(message, turn.previouslyOffered);
 
   if (verdict === "warn") {
     turn.say({ text: turn.t("input.slowDown") });
@@ -72,9 +72,7 @@ async function runTurn(tx: Turn["tx"], deps: EngineDeps, message: InboundMessage
     return finish(turn, true);
   }
   if (isNew) {
-    if (input.kind === "text" && looksLikeReferralCode(input.text.trim().toUpperCase())) {
-      await recordReferral(turn, input.text.trim().toUpperCase());
-    }
+    if (input.kind === "text" && looksLikeReferralCode(input.text.trim().toUpperCase())) await recordReferral(turn, input.text);
     showGreeting(turn);
     promptLanguage(turn);
     return finish(turn, true);
@@ -83,22 +81,21 @@ async function runTurn(tx: Turn["tx"], deps: EngineDeps, message: InboundMessage
   return finish(turn, true);
 }
 
-function toTurnInput(message: InboundMessage, offered: unknown): TurnInput {
+function toTurnInput(message: InboundMessage, offered: readonly Choice[]): TurnInput {
   // NUL bytes are not text anyone typed, and PostgreSQL refuses them.
   const text = (message.text ?? "").replaceAll("\u0000", "");
-  const choices = Array.isArray(offered) ? (offered as { id: string; label: string }[]) : [];
-  const choiceId = message.kind === "choice" ? message.choiceId : message.kind === "text" ? resolveChoice(text, choices) : undefined;
+  const choiceId = message.kind === "choice" ? message.choiceId : message.kind === "text" ? resolveChoice(text, offered) : undefined;
   return { kind: message.kind, text, choiceId, sharedPhone: message.sharedPhone };
 }
 
 async function continueFlow(turn: Turn, input: TurnInput): Promise<void> {
-  const offered = offeredChoices(turn);
+  const offered = turn.previouslyOffered;
   if (input.kind === "text" && !input.choiceId && /^\s*\d{1,2}\s*$/.test(input.text) && offered.length > 0) {
     // "3" when two options were offered: say so and show them again, never treat it as a question.
     turn.say({ text: turn.t("input.numberOutOfRange", { max: offered.length }), choices: offered });
     return;
   }
-  if (input.kind === "choice" && input.choiceId && !isOfferedOrMenu(turn, input.choiceId)) {
+  if (input.kind === "choice" && input.choiceId && !offered.some((c) => c.id === input.choiceId)) {
     // A button from an old message: treat it as a fresh pick from the menu if it is one.
     input = { ...input, choiceId: input.choiceId.startsWith("menu:") || input.choiceId.startsWith("programme:") ? input.choiceId : undefined };
     if (!input.choiceId) return showMenu(turn, turn.t("input.staleButton"));
@@ -124,14 +121,6 @@ async function continueFlow(turn: Turn, input: TurnInput): Promise<void> {
       }
       return handleIdle(turn, input, menuActions);
   }
-}
-
-function offeredChoices(turn: Turn): Choice[] {
-  return Array.isArray(turn.data._offered) ? (turn.data._offered as Choice[]) : [];
-}
-
-function isOfferedOrMenu(turn: Turn, choiceId: string): boolean {
-  return offeredChoices(turn).some((c) => c.id === choiceId);
 }
 
 const menuActions: MenuActions = {
@@ -198,13 +187,7 @@ function greet(turn: Turn, isNew: boolean): void {
 }
 
 async function stop(turn: Turn): Promise<void> {
-  await optOut(turn.tx, {
-    contactId: turn.contact.id,
-    language: turn.language,
-    channel: turn.message.channel,
-    textVersion: turn.deps.campaign.campaign.consentTextVersion,
-    at: turn.now,
-  });
+  await optOut(turn.tx, optChange(turn));
   turn.contact = { ...turn.contact, optedOut: true, updatesConsent: false };
   turn.effects.push({ type: "opted_out", contactId: turn.contact.id });
   turn.idle();
@@ -213,16 +196,20 @@ async function stop(turn: Turn): Promise<void> {
 
 async function resubscribe(turn: Turn, isNew: boolean): Promise<void> {
   if (isNew) return greet(turn, isNew);
-  await optIn(turn.tx, {
+  await optIn(turn.tx, optChange(turn));
+  turn.contact = { ...turn.contact, optedOut: false, updatesConsent: true };
+  turn.effects.push({ type: "opted_in", contactId: turn.contact.id });
+  showMenu(turn, turn.t("optIn.done"));
+}
+
+function optChange(turn: Turn): OptChange {
+  return {
     contactId: turn.contact.id,
     language: turn.language,
     channel: turn.message.channel,
     textVersion: turn.deps.campaign.campaign.consentTextVersion,
     at: turn.now,
-  });
-  turn.contact = { ...turn.contact, optedOut: false, updatesConsent: true };
-  turn.effects.push({ type: "opted_in", contactId: turn.contact.id });
-  showMenu(turn, turn.t("optIn.done"));
+  };
 }
 
 async function recordReferral(turn: Turn, code: string): Promise<void> {
@@ -235,8 +222,7 @@ async function recordReferral(turn: Turn, code: string): Promise<void> {
 
 async function finish(turn: Turn, saveState: boolean): Promise<TurnResult> {
   if (!turn.erased && saveState) {
-    const offered = turn.offeredChoices().map(({ id, label }) => ({ id, label }));
-    const data = JSON.stringify({ ...stripPrivate(turn.data), _offered: offered });
+    const data = turn.serializedState();
     await turn.tx.conversationState.upsert({
       where: { contactId: turn.contact.id },
       create: { contactId: turn.contact.id, flow: turn.flow, step: turn.step, data },
@@ -244,9 +230,4 @@ async function finish(turn: Turn, saveState: boolean): Promise<TurnResult> {
     });
   }
   return { replies: turn.replies, effects: turn.effects, language: turn.erased ? undefined : turn.language };
-}
-
-function stripPrivate(data: Record<string, unknown>): Record<string, unknown> {
-  const { _offered: _ignored, ...rest } = data;
-  return rest;
 }

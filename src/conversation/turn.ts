@@ -37,8 +37,20 @@ export class Turn {
     if (saved) {
       this.flow = saved.flow;
       this.step = saved.step;
-      this.data = parseData(saved.data);
+      // The choices the last turn offered are stored beside the flow's answers, not among them.
+      const { _offered: offered, ...answers } = parseData(saved.data);
+      this.data = answers;
+      this.previouslyOffered = Array.isArray(offered) ? (offered as Choice[]) : [];
     }
+  }
+
+  /** The choices the person was shown last turn: "2" or a label typed now maps onto them. */
+  readonly previouslyOffered: Choice[] = [];
+
+  /** What the database keeps between turns: the flow's answers and the choices on screen now. */
+  serializedState(): string {
+    const offered = this.offeredChoices().map(({ id, label }) => ({ id, label }));
+    return JSON.stringify({ ...this.data, _offered: offered });
   }
 
   get language(): string {

@@ -1,6 +1,7 @@
 import type { ChannelName, Reply } from "../../conversation/types.js";
 import type { BulkSender, OutboundMessage, SendOutcome } from "../../delivery/types.js";
 import { CloudApiError } from "./cloud/cloudApiErrors.js";
+import { WhatsAppNotConnectedError } from "./web/WhatsAppNotConnectedError.js";
 
 /** Either WhatsApp transport, as the dispatcher sees it: one bot-started message to one person. */
 export interface WhatsAppInitiatedSend {
@@ -24,11 +25,9 @@ export function createWhatsAppBulkSender(transport: WhatsAppInitiatedSend, chann
           if (error.retryable) return { status: "retry", reason: `cloud_api_${error.code ?? error.status}`, retryAfterMs: error.details.retryAfterMs };
           return { status: "failed", reason: `cloud_api_${error.code ?? error.status}: ${error.message}` };
         }
-        const reason = error instanceof Error ? error.message : String(error);
-        // Not connected: nothing left the machine, so another try is safe. Anything else may have
-        // reached WhatsApp; a duplicate is worse than a reported gap.
-        if (/not connected/i.test(reason)) return { status: "retry", reason: "whatsapp_not_connected", retryAfterMs: 30_000 };
-        return { status: "uncertain", reason: `whatsapp_send_error: ${reason}` };
+        if (error instanceof WhatsAppNotConnectedError) return { status: "retry", reason: "whatsapp_not_connected", retryAfterMs: 30_000 };
+        // Anything else may have reached WhatsApp; a duplicate is worse than a reported gap.
+        return { status: "uncertain", reason: `whatsapp_send_error: ${error instanceof Error ? error.message : String(error)}` };
       }
     },
   };

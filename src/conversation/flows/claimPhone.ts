@@ -1,5 +1,6 @@
 import { mergeContacts } from "../../domain/contacts/mergeContacts.js";
 import type { Turn } from "../turn.js";
+import { contactForTurn } from "../../domain/contacts/findOrCreateContact.js";
 
 /**
  * Before a phone number is saved on this person: if another contact has it and the
@@ -12,7 +13,7 @@ export async function claimPhone(turn: Turn, phone: string, verified: boolean): 
   if (!owner || owner.id === turn.contact.id) return "ok";
   if (!verified) return "taken";
   await mergeContacts(turn.tx, turn.contact.id, owner.id);
-  turn.contact = await turn.tx.contact.findUniqueOrThrow({ where: { id: turn.contact.id }, include: { volunteer: true, conversation: true } });
+  turn.contact = await turn.tx.contact.findUniqueOrThrow({ where: { id: turn.contact.id }, include: contactForTurn });
   turn.effects.push({ type: "contacts_merged", contactId: turn.contact.id });
   return "ok";
 }

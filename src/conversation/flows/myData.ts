@@ -8,6 +8,7 @@ import { claimPhone } from "./claimPhone.js";
 import { showMenu } from "./mainMenu.js";
 import { parseInterests, resyncTags } from "./onboarding.js";
 import { handleField, promptField, type FieldStep } from "./profileFields.js";
+import { contactForTurn } from "../../domain/contacts/findOrCreateContact.js";
 
 const flow = "myData";
 
@@ -129,7 +130,7 @@ async function saveField(turn: Turn, step: FieldStep, data: Record<string, unkno
   if (step === "interests" && turn.contact.volunteer) {
     await turn.tx.volunteer.update({ where: { contactId: id }, data: { interests: JSON.stringify(data.interests ?? []) } });
   }
-  const refreshed = await turn.tx.contact.findUniqueOrThrow({ where: { id }, include: { volunteer: true, conversation: true } });
+  const refreshed = await turn.tx.contact.findUniqueOrThrow({ where: { id }, include: contactForTurn });
   turn.contact = refreshed;
   await resyncTags(turn);
   turn.say({ text: turn.t("myData.saved") });

@@ -8,6 +8,7 @@ import { claimPhone } from "./claimPhone.js";
 import { showMenu } from "./mainMenu.js";
 import { resyncTags } from "./onboarding.js";
 import { handleField, promptField, type FieldStep } from "./profileFields.js";
+import { contactForTurn } from "../../domain/contacts/findOrCreateContact.js";
 
 const flow = "volunteer";
 const fieldOrder: FieldStep[] = ["name", "phone", "region", "district", "interests"];
@@ -120,7 +121,7 @@ async function completeSignUp(turn: Turn, data: StateData): Promise<void> {
     where: { id: turn.contact.id },
     // A voter who signs up becomes a volunteer; staff keep their stronger role.
     data: { name: String(data.name), phone, regionCode, role: turn.contact.role ?? "volunteer" },
-    include: { volunteer: true, conversation: true },
+    include: contactForTurn,
   });
   turn.contact = { ...contact, volunteer };
   await resyncTags(turn);

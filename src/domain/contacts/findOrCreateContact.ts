@@ -5,6 +5,9 @@ export interface ContactIdentityKey {
   externalId: string;
 }
 
+/** What a conversation turn needs of a contact, loaded in one query wherever a turn (re)loads it. */
+export const contactForTurn = { volunteer: true, conversation: true } as const;
+
 /** Finds the Contact behind a channel identity, creating both on first contact. */
 export async function findOrCreateContact(
   db: Db,
@@ -13,28 +16,25 @@ export async function findOrCreateContact(
 ) {
   const identity = await db.channelIdentity.findUnique({
     where: { channel_externalId: { channel: key.channel, externalId: key.externalId } },
-    include: { contact: { include: { volunteer: true, conversation: true } } },
+    select: { id: true, contactId: true },
   });
-  if (identity) {
-    // Writing again means they are reachable again (e.g. unblocked the bot).
-    await db.channelIdentity.update({ where: { id: identity.id }, data: { unreachableAt: null, lastInboundAt: defaults.at } });
-    const contact = await db.contact.update({
-      where: { id: identity.contactId },
-      data: { lastActiveAt: defaults.at },
-      include: { volunteer: true, conversation: true },
-    });
-    return { contact, isNew: false };
-  }
   const identityData = { channel: key.channel, externalId: key.externalId, createdAt: defaults.at, lastInboundAt: defaults.at };
   // A WhatsApp sender is their phone number: someone who already gave us that number
   // (say, by sharing it on Telegram) is the same person, not a new contact.
-  const samePerson = defaults.senderPhone ? await db.contact.findUnique({ where: { phone: defaults.senderPhone }, select: { id: true } }) : null;
-  if (samePerson) {
-    await db.channelIdentity.create({ data: { ...identityData, contactId: samePerson.id } });
+  const samePerson =
+    !identity && defaults.senderPhone ? await db.contact.findUnique({ where: { phone: defaults.senderPhone }, select: { id: true } }) : null;
+  const contactId = identity?.contactId ?? samePerson?.id;
+  if (contactId) {
     const contact = await db.contact.update({
-      where: { id: samePerson.id },
-      data: { lastActiveAt: defaults.at },
-      include: { volunteer: true, conversation: true },
+      where: { id: contactId },
+      data: {
+        lastActiveAt: defaults.at,
+        identities: identity
+          ? // Writing again means they are reachable again (e.g. unblocked the bot).
+            { update: { where: { id: identity.id }, data: { unreachableAt: null, lastInboundAt: defaults.at } } }
+          : { create: identityData },
+      },
+      include: contactForTurn,
     });
     return { contact, isNew: false };
   }
@@ -46,7 +46,7 @@ export async function findOrCreateContact(
       lastActiveAt: defaults.at,
       identities: { create: identityData },
     },
-    include: { volunteer: true, conversation: true },
+    include: contactForTurn,
   });
   return { contact, isNew: true };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createWhatsAppBulkSender } from "../../../src/channels/whatsapp/createWhatsAppBulkSender.js";
 import { CloudApiError } from "../../../src/channels/whatsapp/cloud/cloudApiErrors.js";
+import { WhatsAppNotConnectedError } from "../../../src/channels/whatsapp/web/WhatsAppNotConnectedError.js";
 
 const cloudError = (code: number, retryable: boolean) => new CloudApiError("nope", { status: 400, code, retryable, attempts: 1 });
 
@@ -17,7 +18,7 @@ describe("createWhatsAppBulkSender", () => {
         throw cloudError(131026, false);
       },
       async () => {
-        throw new Error("WhatsApp is not connected (status: reconnecting)");
+        throw new WhatsAppNotConnectedError("reconnecting");
       },
       async () => {
         throw new Error("Protocol error: Target closed");

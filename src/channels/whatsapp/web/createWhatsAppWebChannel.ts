@@ -11,6 +11,7 @@ import { printQrToTerminal } from "./printQrToTerminal.js";
 import { reconnectDelay, type ReconnectPolicy } from "./reconnectDelay.js";
 import { toInbound } from "./toInbound.js";
 import type { WhatsAppClient, WhatsAppClientEvent, WhatsAppClientEvents, WhatsAppMessage } from "./whatsAppClient.js";
+import { WhatsAppNotConnectedError } from "./WhatsAppNotConnectedError.js";
 
 export type WhatsAppWebStatus = "starting" | "waiting_for_login" | "ready" | "reconnecting" | "logged_out" | "stopped";
 
@@ -189,7 +190,7 @@ export function createWhatsAppWebChannel(opts: WhatsAppWebChannelOptions): Whats
   }
 
   function assertReady(): void {
-    if (state !== "ready") throw new Error(`WhatsApp is not connected (status: ${state}); the message was not sent`);
+    if (state !== "ready") throw new WhatsAppNotConnectedError(state);
   }
 
   return {
