@@ -1,7 +1,7 @@
 // Every setting Relawan reads, parsed once at start-up. A bad value stops the
 // process with one line naming the variable, before anything touches the database.
 import { z } from "zod";
-import { parseBlackout } from "./delivery/parseBlackout.js";
+import { parseBlackout, type BlackoutRange } from "./delivery/parseBlackout.js";
 import { isTimeZone } from "./domain/time/isTimeZone.js";
 
 const optionalString = z
@@ -104,14 +104,19 @@ export const configSchema = z
     }
   });
 
-export type Config = z.infer<typeof configSchema>;
+/** The settings, with CAMPAIGN_BLACKOUT already read into ranges. */
+export type Config = z.infer<typeof configSchema> & { blackout: BlackoutRange[] };
 
 export type ConfigResult = { status: "ok"; config: Config } | { status: "invalid"; problems: string[] };
 
 /** Parses the environment; each problem is one line naming the variable. */
 export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const result = configSchema.safeParse(env);
-  if (result.success) return { status: "ok", config: result.data };
+  if (result.success) {
+    // The schema has checked it; reading it here once spares every caller a second parse.
+    const blackout = parseBlackout(result.data.CAMPAIGN_BLACKOUT, result.data.TIMEZONE);
+    return { status: "ok", config: { ...result.data, blackout: blackout.status === "ok" ? blackout.ranges : [] } };
+  }
   const problems = result.error.issues.map((issue) => {
     const variable = issue.path.join(".") || "environment";
     const value = env[variable];

@@ -7,7 +7,6 @@ import type { CountryCode } from "libphonenumber-js";
 import { createConsoleChannel } from "./channels/console/createConsoleChannel.js";
 import { channelsConfigured, startChannels } from "./app/startChannels.js";
 import { startDelivery } from "./app/startDelivery.js";
-import { parseBlackout } from "./delivery/parseBlackout.js";
 import { ensureAdmins } from "./domain/staff/ensureAdmins.js";
 import { parseConfig } from "./config.js";
 import { createConversationEngine } from "./conversation/createConversationEngine.js";
@@ -48,9 +47,6 @@ async function main(): Promise<void> {
   logger.info({ migrations: migrations.applied, ...stored }, "database ready");
   const admins = await ensureAdmins(db, config.ADMIN_TELEGRAM_IDS, { language: config.DEFAULT_LANGUAGE });
   if (admins.invalid.length > 0) logger.warn({ invalid: admins.invalid }, "ADMIN_TELEGRAM_IDS entries ignored");
-  // Validated with the rest of the configuration, so it parses here.
-  const blackoutParse = parseBlackout(config.CAMPAIGN_BLACKOUT, config.TIMEZONE);
-  const blackout = blackoutParse.status === "ok" ? blackoutParse.ranges : [];
 
   const translator = createTranslator(readLocaleResources(join(root, "locales")), config.DEFAULT_LANGUAGE);
   const t = translator.forLanguage(config.DEFAULT_LANGUAGE);
@@ -66,7 +62,7 @@ async function main(): Promise<void> {
     clock: () => new Date(),
     referralLink: (code, channel) => (channel === "telegram" && telegramUsername ? `https://t.me/${telegramUsername}?start=${code}` : undefined),
     flood: { limit: config.RATE_LIMIT_MESSAGES, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 },
-    blackout,
+    blackout: config.blackout,
   });
 
   const shutdown: (() => Promise<void>)[] = [() => db.$disconnect()];
@@ -107,7 +103,6 @@ async function main(): Promise<void> {
       translator,
       campaign: content.content.campaign,
       logger,
-      blackout,
       telegramLimiter: channels.telegramLimiter,
       whatsapp: channels.whatsapp,
     });

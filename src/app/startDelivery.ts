@@ -12,7 +12,6 @@ import { DEFAULT_RETRY_POLICY } from "../delivery/backoffDelay.js";
 import type { ChannelLimiter } from "../delivery/createChannelLimiter.js";
 import { createDispatcher } from "../delivery/createDispatcher.js";
 import { createProgressReporter } from "../delivery/createProgressReporter.js";
-import type { BlackoutRange } from "../delivery/parseBlackout.js";
 import type { BulkSender, StaffNotifier } from "../delivery/types.js";
 import type { CampaignFile } from "../domain/content/contentSchema.js";
 import { createBroadcastRenderer } from "../domain/broadcasts/createBroadcastRenderer.js";
@@ -24,7 +23,6 @@ export interface DeliveryDeps {
   translator: Translator;
   campaign: CampaignFile;
   logger: Logger;
-  blackout: readonly BlackoutRange[];
   telegramLimiter?: ChannelLimiter;
   whatsapp?: WhatsAppInitiatedSend;
 }
@@ -51,7 +49,7 @@ export async function startDelivery(deps: DeliveryDeps): Promise<{ stop(): Promi
     logger,
     quietHours: quiet,
     defaultTimeZone: config.TIMEZONE,
-    blackout: deps.blackout,
+    blackout: config.blackout,
     retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: config.DELIVERY_MAX_ATTEMPTS },
   });
   const reporter = createProgressReporter({

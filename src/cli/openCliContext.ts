@@ -3,14 +3,12 @@ import { fileURLToPath } from "node:url";
 import { parseConfig, type Config } from "../config.js";
 import { applyMigrations } from "../db/applyMigrations.js";
 import { openDatabase, type Database } from "../db/client.js";
-import { parseBlackout, type BlackoutRange } from "../delivery/parseBlackout.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 export interface CliContext {
   db: Database;
   config: Config;
-  blackout: BlackoutRange[];
 }
 
 export type CliContextResult = { status: "ok"; context: CliContext } | { status: "invalid"; problems: string[] };
@@ -19,9 +17,7 @@ export type CliContextResult = { status: "ok"; context: CliContext } | { status:
 export async function openCliContext(env: NodeJS.ProcessEnv): Promise<CliContextResult> {
   const parsed = parseConfig(env);
   if (parsed.status === "invalid") return parsed;
-  const blackout = parseBlackout(env.CAMPAIGN_BLACKOUT, parsed.config.TIMEZONE);
-  if (blackout.status === "invalid") return { status: "invalid", problems: [`CAMPAIGN_BLACKOUT: ${blackout.problem}`] };
   const db = await openDatabase(parsed.config.DATABASE_URL);
   await applyMigrations(db, join(root, "prisma", "migrations"));
-  return { status: "ok", context: { db, config: parsed.config, blackout: blackout.ranges } };
+  return { status: "ok", context: { db, config: parsed.config } };
 }

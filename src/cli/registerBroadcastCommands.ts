@@ -39,7 +39,7 @@ export function registerBroadcastCommands(program: Command, run: RunWithContext)
     .option("--draft", "save without recipients; send later with: relawan broadcast send <id>")
     .option("--json", "machine-readable output")
     .action((options: CreateOptions) =>
-      run(Boolean(options.json), async ({ db, config, blackout }, now): Promise<CliOutcome> => {
+      run(Boolean(options.json), async ({ db, config }, now): Promise<CliOutcome> => {
         const segment = await findSegment(db, options.segment);
         if (!segment) return refuse(`No segment named "${options.segment}". See: relawan segment list`, "segment_not_found");
         let scheduledAt: Date | undefined;
@@ -65,7 +65,7 @@ export function registerBroadcastCommands(program: Command, run: RunWithContext)
             draft: Boolean(options.draft),
             createdBy: actor,
             now,
-            blackout,
+            blackout: config.blackout,
           }),
         );
         switch (outcome.status) {
@@ -97,8 +97,8 @@ export function registerBroadcastCommands(program: Command, run: RunWithContext)
     .argument("<id>", "broadcast id")
     .option("--json", "machine-readable output")
     .action((id: string, options: { json?: boolean }) =>
-      run(Boolean(options.json), async ({ db, blackout }, now): Promise<CliOutcome> => {
-        const outcome = await db.$transaction((tx) => sendBroadcast(tx, { ref: id, actor, now, blackout }));
+      run(Boolean(options.json), async ({ db, config }, now): Promise<CliOutcome> => {
+        const outcome = await db.$transaction((tx) => sendBroadcast(tx, { ref: id, actor, now, blackout: config.blackout }));
         switch (outcome.status) {
           case "sent":
             return { code: 0, text: `Broadcast ${outcome.id} ${outcome.broadcastStatus}: ${outcome.recipients} recipients (${outcome.added} added now).`, json: outcome };
@@ -131,7 +131,7 @@ export function registerBroadcastCommands(program: Command, run: RunWithContext)
       .description(`${action} a broadcast`)
       .argument("<id>", "broadcast id")
       .option("--json", "machine-readable output")
-      .action((id: string, options: { json?: boolean }) => run(Boolean(options.json), (context, now) => control(context.db, action, id, now, context.blackout)));
+      .action((id: string, options: { json?: boolean }) => run(Boolean(options.json), (context, now) => control(context.db, action, id, now, context.config.blackout)));
   }
 }
 
