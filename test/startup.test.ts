@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "./support/createTestApp.js";
+import { startFakeBotApi, TEST_BOT_TOKEN } from "./support/fakeBotApi.js";
 
 function start(env: Record<string, string>, input = "") {
   return spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
@@ -56,13 +57,12 @@ describe("start-up", () => {
 describe("start-up with Telegram", () => {
   it("serves a real Telegram bot through TELEGRAM_API_ROOT and answers /start", async () => {
     const { spawn } = await import("node:child_process");
-    const { startFakeBotApi } = await import("./support/fakeBotApi.js");
     const { textMessage } = await import("./channels/telegram/updates.js");
     const api = await startFakeBotApi();
     const dir = mkdtempSync(join(tmpdir(), "relawan-start-"));
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: repoRoot,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", DATABASE_URL: `file:${join(dir, "r.db")}`, TELEGRAM_BOT_TOKEN: "123456789:AAH-test-token_for_relawan", TELEGRAM_API_ROOT: api.url, LOG_LEVEL: "warn" },
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", DATABASE_URL: `file:${join(dir, "r.db")}`, TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN, TELEGRAM_API_ROOT: api.url, LOG_LEVEL: "warn" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stderr = "";
@@ -83,7 +83,7 @@ describe("start-up with Telegram", () => {
   });
 
   it("says plainly when the Bot API cannot be reached, and exits 1", () => {
-    const result = start({ TELEGRAM_BOT_TOKEN: "123456789:AAH-test-token_for_relawan", TELEGRAM_API_ROOT: "http://127.0.0.1:9", DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "relawan-start-")), "r.db")}` });
+    const result = start({ TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN, TELEGRAM_API_ROOT: "http://127.0.0.1:9", DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "relawan-start-")), "r.db")}` });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("Telegram: cannot reach the Bot API at TELEGRAM_API_ROOT (ECONNREFUSED)");
   });

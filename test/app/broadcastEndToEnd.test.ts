@@ -9,10 +9,10 @@ import { createChannelLimiter } from "../../src/delivery/createChannelLimiter.js
 import { createDispatcher } from "../../src/delivery/createDispatcher.js";
 import { createProgressReporter } from "../../src/delivery/createProgressReporter.js";
 import { createBroadcastRenderer } from "../../src/domain/broadcasts/createBroadcastRenderer.js";
-import { startFakeBotApi, type FakeBotApi } from "../support/fakeBotApi.js";
+import { startFakeBotApi, type FakeBotApi, TEST_BOT_TOKEN } from "../support/fakeBotApi.js";
 import { createTestApp, onboard, person, staffMember, type TestApp } from "../support/createTestApp.js";
 
-const TOKEN = "123456789:AAH-test-token_for_relawan";
+const TOKEN = TEST_BOT_TOKEN;
 let app: TestApp | undefined;
 let api: FakeBotApi | undefined;
 afterEach(async () => {

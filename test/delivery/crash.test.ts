@@ -3,20 +3,20 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Prisma } from "../../src/db/client.js";
 import { materializeDeliveries } from "../../src/delivery/materializeDeliveries.js";
-import { startFakeBotApi, type FakeBotApi } from "../support/fakeBotApi.js";
-import { createDeliveryTestDb, type DeliveryTestDb } from "./support/createDeliveryTestDb.js";
+import { startFakeBotApi, type FakeBotApi, TEST_BOT_TOKEN } from "../support/fakeBotApi.js";
+import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
 import { addBroadcast, statusCounts } from "./support/seedCampaign.js";
 import { seedContactsFast } from "./support/seedContactsFast.js";
 import { spawnDispatcher, type DispatcherProcess } from "./support/spawnDispatcher.js";
 
-const TOKEN = "123456789:AAH-test-token_for_relawan";
+const TOKEN = TEST_BOT_TOKEN;
 
-let t: DeliveryTestDb;
+let t: TestDatabase;
 let api: FakeBotApi;
 const children: DispatcherProcess[] = [];
 
 beforeEach(async () => {
-  t = await createDeliveryTestDb();
+  t = await createTestDatabase();
 });
 
 afterEach(async () => {

@@ -4,7 +4,7 @@ import { createDispatcher, type DispatcherOptions } from "../../src/delivery/cre
 import { recoverExpiredLeases } from "../../src/delivery/recoverExpiredLeases.js";
 import type { BulkSender, OutboundMessage, SendOutcome } from "../../src/delivery/types.js";
 import type { ChannelName } from "../../src/conversation/types.js";
-import { createDeliveryTestDb, type DeliveryTestDb } from "./support/createDeliveryTestDb.js";
+import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
 import { createVirtualClock, type VirtualClock } from "./support/createVirtualClock.js";
 import { addBroadcast, addContact, deliveryOf, queueDeliveries, renderForTest, silentLogger, statusCounts } from "./support/seedCampaign.js";
 
@@ -27,12 +27,12 @@ function recordingSender(channel: ChannelName, answer?: (externalId: string, n: 
   return { sender, sent };
 }
 
-let t: DeliveryTestDb;
+let t: TestDatabase;
 let db: Database;
 let clock: VirtualClock;
 
 beforeEach(async () => {
-  t = await createDeliveryTestDb();
+  t = await createTestDatabase();
   db = t.db;
   // 10:00 in Jakarta: no quiet hours in the way.
   clock = createVirtualClock("2029-01-10T03:00:00Z");

@@ -5,19 +5,19 @@ import { Prisma, type Database } from "../../src/db/client.js";
 import { createChannelLimiter, type ChannelLimiter } from "../../src/delivery/createChannelLimiter.js";
 import { createDispatcher } from "../../src/delivery/createDispatcher.js";
 import { materializeDeliveries } from "../../src/delivery/materializeDeliveries.js";
-import { startFakeBotApi, type FakeBotApi } from "../support/fakeBotApi.js";
-import { createDeliveryTestDb, type DeliveryTestDb } from "./support/createDeliveryTestDb.js";
+import { startFakeBotApi, type FakeBotApi, TEST_BOT_TOKEN } from "../support/fakeBotApi.js";
+import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
 import { addBroadcast, renderForTest, silentLogger, statusCounts } from "./support/seedCampaign.js";
 import { seedContactsFast } from "./support/seedContactsFast.js";
 
-const TOKEN = "123456789:AAH-test-token_for_relawan";
+const TOKEN = TEST_BOT_TOKEN;
 
-let t: DeliveryTestDb;
+let t: TestDatabase;
 let api: FakeBotApi;
 const limiters: ChannelLimiter[] = [];
 
 beforeEach(async () => {
-  t = await createDeliveryTestDb();
+  t = await createTestDatabase();
 });
 
 afterEach(async () => {

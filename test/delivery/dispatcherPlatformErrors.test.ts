@@ -6,20 +6,20 @@ import type { Database } from "../../src/db/client.js";
 import { createChannelLimiter } from "../../src/delivery/createChannelLimiter.js";
 import { createDispatcher, type DispatcherOptions } from "../../src/delivery/createDispatcher.js";
 import type { BulkSender } from "../../src/delivery/types.js";
-import { startFakeBotApi, type FakeBotApi } from "../support/fakeBotApi.js";
-import { createDeliveryTestDb, type DeliveryTestDb } from "./support/createDeliveryTestDb.js";
+import { startFakeBotApi, type FakeBotApi, TEST_BOT_TOKEN } from "../support/fakeBotApi.js";
+import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
 import { createVirtualClock, type VirtualClock } from "./support/createVirtualClock.js";
 import { addBroadcast, addContact, deliveryOf, queueDeliveries, renderForTest, silentLogger } from "./support/seedCampaign.js";
 
-const TOKEN = "123456789:AAH-test-token_for_relawan";
+const TOKEN = TEST_BOT_TOKEN;
 
-let t: DeliveryTestDb;
+let t: TestDatabase;
 let db: Database;
 let api: FakeBotApi;
 let clock: VirtualClock;
 
 beforeEach(async () => {
-  t = await createDeliveryTestDb();
+  t = await createTestDatabase();
   db = t.db;
   api = await startFakeBotApi();
   clock = createVirtualClock("2029-01-10T03:00:00Z");

@@ -4,17 +4,17 @@ import { createDispatcher, type DispatcherOptions } from "../../src/delivery/cre
 import { parseBlackout, type BlackoutRange } from "../../src/delivery/parseBlackout.js";
 import { readBroadcastProgress } from "../../src/delivery/readBroadcastProgress.js";
 import type { BulkSender } from "../../src/delivery/types.js";
-import { createDeliveryTestDb, type DeliveryTestDb } from "./support/createDeliveryTestDb.js";
+import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
 import { createVirtualClock, type VirtualClock } from "./support/createVirtualClock.js";
 import { addBroadcast, addContact, deliveryOf, queueDeliveries, renderForTest, silentLogger } from "./support/seedCampaign.js";
 
-let t: DeliveryTestDb;
+let t: TestDatabase;
 let db: Database;
 let clock: VirtualClock;
 let sent: [string, string][];
 
 beforeEach(async () => {
-  t = await createDeliveryTestDb();
+  t = await createTestDatabase();
   db = t.db;
   clock = createVirtualClock();
   sent = [];

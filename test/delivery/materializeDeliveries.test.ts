@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Prisma, type Database } from "../../src/db/client.js";
 import { materializeDeliveries } from "../../src/delivery/materializeDeliveries.js";
-import { createDeliveryTestDb, type DeliveryTestDb } from "./support/createDeliveryTestDb.js";
+import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
 import { addBroadcast, addContact } from "./support/seedCampaign.js";
 
-let t: DeliveryTestDb;
+let t: TestDatabase;
 let db: Database;
 
 beforeEach(async () => {
-  t = await createDeliveryTestDb();
+  t = await createTestDatabase();
   db = t.db;
 });
 

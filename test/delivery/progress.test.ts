@@ -5,21 +5,21 @@ import type { Database } from "../../src/db/client.js";
 import { createDispatcher } from "../../src/delivery/createDispatcher.js";
 import { createProgressReporter, type FormatProgress } from "../../src/delivery/createProgressReporter.js";
 import { readBroadcastProgress } from "../../src/delivery/readBroadcastProgress.js";
-import { startFakeBotApi, type FakeBotApi } from "../support/fakeBotApi.js";
-import { createDeliveryTestDb, type DeliveryTestDb } from "./support/createDeliveryTestDb.js";
+import { startFakeBotApi, type FakeBotApi, TEST_BOT_TOKEN } from "../support/fakeBotApi.js";
+import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
 import { createVirtualClock, type VirtualClock } from "./support/createVirtualClock.js";
 import { addBroadcast, addContact, queueDeliveries, renderForTest, silentLogger } from "./support/seedCampaign.js";
 
-const TOKEN = "123456789:AAH-test-token_for_relawan";
+const TOKEN = TEST_BOT_TOKEN;
 const STAFF_CHAT = "555";
 
-let t: DeliveryTestDb;
+let t: TestDatabase;
 let db: Database;
 let api: FakeBotApi;
 let clock: VirtualClock;
 
 beforeEach(async () => {
-  t = await createDeliveryTestDb();
+  t = await createTestDatabase();
   db = t.db;
   api = await startFakeBotApi();
   clock = createVirtualClock();

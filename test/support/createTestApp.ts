@@ -1,21 +1,19 @@
 // A real engine on a real, throwaway SQLite file: what the transcript tests talk to.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { createConversationEngine } from "../../src/conversation/createConversationEngine.js";
 import { createTranslator, readLocaleResources } from "../../src/conversation/createTranslator.js";
 import type { EngineDeps } from "../../src/conversation/engineDeps.js";
 import type { ChannelName, ConversationEngine, InboundMessage, Reply } from "../../src/conversation/types.js";
-import { applyMigrations } from "../../src/db/applyMigrations.js";
-import { openDatabase, type Database } from "../../src/db/client.js";
+import type { Database } from "../../src/db/client.js";
 import type { CampaignContent } from "../../src/domain/content/contentSchema.js";
 import { loadCampaignContent } from "../../src/domain/content/loadCampaignContent.js";
 import { storeCampaignContent } from "../../src/domain/content/storeCampaignContent.js";
 import { ensureAdmins } from "../../src/domain/staff/ensureAdmins.js";
 import { createFaqMatcher } from "../../src/domain/faq/createFaqMatcher.js";
 import { createRegionLookup } from "../../src/domain/regions/createRegionLookup.js";
+import { createTestDatabase, repoRoot } from "./createTestDatabase.js";
 
-export const repoRoot = resolve(import.meta.dirname, "../..");
+export { repoRoot };
 
 export interface TestApp {
   db: Database;
@@ -40,10 +38,8 @@ export async function loadDemoContent(): Promise<CampaignContent> {
 }
 
 export async function createTestApp(overrides: Partial<EngineDeps> = {}): Promise<TestApp> {
-  const dir = mkdtempSync(join(tmpdir(), "relawan-test-"));
-  const dbUrl = `file:${join(dir, "test.db")}`;
-  const db = await openDatabase(dbUrl);
-  await applyMigrations(db, join(repoRoot, "prisma", "migrations"));
+  const database = await createTestDatabase();
+  const { db, url: dbUrl } = database;
   const content = await loadDemoContent();
   await storeCampaignContent(db, content);
   const clock = {
@@ -75,10 +71,7 @@ export async function createTestApp(overrides: Partial<EngineDeps> = {}): Promis
       app.engine = createConversationEngine(deps);
       return app.engine;
     },
-    async close() {
-      await db.$disconnect();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close: () => database.close(),
   };
   return app;
 }

@@ -3,6 +3,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Update, UserFromGetMe } from "telegraf/types";
 
+/** The token every Telegram test uses against the fake Bot API (it accepts any). */
+export const TEST_BOT_TOKEN = "123456789:AAH-test-token_for_relawan";
+
 export interface RecordedRequest {
   method: string;
   token: string;

@@ -2,9 +2,9 @@
 import { pino } from "pino";
 import { createTelegramChannel, type TelegramChannel, type TelegramChannelOptions } from "../../../src/channels/telegram/createTelegramChannel.js";
 import type { ConversationEngine } from "../../../src/conversation/types.js";
-import { startFakeBotApi, type FakeBotApi } from "../../support/fakeBotApi.js";
+import { startFakeBotApi, type FakeBotApi, TEST_BOT_TOKEN } from "../../support/fakeBotApi.js";
 
-export const TOKEN = "123456789:AAH-test-token_for_relawan";
+export const TOKEN = TEST_BOT_TOKEN;
 export const WEBHOOK_SECRET = "relawan_webhook-Secret_42";
 export const APOLOGY = { id: "Maaf, ada gangguan. Coba lagi sebentar lagi ya.", en: "Sorry, something went wrong. Please try again shortly." };
 export const SHARE_PHONE = { id: "📱 Bagikan nomor HP", en: "📱 Share my number" };

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
-import { repoRoot } from "./createDeliveryTestDb.js";
+import { repoRoot } from "../../support/createTestDatabase.js";
 
 export interface DispatcherProcess {
   child: ChildProcess;

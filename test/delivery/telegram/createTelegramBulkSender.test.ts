@@ -2,9 +2,9 @@
 // reads each kind of answer. (It sits under test/delivery/ with the rest of the delivery work.)
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTelegramBulkSender } from "../../../src/channels/telegram/createTelegramBulkSender.js";
-import { startFakeBotApi, type FakeBotApi } from "../../support/fakeBotApi.js";
+import { startFakeBotApi, type FakeBotApi, TEST_BOT_TOKEN } from "../../support/fakeBotApi.js";
 
-const TOKEN = "123456789:AAH-test-token_for_relawan";
+const TOKEN = TEST_BOT_TOKEN;
 let api: FakeBotApi;
 
 beforeEach(async () => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTelegramStaffNotifier } from "../../../src/channels/telegram/createTelegramStaffNotifier.js";
-import { startFakeBotApi, type FakeBotApi } from "../../support/fakeBotApi.js";
+import { startFakeBotApi, type FakeBotApi, TEST_BOT_TOKEN } from "../../support/fakeBotApi.js";
 
-const TOKEN = "123456789:AAH-test-token_for_relawan";
+const TOKEN = TEST_BOT_TOKEN;
 let api: FakeBotApi;
 
 beforeEach(async () => {

@@ -1,13 +1,13 @@
-// A throwaway SQLite file with every migration applied: what the delivery tests run against.
+// A throwaway SQLite file with every migration applied: what every database test runs against.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { applyMigrations } from "../../../src/db/applyMigrations.js";
-import { openDatabase, type Database } from "../../../src/db/client.js";
+import { applyMigrations } from "../../src/db/applyMigrations.js";
+import { openDatabase, type Database } from "../../src/db/client.js";
 
-export const repoRoot = resolve(import.meta.dirname, "../../..");
+export const repoRoot = resolve(import.meta.dirname, "../..");
 
-export interface DeliveryTestDb {
+export interface TestDatabase {
   db: Database;
   /** DATABASE_URL of the file, for a second connection or a child process. */
   url: string;
@@ -16,9 +16,9 @@ export interface DeliveryTestDb {
   close(): Promise<void>;
 }
 
-export async function createDeliveryTestDb(): Promise<DeliveryTestDb> {
-  const dir = mkdtempSync(join(tmpdir(), "relawan-delivery-"));
-  const url = `file:${join(dir, "delivery.db")}`;
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), "relawan-test-"));
+  const url = `file:${join(dir, "test.db")}`;
   const db = await openDatabase(url);
   await applyMigrations(db, join(repoRoot, "prisma", "migrations"));
   const extra: Database[] = [];
