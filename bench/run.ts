@@ -1,21 +1,18 @@
 // `npm run bench`: figures, not assertions. Sized for a 2-core machine.
 // BENCH_ONLY=faq,turns,rate,paid,materialize,kills runs a subset; see benchSizes below for the BENCH_* sizes.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { createConversationEngine } from "../src/conversation/createConversationEngine.js";
 import { createTranslator, readLocaleResources } from "../src/conversation/createTranslator.js";
-import { applyMigrations } from "../src/db/applyMigrations.js";
-import { openDatabase } from "../src/db/client.js";
 import { loadCampaignContent } from "../src/domain/content/loadCampaignContent.js";
 import { storeCampaignContent } from "../src/domain/content/storeCampaignContent.js";
 import { createFaqMatcher } from "../src/domain/faq/createFaqMatcher.js";
 import { createRegionLookup } from "../src/domain/regions/createRegionLookup.js";
+import { createBenchDatabase, root } from "./benchDatabase.js";
 import { benchDeliveryRate } from "./benchDeliveryRate.js";
 import { benchKills } from "./benchKills.js";
 import { benchMaterialize } from "./benchMaterialize.js";
 
-const root = resolve(import.meta.dirname, "..");
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -55,9 +52,8 @@ async function benchConversation(): Promise<void> {
 
   if (!wants("turns")) return;
   // Conversation turns on embedded SQLite
-  const dir = mkdtempSync(join(tmpdir(), "relawan-bench-"));
-  const db = await openDatabase(`file:${join(dir, "bench.db")}`);
-  await applyMigrations(db, join(root, "prisma/migrations"));
+  const bench = await createBenchDatabase();
+  const { db } = bench;
   await storeCampaignContent(db, content.content);
   const engine = createConversationEngine({
     db,
@@ -99,8 +95,7 @@ async function benchConversation(): Promise<void> {
     `turns (sqlite): ${latencies.length} turns by ${people} people in ${seconds.toFixed(1)} s = ${Math.round(latencies.length / seconds)} turns/s; ` +
       `p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms; ${volunteers}/${people} completed sign-up`,
   );
-  await db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  await bench.close();
 }
 
 await main();
