@@ -6,8 +6,9 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./backoffDelay.js";
 import { claimDeliveries, type ClaimedDelivery } from "./claimDeliveries.js";
 import { closeClaimedDeliveries } from "./closeClaimedDeliveries.js";
 import type { ChannelLimiter } from "./createChannelLimiter.js";
-import { decideDelivery, type DeliveryRules } from "./decideDelivery.js";
+import { decideDelivery, type DeliveryRules, type DeliverySource } from "./decideDelivery.js";
 import { loadDeliveryContext, type DeliveryBroadcast, type DeliveryContact, type DeliveryIdentity } from "./loadDeliveryContext.js";
+import { parseOutboundChoices } from "./parseOutboundChoices.js";
 import type { BlackoutRange } from "./parseBlackout.js";
 import { DEFAULT_QUIET_HOURS, minuteOfDay, type QuietHours } from "./quietHours.js";
 import { recoverExpiredLeases } from "./recoverExpiredLeases.js";
@@ -16,6 +17,7 @@ import { renewLeases } from "./renewLeases.js";
 import { requeueClaimedDeliveries } from "./requeueClaimedDeliveries.js";
 import { sendClaimedDelivery, type SendContext } from "./sendClaimedDelivery.js";
 import { skipCancelledDeliveries } from "./skipCancelledDeliveries.js";
+import { sourceOfDelivery } from "./sourceOfDelivery.js";
 import { startDueBroadcasts } from "./startDueBroadcasts.js";
 import type { BulkSender, OutboundMessage, RenderBroadcast } from "./types.js";
 
@@ -94,7 +96,7 @@ interface Job {
   lane: Lane;
   identity: DeliveryIdentity;
   contact: DeliveryContact;
-  broadcast: DeliveryBroadcast;
+  source: DeliverySource;
   message: OutboundMessage;
 }
 
@@ -199,21 +201,23 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     };
     let toSend = 0;
     for (const row of rows) {
-      const broadcast = context.broadcasts.get(row.broadcastId);
+      const broadcast = row.broadcastId === null ? undefined : context.broadcasts.get(row.broadcastId);
+      const task = row.taskId === null ? undefined : context.tasks.get(row.taskId);
+      const source = sourceOfDelivery(row, { broadcast, task });
       const contact = row.contactId ? context.contacts.get(row.contactId) : undefined;
-      const decision = decideDelivery(broadcast, contact, now, rules);
+      const decision = decideDelivery(source, contact, now, rules);
       if (decision.action === "skip") closes.set(`skipped|${decision.reason}`, [...(closes.get(`skipped|${decision.reason}`) ?? []), row.id]);
       else if (decision.action === "release") addWait(row.id, undefined, undefined);
       else if (decision.action === "wait") addWait(row.id, decision.until, decision.reason);
       else {
         const lane = lanes.get(decision.identity.channel)!;
-        const message = render(broadcast!, contact!, lane.channel);
+        const message = broadcast ? render(broadcast, contact!, lane.channel) : oneOffMessage(row);
         if (!message) closes.set("failed|render_failed", [...(closes.get("failed|render_failed") ?? []), row.id]);
         else if (!lane.limiter && lane.backlog >= selfPacedBacklog) {
           // A self-paced channel has all it can send for a while; the row comes back when it may have room.
           addWait(row.id, new Date(now.getTime() + Math.max(1_000, lane.backlog * lane.msPerJob)), null);
         } else {
-          enqueue({ row, lane, identity: decision.identity, contact: contact!, broadcast: broadcast!, message });
+          enqueue({ row, lane, identity: decision.identity, contact: contact!, source: source!, message });
           toSend++;
         }
       }
@@ -245,12 +249,21 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     }
   }
 
+  /** One-off rows (task offers, reminders, staff replies) were written already in the recipient's language. */
+  function oneOffMessage(row: ClaimedDelivery): OutboundMessage | undefined {
+    if (!row.text) return undefined;
+    const choices = parseOutboundChoices(row.choices);
+    return { text: row.text, ...(row.imageUrl ? { imageUrl: row.imageUrl } : {}), ...(choices.length ? { choices } : {}) };
+  }
+
   function enqueue(job: Job): void {
     const { lane } = job;
     enqueued.add(job.row.id);
     lane.backlog++;
     const run = () => runJob(job);
-    const scheduled = lane.limiter ? lane.limiter.schedule("bulk", job.identity.externalId, run) : (lane.tail = lane.tail.then(run, run));
+    // A staff reply answers someone waiting for it: it goes ahead of bulk traffic, like the bot's own replies.
+    const priority = job.source.consent === "reply" ? "reply" : "bulk";
+    const scheduled = lane.limiter ? lane.limiter.schedule(priority, job.identity.externalId, run) : (lane.tail = lane.tail.then(run, run));
     const finished = scheduled
       .catch((err: unknown) => {
         // Only a stopped limiter or broken infrastructure lands here; the lease brings the row back.

@@ -15,9 +15,24 @@ export interface DeliveryRules {
   channels: ReadonlySet<string>;
 }
 
+/** What a delivery belongs to (a broadcast, a task, a staff reply), as far as the rules care. */
+export interface DeliverySource {
+  /** "sending": may go; "cancelled" / "closed": skip; anything else (paused, scheduled): back to the queue. */
+  status: string;
+  /** The consent it rests on; "reply" answers the person's own question and needs only that they have not said STOP. */
+  consent: "updates" | "volunteer_tasks" | "reply";
+  /** Volunteers' operational messages and replies may go out during an election quiet period. */
+  blackoutExempt: boolean;
+  /** Bulk messages wait out the night; a reply to someone's own question does not. */
+  quietHours: boolean;
+}
+
 export type DeliveryDecision =
   | { action: "send"; identity: DeliveryIdentity }
-  | { action: "skip"; reason: "cancelled" | "no_broadcast" | "no_contact" | "opted_out" | "no_consent" | "no_channel" | "unreachable" }
+  | {
+      action: "skip";
+      reason: "cancelled" | "task_closed" | "no_broadcast" | "no_contact" | "opted_out" | "no_consent" | "no_channel" | "unreachable";
+    }
   /** The broadcast is paused (or not started): back to the queue untouched. */
   | { action: "release" }
   /** Not now: back to the queue until `until`, the reason kept for the progress report. */
@@ -27,26 +42,22 @@ export type DeliveryDecision =
  * Whether a claimed delivery goes now, and where. Checked when a batch is claimed and again
  * right before the platform call, so a STOP, a pause or a cancel in between is honoured.
  */
-export function decideDelivery(
-  broadcast: { status: string; operational: boolean } | undefined,
-  contact: DeliveryContact | undefined,
-  now: Date,
-  rules: DeliveryRules,
-): DeliveryDecision {
-  if (!broadcast) return { action: "skip", reason: "no_broadcast" };
-  if (broadcast.status === "cancelled") return { action: "skip", reason: "cancelled" };
-  if (broadcast.status !== "sending") return { action: "release" };
+export function decideDelivery(source: DeliverySource | undefined, contact: DeliveryContact | undefined, now: Date, rules: DeliveryRules): DeliveryDecision {
+  if (!source) return { action: "skip", reason: "no_broadcast" };
+  if (source.status === "cancelled") return { action: "skip", reason: "cancelled" };
+  if (source.status === "closed") return { action: "skip", reason: "task_closed" };
+  if (source.status !== "sending") return { action: "release" };
   // The person asked for their data to be deleted after the row was written.
   if (!contact) return { action: "skip", reason: "no_contact" };
   if (contact.optedOut) return { action: "skip", reason: "opted_out" };
-  // Volunteers' operational messages rest on the volunteer_tasks consent, everything else on "updates".
-  const consented = broadcast.operational ? contact.tasksConsent === true : contact.updatesConsent === true;
+  const consented =
+    source.consent === "reply" || (source.consent === "volunteer_tasks" ? contact.tasksConsent === true : contact.updatesConsent === true);
   if (!consented) return { action: "skip", reason: "no_consent" };
-  if (!broadcast.operational) {
+  if (!source.blackoutExempt) {
     const blackoutEnd = findBlackoutEnd(rules.blackout, now);
     if (blackoutEnd) return { action: "wait", until: blackoutEnd, reason: "blackout" };
   }
-  if (rules.quietHours) {
+  if (rules.quietHours && source.quietHours) {
     const opens = quietHoursEnd(now, timeZoneOfRegion(contact.regionCode, rules.defaultTimeZone), rules.quietHours);
     if (opens) return { action: "wait", until: opens, reason: "quiet_hours" };
   }

@@ -30,19 +30,33 @@ export interface DeliveryBroadcast {
   imageUrl: string | null;
 }
 
+export interface DeliveryTask {
+  id: number;
+  /** open | closed */
+  status: string;
+  operational: boolean;
+}
+
 export interface DeliveryContext {
   broadcasts: Map<string, DeliveryBroadcast>;
+  tasks: Map<number, DeliveryTask>;
   contacts: Map<string, DeliveryContact>;
 }
 
-/** Everything a batch of claimed rows needs to be decided and rendered, in three queries. */
-export async function loadDeliveryContext(db: Database, rows: readonly { broadcastId: string; contactId: string | null }[]): Promise<DeliveryContext> {
-  const broadcastIds = [...new Set(rows.map((r) => r.broadcastId))];
+type ContextRow = { broadcastId: string | null; taskId: number | null; contactId: string | null; purpose: string | null };
+
+/** Everything a batch of claimed rows needs to be decided and rendered, in at most four queries. */
+export async function loadDeliveryContext(db: Database, rows: readonly ContextRow[]): Promise<DeliveryContext> {
+  const broadcastIds = [...new Set(rows.flatMap((r) => (r.broadcastId ? [r.broadcastId] : [])))];
+  const taskIds = [...new Set(rows.flatMap((r) => (r.taskId === null ? [] : [r.taskId])))];
   const contactIds = [...new Set(rows.flatMap((r) => (r.contactId ? [r.contactId] : [])))];
-  const broadcasts = await db.broadcast.findMany({
-    where: { id: { in: broadcastIds } },
-    select: { id: true, status: true, operational: true, texts: true, imageUrl: true },
-  });
+  const broadcasts = broadcastIds.length
+    ? await db.broadcast.findMany({
+        where: { id: { in: broadcastIds } },
+        select: { id: true, status: true, operational: true, texts: true, imageUrl: true },
+      })
+    : [];
+  const tasks = taskIds.length ? await db.task.findMany({ where: { id: { in: taskIds } }, select: { id: true, status: true, operational: true } }) : [];
   const contacts = contactIds.length
     ? await db.contact.findMany({
         where: { id: { in: contactIds } },
@@ -59,7 +73,8 @@ export async function loadDeliveryContext(db: Database, rows: readonly { broadca
       })
     : [];
   const tasksConsent = new Map<string, boolean>();
-  if (broadcasts.some((b) => b.operational) && contactIds.length) {
+  const needsTasksConsent = broadcasts.some((b) => b.operational) || tasks.length > 0 || rows.some((r) => r.purpose === "volunteer_tasks");
+  if (needsTasksConsent && contactIds.length) {
     // Oldest first, so the latest answer of each person is the one left in the map.
     const records = await db.consentRecord.findMany({
       where: { contactId: { in: contactIds }, purpose: "volunteer_tasks" },
@@ -70,6 +85,7 @@ export async function loadDeliveryContext(db: Database, rows: readonly { broadca
   }
   return {
     broadcasts: new Map(broadcasts.map((b) => [b.id, { ...b, texts: parseTexts(b.texts) }])),
+    tasks: new Map(tasks.map((t) => [t.id, t])),
     contacts: new Map(contacts.map((c) => [c.id, { ...c, tasksConsent: tasksConsent.get(c.id) ?? null }])),
   };
 }

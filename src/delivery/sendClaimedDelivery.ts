@@ -4,12 +4,13 @@ import type { RetryPolicy } from "./backoffDelay.js";
 import { beginSending } from "./beginSending.js";
 import type { ClaimedDelivery } from "./claimDeliveries.js";
 import { closeClaimedDeliveries } from "./closeClaimedDeliveries.js";
-import { decideDelivery, type DeliveryDecision, type DeliveryRules } from "./decideDelivery.js";
-import type { DeliveryBroadcast, DeliveryContact, DeliveryIdentity } from "./loadDeliveryContext.js";
+import { decideDelivery, type DeliveryDecision, type DeliveryRules, type DeliverySource } from "./decideDelivery.js";
+import type { DeliveryContact, DeliveryIdentity } from "./loadDeliveryContext.js";
 import { markIdentityUnreachable } from "./markIdentityUnreachable.js";
 import { readSendCheck } from "./readSendCheck.js";
 import { requeueClaimedDeliveries } from "./requeueClaimedDeliveries.js";
 import { settleSending } from "./settleSending.js";
+import { sourceOfDelivery } from "./sourceOfDelivery.js";
 import { toSendingResult } from "./toSendingResult.js";
 import type { BulkSender, OutboundMessage, SendOutcome } from "./types.js";
 
@@ -29,7 +30,7 @@ export interface ClaimedSend {
   row: ClaimedDelivery;
   identity: DeliveryIdentity;
   contact: DeliveryContact;
-  broadcast: DeliveryBroadcast;
+  source: DeliverySource;
   message: OutboundMessage;
   sender: BulkSender;
 }
@@ -51,10 +52,10 @@ export async function sendClaimedDelivery(ctx: SendContext, send: ClaimedSend): 
   const now = ctx.clock();
   const target = { channel: send.identity.channel, externalId: send.identity.externalId };
   // Quiet hours and blackouts depend only on the clock; a wait costs no database round trip.
-  const timing = decideDelivery({ status: "sending", operational: send.broadcast.operational }, send.contact, now, rules);
+  const timing = decideDelivery({ ...send.source, status: "sending" }, send.contact, now, rules);
   if (timing.action === "wait") return applyWithoutSending(ctx, row.id, timing, now);
   const leaseUntil = new Date(now.getTime() + ctx.leaseMs);
-  if (!(await beginSending(db, row.id, workerId, { ...target, operational: send.broadcast.operational, leaseUntil, now }))) {
+  if (!(await beginSending(db, row.id, workerId, { ...target, consent: send.source.consent, leaseUntil, now }))) {
     return explainRefusal(ctx, send, now);
   }
   let outcome: SendOutcome;
@@ -94,7 +95,7 @@ async function explainRefusal(ctx: SendContext, send: ClaimedSend, now: Date): P
         ),
       }
     : undefined;
-  const decision = decideDelivery({ status: check.broadcastStatus, operational: send.broadcast.operational }, contact, now, ctx.rules);
+  const decision = decideDelivery(sourceOfDelivery(row, check.source), contact, now, ctx.rules);
   // Still "send" (to another identity, or a change reverted meanwhile): back to the queue to be decided afresh.
   return applyWithoutSending(ctx, row.id, decision.action === "send" ? { action: "release" } : decision, now);
 }

@@ -2,10 +2,20 @@
 // the platform said. Channels implement BulkSender; the dispatcher never imports a channel.
 import type { ChannelName } from "../conversation/types.js";
 
-/** What goes out for one delivery, already in the recipient's language, footer included. */
+/**
+ * What goes out for one delivery, already in the recipient's language, footer included. The
+ * text always says how to answer by typing; `choices` add buttons where the platform has them.
+ */
 export interface OutboundMessage {
   text: string;
   imageUrl?: string;
+  choices?: OutboundChoice[];
+}
+
+/** A button: `id` comes back as the inbound choice when pressed (Telegram: at most 64 bytes). */
+export interface OutboundChoice {
+  id: string;
+  label: string;
 }
 
 export type SendOutcome =

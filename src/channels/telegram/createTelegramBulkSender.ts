@@ -39,16 +39,19 @@ export function createTelegramBulkSender(opts: TelegramBulkSenderOptions): BulkS
   async function send(externalId: string, message: OutboundMessage): Promise<SendOutcome> {
     const chat_id = /^-?\d+$/.test(externalId) ? Number(externalId) : externalId;
     const paid = opts.paidBroadcast ? { allow_paid_broadcast: true } : {};
+    const buttons = message.choices?.length
+      ? { reply_markup: { inline_keyboard: message.choices.map((c) => [{ text: c.label, callback_data: c.id }]) } }
+      : {};
     let method: string;
     let payload: Record<string, unknown>;
     if (message.imageUrl) {
       if (message.text.length > MAX_CAPTION) return { status: "failed", reason: "caption_too_long" };
       method = "sendPhoto";
-      payload = { chat_id, photo: message.imageUrl, caption: escapeHtml(message.text), parse_mode: "HTML", ...paid };
+      payload = { chat_id, photo: message.imageUrl, caption: escapeHtml(message.text), parse_mode: "HTML", ...buttons, ...paid };
     } else {
       if (message.text.length > MAX_TEXT) return { status: "failed", reason: "text_too_long" };
       method = "sendMessage";
-      payload = { chat_id, text: escapeHtml(message.text), parse_mode: "HTML", ...paid };
+      payload = { chat_id, text: escapeHtml(message.text), parse_mode: "HTML", ...buttons, ...paid };
     }
 
     let response: Response;
