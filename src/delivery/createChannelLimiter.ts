@@ -1,17 +1,25 @@
 import { setTimeout as delay } from "node:timers/promises";
+import Bottleneck from "bottleneck";
 
 /** Replies to someone talking to the bot go ahead of broadcast traffic on the same channel. */
 export type SendPriority = "reply" | "bulk";
 
 export interface ChannelLimits {
-  /** Most platform calls started in any rolling second for the whole bot (Telegram: 30; paid broadcasts: up to 1000). */
+  /** Most platform calls per second for the whole bot (Telegram: 30; paid broadcasts: up to 1000). */
   perSecond: number;
   /** Most calls started in any rolling second to one chat (Telegram: 1). Unset: no per-chat limit. */
   perChatPerSecond?: number;
   /** Most calls started and not yet finished; default half a second's worth, which covers 500 ms of platform latency at full rate. */
   maxInFlight?: number;
-  /** Spread starts evenly, 2% under the limit, instead of up to perSecond at once (default on). */
+  /** Pace starts with bottleneck, evenly, 2% under the limit (default on). Off: only the rolling-second cap. */
   evenSpacing?: boolean;
+  /**
+   * bottleneck settings for the pacer, e.g. its Redis datastore so that several processes share
+   * one bot's limit. Default: in this process.
+   */
+  pacerOptions?: Bottleneck.ConstructorOptions;
+  /** The pacer failed (e.g. its Redis went away): the channel waits a second and asks again. */
+  onPacerError?: (err: unknown) => void;
   /** Injectable for tests; milliseconds since the epoch. */
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -40,20 +48,22 @@ interface Waiting {
 }
 
 const WINDOW_MS = 1000;
-// Even spacing aims this far under the limit, so network jitter cannot push one message over it.
+// Pacing aims this far under the limit, so network jitter cannot push one message over it.
 const SPACING_MARGIN = 0.98;
 // How far down each queue to look for a chat that may receive now, past one that must wait.
 const LOOKAHEAD = 64;
+// bottleneck costs a few timer turns per job (~400 jobs/s on a small server); above this many
+// messages a second it grants permits in slices, so 1000 msg/s paid broadcasts cost 100 jobs/s.
+const MAX_PACER_JOBS_PER_SECOND = 100;
+const PACER_RETRY_MS = 1000;
 
 /**
- * A per-channel rate limiter: two queues (replies first), starts spaced evenly on a fixed grid,
- * and hard limits checked against the clock at the moment of each start: at most perSecond
- * starts in any rolling second, perChatPerSecond per chat, nothing while paused.
- *
- * Hand-rolled rather than bottleneck: bottleneck yields a timer turn (setTimeout 0) several
- * times per job inside a serialised lock, which caps it near 400 jobs/s on a small server,
- * below Telegram's 1000 msg/s paid broadcasts; and it plans start times ahead, so a blocked
- * event loop released late starts in one burst. See bench/run.ts for the figures.
+ * A per-channel rate limiter. bottleneck paces the channel (evenly, 2% under the limit; with a
+ * Redis datastore the pace is shared by every process of the bot); around it: two queues
+ * (replies first), a per-chat spacing with look-ahead past chats that must wait, a 429 pause for
+ * the whole channel, and a hard cap of perSecond starts in any rolling second checked at the
+ * moment of each start. At most one slice of permits is asked for ahead, only while work waits:
+ * bottleneck never holds a backlog that a stalled event loop could release in a burst.
  */
 export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
   if (!(limits.perSecond > 0)) throw new Error("channel limiter perSecond must be above zero");
@@ -62,16 +72,15 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
   const aborter = new AbortController();
   const sleep = limits.sleep ?? ((ms: number) => delay(ms, undefined, { signal: aborter.signal }).catch(() => undefined));
   const perSecond = Math.max(1, Math.floor(limits.perSecond));
-  const spacingMs = limits.evenSpacing === false ? 0 : WINDOW_MS / (limits.perSecond * SPACING_MARGIN);
-  // A late start may catch up on the grid (so timer lateness does not slow the rate), but never
-  // closer than half a slot to the one before, and a start further behind than this restarts the
-  // grid: no burst after a blocked event loop or an idle spell.
-  const minGapMs = spacingMs / 2;
-  // The hard limit counts over the grid's own span (1020 ms when spacing is on), so catching up
-  // after a late start never squeezes perSecond starts into less than that: the 2% stays as
-  // headroom for network jitter between two messages a "second" apart.
-  const windowMs = Math.max(WINDOW_MS, perSecond * spacingMs);
-  const maxBehindMs = Math.max(2 * spacingMs, 5);
+  const slice = Math.max(1, Math.ceil(limits.perSecond / MAX_PACER_JOBS_PER_SECOND));
+  const sliceMs = (slice * WINDOW_MS) / (limits.perSecond * SPACING_MARGIN);
+  const pacer = limits.evenSpacing === false ? undefined : new Bottleneck({ minTime: sliceMs, ...limits.pacerOptions });
+  // The hard cap counts over the pace's own span (1020 ms when paced), so the 2% stays as headroom
+  // for network jitter between two messages a "second" apart.
+  const windowMs = pacer ? WINDOW_MS / SPACING_MARGIN : WINDOW_MS;
+  // Timers that fire late can bring two paced starts together; never closer than half the pace.
+  const minGapMs = pacer ? sliceMs / slice / 2 : 0;
+  let lastStart = Number.NEGATIVE_INFINITY;
   const chatIntervalMs = limits.perChatPerSecond ? WINDOW_MS / (limits.perChatPerSecond * SPACING_MARGIN) : 0;
   const maxInFlight = limits.maxInFlight ?? Math.max(1, Math.ceil(limits.perSecond / 2));
   const queues: Record<SendPriority, Waiting[]> = { reply: [], bulk: [] };
@@ -79,8 +88,16 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
   const starts: number[] = [];
   const lastStartByChat = new Map<string, number>();
   const running = new Set<Promise<unknown>>();
-  let lastSlot = Number.NEGATIVE_INFINITY;
-  let lastStart = Number.NEGATIVE_INFINITY;
+  // Permits of the current slice, and until when they are good: one left unused that long is dropped.
+  let permits = 0;
+  let permitsUntil = 0;
+  // The next slice, asked for ahead: resolves with the time bottleneck let it go.
+  let nextSlice: Promise<number> | undefined;
+  const askPacer = (limiter: Bottleneck) => {
+    const asked = limiter.schedule(async () => now());
+    asked.catch(() => undefined);
+    return asked;
+  };
   let pausedUntil = 0;
   let pumping = false;
   let stopped = false;
@@ -89,7 +106,7 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
   /** The next task allowed to start and when, or undefined when nothing waits. */
   function next(t: number): { queue: Waiting[]; index: number; at: number } | undefined {
     while (starts.length > 0 && starts[0]! <= t - windowMs) starts.shift();
-    let base = Math.max(t, pausedUntil, lastSlot + spacingMs, lastStart + minGapMs);
+    let base = Math.max(t, pausedUntil, lastStart + minGapMs);
     if (starts.length >= perSecond) base = Math.max(base, starts[0]! + windowMs);
     let best: { queue: Waiting[]; index: number; at: number } | undefined;
     for (const queue of [queues.reply, queues.bulk]) {
@@ -105,8 +122,6 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
 
   function start(task: Waiting, t: number): void {
     starts.push(t);
-    const slot = lastSlot + spacingMs;
-    lastSlot = t - slot > maxBehindMs ? t : slot;
     lastStart = t;
     if (chatIntervalMs > 0) {
       lastStartByChat.set(task.chatId, t);
@@ -128,7 +143,30 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
           await Promise.race([sleep(candidate.at - t), new Promise<void>((resolve) => (wakePump = resolve))]);
           continue;
         }
+        if (pacer && (permits === 0 || t > permitsUntil)) {
+          // Time passes while bottleneck paces us: look at the queues afresh afterwards.
+          try {
+            const granted = await (nextSlice ?? askPacer(pacer));
+            nextSlice = undefined;
+            // A slice granted long ago (the queue ran dry meanwhile) is dropped, not banked.
+            if (now() - granted <= sliceMs) {
+              permits = slice;
+              permitsUntil = granted + sliceMs;
+            }
+            // Ask for the next slice now, so bottleneck plans it from this one's time: its own
+            // overhead then never adds up into a slower pace.
+            if (queues.reply.length + queues.bulk.length > 1) nextSlice = askPacer(pacer);
+          } catch (err) {
+            nextSlice = undefined;
+            if (stopped) return;
+            // No pace, no sending: a datastore that went away must not let us send faster than the limit.
+            pausedUntil = Math.max(pausedUntil, now() + PACER_RETRY_MS);
+            limits.onPacerError?.(err);
+          }
+          continue;
+        }
         const [task] = candidate.queue.splice(candidate.index, 1);
+        permits--;
         start(task!, t);
       }
     } finally {
@@ -168,6 +206,7 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
       for (const task of dropped) task.drop(new Error("channel limiter stopped"));
       wakePump();
       aborter.abort();
+      await pacer?.stop({ dropWaitingJobs: true }).catch(() => undefined);
       await Promise.allSettled([...running]);
     },
   };

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createChannelLimiter, type ChannelLimits } from "../../src/delivery/createChannelLimiter.js";
 import { createVirtualClock, type VirtualClock } from "./support/createVirtualClock.js";
 
@@ -12,6 +12,9 @@ function limiterOn(time: VirtualClock, limits: Partial<ChannelLimits>) {
 function busiestSecond(starts: number[]): number {
   return Math.max(0, ...starts.map((t) => starts.filter((s) => s >= t && s < t + 1000).length));
 }
+
+// Under vi.useFakeTimers the global setTimeout (bottleneck's clock too) is fake; node:timers/promises is not.
+const fakeSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 describe("createChannelLimiter", () => {
   it("never starts more than perSecond in any rolling second", async () => {
@@ -52,6 +55,8 @@ describe("createChannelLimiter", () => {
     const order: string[] = [];
     let release!: () => void;
     const blocker = limiter.schedule("bulk", "x", () => new Promise<void>((resolve) => (release = resolve)));
+    // The first permit comes from bottleneck asynchronously; let the blocker start.
+    await new Promise((resolve) => setTimeout(resolve, 20));
     const bulk = [1, 2, 3].map((n) => limiter.schedule("bulk", `b${n}`, async () => void order.push(`bulk${n}`)));
     const reply = limiter.schedule("reply", "r", async () => void order.push("reply"));
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -62,20 +67,49 @@ describe("createChannelLimiter", () => {
     expect(limiter.waiting()).toBe(0);
   });
 
-  it("spreads starts evenly 2% under the limit, and stays on that grid when a start comes late", async () => {
-    const time = createVirtualClock();
-    const limiter = limiterOn(time, { perSecond: 10, evenSpacing: true });
-    const starts: number[] = [];
-    const job = (i: number) => limiter.schedule("bulk", `c${i}`, async () => void starts.push(time.now() - START));
-    await time.run(Promise.all([0, 1, 2].map(job)));
-    // 1000 / (10 * 0.98) = 102.04 ms apart.
-    expect(starts.map(Math.round)).toEqual([0, 102, 204]);
+  it("paces starts with bottleneck evenly 2% under the limit, with no burst after an idle spell", async () => {
+    vi.useFakeTimers({ now: START });
+    try {
+      const limiter = createChannelLimiter({ perSecond: 10, sleep: fakeSleep });
+      const starts: number[] = [];
+      const job = (i: number) => limiter.schedule("bulk", `c${i}`, async () => void starts.push(Date.now() - START));
+      const first = Promise.all([0, 1, 2].map(job));
+      await vi.advanceTimersByTimeAsync(1000);
+      await first;
+      // 1000 / (10 * 0.98) = 102 ms apart: never closer than the limit's 100 ms, never much slower.
+      const gapsOf = (list: number[]) => list.slice(1).map((t, i) => t - list[i]!);
+      expect(starts[0]! - START).toBeLessThan(10);
+      expect(gapsOf(starts).every((gap) => gap >= 100 && gap <= 110)).toBe(true);
 
-    // Nothing was handed in for 150 ms, missing the slot at 306: the next start goes at once (354),
-    // and the one after it keeps to the grid (408), instead of every later start shifting.
-    time.advance(150);
-    await time.run(Promise.all([3, 4].map(job)));
-    expect(starts.slice(3).map(Math.round)).toEqual([354, 408]);
+      // Five idle seconds do not bank permits: the next three go out paced again.
+      await vi.advanceTimersByTimeAsync(5000);
+      const second = Promise.all([3, 4, 5].map(job));
+      await vi.advanceTimersByTimeAsync(1000);
+      await second;
+      expect(starts[3]! - START).toBeLessThan(6010);
+      expect(gapsOf(starts.slice(3)).every((gap) => gap >= 100 && gap <= 110)).toBe(true);
+      await limiter.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("keeps a paid-broadcast rate of 1000 a second in slices, never above the limit in any second", async () => {
+    vi.useFakeTimers({ now: START });
+    try {
+      const limiter = createChannelLimiter({ perSecond: 1000, maxInFlight: 10_000, sleep: fakeSleep });
+      const starts: number[] = [];
+      const all = Promise.all(Array.from({ length: 3000 }, (_, i) => limiter.schedule("bulk", `c${i}`, async () => void starts.push(Date.now()))));
+      for (let step = 0; step < 40; step++) await vi.advanceTimersByTimeAsync(100);
+      await all;
+      expect(starts).toHaveLength(3000);
+      expect(busiestSecond(starts)).toBeLessThanOrEqual(1000);
+      // 3000 at 980 a second: a little over three seconds, not four.
+      expect(Math.max(...starts) - START).toBeLessThan(3200);
+      await limiter.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("drops waiting work on stop and lets running work finish", async () => {
