@@ -1,35 +1,47 @@
 import { Prisma, type Database } from "../db/client.js";
 import type { DeliverySource } from "./decideDelivery.js";
 
+export interface SendingTarget {
+  id: string;
+  externalId: string;
+}
+
 /**
- * Written right before the platform call: from here on a crash means "maybe sent". One statement
- * both checks and claims, so nothing can change in between: the row is still claimed by this
- * worker (its lease was not lost while it waited in the rate limiter), its broadcast is still
- * sending or its task still open, the person has not said STOP or withdrawn consent, and has
- * not blocked this identity.
- * False means one of those failed; readSendCheck then says which.
+ * Written right before the platform calls: from here on a crash means "maybe sent". One statement
+ * both checks and claims each row, so nothing can change in between: the row is still claimed by
+ * this worker (its lease was not lost while it waited in the rate limiter), its broadcast is still
+ * sending or its task still open, the person has not said STOP or withdrawn consent, and has not
+ * blocked the identity it is about to go to. Several rows of one channel and consent go in one
+ * statement; the ids returned are those that passed. readSendCheck then says why the others failed.
  */
 export async function beginSending(
   db: Database,
-  id: string,
   workerId: string,
-  target: { channel: string; externalId: string; consent: DeliverySource["consent"]; leaseUntil: Date; now: Date },
-): Promise<boolean> {
+  rows: readonly SendingTarget[],
+  group: { channel: string; consent: DeliverySource["consent"]; leaseUntil: Date; now: Date },
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
   // Task messages rest on the latest volunteer_tasks answer, a reply only on there being no STOP.
   const consented =
-    target.consent === "volunteer_tasks"
+    group.consent === "volunteer_tasks"
       ? Prisma.sql`(SELECT r."granted" FROM "ConsentRecord" r WHERE r."contactId" = c."id" AND r."purpose" = 'volunteer_tasks'
         ORDER BY r."recordedAt" DESC, r."id" DESC LIMIT 1) = TRUE`
-      : target.consent === "updates"
+      : group.consent === "updates"
         ? Prisma.sql`c."updatesConsent" = TRUE`
         : Prisma.sql`TRUE`;
-  const updated = await db.$executeRaw`
-    UPDATE "Delivery" SET "status" = 'sending', "channel" = ${target.channel}, "externalId" = ${target.externalId},
-      "attempts" = "attempts" + 1, "leaseUntil" = ${target.leaseUntil}, "updatedAt" = ${target.now}
-    WHERE "id" = ${id} AND "status" = 'claimed' AND "claimedBy" = ${workerId}
+  // Each row goes to its own chat; CASE keeps this to one statement on SQLite and PostgreSQL alike.
+  const externalId = Prisma.sql`CASE "Delivery"."id" ${Prisma.join(
+    rows.map((row) => Prisma.sql`WHEN ${row.id} THEN ${row.externalId}`),
+    " ",
+  )} END`;
+  const updated = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "Delivery" SET "status" = 'sending', "channel" = ${group.channel}, "externalId" = ${externalId},
+      "attempts" = "attempts" + 1, "leaseUntil" = ${group.leaseUntil}, "updatedAt" = ${group.now}
+    WHERE "id" IN (${Prisma.join(rows.map((row) => row.id))}) AND "status" = 'claimed' AND "claimedBy" = ${workerId}
       AND ("Delivery"."broadcastId" IS NULL OR EXISTS (SELECT 1 FROM "Broadcast" b WHERE b."id" = "Delivery"."broadcastId" AND b."status" = 'sending'))
       AND ("Delivery"."taskId" IS NULL OR EXISTS (SELECT 1 FROM "Task" t WHERE t."id" = "Delivery"."taskId" AND t."status" = 'open'))
       AND EXISTS (SELECT 1 FROM "Contact" c WHERE c."id" = "Delivery"."contactId" AND c."optedOut" = FALSE AND ${consented})
-      AND NOT EXISTS (SELECT 1 FROM "ChannelIdentity" i WHERE i."channel" = ${target.channel} AND i."externalId" = ${target.externalId} AND i."unreachableAt" IS NOT NULL)`;
-  return updated === 1;
+      AND NOT EXISTS (SELECT 1 FROM "ChannelIdentity" i WHERE i."channel" = ${group.channel} AND i."externalId" = ${externalId} AND i."unreachableAt" IS NOT NULL)
+    RETURNING "id"`;
+  return new Set(updated.map((row) => row.id));
 }

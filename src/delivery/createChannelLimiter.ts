@@ -186,6 +186,9 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
             running.add(work);
             void work.finally(() => {
               running.delete(work);
+              // The platform counts a chat's messages as they arrive, which may be as late as
+              // this: the next one to the chat is spaced from here, whatever delayed this one.
+              if (chatIntervalMs > 0) lastStartByChat.set(chatId, Math.max(lastStartByChat.get(chatId) ?? 0, now()));
               void pump();
             });
           },

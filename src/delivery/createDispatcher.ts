@@ -6,6 +6,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./backoffDelay.js";
 import { claimDeliveries, type ClaimedDelivery } from "./claimDeliveries.js";
 import { closeClaimedDeliveries } from "./closeClaimedDeliveries.js";
 import type { ChannelLimiter } from "./createChannelLimiter.js";
+import { createSendingWriter } from "./createSendingWriter.js";
 import { decideDelivery, type DeliveryRules, type DeliverySource } from "./decideDelivery.js";
 import { loadDeliveryContext, type DeliveryBroadcast, type DeliveryContact, type DeliveryIdentity } from "./loadDeliveryContext.js";
 import { parseOutboundChoices } from "./parseOutboundChoices.js";
@@ -131,7 +132,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     channels: new Set(lanes.keys()),
   };
 
-  const sendContext: SendContext = { db, workerId, clock, rules, leaseMs, retry, random, logger };
+  const sendContext: SendContext = { db, writer: createSendingWriter(db, workerId), workerId, clock, rules, leaseMs, retry, random, logger };
   const totals = emptySummary();
   /** Rows this worker holds (claimed or sending): the ones whose leases it renews. */
   const held = new Set<string>();

@@ -1,21 +1,21 @@
 import type { Database } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import type { RetryPolicy } from "./backoffDelay.js";
-import { beginSending } from "./beginSending.js";
 import type { ClaimedDelivery } from "./claimDeliveries.js";
+import type { SendingWriter } from "./createSendingWriter.js";
 import { closeClaimedDeliveries } from "./closeClaimedDeliveries.js";
 import { decideDelivery, type DeliveryDecision, type DeliveryRules, type DeliverySource } from "./decideDelivery.js";
 import type { DeliveryContact, DeliveryIdentity } from "./loadDeliveryContext.js";
 import { markIdentityUnreachable } from "./markIdentityUnreachable.js";
 import { readSendCheck } from "./readSendCheck.js";
 import { requeueClaimedDeliveries } from "./requeueClaimedDeliveries.js";
-import { settleSending } from "./settleSending.js";
 import { sourceOfDelivery } from "./sourceOfDelivery.js";
 import { toSendingResult } from "./toSendingResult.js";
 import type { BulkSender, OutboundMessage, SendOutcome } from "./types.js";
 
 export interface SendContext {
   db: Database;
+  writer: SendingWriter;
   workerId: string;
   clock: () => Date;
   rules: DeliveryRules;
@@ -47,7 +47,7 @@ export interface SendReport {
  * statement that re-checks everything else and marks it sending, the platform call, the answer.
  */
 export async function sendClaimedDelivery(ctx: SendContext, send: ClaimedSend): Promise<SendReport> {
-  const { db, workerId, rules, logger } = ctx;
+  const { db, rules, logger } = ctx;
   const { row } = send;
   const now = ctx.clock();
   const target = { channel: send.identity.channel, externalId: send.identity.externalId };
@@ -55,7 +55,7 @@ export async function sendClaimedDelivery(ctx: SendContext, send: ClaimedSend): 
   const timing = decideDelivery({ ...send.source, status: "sending" }, send.contact, now, rules);
   if (timing.action === "wait") return applyWithoutSending(ctx, row.id, timing, now);
   const leaseUntil = new Date(now.getTime() + ctx.leaseMs);
-  if (!(await beginSending(db, row.id, workerId, { ...target, consent: send.source.consent, leaseUntil, now }))) {
+  if (!(await ctx.writer.begin(row.id, { ...target, consent: send.source.consent, leaseUntil, now }))) {
     return explainRefusal(ctx, send, now);
   }
   let outcome: SendOutcome;
@@ -70,7 +70,7 @@ export async function sendClaimedDelivery(ctx: SendContext, send: ClaimedSend): 
   const effects = toSendingResult(outcome, row.attempts + 1, ctx.retry, settledAt, ctx.random);
   if (effects.markUnreachable) await markIdentityUnreachable(db, target.channel, target.externalId, settledAt);
   if (outcome.status !== "sent") logger.info({ deliveryId: row.id, channel: target.channel, outcome }, "delivery not sent");
-  const settled = await settleSending(db, row.id, workerId, effects.result, settledAt);
+  const settled = await ctx.writer.settle(row.id, effects.result, settledAt);
   const result = !settled ? "lost" : effects.result.status === "queued" ? "requeued" : effects.result.status;
   return effects.pauseChannelMs === undefined ? { result } : { result, pauseChannelMs: effects.pauseChannelMs };
 }
