@@ -64,7 +64,7 @@ async function benchConversation(): Promise<void> {
     defaultCountry: "ID",
     timeZone: "Asia/Jakarta",
     clock: () => new Date(),
-    referralLink: () => undefined,
+    referralLinks: () => ({}),
     flood: { limit: 1_000_000, windowMs: 1000 },
   });
   const script = ["halo", "1", "ya", "1", "2", "gmn cara jd relawan?", "menu", "5", "1", "Bench Voter", "PHONE", "kota bandung", "1", "lewati", "1 2", "8", "9", "4", "ya", "/datasaya"];

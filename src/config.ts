@@ -49,6 +49,9 @@ export const configSchema = z
     WHATSAPP_PAIRING_NUMBER: optionalString.pipe(
       z.string().regex(/^\+?\d{8,15}$/, { message: "expected the bot's own WhatsApp number in international form, like 6281234567890" }).optional(),
     ),
+    WHATSAPP_BOT_NUMBER: optionalString.pipe(
+      z.string().regex(/^\+?[1-9]\d{7,14}$/, { message: "expected the number people message on WhatsApp in international form, like +6281234567890" }).optional(),
+    ),
     WHATSAPP_INITIATED_MIN_INTERVAL_SECONDS: z.coerce.number({ message: "expected a number of seconds" }).min(0).default(8),
     WHATSAPP_INITIATED_JITTER_SECONDS: z.coerce.number({ message: "expected a number of seconds" }).min(0).default(7),
     WHATSAPP_INITIATED_MAX_PER_HOUR: z.coerce.number({ message: "expected a whole number" }).int().min(1).default(200),
@@ -81,6 +84,13 @@ export const configSchema = z
       .refine((v) => v === "off" || /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(v), { message: 'expected local times like 21:00-07:00, or "off"' }),
     CAMPAIGN_BLACKOUT: z.string().trim().default(""),
     DELIVERY_MAX_ATTEMPTS: z.coerce.number({ message: "expected a whole number" }).int().min(1).max(20).default(5),
+    // How long before a task's deadline volunteers who accepted and have not reported get a reminder; read as milliseconds, null = off.
+    TASK_REMINDER_BEFORE: z
+      .string()
+      .trim()
+      .default("24h")
+      .refine((v) => v === "off" || /^\d{1,4}\s*[mhd]$/i.test(v), { message: 'expected a duration like 30m, 24h or 2d, or "off"' })
+      .transform((v) => (v === "off" ? null : Number.parseInt(v, 10) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[v.slice(-1).toLowerCase() as "m" | "h" | "d"])),
     RATE_LIMIT_MESSAGES: z.coerce.number({ message: "expected a whole number" }).int().min(1).default(20),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number({ message: "expected a number of seconds" }).positive().default(10),
   })

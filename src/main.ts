@@ -16,6 +16,8 @@ import { openDatabase, sqlitePath } from "./db/client.js";
 import { loadCampaignContent } from "./domain/content/loadCampaignContent.js";
 import { storeCampaignContent } from "./domain/content/storeCampaignContent.js";
 import { createFaqMatcher } from "./domain/faq/createFaqMatcher.js";
+import { readSavedFaqEntries } from "./domain/inbox/readSavedFaqEntries.js";
+import { buildReferralLinks } from "./domain/referrals/buildReferralLinks.js";
 import { createRegionLookup } from "./domain/regions/createRegionLookup.js";
 import { createLogger } from "./logger.js";
 
@@ -51,16 +53,21 @@ async function main(): Promise<void> {
   const translator = createTranslator(readLocaleResources(join(root, "locales")), config.DEFAULT_LANGUAGE);
   const t = translator.forLanguage(config.DEFAULT_LANGUAGE);
   let telegramUsername: string | undefined;
+  // The content files own their FAQ ids; answers staff saved from the inbox come from the database.
+  const contentFaqIds = new Set(content.content.faq.map((entry) => entry.id));
+  const savedFaqs = (await readSavedFaqEntries(db)).filter((entry) => !contentFaqIds.has(entry.id));
+  // A pairing number is the linked account's own number, so it is the one people can write to.
+  const whatsappNumber = config.WHATSAPP_BOT_NUMBER ?? (config.WHATSAPP_ENABLED ? config.WHATSAPP_PAIRING_NUMBER : undefined);
   const engine = createConversationEngine({
     db,
     translator,
     campaign: content.content.campaign,
-    faq: createFaqMatcher(content.content.faq),
+    faq: createFaqMatcher([...content.content.faq, ...savedFaqs]),
     regions: await createRegionLookup(),
     defaultCountry: config.DEFAULT_COUNTRY as CountryCode,
     timeZone: config.TIMEZONE,
     clock: () => new Date(),
-    referralLink: (code, channel) => (channel === "telegram" && telegramUsername ? `https://t.me/${telegramUsername}?start=${code}` : undefined),
+    referralLinks: (code) => buildReferralLinks(code, { telegramUsername, whatsappNumber }),
     flood: { limit: config.RATE_LIMIT_MESSAGES, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 },
     blackout: config.blackout,
   });
@@ -129,6 +136,7 @@ async function main(): Promise<void> {
       apology: t("errors.apology"),
     },
     onError: (error) => logger.error({ err: error }, "console turn failed"),
+    imageDir: join(dirname(resolve(sqlitePath(config.DATABASE_URL))), "charts"),
   });
   await chat.run();
   await db.$disconnect();

@@ -1,10 +1,12 @@
 // The outbox side of a running bot: the dispatcher that sends what the bot starts
-// (broadcasts) through each channel's limits, and the progress reporter staff watch.
+// (broadcasts, task offers and reminders) through each channel's limits, the progress reporter
+// staff watch, and the sweep that queues task reminders.
 import { createTelegramBulkSender } from "../channels/telegram/createTelegramBulkSender.js";
 import { createTelegramStaffNotifier } from "../channels/telegram/createTelegramStaffNotifier.js";
 import { createWhatsAppBulkSender, type WhatsAppInitiatedSend } from "../channels/whatsapp/createWhatsAppBulkSender.js";
 import type { Config } from "../config.js";
 import { createProgressFormatter } from "../conversation/createProgressFormatter.js";
+import { formatLocalTime } from "../conversation/formatLocalTime.js";
 import type { Translator } from "../conversation/createTranslator.js";
 import type { ChannelName } from "../conversation/types.js";
 import type { Database } from "../db/client.js";
@@ -15,6 +17,8 @@ import { createProgressReporter } from "../delivery/createProgressReporter.js";
 import type { BulkSender, StaffNotifier } from "../delivery/types.js";
 import type { CampaignFile } from "../domain/content/contentSchema.js";
 import { createBroadcastRenderer } from "../domain/broadcasts/createBroadcastRenderer.js";
+import { queueTaskReminders } from "../domain/tasks/queueTaskReminders.js";
+import type { TaskVoice } from "../domain/tasks/renderTaskMessage.js";
 import type { Logger } from "../logger.js";
 
 export interface DeliveryDeps {
@@ -61,10 +65,45 @@ export async function startDelivery(deps: DeliveryDeps): Promise<{ stop(): Promi
   });
   await dispatcher.start();
   reporter.start();
+  const voice: TaskVoice = {
+    translator: deps.translator,
+    campaignName: deps.campaign.campaign.name,
+    formatTime: (date, language) => formatLocalTime(date, language, config.TIMEZONE),
+  };
+  const reminders = config.TASK_REMINDER_BEFORE === null ? undefined : startReminderSweep(db, config.TASK_REMINDER_BEFORE, voice, logger);
   return {
     async stop() {
+      await reminders?.stop();
       await dispatcher.stop();
       await reporter.stop();
+    },
+  };
+}
+
+/** Every minute: reminders for tasks whose deadline is near (queueTaskReminders writes each once). */
+function startReminderSweep(db: Database, beforeMs: number, voice: TaskVoice, logger: Logger, everyMs = 60_000): { stop(): Promise<void> } {
+  let running: Promise<void> | undefined;
+  const sweep = () => {
+    // A slow sweep is skipped over, never run twice at once.
+    if (running) return;
+    running = queueTaskReminders(db, new Date(), beforeMs, voice)
+      .then(
+        (queued) => {
+          if (queued > 0) logger.info({ queued }, "task reminders queued");
+        },
+        (error: unknown) => logger.error({ err: error }, "task reminder sweep failed"),
+      )
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  sweep();
+  const timer = setInterval(sweep, everyMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
     },
   };
 }

@@ -5,6 +5,7 @@ import { Command, CommanderError } from "commander";
 import { openCliContext, type CliContext } from "./openCliContext.js";
 import { registerBroadcastCommands } from "./registerBroadcastCommands.js";
 import { registerSegmentCommands } from "./registerSegmentCommands.js";
+import { registerStatsCommands } from "./registerStatsCommands.js";
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -47,6 +48,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .showHelpAfterError();
   registerSegmentCommands(program, run);
   registerBroadcastCommands(program, run);
+  registerStatsCommands(program, run);
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -16,6 +16,12 @@ import { handleSegmentStep } from "./flows/segmentWizard.js";
 import { answerUnknownCommand } from "./flows/staffAccess.js";
 import { handleStaffCommand } from "./flows/staffCommands.js";
 import { handleVolunteerStep, startVolunteerSignUp } from "./flows/volunteerSignUp.js";
+import { handleHandoffStep, startHandoff } from "./flows/handoff.js";
+import { showLeaderboard } from "./flows/leaderboard.js";
+import { showInvite } from "./flows/inviteFriends.js";
+import { handleTaskInput, showMyTasks } from "./flows/taskAnswers.js";
+import { handleTaskProofStep } from "./flows/taskProof.js";
+import { handleTaskWizardStep } from "./flows/taskWizard.js";
 import { resolveChoice } from "./resolveChoice.js";
 import { serializeByKey } from "./serializeByKey.js";
 import { Turn, type TurnInput } from "./turn.js";
@@ -34,7 +40,9 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
       return queue.run(key, async () => {
         const verdict = flood.check(key, message.receivedAt);
         if (verdict === "ignore") return { replies: [], effects: [{ type: "rate_limited" }] };
-        return deps.db.$transaction((tx) => runTurn(tx, deps, message, verdict), { timeout: 15_000, maxWait: 15_000 });
+        const result = await deps.db.$transaction((tx) => runTurn(tx, deps, message, verdict), { timeout: 15_000, maxWait: 15_000 });
+        learnSavedFaqs(deps, result);
+        return result;
       });
     },
     async markUnreachable(channel: ChannelName, externalId: string, at: Date) {
@@ -77,7 +85,8 @@ async function runTurn(tx: Turn["tx"], deps: EngineDeps, message: InboundMessage
     promptLanguage(turn);
     return finish(turn, true);
   }
-  await continueFlow(turn, input);
+  // Answers to task offers and reminders work at any step, like keywords.
+  if (!(await handleTaskInput(turn, input))) await continueFlow(turn, input);
   return finish(turn, true);
 }
 
@@ -115,6 +124,12 @@ async function continueFlow(turn: Turn, input: TurnInput): Promise<void> {
       return handleSegmentStep(turn, input);
     case "broadcast":
       return handleBroadcastStep(turn, input);
+    case "handoff":
+      return handleHandoffStep(turn, input);
+    case "task":
+      return handleTaskWizardStep(turn, input);
+    case "taskProof":
+      return handleTaskProofStep(turn, input);
     default:
       if (turn.step === "ask" && input.kind === "text" && !input.choiceId && input.text.trim()) {
         return answerQuestion(turn, input.text);
@@ -128,6 +143,7 @@ const menuActions: MenuActions = {
   myData: (turn) => showMyData(turn),
   stop: (turn) => stop(turn),
   subscribe: (turn) => promptUpdatesConsent(turn),
+  handoff: (turn) => startHandoff(turn),
 };
 
 async function handleKeyword(turn: Turn, keyword: Keyword, isNew: boolean): Promise<void> {
@@ -148,8 +164,11 @@ async function handleKeyword(turn: Turn, keyword: Keyword, isNew: boolean): Prom
       const staff = [
         hasPermission(role, "broadcasts") ? turn.t("help.staffBroadcasts") : "",
         hasPermission(role, "roles") ? turn.t("help.staffAdmin") : "",
+        hasPermission(role, "inbox") ? turn.t("inbox:help.staff") : "",
+        hasPermission(role, "tasks") ? turn.t("tasks:help.staff") : "",
       ].filter(Boolean);
-      return showMenu(turn, [turn.t("help.text"), ...staff].join("\n\n"));
+      const more = [turn.t("inbox:help.person"), turn.contact.volunteer ? turn.t("referrals:help") : "", turn.contact.volunteer ? turn.t("tasks:help.volunteer") : ""].filter(Boolean);
+      return showMenu(turn, [turn.t("help.text"), ...more, ...staff].join("\n\n"));
     }
     case "myData":
       return showMyData(turn);
@@ -169,6 +188,14 @@ async function handleKeyword(turn: Turn, keyword: Keyword, isNew: boolean): Prom
       return;
     case "cancel":
       return showMenu(turn, turn.t(turn.flow === "idle" ? "menu.prompt" : "input.cancelled"));
+    case "handoff":
+      return startHandoff(turn, keyword.text);
+    case "leaderboard":
+      return showLeaderboard(turn);
+    case "invite":
+      return showInvite(turn);
+    case "myTasks":
+      return showMyTasks(turn);
     case "unknownCommand":
       return answerUnknownCommand(turn, keyword.command);
     case "staff":
@@ -218,6 +245,14 @@ async function recordReferral(turn: Turn, code: string): Promise<void> {
   if (!referrer || referrer.contactId === turn.contact.id) return;
   await turn.tx.contact.update({ where: { id: turn.contact.id }, data: { referredByCode: referrer.referralCode } });
   turn.contact = { ...turn.contact, referredByCode: referrer.referralCode };
+}
+
+/** After the commit, so a rolled-back turn never teaches the matcher an entry the database lacks. */
+function learnSavedFaqs(deps: EngineDeps, result: TurnResult): void {
+  for (const effect of result.effects) {
+    if (effect.type !== "faq_added") continue;
+    deps.faq.add({ id: effect.faqId, question: { [effect.language]: effect.question }, variants: {}, answer: { [effect.language]: effect.answer } });
+  }
 }
 
 async function finish(turn: Turn, saveState: boolean): Promise<TurnResult> {

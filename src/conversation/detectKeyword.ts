@@ -3,7 +3,7 @@
 import { simplify } from "./resolveChoice.js";
 
 /** Commands for campaign staff; who may use which is decided in flows/staffCommands.ts. */
-export const staffCommandNames = ["staff", "segment", "segments", "broadcast", "audit"] as const;
+export const staffCommandNames = ["staff", "segment", "segments", "broadcast", "audit", "inbox", "reply", "task", "stats"] as const;
 export type StaffCommandName = (typeof staffCommandNames)[number];
 
 export type Keyword =
@@ -19,6 +19,12 @@ export type Keyword =
   | { type: "volunteer" }
   | { type: "ask" }
   | { type: "cancel" }
+  /** A volunteer's own tasks: /tugas, "tugas saya". */
+  | { type: "myTasks" }
+  /** "Talk to a person": /tim [what to say], or a phrase like "hubungi tim". */
+  | { type: "handoff"; text?: string }
+  | { type: "leaderboard" }
+  | { type: "invite" }
   | { type: "unknownCommand"; command: string }
   /** /staff, /segment(s), /broadcast, /audit: the role is checked when it runs. */
   | { type: "staff"; command: StaffCommandName; args: string };
@@ -27,6 +33,13 @@ const stopWords = new Set(["stop", "berhenti", "unsubscribe", "stop all", "stopa
 const resubscribeWords = new Set(["mulai", "start"]);
 const greetingWords = new Set(["halo", "hallo", "helo", "hello", "hi", "hai", "hei", "hey", "menu", "main menu", "menu utama"]);
 const cancelWords = new Set(["batal", "cancel", "batalkan", "keluar"]);
+const myTasksWords = new Set(["tugas", "tugas saya", "tugasku", "tugas ku", "daftar tugas", "tasks", "my tasks"]);
+// The whole message, as people ask for a human; a question that merely mentions "admin" stays a question.
+const handoffWords = new Set([
+  "bicara dengan orang", "bicara dengan manusia", "bicara dengan tim", "bicara sama orang", "ngobrol sama orang", "hubungi tim", "hubungi admin",
+  "minta admin", "admin", "cs", "operator", "talk to a person", "talk to a human", "talk to someone", "human", "real person",
+]);
+const handoffCommands = new Set(["tim", "hubungitim", "human", "operator"]);
 
 const commands: Record<string, Keyword["type"]> = {
   stop: "stop",
@@ -51,6 +64,15 @@ const commands: Record<string, Keyword["type"]> = {
   ask: "ask",
   batal: "cancel",
   cancel: "cancel",
+  tugas: "myTasks",
+  tugassaya: "myTasks",
+  tasks: "myTasks",
+  mytasks: "myTasks",
+  peringkat: "leaderboard",
+  leaderboard: "leaderboard",
+  ajak: "invite",
+  invite: "invite",
+  referral: "invite",
 };
 
 export function detectKeyword(text: string): Keyword | undefined {
@@ -63,6 +85,10 @@ export function detectKeyword(text: string): Keyword | undefined {
       return payload ? { type: "start", payload } : { type: "start" };
     }
     if ((staffCommandNames as readonly string[]).includes(name)) return { type: "staff", command: name as StaffCommandName, args: command[2]?.trim() ?? "" };
+    if (handoffCommands.has(name)) {
+      const said = command[2]?.trim();
+      return said ? { type: "handoff", text: said } : { type: "handoff" };
+    }
     const type = commands[name];
     if (!type) return { type: "unknownCommand", command: name };
     return { type } as Keyword;
@@ -72,5 +98,7 @@ export function detectKeyword(text: string): Keyword | undefined {
   if (resubscribeWords.has(words)) return { type: "resubscribe" };
   if (greetingWords.has(words)) return { type: "menu" };
   if (cancelWords.has(words)) return { type: "cancel" };
+  if (myTasksWords.has(words)) return { type: "myTasks" };
+  if (handoffWords.has(words)) return { type: "handoff" };
   return undefined;
 }

@@ -1,9 +1,9 @@
 import type { CountryCode } from "libphonenumber-js";
 import type { Database } from "../db/client.js";
 import type { BlackoutRanges } from "../domain/broadcasts/isInQuietPeriod.js";
-import type { CampaignFile } from "../domain/content/contentSchema.js";
+import type { CampaignFile, FaqEntryContent } from "../domain/content/contentSchema.js";
+import type { ReferralLinks } from "../domain/referrals/buildReferralLinks.js";
 import type { Translator } from "./createTranslator.js";
-import type { ChannelName } from "./types.js";
 
 export interface PlaceMatch {
   code: string;
@@ -18,10 +18,14 @@ export interface RegionLookup {
   describe(code: string): string | undefined;
   /** Segment tags for every level: ["region:32", "region:32.04", "region:32.04.15"] */
   tags(code: string): string[];
+  /** The region's own name: "Jawa Barat", "Kota Bandung"; undefined for an unknown code. */
+  get(code: string): { name: string } | undefined;
 }
 
 export interface FaqLookup {
   match(text: string, language: string): { faqId: string; confidence: number } | null;
+  /** An entry saved at run time (a staff reply kept as an FAQ) is matched from then on. */
+  add(entry: FaqEntryContent): void;
 }
 
 export interface EngineDeps {
@@ -33,8 +37,8 @@ export interface EngineDeps {
   defaultCountry: CountryCode;
   timeZone: string;
   clock: () => Date;
-  /** A deep link that starts a conversation with this referral code, where the channel has one. */
-  referralLink: (code: string, channel: ChannelName) => string | undefined;
+  /** Deep links that start a conversation with this referral code, on each app whose bot is known. */
+  referralLinks: (code: string) => ReferralLinks;
   flood?: { limit: number; windowMs: number };
   /** Election quiet periods (CAMPAIGN_BLACKOUT): voter broadcasts are refused inside them. */
   blackout?: BlackoutRanges;

@@ -18,6 +18,11 @@ export interface InboundMessage {
   /** A phone number shared through the platform (kind "contact"). */
   sharedPhone?: string;
   /**
+   * What a media message carries, where the channel can tell (kind "media"): a photo sent as a
+   * task's proof is kept as `fileId`, the platform's reference to it (Telegram file_id, WhatsApp media id).
+   */
+  photo?: { fileId?: string };
+  /**
    * The sender's own phone number in E.164 when the platform guarantees it (a WhatsApp
    * sender is their number). It links the person to an existing contact with that phone.
    */
@@ -47,6 +52,21 @@ export interface Reply {
   choices?: Choice[];
   /** Ask the channel to offer its "share my phone number" affordance if it has one. */
   requestPhone?: boolean;
+  /** A picture (a chart) sent with the title and text as its caption. */
+  image?: ReplyImage;
+}
+
+/**
+ * A PNG the core made. It is drawn only when the channel asks for the bytes, after the turn's
+ * transaction has committed, so drawing never holds the database.
+ */
+export interface ReplyImage {
+  /** "contacts-over-time.png" */
+  fileName: string;
+  width: number;
+  height: number;
+  /** The PNG bytes; drawn on the first call, the same bytes after that. */
+  png(): Promise<Uint8Array>;
 }
 
 /** Things that happened during a turn that other parts of the system may act on. */
@@ -55,6 +75,8 @@ export type Effect =
   | { type: "opted_in"; contactId: string }
   | { type: "volunteer_registered"; contactId: string; referralCode: string }
   | { type: "question_unanswered"; questionId: string }
+  /** Staff saved an inbox reply as an FAQ entry; the matcher learns it once the turn has committed. */
+  | { type: "faq_added"; faqId: string; language: string; question: string; answer: string }
   | { type: "data_erased" }
   | { type: "contacts_merged"; contactId: string }
   | { type: "rate_limited" }

@@ -22,7 +22,7 @@ describe("first contact", () => {
 
     const menu = await voter.pick("consent:yes");
     expect(menu[0]?.text).toContain("You will receive campaign updates");
-    expect(choiceIds(menu)).toEqual(["menu:profile", "menu:vision", "menu:programmes", "menu:ask", "menu:volunteer", "menu:mydata", "menu:stop"]);
+    expect(choiceIds(menu)).toEqual(["menu:profile", "menu:vision", "menu:programmes", "menu:ask", "menu:volunteer", "menu:mydata", "menu:stop", "menu:handoff"]);
 
     const contact = await app.db.contact.findFirstOrThrow({ include: { consents: true, identities: true } });
     expect(contact.language).toBe("en");

@@ -11,6 +11,7 @@ import { storeCampaignContent } from "../../src/domain/content/storeCampaignCont
 import { ensureAdmins } from "../../src/domain/staff/ensureAdmins.js";
 import { createFaqMatcher } from "../../src/domain/faq/createFaqMatcher.js";
 import { createRegionLookup } from "../../src/domain/regions/createRegionLookup.js";
+import { buildReferralLinks } from "../../src/domain/referrals/buildReferralLinks.js";
 import { createTestDatabase, repoRoot } from "./createTestDatabase.js";
 
 export { repoRoot };
@@ -57,7 +58,7 @@ export async function createTestApp(overrides: Partial<EngineDeps> = {}): Promis
     defaultCountry: "ID",
     timeZone: "Asia/Jakarta",
     clock: () => clock.now,
-    referralLink: (code, channel) => (channel === "telegram" ? `https://t.me/relawan_demo_bot?start=${code}` : undefined),
+    referralLinks: (code) => buildReferralLinks(code, { telegramUsername: "relawan_demo_bot", whatsappNumber: "+6281100001111" }),
     ...overrides,
   };
   const app: TestApp = {

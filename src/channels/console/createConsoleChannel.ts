@@ -1,8 +1,10 @@
 // Talk to the bot as a voter from a terminal: same core, numbered choices.
 // It is what `npm start` opens when no Telegram token is configured.
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { ConversationEngine, InboundMessage } from "../../conversation/types.js";
+import type { ConversationEngine, InboundMessage, ReplyImage } from "../../conversation/types.js";
 import { renderReply } from "./renderReply.js";
 
 export interface ConsoleChannelOptions {
@@ -15,6 +17,8 @@ export interface ConsoleChannelOptions {
   texts: { banner: string; pickByNumber: string; typePhone: string; bye: string; apology: string };
   onError?: (error: unknown) => void;
   clock?: () => Date;
+  /** Where pictures (the /stats charts) are saved, since a terminal cannot show them; default ./data/charts. */
+  imageDir?: string;
 }
 
 export function createConsoleChannel(options: ConsoleChannelOptions): { run(): Promise<void> } {
@@ -26,11 +30,23 @@ export function createConsoleChannel(options: ConsoleChannelOptions): { run(): P
     const message: InboundMessage = { channel: "console", externalId: options.externalId, kind: "text", text, receivedAt: clock() };
     try {
       const result = await engine.handle(message);
-      for (const reply of result.replies) write(`\n${renderReply(reply, { color: options.color }, texts)}`);
+      for (const reply of result.replies) {
+        write(`\n${renderReply(reply, { color: options.color }, texts)}`);
+        if (reply.image) write(`  → ${await saveImage(reply.image)}`);
+      }
     } catch (error) {
       options.onError?.(error);
       write(`\n  ${texts.apology}`);
     }
+  }
+
+  async function saveImage(image: ReplyImage): Promise<string> {
+    const dir = resolve(options.imageDir ?? join("data", "charts"));
+    await mkdir(dir, { recursive: true });
+    // The time in the name keeps an earlier /stats from being overwritten.
+    const path = join(dir, `${clock().toISOString().replace(/[:.]/g, "-")}-${image.fileName}`);
+    await writeFile(path, await image.png());
+    return path;
   }
 
   return {

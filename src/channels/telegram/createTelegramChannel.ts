@@ -4,7 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import { Telegraf, TelegramError } from "telegraf";
 import type { Update } from "telegraf/types";
-import type { ConversationEngine, Reply } from "../../conversation/types.js";
+import type { ConversationEngine, Reply, ReplyImage } from "../../conversation/types.js";
 import type { ChannelLimiter } from "../../delivery/createChannelLimiter.js";
 import { createWebhookServer } from "./createWebhookServer.js";
 import { launchPolling, type RunningPoll } from "./launchPolling.js";
@@ -42,6 +42,8 @@ const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const
 const DEFAULT_WEBHOOK_PATH = "/telegram/webhook";
 // Waits this short are cheaper to sit out than to hand back; longer ones are the delivery layer's problem.
 const MAX_INLINE_RETRY_AFTER_SECONDS = 5;
+// Telegram's limit for a photo caption (after entity parsing); the escaped HTML is counted, to be safe.
+const MAX_CAPTION = 1024;
 
 /** The Telegram adapter: updates in, engine turns, replies out. It holds no business rules. */
 export function createTelegramChannel(opts: TelegramChannelOptions): TelegramChannel {
@@ -111,7 +113,15 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
       removeKeyboard: mayRemoveKeyboard && phoneKeyboardOpen.has(chatId),
     });
     try {
-      for (const message of messages) await sendMessage(chatId, message);
+      if (reply.image) {
+        // A short text rides along as the photo's caption; a longer one follows as its own message(s).
+        const [first] = messages;
+        const asCaption = messages.length === 1 && first !== undefined && first.text.length <= MAX_CAPTION ? first : undefined;
+        await sendPhoto(chatId, reply.image, asCaption);
+        if (!asCaption) for (const message of messages) await sendMessage(chatId, message);
+      } else {
+        for (const message of messages) await sendMessage(chatId, message);
+      }
     } catch (err) {
       // Telegram says 403 in a private chat only when the person blocked us or is gone.
       if (isForbidden(err)) {
@@ -128,9 +138,20 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
     }
   }
 
-  async function sendMessage(chatId: string, message: TelegramMessage): Promise<void> {
+  function sendMessage(chatId: string, message: TelegramMessage): Promise<void> {
+    return sendWithRetry(chatId, (target) => bot.telegram.sendMessage(target, message.text, message.extra));
+  }
+
+  async function sendPhoto(chatId: string, image: ReplyImage, caption: TelegramMessage | undefined): Promise<void> {
+    // Drawn here, after the turn has committed; a Buffer (unlike a stream) can be sent again on a retry.
+    const source = Buffer.from(await image.png());
+    const extra = caption ? { caption: caption.text, ...caption.extra } : {};
+    await sendWithRetry(chatId, (target) => bot.telegram.sendPhoto(target, { source, filename: image.fileName }, extra));
+  }
+
+  async function sendWithRetry(chatId: string, request: (target: number | string) => Promise<unknown>): Promise<void> {
     const target = /^-?\d+$/.test(chatId) ? Number(chatId) : chatId;
-    const call = () => bot.telegram.sendMessage(target, message.text, message.extra);
+    const call = () => request(target);
     const send = () => (opts.limiter ? opts.limiter.schedule("reply", chatId, call) : call());
     try {
       await send();

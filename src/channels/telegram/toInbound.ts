@@ -49,7 +49,13 @@ function fromMessage(message: Message): InboundMessage | null {
 
   if (MEDIA_FIELDS.some((field) => field in message)) {
     const caption = "caption" in message ? message.caption : undefined;
-    return caption === undefined ? { ...base, kind: "media" } : { ...base, kind: "media", text: caption };
+    const media: InboundMessage = caption === undefined ? { ...base, kind: "media" } : { ...base, kind: "media", text: caption };
+    // Telegram sends each photo in several sizes; the largest is the one worth keeping as proof.
+    if ("photo" in message && message.photo.length > 0) {
+      const largest = message.photo.reduce((a, b) => (b.width * b.height > a.width * a.height ? b : a));
+      return { ...media, photo: { fileId: largest.file_id } };
+    }
+    return media;
   }
   return null;
 }

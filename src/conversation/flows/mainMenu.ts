@@ -21,6 +21,8 @@ export function mainMenuChoices(turn: Turn): Choice[] {
     { id: "menu:volunteer", label: turn.contact.volunteer ? t("menu.myVolunteer") : t("menu.volunteer") },
     { id: "menu:mydata", label: t("menu.myData") },
     subscribed ? { id: "menu:stop", label: t("menu.stop") } : { id: "menu:subscribe", label: t("menu.subscribe") },
+    // Last, so the numbers people already know on WhatsApp ("5" = volunteer) stay the same.
+    { id: "menu:handoff", label: t("inbox:menu") },
   ];
 }
 
@@ -113,6 +115,8 @@ export async function handleIdle(turn: Turn, input: TurnInput, actions: MenuActi
       return actions.stop(turn);
     case "menu:subscribe":
       return actions.subscribe(turn);
+    case "menu:handoff":
+      return actions.handoff(turn);
     case "menu:main":
       return showMenu(turn);
   }
@@ -128,4 +132,5 @@ export interface MenuActions {
   myData(turn: Turn): Promise<void> | void;
   stop(turn: Turn): Promise<void> | void;
   subscribe(turn: Turn): Promise<void> | void;
+  handoff(turn: Turn): Promise<void> | void;
 }

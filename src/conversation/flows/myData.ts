@@ -42,6 +42,11 @@ export async function showMyData(turn: Turn): Promise<void> {
   lines.push(t("myData.tags", { value: staffTags.join(", ") || none }));
   lines.push(t("myData.questions", { total: data.questions.length }));
   for (const q of data.questions) lines.push(`• ${when(q.createdAt)}: "${q.text.length > 200 ? `${q.text.slice(0, 200)}…` : q.text}"`);
+  lines.push(t("inbox:myData.title", { total: data.inboxItems.length }));
+  for (const item of data.inboxItems) {
+    lines.push(`• #${item.id} ${when(item.createdAt)} (${t(`inbox:myData.status.${item.status}`, { defaultValue: item.status })}): "${item.text.length > 200 ? `${item.text.slice(0, 200)}…` : item.text}"`);
+    if (item.answer) lines.push(`  ${t("inbox:myData.answer", { text: item.answer.length > 200 ? `${item.answer.slice(0, 200)}…` : item.answer })}`);
+  }
   lines.push(t("myData.consentHistory"));
   for (const c of data.consents) {
     lines.push(`• ${when(c.recordedAt)} — ${t(`consent.purpose.${c.purpose}`)}: ${c.granted ? t("myData.granted") : t("myData.withdrawn")} (${c.channel})`);

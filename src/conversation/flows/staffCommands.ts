@@ -3,6 +3,7 @@ import { hasPermission, type StaffPermission } from "../../domain/staff/hasPermi
 import type { StaffCommandName } from "../detectKeyword.js";
 import type { Turn } from "../turn.js";
 import { controlBroadcast, showBroadcastStatus } from "./broadcastCommands.js";
+import { inboxCommand, replyCommand } from "./inboxCommands.js";
 import { startBroadcastWizard } from "./broadcastWizard.js";
 import { deleteSegmentCommand, listSegmentsCommand, showSegmentCommand } from "./segmentCommands.js";
 import { startSegmentWizard } from "./segmentWizard.js";
@@ -10,11 +11,15 @@ import { denyStaffCommand, staffReply } from "./staffAccess.js";
 import { showAuditLog } from "./staffAudit.js";
 import { splitArgs } from "./staffFormat.js";
 import { staffRoleCommand } from "./staffRoles.js";
+import { showStats } from "./statsCommand.js";
+import { handleTaskCommand } from "./taskCommands.js";
 
 export async function handleStaffCommand(turn: Turn, command: StaffCommandName, args: string): Promise<void> {
   const [sub, rest] = splitArgs(args);
   if (!hasPermission(turn.contact.role, permissionFor(command, sub))) return denyStaffCommand(turn, command, sub);
   switch (command) {
+    case "stats":
+      return showStats(turn);
     case "staff":
       return staffRoleCommand(turn, sub, rest);
     case "audit":
@@ -33,11 +38,19 @@ export async function handleStaffCommand(turn: Turn, command: StaffCommandName, 
       if (sub === "status") return showBroadcastStatus(turn, rest);
       if (sub === "pause" || sub === "resume" || sub === "cancel") return controlBroadcast(turn, sub, rest);
       return staffReply(turn, turn.t("broadcast.usage"));
+    case "inbox":
+      return inboxCommand(turn, sub, rest);
+    case "reply":
+      return replyCommand(turn, args);
+    case "task":
+      return handleTaskCommand(turn, sub, rest);
   }
 }
 
 function permissionFor(command: StaffCommandName, sub: string): StaffPermission {
   switch (command) {
+    case "stats":
+      return "stats";
     case "staff":
       return "roles";
     case "audit":
@@ -48,5 +61,10 @@ function permissionFor(command: StaffCommandName, sub: string): StaffPermission 
       return sub === "delete" || sub === "hapus" ? "segments.delete" : "segments";
     case "broadcast":
       return "broadcasts";
+    case "inbox":
+    case "reply":
+      return "inbox";
+    case "task":
+      return "tasks";
   }
 }

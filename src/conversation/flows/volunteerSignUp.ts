@@ -5,6 +5,7 @@ import { recordConsent } from "../../domain/consent/recordConsent.js";
 import { createReferralCode } from "../../domain/volunteers/createReferralCode.js";
 import type { StateData, Turn, TurnInput } from "../turn.js";
 import { claimPhone } from "./claimPhone.js";
+import { referralLinkText } from "./inviteFriends.js";
 import { showMenu } from "./mainMenu.js";
 import { resyncTags } from "./onboarding.js";
 import { handleField, promptField, type FieldStep } from "./profileFields.js";
@@ -17,7 +18,7 @@ const availabilities = ["weekdays", "weekends", "evenings", "anytime"] as const;
 export function startVolunteerSignUp(turn: Turn): void {
   const volunteer = turn.contact.volunteer;
   if (volunteer) {
-    const link = turn.deps.referralLink(volunteer.referralCode, turn.message.channel);
+    const link = referralLinkText(turn, volunteer.referralCode);
     return showMenu(turn, turn.t(link ? "volunteer.already" : "volunteer.alreadyCodeOnly", { code: volunteer.referralCode, link }));
   }
   turn.go(flow, "privacy", {});
@@ -126,7 +127,7 @@ async function completeSignUp(turn: Turn, data: StateData): Promise<void> {
   turn.contact = { ...contact, volunteer };
   await resyncTags(turn);
   turn.effects.push({ type: "volunteer_registered", contactId: contact.id, referralCode: volunteer.referralCode });
-  const link = turn.deps.referralLink(volunteer.referralCode, turn.message.channel);
+  const link = referralLinkText(turn, volunteer.referralCode);
   showMenu(turn, turn.t(link ? "volunteer.welcome" : "volunteer.welcomeCodeOnly", { name: contact.name, code: volunteer.referralCode, link }));
 }
 

@@ -10,6 +10,7 @@ export async function readPersonalData(db: Db, contactId: string) {
       consents: { orderBy: { recordedAt: "asc" } },
       volunteer: true,
       questions: { orderBy: { createdAt: "asc" } },
+      inboxItems: { orderBy: { id: "asc" } },
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { Database } from "../../db/client.js";
+import { inboxFaqPrefix } from "../inbox/inboxFaqId.js";
 import type { CampaignContent, LocalizedText } from "./contentSchema.js";
 
 /** Replaces the stored content with what the files say, in one transaction. */
@@ -28,7 +29,8 @@ export async function storeCampaignContent(db: Database, content: CampaignConten
   await db.$transaction(async (tx) => {
     await tx.contentPage.deleteMany({});
     await tx.contentPage.createMany({ data: pages });
-    await tx.faqEntry.deleteMany({});
+    // Entries staff saved from inbox replies live only here; the files replace everything else.
+    await tx.faqEntry.deleteMany({ where: { OR: [{ NOT: { id: { startsWith: inboxFaqPrefix } } }, { id: { in: faq.map((entry) => entry.id) } }] } });
     await tx.faqEntry.createMany({ data: faqRows });
   });
   return { pages: pages.length, faqEntries: faqRows.length };

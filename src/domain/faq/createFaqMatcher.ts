@@ -16,6 +16,8 @@ export interface FaqMatcher {
   match(text: string, language: string): FaqMatch | null;
   /** FAQs sharing any word with the message, best first, whatever their confidence. */
   rank(text: string, language: string, limit?: number): FaqMatch[];
+  /** Adds an entry (or replaces the one with its id) while running: staff save inbox replies as FAQs. */
+  add(entry: FaqEntryContent): void;
 }
 
 export interface FaqMatcherOptions {
@@ -62,6 +64,23 @@ const PHRASE_COVERAGE_SHARE = 0.3;
  */
 export function createFaqMatcher(entries: FaqEntryContent[], options: FaqMatcherOptions = {}): FaqMatcher {
   const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  let current = [...entries];
+  // Word weights depend on every entry, so an added entry rebuilds the index (milliseconds for a campaign's FAQ).
+  let rank = buildRanker(current);
+  return {
+    rank: (text, language, limit) => rank(text, language, limit),
+    match(text, language) {
+      const [best] = rank(text, language, 1);
+      return best !== undefined && best.confidence >= minConfidence ? best : null;
+    },
+    add(entry) {
+      current = [...current.filter((e) => e.id !== entry.id), entry];
+      rank = buildRanker(current);
+    },
+  };
+}
+
+function buildRanker(entries: FaqEntryContent[]): (text: string, language: string, limit?: number) => FaqMatch[] {
   const texts = entries.flatMap((entry) => phraseTextsOf(entry));
   // Each word of each phrase with its searchable forms: as written, and stemmed in the phrase's language.
   const phraseWords = texts.map(({ language, text }) => tokenize(text).map((word) => [...new Set([word, stem(word, language)])]));
@@ -148,13 +167,7 @@ export function createFaqMatcher(entries: FaqEntryContent[], options: FaqMatcher
       .map(({ faqId, order, confidence }) => ({ faqId, score: order, confidence }));
   }
 
-  return {
-    rank,
-    match(text, language) {
-      const [best] = rank(text, language, 1);
-      return best !== undefined && best.confidence >= minConfidence ? best : null;
-    },
-  };
+  return rank;
 }
 
 function phraseTextsOf(entry: FaqEntryContent): Array<{ faqId: string; language: string; text: string }> {

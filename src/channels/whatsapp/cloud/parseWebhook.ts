@@ -29,7 +29,7 @@ const messageSchema = z.object({
       }),
     )
     .optional(),
-  image: captioned.optional(),
+  image: captioned.extend({ id: z.string().optional() }).optional(),
   video: captioned.optional(),
   document: captioned.optional(),
 });

@@ -58,6 +58,9 @@ const LIST = { max: 10, title: 24, description: 72, id: 200, button: 20, section
  * a WhatsApp sender's number is already known.
  */
 export function renderCloudMessage(to: string, reply: Reply, texts: CloudRenderTexts): CloudMessageBody[] {
+  // Pictures (the /stats charts) would need a media upload this adapter does not do; the text reply
+  // before them carries the numbers, and it says where the charts can be had.
+  if (reply.image) return [];
   const envelope: Envelope = { messaging_product: "whatsapp", recipient_type: "individual", to };
   const choices = reply.choices ?? [];
   const plain = renderWhatsAppText({ ...reply, choices: [] }, texts.pickByNumberHint);

@@ -34,7 +34,7 @@ export function toInbound(inbound: CloudInbound): InboundMessage | null {
   return { ...base, ...content(message, from) };
 }
 
-function content(message: CloudMessage, from: string): Pick<InboundMessage, "kind" | "text" | "choiceId" | "sharedPhone"> {
+function content(message: CloudMessage, from: string): Pick<InboundMessage, "kind" | "text" | "choiceId" | "sharedPhone" | "photo"> {
   switch (message.type) {
     case "text":
       return { kind: "text", text: message.text?.body ?? "" };
@@ -54,7 +54,9 @@ function content(message: CloudMessage, from: string): Pick<InboundMessage, "kin
     }
     default: {
       const caption = captionOf(message)?.trim();
-      return caption ? { kind: "media", text: caption } : { kind: "media" };
+      // The media id is what the Graph API downloads the photo by.
+      const photo = message.type === "image" ? { photo: message.image?.id ? { fileId: message.image.id } : {} } : {};
+      return caption ? { kind: "media", text: caption, ...photo } : { kind: "media", ...photo };
     }
   }
 }

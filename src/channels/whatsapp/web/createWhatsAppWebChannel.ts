@@ -161,7 +161,7 @@ export function createWhatsAppWebChannel(opts: WhatsAppWebChannelOptions): Whats
       else chatIds.set(inbound.externalId, message.from);
       const turn = await engine.handle(inbound);
       // Someone who just wrote is waiting: replies go out at once, never through the pacer.
-      for (const reply of turn.replies) await client.sendMessage(message.from, render(reply, turn.language ?? inbound.languageHint));
+      for (const reply of turn.replies) await send(message.from, reply, turn.language ?? inbound.languageHint);
     } catch (err) {
       logger.error({ err, message_id: messageId }, "WhatsApp turn failed");
       await client
@@ -186,7 +186,17 @@ export function createWhatsAppWebChannel(opts: WhatsAppWebChannelOptions): Whats
 
   async function deliver(externalId: string, reply: Reply, lang: string | undefined): Promise<void> {
     assertReady();
-    await client.sendMessage(chatIds.get(externalId) ?? defaultChatId(externalId), render(reply, lang));
+    await send(chatIds.get(externalId) ?? defaultChatId(externalId), reply, lang);
+  }
+
+  async function send(chatId: string, reply: Reply, lang: string | undefined): Promise<void> {
+    if (reply.image && client.sendImage) {
+      // Drawn now, after the turn has committed.
+      const base64 = Buffer.from(await reply.image.png()).toString("base64");
+      await client.sendImage(chatId, { mimetype: "image/png", base64, fileName: reply.image.fileName }, render(reply, lang));
+      return;
+    }
+    await client.sendMessage(chatId, render(reply, lang));
   }
 
   function assertReady(): void {

@@ -3,7 +3,7 @@ import wwebjs from "whatsapp-web.js";
 import type { WhatsAppClient } from "./whatsAppClient.js";
 
 // whatsapp-web.js is CommonJS; its named exports only exist on the default import under NodeNext.
-const { Client, LocalAuth } = wwebjs;
+const { Client, LocalAuth, MessageMedia } = wwebjs;
 
 export interface WhatsAppWebClientOptions {
   /** Where the linked session (a Chrome profile) lives; on a persistent volume, or every restart needs a new login. */
@@ -35,6 +35,11 @@ export function createWhatsAppWebClient(opts: WhatsAppWebClientOptions): WhatsAp
       const sent = await client.sendMessage(chatId, text);
       // whatsapp-web.js resolves to undefined instead of failing when it finds no chat for the id.
       if (!sent) throw new Error(`WhatsApp found no chat ${chatId}; the message was not sent`);
+      return sent;
+    },
+    async sendImage(chatId, image, caption) {
+      const sent = await client.sendMessage(chatId, new MessageMedia(image.mimetype, image.base64, image.fileName), { caption });
+      if (!sent) throw new Error(`WhatsApp found no chat ${chatId}; the picture was not sent`);
       return sent;
     },
     requestPairingCode: (phone) => client.requestPairingCode(phone.replace(/\D/g, "")),

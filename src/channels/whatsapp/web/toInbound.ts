@@ -66,7 +66,9 @@ export function toInbound(message: WhatsAppMessage, context: ToInboundContext, n
   // whatsapp-web.js puts the caption in `body` only for downloadable media; otherwise `body` may be
   // a location's base64 map thumbnail or a poll's question, never something the person typed to us.
   const caption = message.hasMedia ? message.body.trim() : "";
-  return caption ? { ...base, text: caption } : base;
+  // whatsapp-web.js fetches a photo through its message, so the message id is the reference to keep.
+  const media = message.type === "image" ? { ...base, photo: { fileId: message.id._serialized } } : base;
+  return caption ? { ...media, text: caption } : media;
 }
 
 function senderOf(from: string, context: ToInboundContext): { externalId: string; phone?: string } | null {

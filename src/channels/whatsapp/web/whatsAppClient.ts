@@ -52,6 +52,8 @@ export interface WhatsAppClient {
   /** Closes the browser. The client can be initialized again afterwards. */
   destroy(): Promise<void>;
   sendMessage(chatId: string, text: string): Promise<unknown>;
+  /** Sends a picture with a caption (whatsapp-web.js MessageMedia); without it, pictures go as their caption alone. */
+  sendImage?(chatId: string, image: { mimetype: string; base64: string; fileName: string }, caption: string): Promise<unknown>;
   requestPairingCode?(phone: string): Promise<string>;
   /**
    * The phone number behind an "@lid" sender, as digits with the country code ("6281234567890"),

@@ -15,7 +15,8 @@ describe("parseWebhook", () => {
       contact: { wa_id: SITI.waId, profile: { name: SITI.name } },
       message: { from: SITI.waId, type: "text", text: { body: "halo" }, timestamp: "1767225600" },
     });
-    expect(parsed.messages[1]?.message.image).toEqual({ caption: "Posko kami" });
+    // The caption and the media id (a task proof keeps it); mime type and hash are stripped.
+    expect(parsed.messages[1]?.message.image).toEqual({ caption: "Posko kami", id: "2754859441498128" });
   });
 
   it("matches each message to its own sender when Meta batches several people", () => {

@@ -1,0 +1,50 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { readdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Option, type Command } from "commander";
+import { prepareStatsCharts } from "../charts/prepareStatsCharts.js";
+import { createTranslator, readLocaleResources } from "../conversation/createTranslator.js";
+import { formatStatsSummary } from "../conversation/flows/statsSummary.js";
+import { createRegionLookup } from "../domain/regions/createRegionLookup.js";
+import { readCampaignStats } from "../domain/stats/readCampaignStats.js";
+import type { RunWithContext } from "./runCli.js";
+
+const localesDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..", "locales");
+
+/** `relawan stats [--out dir] [--lang id|en] [--json]`: the numbers of /stats, and with --out the charts as PNG files. */
+export function registerStatsCommands(program: Command, run: RunWithContext): void {
+  program
+    .command("stats")
+    .description("campaign figures; with --out, the five charts as PNG files plus stats.json")
+    .option("--out <dir>", "folder for the charts and stats.json (created if missing)")
+    .addOption(new Option("--lang <language>", "language of the text and the charts (default: DEFAULT_LANGUAGE)").choices(readdirSync(localesDir).sort()))
+    .option("--json", "machine-readable output")
+    .action((options: { out?: string; lang?: string; json?: boolean }) =>
+      run(Boolean(options.json), async ({ db, config }, now) => {
+        const language = options.lang ?? config.DEFAULT_LANGUAGE;
+        const t = createTranslator(readLocaleResources(localesDir), config.DEFAULT_LANGUAGE).forLanguage(language);
+        const regions = await createRegionLookup();
+        const stats = await readCampaignStats(db, { now, timeZone: config.TIMEZONE, provinceName: (code) => regions.get(code)?.name });
+        const summary = formatStatsSummary(stats, t, language);
+        if (!options.out) return { code: 0, text: summary, json: stats };
+
+        const dir = resolve(options.out);
+        const files: string[] = [];
+        try {
+          await mkdir(dir, { recursive: true });
+          for (const chart of prepareStatsCharts(stats, t, language)) {
+            await writeFile(join(dir, chart.fileName), await chart.png());
+            files.push(chart.fileName);
+          }
+          await writeFile(join(dir, "stats.json"), `${JSON.stringify(stats, null, 2)}\n`);
+          files.push("stats.json");
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          return { code: 1, error: `Could not write to ${dir}: ${reason}`, json: { error: "write_failed", dir, reason } };
+        }
+        const written = [`Wrote ${files.length} files to ${dir}:`, ...files.map((file) => `  ${file}`)];
+        return { code: 0, text: `${summary}\n\n${written.join("\n")}`, json: { ...stats, out: dir, files } };
+      }),
+    );
+}

@@ -1,0 +1,37 @@
+import type { Db } from "../../db/client.js";
+import { normalizeText } from "../faq/normalizeText.js";
+import type { QuestionCount } from "./types.js";
+
+// Groups the database hands over for merging; the long tail of one-off questions stays there.
+const CANDIDATE_GROUPS = 300;
+
+/**
+ * The open questions the FAQ could not answer, most asked first. The database groups the
+ * texts by their lower-cased, trimmed form and returns the biggest groups; those are merged
+ * here by the FAQ's own normalisation ("gmn cara daftar??" = "Bagaimana cara daftar"), which
+ * SQL cannot do portably.
+ */
+export async function readTopUnansweredQuestions(db: Db, limit = 10): Promise<QuestionCount[]> {
+  const groups = await db.$queryRaw<{ sample: string; n: bigint | number }[]>`
+    SELECT MIN(q."text") AS "sample", COUNT(*) AS "n"
+    FROM (SELECT "text", LOWER(TRIM("text")) AS "key" FROM "UnansweredQuestion" WHERE "status" = 'open') q
+    GROUP BY q."key"
+    ORDER BY COUNT(*) DESC, q."key"
+    LIMIT ${CANDIDATE_GROUPS}`;
+  const merged = new Map<string, { text: string; count: number; biggest: number }>();
+  for (const group of groups) {
+    const n = Number(group.n);
+    const key = normalizeText(group.sample) || group.sample.trim().toLowerCase();
+    const entry = merged.get(key);
+    if (!entry) merged.set(key, { text: group.sample.trim(), count: n, biggest: n });
+    else {
+      entry.count += n;
+      // The wording most people used stands for the group.
+      if (n > entry.biggest) Object.assign(entry, { text: group.sample.trim(), biggest: n });
+    }
+  }
+  return [...merged.values()]
+    .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text))
+    .slice(0, limit)
+    .map(({ text, count }) => ({ text, count }));
+}

@@ -1,0 +1,114 @@
+// Every /stats chart drawn for real (vega -> SVG -> resvg): valid PNGs of the fixed size, in both languages.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { chartSize } from "../../src/charts/chartSize.js";
+import { prepareStatsCharts } from "../../src/charts/prepareStatsCharts.js";
+import { renderChart } from "../../src/charts/renderChart.js";
+import { createTranslator, readLocaleResources } from "../../src/conversation/createTranslator.js";
+import type { CampaignStats } from "../../src/domain/stats/types.js";
+import { repoRoot } from "../support/createTestDatabase.js";
+import { pngSize } from "./pngSize.js";
+
+const translator = createTranslator(readLocaleResources(join(repoRoot, "locales")), "id");
+
+const empty: CampaignStats = {
+  at: new Date("2026-11-26T03:00:00Z"),
+  timeZone: "Asia/Jakarta",
+  growth: { contacts: 0, volunteers: 0, contactsLast7Days: 0, volunteersLast7Days: 0, points: [], stepDays: 1 },
+  volunteersByProvince: [],
+  broadcasts: { queued: 0, delivered: 0, failed: 0, blocked: 0, skipped: 0, uncertain: 0 },
+  tasks: { tasks: 0, openTasks: 0, totals: { done: 0, accepted: 0, overdue: 0, offered: 0, declined: 0 }, recent: [] },
+  questions: [],
+};
+
+// A big campaign: every province, long labels, a year of days, more tasks than the chart shows.
+const full: CampaignStats = {
+  ...empty,
+  growth: {
+    contacts: 120_000,
+    volunteers: 9_500,
+    contactsLast7Days: 4_000,
+    volunteersLast7Days: 300,
+    stepDays: 7,
+    points: Array.from({ length: 55 }, (_, i) => ({ day: new Date(Date.UTC(2025, 11, 1 + 7 * i)).toISOString().slice(0, 10), contacts: i * 2_200, volunteers: i * 170 })),
+  },
+  volunteersByProvince: [
+    ...Array.from({ length: 38 }, (_, i) => ({ code: String(11 + i), name: i === 0 ? "Kepulauan Bangka Belitung" : `Provinsi ${i}`, volunteers: 1_000 - i * 20 })),
+    { code: "99", name: null, volunteers: 3 },
+    { code: null, name: null, volunteers: 42 },
+  ],
+  broadcasts: { queued: 1_200, delivered: 85_000, failed: 310, blocked: 2_100, skipped: 4_400, uncertain: 12 },
+  tasks: {
+    tasks: 12,
+    openTasks: 5,
+    totals: { done: 400, accepted: 120, overdue: 30, offered: 200, declined: 50 },
+    recent: Array.from({ length: 8 }, (_, i) => ({
+      id: 12 - i,
+      title: i === 0 ? "Membagikan selebaran program kesehatan gratis di seluruh pasar tradisional kecamatan" : `Tugas ${12 - i}`,
+      deadline: new Date("2026-12-01T00:00:00Z"),
+      status: "open",
+      counts: { done: 10 * i, accepted: 5, overdue: i % 3, offered: 12 - i, declined: 2 },
+    })),
+  },
+  questions: Array.from({ length: 10 }, (_, i) => ({
+    text: i === 0 ? "Apakah benar kandidat akan membangun jalan tol dari ujung kabupaten sampai ke pelabuhan baru? 🤔" : `Pertanyaan ke-${i + 1}?`,
+    count: 50 - i * 4,
+  })),
+};
+
+describe("prepareStatsCharts", () => {
+  for (const language of ["id", "en"]) {
+    it(`draws all five charts as ${chartSize.width}x${chartSize.height} PNGs from a big campaign (${language})`, async () => {
+      const charts = prepareStatsCharts(full, translator.forLanguage(language), language);
+      expect(charts.map((c) => c.fileName)).toEqual([
+        "contacts-over-time.png",
+        "volunteers-by-province.png",
+        "broadcast-delivery.png",
+        "task-completion.png",
+        "unanswered-questions.png",
+      ]);
+      for (const chart of charts) {
+        const warnings: string[] = [];
+        const png = await renderChart(chart.spec, language, { onWarning: (w) => warnings.push(w) });
+        expect(pngSize(png), chart.name).toEqual({ width: 800, height: 450 });
+        expect(warnings, chart.name).toEqual([]);
+        expect(JSON.stringify(chart.spec), chart.name).not.toContain(translator.forLanguage(language)("stats:noData"));
+      }
+    });
+
+    it(`says "no data yet" on every chart of an empty campaign, still at the fixed size (${language})`, async () => {
+      const noData = translator.forLanguage(language)("stats:noData");
+      for (const chart of prepareStatsCharts(empty, translator.forLanguage(language), language)) {
+        expect(pngSize(await chart.png()), chart.name).toEqual({ width: chartSize.width, height: chartSize.height });
+        expect(JSON.stringify(chart.spec), chart.name).toContain(noData);
+      }
+    });
+  }
+
+  it("titles the charts in the staff member's language", () => {
+    const titles = (language: string) => prepareStatsCharts(empty, translator.forLanguage(language), language).map((c) => c.title);
+    expect(titles("id")[0]).toBe("Kontak dan relawan dari waktu ke waktu");
+    expect(titles("en")[0]).toBe("Contacts and volunteers over time");
+    expect(titles("en")).not.toEqual(titles("id"));
+  });
+
+  it("keeps the province chart to a dozen bars, the rest summed as others", () => {
+    const [, provinces] = prepareStatsCharts(full, translator.forLanguage("id"), "id");
+    const bars = (provinces!.spec as { data: { values: Array<{ label: string; value: number }> } }).data.values;
+    expect(bars).toHaveLength(12);
+    expect(bars[0]).toEqual({ label: "Kepulauan Bangka Belitung", value: 1_000 });
+    const total = full.volunteersByProvince.reduce((sum, p) => sum + p.volunteers, 0);
+    expect(bars.reduce((sum, bar) => sum + bar.value, 0)).toBe(total);
+    expect(bars.at(-1)?.label).toBe("Lainnya");
+  });
+
+  it("draws a chart once, however often it is asked for", async () => {
+    const [growth] = prepareStatsCharts(full, translator.forLanguage("id"), "id");
+    const first = await growth!.png();
+    expect(await growth!.png()).toBe(first);
+  });
+
+  it("refuses bytes that are not a PNG", () => {
+    expect(() => pngSize(new TextEncoder().encode("<svg></svg> and some more bytes"))).toThrow(/signature/);
+  });
+});
