@@ -53,8 +53,9 @@ const SPACING_MARGIN = 0.98;
 // How far down each queue to look for a chat that may receive now, past one that must wait.
 const LOOKAHEAD = 64;
 // bottleneck costs a few timer turns per job (~400 jobs/s on a small server); above this many
-// messages a second it grants permits in slices, so 1000 msg/s paid broadcasts cost 100 jobs/s.
-const MAX_PACER_JOBS_PER_SECOND = 100;
+// messages a second it grants permits in slices, so 1000 msg/s paid broadcasts cost 50 jobs/s
+// (slices of 20, which also begin sending in one statement).
+const MAX_PACER_JOBS_PER_SECOND = 50;
 const PACER_RETRY_MS = 1000;
 
 /**
@@ -79,7 +80,8 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
   // for network jitter between two messages a "second" apart.
   const windowMs = pacer ? WINDOW_MS / SPACING_MARGIN : WINDOW_MS;
   // Timers that fire late can bring two paced starts together; never closer than half the pace.
-  const minGapMs = pacer ? sliceMs / slice / 2 : 0;
+  // A slice's permits go out together (one statement marks them all sending): no gap inside it.
+  const minGapMs = pacer && slice === 1 ? sliceMs / 2 : 0;
   let lastStart = Number.NEGATIVE_INFINITY;
   const chatIntervalMs = limits.perChatPerSecond ? WINDOW_MS / (limits.perChatPerSecond * SPACING_MARGIN) : 0;
   const maxInFlight = limits.maxInFlight ?? Math.max(1, Math.ceil(limits.perSecond / 2));
