@@ -16,6 +16,7 @@ import { createInitiatedPacer } from "../delivery/createInitiatedPacer.js";
 import { readLastInboundAt } from "../domain/contacts/readLastInboundAt.js";
 import { recordUnsentDelivery } from "../domain/deliveries/recordUnsentDelivery.js";
 import type { Logger } from "../logger.js";
+import { createRedisPacer } from "./createRedisPacer.js";
 import { describeTelegramFailure } from "./describeTelegramFailure.js";
 
 export interface StartedChannels {
@@ -47,9 +48,22 @@ export async function startChannels({ config, engine, translator, db, logger, fa
   const started: StartedChannels = { names: [], stops: [] };
 
   if (config.TELEGRAM_BOT_TOKEN) {
+    // Telegram's limit is per bot: with REDIS_URL every process of this bot shares one pace.
+    const sharedPace = config.REDIS_URL ? createRedisPacer(config.REDIS_URL, `telegram:${config.TELEGRAM_BOT_TOKEN.split(":")[0]}`) : undefined;
+    let lastPacerWarning = 0;
     started.telegramLimiter = createChannelLimiter({
       perSecond: config.TELEGRAM_PAID_BROADCAST ? config.TELEGRAM_PAID_RATE_PER_SECOND : config.TELEGRAM_RATE_PER_SECOND,
       perChatPerSecond: config.TELEGRAM_PER_CHAT_PER_SECOND,
+      ...(sharedPace
+        ? {
+            pacerOptions: sharedPace.pacerOptions,
+            onPacerError: (err: unknown) => {
+              if (Date.now() - lastPacerWarning < 30_000) return;
+              lastPacerWarning = Date.now();
+              logger.warn({ err }, "Redis (REDIS_URL) is not answering: Telegram sending is paused until it is back, so no process goes over the limit");
+            },
+          }
+        : {}),
     });
     const telegram = createTelegramChannel({
       limiter: started.telegramLimiter,
@@ -74,6 +88,7 @@ export async function startChannels({ config, engine, translator, db, logger, fa
     started.stops.push(async () => {
       await telegram.stop();
       await limiter.stop();
+      await sharedPace?.close();
     });
     started.telegramUsername = telegram.botUsername();
     started.names.push(`telegram (@${started.telegramUsername ?? "?"}, ${config.TELEGRAM_WEBHOOK_URL ? "webhook" : "long polling"})`);

@@ -57,6 +57,16 @@ const LOOKAHEAD = 64;
 // (slices of 20, which also begin sending in one statement).
 const MAX_PACER_JOBS_PER_SECOND = 50;
 const PACER_RETRY_MS = 1000;
+// A shared pacer (Redis) that does not answer in this long is treated as gone.
+const PACER_TIMEOUT_MS = 3000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`rate-limit pacer did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 /**
  * A per-channel rate limiter. bottleneck paces the channel (evenly, 2% under the limit; with a
@@ -148,7 +158,7 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
         if (pacer && (permits === 0 || t > permitsUntil)) {
           // Time passes while bottleneck paces us: look at the queues afresh afterwards.
           try {
-            const granted = await (nextSlice ?? askPacer(pacer));
+            const granted = await withTimeout(nextSlice ?? askPacer(pacer), PACER_TIMEOUT_MS + sliceMs);
             nextSlice = undefined;
             // A slice granted long ago (the queue ran dry meanwhile) is dropped, not banked.
             if (now() - granted <= sliceMs) {
@@ -211,7 +221,8 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
       for (const task of dropped) task.drop(new Error("channel limiter stopped"));
       wakePump();
       aborter.abort();
-      await pacer?.stop({ dropWaitingJobs: true }).catch(() => undefined);
+      // A shared pacer whose Redis is away would never confirm the stop; do not wait for it.
+      if (pacer) await withTimeout(pacer.stop({ dropWaitingJobs: true }), PACER_TIMEOUT_MS).catch(() => undefined);
       await Promise.allSettled([...running]);
     },
   };

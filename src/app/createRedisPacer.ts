@@ -1,0 +1,31 @@
+import Bottleneck from "bottleneck";
+import { Redis } from "ioredis";
+import type { ChannelLimits } from "../delivery/createChannelLimiter.js";
+
+export interface RedisPacer {
+  /** For createChannelLimiter: bottleneck keeps this channel's pace in Redis, shared by every process. */
+  pacerOptions: NonNullable<ChannelLimits["pacerOptions"]>;
+  close(): Promise<void>;
+}
+
+/**
+ * A channel's pace kept in Redis under `key` (e.g. "telegram:<bot id>"), so several processes of
+ * one bot together stay within its limit. Commands fail at once while Redis is away (no offline
+ * queue): the limiter then pauses the channel and says so, rather than waiting blind or sending
+ * unpaced; bottleneck sets its state up again when Redis comes back empty.
+ */
+export function createRedisPacer(url: string, key: string): RedisPacer {
+  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: false });
+  // Connection errors surface through the limiter's onPacerError; keep ioredis from printing each retry.
+  client.on("error", () => undefined);
+  const connection = new Bottleneck.IORedisConnection({ client });
+  connection.on("error", () => undefined);
+  return {
+    pacerOptions: { id: `relawan:${key}`, datastore: "ioredis", connection, clearDatastore: false },
+    async close() {
+      // Not flushing: with Redis away a graceful QUIT would wait for ever.
+      void connection.disconnect(false).catch(() => undefined);
+      client.disconnect();
+    },
+  };
+}
