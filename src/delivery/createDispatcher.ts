@@ -49,6 +49,8 @@ export interface DispatcherOptions {
   pollIntervalMs?: number;
   /** How often to recover expired leases, start scheduled broadcasts and close cancelled ones. */
   sweepIntervalMs?: number;
+  /** Told of every send the platform accepted and every 429, per channel (for /metrics). */
+  observer?: { sent(channel: string): void; rateLimited(channel: string): void };
   /** Deliveries a self-paced channel (no limiter) may hold before more are deferred. */
   selfPacedBacklog?: number;
   random?: () => number;
@@ -303,7 +305,9 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     }
     const report = await sendClaimedDelivery(sendContext, { ...job, sender: lane.sender });
     if (report.result !== "lost") count(report.result);
+    if (report.result === "sent") opts.observer?.sent(lane.channel);
     if (report.pauseChannelMs !== undefined) {
+      opts.observer?.rateLimited(lane.channel);
       if (lane.limiter) lane.limiter.pause(report.pauseChannelMs);
       else lane.pausedUntil = Math.max(lane.pausedUntil, clock().getTime() + report.pauseChannelMs);
       logger.warn({ channel: lane.channel, pauseMs: report.pauseChannelMs }, "platform asked to slow down; channel paused");

@@ -70,9 +70,11 @@ describe("one-off deliveries", () => {
     ];
     await queueMessage(db, { contactId: volunteer, kind: "task_offer", taskId: task, text: "Tugas baru", choices, purpose: "volunteer_tasks" }, clock.date());
 
-    const summary = await dispatcher().runOnce();
+    const observed: string[] = [];
+    const summary = await dispatcher({ observer: { sent: (channel) => observed.push(`sent:${channel}`), rateLimited: (channel) => observed.push(`429:${channel}`) } }).runOnce();
 
     expect(summary).toMatchObject({ claimed: 2, sent: 2 });
+    expect(observed).toEqual(["sent:telegram", "sent:telegram"]);
     expect(Object.fromEntries(sent)).toEqual({ "1": { text: "Jawaban tim kampanye" }, "2": { text: "Tugas baru", choices } });
     expect(await db.delivery.count({ where: { status: "sent" } })).toBe(2);
   });
