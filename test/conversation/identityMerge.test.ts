@@ -1,8 +1,12 @@
 // One person, one contact: a WhatsApp sender is their phone number, and a phone
 // the platform vouched for links Telegram and WhatsApp.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { readBroadcastProgress } from "../../src/delivery/readBroadcastProgress.js";
 import { mergeContacts } from "../../src/domain/contacts/mergeContacts.js";
-import { choiceIds, createTestApp, onboard, person, type TestApp } from "../support/createTestApp.js";
+import { readLeaderboard } from "../../src/domain/points/readLeaderboard.js";
+import { addBroadcast } from "../delivery/support/seedCampaign.js";
+import { bandungHealthSegment, coordinatorOf, createTaskInChat } from "../domain/tasks/support/taskWorld.js";
+import { choiceIds, contactOf, createTestApp, onboard, person, signUpVolunteer, transcript, type TestApp } from "../support/createTestApp.js";
 
 let app: TestApp;
 beforeEach(async () => {
@@ -131,5 +135,122 @@ describe("mergeContacts", () => {
     expect(kept.consents).toHaveLength(2);
     expect(await app.db.contact.findUnique({ where: { id: a.id } })).toBeNull();
     expect((await app.db.contact.findUniqueOrThrow({ where: { id: recruit.id } })).referredByCode).toBe("AAAAAA2");
+  });
+
+
+  it("moves task assignments, inbox items and messages, keeping the furthest-along one where both had the same", async () => {
+    const merged = await app.db.contact.create({ data: { phone: "+6281100000002" } });
+    const kept = await app.db.contact.create({ data: { name: "Sari" } });
+    await app.db.volunteer.create({ data: { contactId: kept.id, referralCode: "KEPT222", interests: "[]", availability: "anytime" } });
+    const segment = await app.db.segment.create({ data: { name: "semua", definition: "{}", createdBy: "test" } });
+    const task = (title: string) =>
+      app.db.task.create({ data: { title, instructions: "-", segmentId: segment.id, deadline: new Date("2026-12-01T10:00:00Z"), createdBy: "test" } });
+    const [photoTask, bothTask, remindedTask, onlyMergedTask] = [await task("foto"), await task("dua"), await task("ingat"), await task("satu")];
+    const assign = (taskId: number, contactId: string, data: { status: string; proofKind?: string; proof?: string; remindedAt?: Date }) =>
+      app.db.taskAssignment.create({ data: { taskId, contactId, ...data } });
+    // done with a photo beats offered; accepted beats declined; a reminder sent to either side counts.
+    const donePhoto = await assign(photoTask.id, merged.id, { status: "done", proofKind: "photo", proof: "whatsapp:abc" });
+    await assign(photoTask.id, kept.id, { status: "offered" });
+    await assign(bothTask.id, merged.id, { status: "declined" });
+    const acceptedKept = await assign(bothTask.id, kept.id, { status: "accepted" });
+    await assign(remindedTask.id, merged.id, { status: "accepted", remindedAt: new Date("2026-11-27T10:00:00Z") });
+    const keptReminded = await assign(remindedTask.id, kept.id, { status: "accepted" });
+    const doneOnlyMerged = await assign(onlyMergedTask.id, merged.id, { status: "done", proofKind: "link", proof: "https://contoh.id/a" });
+
+    const [sentBroadcast, keptSentBroadcast, onlyMergedBroadcast] = [await addBroadcast(app.db), await addBroadcast(app.db), await addBroadcast(app.db)];
+    const delivery = (id: string, contactId: string, data: Record<string, unknown>) => app.db.delivery.create({ data: { id, contactId, ...data } });
+    await delivery("b1-merged", merged.id, { broadcastId: sentBroadcast, status: "sent", channel: "whatsapp", externalId: "6281100000002" });
+    await delivery("b1-kept", kept.id, { broadcastId: sentBroadcast, status: "queued" });
+    await delivery("b2-merged", merged.id, { broadcastId: keptSentBroadcast, status: "skipped", reason: "no_consent" });
+    await delivery("b2-kept", kept.id, { broadcastId: keptSentBroadcast, status: "sent", channel: "telegram", externalId: "333" });
+    await delivery("b3-merged", merged.id, { broadcastId: onlyMergedBroadcast, status: "queued" });
+    // The kept side's offer was skipped because they answered it: a queued copy must not undo that.
+    await delivery("offer-merged", merged.id, { kind: "task_offer", taskId: bothTask.id, status: "queued", text: "tawaran" });
+    await delivery("offer-kept", kept.id, { kind: "task_offer", taskId: bothTask.id, status: "skipped", reason: "answered", text: "tawaran" });
+    await delivery("offer-photo-merged", merged.id, { kind: "task_offer", taskId: photoTask.id, status: "sent", text: "tawaran" });
+    // Messages that stay but became pointless: a reminder for a task now done, an offer for one now accepted.
+    await delivery("reminder-photo-kept", kept.id, { kind: "task_reminder", taskId: photoTask.id, status: "queued", text: "ingat" });
+    await delivery("offer-reminded-merged", merged.id, { kind: "task_offer", taskId: remindedTask.id, status: "queued", text: "tawaran" });
+    await delivery("reply-merged", merged.id, { kind: "inbox_reply", purpose: "reply", status: "sent", text: "Balasan tim" });
+    await delivery("unsent-merged", merged.id, { status: "skipped", reason: "outside_24h_window", text: "halo", channel: "whatsapp", externalId: "6281100000002" });
+    const inbox = (contactId: string, text: string) => app.db.inboxItem.create({ data: { contactId, kind: "question", text, language: "id", channel: "telegram" } });
+    await inbox(merged.id, "dari whatsapp");
+    await inbox(kept.id, "dari telegram");
+
+    await app.db.$transaction((tx) => mergeContacts(tx, kept.id, merged.id));
+
+    const assignments = await app.db.taskAssignment.findMany({ orderBy: { taskId: "asc" } });
+    expect(assignments.map((a) => [a.id, a.contactId, a.status, a.proof])).toEqual([
+      [donePhoto.id, kept.id, "done", "whatsapp:abc"],
+      [acceptedKept.id, kept.id, "accepted", null],
+      [keptReminded.id, kept.id, "accepted", null],
+      [doneOnlyMerged.id, kept.id, "done", "https://contoh.id/a"],
+    ]);
+    expect(assignments[2]!.remindedAt).toEqual(new Date("2026-11-27T10:00:00Z"));
+    // Both done tasks count for the person that remains.
+    expect((await readLeaderboard(app.db, { contactId: kept.id })).own).toMatchObject({ tasksDone: 2, points: 20 });
+
+    const deliveries = await app.db.delivery.findMany({ orderBy: { id: "asc" } });
+    expect(deliveries.map((d) => [d.id, d.status, d.reason])).toEqual([
+      ["b1-merged", "sent", null],
+      ["b2-kept", "sent", null],
+      ["b3-merged", "queued", null],
+      ["offer-kept", "skipped", "answered"],
+      ["offer-photo-merged", "sent", null],
+      ["offer-reminded-merged", "skipped", "answered"],
+      ["reminder-photo-kept", "skipped", "task_done"],
+      ["reply-merged", "sent", null],
+      ["unsent-merged", "skipped", "outside_24h_window"],
+    ]);
+    expect(deliveries.every((d) => d.contactId === kept.id)).toBe(true);
+    expect(await readBroadcastProgress(app.db, sentBroadcast, app.clock.now)).toMatchObject({ total: 1, sent: 1, remaining: 0 });
+
+    expect((await app.db.inboxItem.findMany({ orderBy: { id: "asc" } })).map((i) => [i.contactId, i.text])).toEqual([
+      [kept.id, "dari whatsapp"],
+      [kept.id, "dari telegram"],
+    ]);
+    expect(await app.db.contact.findUnique({ where: { id: merged.id } })).toBeNull();
+  });
+});
+
+describe("merging a volunteer who did tasks on WhatsApp into their Telegram contact", () => {
+  it("keeps the done task, its proof and its points, and /datasaya on Telegram shows it", async () => {
+    const wa = whatsapp("6281277778888");
+    await onboard(wa);
+    await signUpVolunteer(wa, { name: "Rina", phone: "081277778888" });
+    const waContact = await contactOf(app, "whatsapp", "6281277778888");
+    expect(waContact.phone).toBe("+6281277778888");
+    const coordinator = await coordinatorOf(app);
+    const taskId = await createTaskInChat(coordinator, (await bandungHealthSegment(app)).id);
+    await wa.say(`TERIMA ${taskId}`);
+    expect((await wa.say(`SELESAI ${taskId} https://contoh.id/laporan-rina`))[0]?.text).toContain("tercatat selesai dengan tautan");
+    await wa.say("kapan posko relawan di Cimahi buka?");
+    expect(await app.db.inboxItem.count({ where: { contactId: waContact.id } })).toBe(1);
+
+    const telegram = person(app, "telegram", "333");
+    await onboard(telegram);
+    await telegram.pick("menu:volunteer");
+    await telegram.pick("privacy:yes");
+    await telegram.say("Rina");
+    await telegram.sharePhone("+6281277778888");
+    await telegram.say("kota bandung");
+    await telegram.say("1");
+    await telegram.pick("district:skip");
+    await telegram.say("1");
+    await telegram.pick("interests:done");
+    await telegram.pick("availability:anytime");
+    expect((await telegram.pick("tasks:yes"))[0]?.text).toContain("Selamat bergabung, Rina!");
+    const one = await contactOf(app, "telegram", "333");
+    expect(await app.db.contact.findUnique({ where: { id: waContact.id } })).toBeNull();
+    expect(await app.db.taskAssignment.findFirst({ where: { taskId } })).toMatchObject({ contactId: one.id, status: "done", proof: "https://contoh.id/laporan-rina" });
+    expect(await app.db.delivery.findFirst({ where: { taskId, kind: "task_offer" } })).toMatchObject({ contactId: one.id });
+    expect(await app.db.inboxItem.count({ where: { contactId: one.id } })).toBe(1);
+    expect((await readLeaderboard(app.db, { contactId: one.id })).own).toMatchObject({ tasksDone: 1, points: 10 });
+
+    const mine = transcript(await telegram.say("/datasaya"));
+    expect(mine).toContain("Tugas relawanmu: 1");
+    expect(mine).toContain(`• #${taskId} Bagikan brosur posyandu: selesai ✅`);
+    expect(mine).toContain("Bukti: https://contoh.id/laporan-rina");
+    expect(mine).toContain("Pesan untuk tim kampanye: 1");
   });
 });

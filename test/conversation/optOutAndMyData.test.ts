@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { choiceIds, createTestApp, onboard, person, signUpVolunteer, transcript, type TestApp, type Voter } from "../support/createTestApp.js";
+import { readBroadcastProgress } from "../../src/delivery/readBroadcastProgress.js";
+import { recordUnsentDelivery } from "../../src/domain/deliveries/recordUnsentDelivery.js";
+import { inboxFaqId } from "../../src/domain/inbox/inboxFaqId.js";
+import { addBroadcast, queueDeliveries } from "../delivery/support/seedCampaign.js";
+import { bandungHealthSegment, coordinatorOf, createTaskInChat, volunteer } from "../domain/tasks/support/taskWorld.js";
+import { choiceIds, contactOf, createTestApp, onboard, person, signUpVolunteer, transcript, type TestApp, type Voter } from "../support/createTestApp.js";
 
 let app: TestApp;
 beforeEach(async () => {
@@ -142,5 +147,93 @@ describe("my data", () => {
     // Writing again starts from scratch.
     const again = await voter.say("halo");
     expect(choiceIds(again)).toEqual(["lang:id", "lang:en"]);
+  });
+
+  it("/datasaya lists the volunteer's tasks with status, dates and proof (a photo only named), and counts the messages on record", async () => {
+    const siti = await volunteer(app, "5001", { name: "Siti Aminah" });
+    const budi = await volunteer(app, "5002", { name: "Budi Santoso", language: "en" });
+    const segment = await bandungHealthSegment(app);
+    const coordinator = await coordinatorOf(app);
+    const photoTask = await createTaskInChat(coordinator, segment.id, { title: "Bagikan brosur posyandu" });
+    const textTask = await createTaskInChat(coordinator, segment.id, { title: "Ajak tetangga ke posyandu" });
+    const declinedTask = await createTaskInChat(coordinator, segment.id, { title: "Pasang spanduk" });
+    const openTask = await createTaskInChat(coordinator, segment.id, { title: "Kawal TPS" });
+    await siti.say(`TERIMA ${photoTask}`);
+    await siti.say(`SELESAI ${photoTask}`);
+    await siti.send({ kind: "media", photo: { fileId: "AgAC-brosur" } });
+    await siti.say(`TERIMA ${textTask}`);
+    await siti.say(`SELESAI ${textTask} sudah ajak 5 tetangga ke posyandu Melati`);
+    await siti.say(`TOLAK ${declinedTask}`);
+    await siti.say("kapan posko relawan di Cimahi buka?");
+
+    const shown = transcript(await siti.say("/datasaya"));
+    expect(shown).toContain("Tugas relawanmu: 4");
+    const time = "26 Nov 2026, 10\\.0\\d WIB";
+    expect(shown).toMatch(new RegExp(`• #${photoTask} Bagikan brosur posyandu: selesai ✅\\n  ditawarkan ${time} · diterima ${time} · dilaporkan selesai ${time}\\n  Bukti: sebuah foto\\n`));
+    expect(shown).toMatch(new RegExp(`• #${textTask} Ajak tetangga ke posyandu: selesai ✅\\n.*\\n  Bukti: "sudah ajak 5 tetangga ke posyandu Melati"\\n`));
+    expect(shown).toMatch(new RegExp(`• #${declinedTask} Pasang spanduk: kamu tolak\\n  ditawarkan ${time} · ditolak ${time}\\n`));
+    expect(shown).toMatch(new RegExp(`• #${openTask} Kawal TPS: belum kamu jawab\\n  ditawarkan ${time}\\n`));
+    expect(shown).not.toContain("AgAC-brosur"); // the platform's file reference means nothing to the person
+    expect(shown).toContain("Pesan dari kami yang tercatat: 4 (tawaran tugas 4)");
+    expect(shown).toContain("Pesan untuk tim kampanye: 1"); // the inbox's own section
+    expect(shown).toContain('"kapan posko relawan di Cimahi buka?"');
+
+    await budi.say(`ACCEPT ${photoTask}`);
+    await budi.say(`DONE ${photoTask} https://instagram.com/p/brosur-posyandu`);
+    const english = transcript(await budi.say("/mydata"));
+    expect(english).toContain("Your volunteer tasks: 4");
+    expect(english).toMatch(new RegExp(`• #${photoTask} Bagikan brosur posyandu: done ✅\\n  offered .* · accepted .* · reported done .*\\n  Proof: https://instagram\\.com/p/brosur-posyandu\\n`));
+    expect(english).toContain("Messages from us on record: 4 (task offers 4)");
+  });
+
+  it("/hapusdata leaves no message text about the person, keeps broadcast counts right, and their tasks and inbox items go", async () => {
+    const siti = await volunteer(app, "5001", { name: "Siti Aminah" });
+    await volunteer(app, "5002", { name: "Rudi Hartono" });
+    const sitiId = (await contactOf(app, "telegram", "5001")).id;
+    const rudiId = (await contactOf(app, "telegram", "5002")).id;
+    const coordinator = await coordinatorOf(app);
+    const taskId = await createTaskInChat(coordinator, (await bandungHealthSegment(app)).id);
+    await siti.say(`TERIMA ${taskId}`);
+    await siti.say(`SELESAI ${taskId} sudah bagikan 50 brosur di posyandu Melati`);
+    const question = "kapan posko relawan di Cimahi buka? rumah saya di Jl. Melati 7";
+    await siti.say(question);
+    const item = await app.db.inboxItem.findFirstOrThrow({ where: { contactId: sitiId } });
+    await coordinator.say(`/reply ${item.id} faq Posko Cimahi buka setiap hari pukul 09.00, dekat Jl. Melati.`);
+    // A reply the bot could not send, recorded against the chat before or after it had a contact.
+    await recordUnsentDelivery(app.db, { channel: "telegram", externalId: "5001", text: "Halo Siti, ini balasanmu", reason: "outside_24h_window", at: app.clock.now });
+    await app.db.delivery.create({ data: { channel: "telegram", externalId: "5001", text: "Halo Siti (tanpa kontak)", status: "skipped", reason: "outside_24h_window" } });
+    // One broadcast already sent to both; one paused with both still waiting (Siti's held for quiet hours).
+    const sent = await addBroadcast(app.db, { status: "completed" });
+    await queueDeliveries(app.db, sent, [sitiId, rudiId]);
+    await app.db.delivery.updateMany({ where: { broadcastId: sent }, data: { status: "sent", channel: "telegram", platformMessageId: "42", sentAt: app.clock.now } });
+    await app.db.delivery.updateMany({ where: { broadcastId: sent, contactId: sitiId }, data: { externalId: "5001" } });
+    const paused = await addBroadcast(app.db, { status: "paused" });
+    await queueDeliveries(app.db, paused, [sitiId, rudiId]);
+    await app.db.delivery.updateMany({ where: { broadcastId: paused, contactId: sitiId }, data: { reason: "quiet_hours" } });
+    expect(await app.db.delivery.count({ where: { kind: { not: "broadcast" }, contactId: sitiId } })).toBe(3); // offer, reply, the notice that could not be sent
+    const rudiBefore = await app.db.delivery.findMany({ where: { contactId: rudiId }, orderBy: { id: "asc" } });
+
+    await siti.say("/hapusdata");
+    expect(transcript(await siti.pick("erase:yes"))).toContain("sudah dihapus");
+
+    // Task assignments and inbox items went with the contact (cascade).
+    expect(await app.db.taskAssignment.findMany({ select: { contactId: true } })).toEqual([{ contactId: rudiId }]);
+    expect(await app.db.inboxItem.count()).toBe(0);
+    // What is left of Siti's messages: her two broadcast rows, linked to nobody, with no text.
+    const left = await app.db.delivery.findMany({ where: { OR: [{ contactId: null }, { contactId: { not: rudiId } }] } });
+    expect(left.map((d) => [d.broadcastId, d.contactId, d.channel, d.externalId, d.platformMessageId, d.text, d.status, d.reason]).sort()).toEqual(
+      [
+        [sent, null, null, null, null, null, "sent", null],
+        [paused, null, null, null, null, null, "skipped", "no_contact"],
+      ].sort(),
+    );
+    const everything = JSON.stringify(await app.db.delivery.findMany({ select: { contactId: true, channel: true, externalId: true, text: true } }));
+    for (const trace of [sitiId, "5001", "Siti", "Melati", "Posko Cimahi"]) expect(everything).not.toContain(trace);
+    // Rudi's rows are untouched, and both broadcasts still add up.
+    expect(await app.db.delivery.findMany({ where: { contactId: rudiId }, orderBy: { id: "asc" } })).toEqual(rudiBefore);
+    expect(await readBroadcastProgress(app.db, sent, app.clock.now)).toMatchObject({ total: 2, sent: 2, remaining: 0 });
+    expect(await readBroadcastProgress(app.db, paused, app.clock.now)).toMatchObject({ total: 2, skipped: 1, skippedByReason: { no_contact: 1 }, remaining: 1, held: 0 });
+    // Kept on purpose: the FAQ entry staff made of her question (her question's words and the team's answer, no link to her).
+    expect(await app.db.faqEntry.findFirst({ where: { id: inboxFaqId(item.id) } })).toMatchObject({ question, answer: "Posko Cimahi buka setiap hari pukul 09.00, dekat Jl. Melati." });
   });
 });

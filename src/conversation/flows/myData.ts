@@ -1,7 +1,7 @@
 // UU PDP rights in the chat: see everything stored (/datasaya), correct it
 // (/ubahdata), delete it (/hapusdata).
 import { eraseContact } from "../../domain/contacts/eraseContact.js";
-import { readPersonalData } from "../../domain/contacts/readPersonalData.js";
+import { readPersonalData, type PersonalData } from "../../domain/contacts/readPersonalData.js";
 import { formatLocalTime } from "../formatLocalTime.js";
 import type { Turn, TurnInput } from "../turn.js";
 import { claimPhone } from "./claimPhone.js";
@@ -47,6 +47,15 @@ export async function showMyData(turn: Turn): Promise<void> {
     lines.push(`• #${item.id} ${when(item.createdAt)} (${t(`inbox:myData.status.${item.status}`, { defaultValue: item.status })}): "${item.text.length > 200 ? `${item.text.slice(0, 200)}…` : item.text}"`);
     if (item.answer) lines.push(`  ${t("inbox:myData.answer", { text: item.answer.length > 200 ? `${item.answer.slice(0, 200)}…` : item.answer })}`);
   }
+  if (data.volunteer || data.assignments.length > 0) {
+    lines.push(t("mydata:tasks.title", { total: data.assignments.length }));
+    for (const a of data.assignments) lines.push(...describeAssignment(turn, a));
+  }
+  const messageKinds = Object.entries(data.messagesByKind);
+  if (messageKinds.length > 0) {
+    const kinds = messageKinds.map(([kind, count]) => t(`mydata:messages.kind.${kind}`, { count, defaultValue: `${kind} ${count}` }));
+    lines.push(t("mydata:messages.title", { total: messageKinds.reduce((sum, [, n]) => sum + n, 0), kinds: kinds.join(", ") }));
+  }
   lines.push(t("myData.consentHistory"));
   for (const c of data.consents) {
     lines.push(`• ${when(c.recordedAt)} — ${t(`consent.purpose.${c.purpose}`)}: ${c.granted ? t("myData.granted") : t("myData.withdrawn")} (${c.channel})`);
@@ -54,6 +63,30 @@ export async function showMyData(turn: Turn): Promise<void> {
   lines.push(t("myData.since", { value: when(data.createdAt) }));
   turn.say({ title: t("myData.title"), text: lines.join("\n") });
   showMenu(turn, t("myData.footer"));
+}
+
+/** One task of theirs: what it is and where they stand, when each step happened, the proof they gave. */
+function describeAssignment(turn: Turn, a: PersonalData["assignments"][number]): string[] {
+  const t = turn.t;
+  const when = (d: Date) => formatLocalTime(d, turn.language, turn.deps.timeZone);
+  const status = t(`mydata:tasks.status.${a.status}`, { defaultValue: a.status });
+  const dates = [t("mydata:tasks.when.offered", { when: when(a.offeredAt) })];
+  // respondedAt is the latest answer: the acceptance of a task later done.
+  if (a.respondedAt) dates.push(t(a.status === "declined" ? "mydata:tasks.when.declined" : "mydata:tasks.when.accepted", { when: when(a.respondedAt) }));
+  if (a.remindedAt) dates.push(t("mydata:tasks.when.reminded", { when: when(a.remindedAt) }));
+  if (a.doneAt) dates.push(t("mydata:tasks.when.done", { when: when(a.doneAt) }));
+  const lines = [t("mydata:tasks.line", { id: a.task.id, title: a.task.title, status }), `  ${dates.join(" · ")}`];
+  // A photo is a platform file reference, meaningless to the person: saying there is one is enough.
+  if (a.proofKind === "photo") lines.push(`  ${t("mydata:tasks.proof.photo")}`);
+  else if (a.proof && (a.proofKind === "link" || a.proofKind === "text")) {
+    const value = a.proofKind === "text" ? shorten(a.proof) : a.proof;
+    lines.push(`  ${t(`mydata:tasks.proof.${a.proofKind}`, { value })}`);
+  }
+  return lines;
+}
+
+function shorten(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 export function startEditData(turn: Turn): void {

@@ -3,13 +3,26 @@ import type { Db } from "../../db/client.js";
 /**
  * Deletes a person's personal data and conversation state (UU PDP right to
  * erasure). What stays is an anonymised record that consent was withdrawn and
- * when; earlier consent records lose their link to the person.
+ * when; earlier consent records lose their link to the person, and their
+ * broadcast deliveries stay, linked to nobody, so the broadcasts' reports still add up.
  */
 export async function eraseContact(db: Db, contactId: string, at: Date, channel: string, textVersion: string): Promise<void> {
-  const contact = await db.contact.findUnique({ where: { id: contactId }, select: { language: true } });
+  const contact = await db.contact.findUnique({
+    where: { id: contactId },
+    select: { language: true, identities: { select: { channel: true, externalId: true } } },
+  });
   if (!contact) return;
   // Questions can hold anything the person typed, so they go rather than being unlinked.
   await db.unansweredQuestion.deleteMany({ where: { contactId } });
+  // One-off messages carry their text (a staff reply repeats what the person asked about). That
+  // includes messages recorded as unsent to one of their chats before the chat had a contact.
+  const theirs = [{ contactId }, ...contact.identities.map((i) => ({ contactId: null, channel: i.channel, externalId: i.externalId }))];
+  await db.delivery.deleteMany({ where: { OR: theirs, NOT: { kind: "broadcast", broadcastId: { not: null } } } });
+  // Broadcast rows hold no text. Those still waiting are settled as the dispatcher would settle
+  // them ("no_contact"), so a paused or scheduled broadcast does not count them as remaining.
+  const anonymous = { contactId: null, channel: null, externalId: null, platformMessageId: null, updatedAt: at };
+  await db.delivery.updateMany({ where: { contactId, status: "queued" }, data: { ...anonymous, status: "skipped", reason: "no_contact" } });
+  await db.delivery.updateMany({ where: { contactId }, data: anonymous });
   await db.consentRecord.create({
     data: {
       contactId: null,
@@ -23,6 +36,7 @@ export async function eraseContact(db: Db, contactId: string, at: Date, channel:
       recordedAt: at,
     },
   });
-  // Identities, tags, volunteer profile and conversation state cascade; consent history is unlinked.
+  // Identities, tags, volunteer profile, task assignments, inbox items and conversation state
+  // cascade; consent history is unlinked.
   await db.contact.delete({ where: { id: contactId } });
 }

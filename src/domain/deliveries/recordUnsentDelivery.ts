@@ -15,6 +15,8 @@ export async function recordUnsentDelivery(
       channel: unsent.channel,
       externalId: unsent.externalId,
       text: unsent.text,
+      // Not a broadcast row: the funnel and reports count those by their broadcast.
+      kind: "notice",
       status: "skipped",
       reason: unsent.reason,
       createdAt: unsent.at,

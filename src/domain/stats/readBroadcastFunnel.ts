@@ -4,7 +4,7 @@ import type { BroadcastFunnel } from "./types.js";
 /** Every broadcast delivery by where it stands, from one GROUP BY over the outbox. */
 export async function readBroadcastFunnel(db: Db): Promise<BroadcastFunnel> {
   const groups = await db.$queryRaw<{ status: string; reason: string | null; n: bigint | number }[]>`
-    SELECT "status", "reason", COUNT(*) AS "n" FROM "Delivery" WHERE "kind" = 'broadcast' GROUP BY "status", "reason"`;
+    SELECT "status", "reason", COUNT(*) AS "n" FROM "Delivery" WHERE "broadcastId" IS NOT NULL GROUP BY "status", "reason"`;
   const funnel: BroadcastFunnel = { queued: 0, delivered: 0, failed: 0, blocked: 0, skipped: 0, uncertain: 0 };
   for (const group of groups) {
     const n = Number(group.n);
