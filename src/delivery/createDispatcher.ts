@@ -87,6 +87,8 @@ interface Lane {
   tail: Promise<void>;
   /** Jobs handed to the lane and not finished. */
   backlog: number;
+  /** Of those, the ones not started yet: what a limiter lane still has to send. */
+  unstarted: number;
   /** Epoch ms; self-paced lanes only (a limiter keeps its own pause). */
   pausedUntil: number;
   /** Smoothed time between two finished jobs, to say when a busy self-paced lane has room. */
@@ -125,7 +127,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   if (quietHours) [quietHours.start, quietHours.end].forEach(minuteOfDay);
   const lanes = new Map<string, Lane>();
   for (const [channel, sender] of Object.entries(opts.senders) as [ChannelName, BulkSender | undefined][]) {
-    if (sender) lanes.set(channel, { channel, sender, limiter: opts.limiters?.[channel], tail: Promise.resolve(), backlog: 0, pausedUntil: 0, msPerJob: 1_000 });
+    if (sender) lanes.set(channel, { channel, sender, limiter: opts.limiters?.[channel], tail: Promise.resolve(), backlog: 0, unstarted: 0, pausedUntil: 0, msPerJob: 1_000 });
   }
   const rules: DeliveryRules = {
     quietHours,
@@ -155,7 +157,10 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   const count = (key: keyof DispatchSummary, n = 1) => {
     totals[key] += n;
   };
-  const backlog = () => [...lanes.values()].reduce((sum, lane) => sum + lane.backlog, 0);
+  // What the lanes still have to send: a paced lane counts what waits for its limiter, not what is
+  // in flight (at 1000 msg/s, slow answers would otherwise starve it of new rows); a self-paced
+  // lane counts everything it holds.
+  const backlog = () => [...lanes.values()].reduce((sum, lane) => sum + (lane.limiter ? lane.unstarted : lane.backlog), 0);
 
   async function sweep(): Promise<void> {
     const now = clock();
@@ -263,7 +268,14 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     const { lane } = job;
     enqueued.add(job.row.id);
     lane.backlog++;
-    const run = () => runJob(job);
+    lane.unstarted++;
+    let started = false;
+    const run = () => {
+      started = true;
+      lane.unstarted--;
+      wake();
+      return runJob(job);
+    };
     // A staff reply answers someone waiting for it: it goes ahead of bulk traffic, like the bot's own replies.
     const priority = job.source.consent === "reply" ? "reply" : "bulk";
     const scheduled = lane.limiter ? lane.limiter.schedule(priority, job.identity.externalId, run) : (lane.tail = lane.tail.then(run, run));
@@ -276,6 +288,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
         enqueued.delete(job.row.id);
         held.delete(job.row.id);
         lane.backlog--;
+        if (!started) lane.unstarted--;
         const t = clock().getTime();
         if (lane.lastFinishedAt !== undefined) lane.msPerJob = 0.8 * lane.msPerJob + 0.2 * Math.max(0, t - lane.lastFinishedAt);
         lane.lastFinishedAt = t;

@@ -1,4 +1,5 @@
 import type { BulkSender, OutboundMessage, SendOutcome } from "../../delivery/types.js";
+import { createJsonPoster, type JsonAnswer } from "../http/createJsonPoster.js";
 
 export interface TelegramBulkSenderOptions {
   token: string;
@@ -28,13 +29,12 @@ interface BotApiAnswer {
 }
 
 /**
- * Broadcast messages over the Bot API. Plain fetch rather than telegraf: Node's fetch keeps
- * connections alive on any apiRoot (telegraf drops keep-alive on http:// roots), and the
- * dispatcher needs every answer mapped to an outcome, never thrown.
+ * Broadcast messages over the Bot API. Plain HTTP rather than telegraf: connections stay alive on
+ * any apiRoot (telegraf drops keep-alive on http:// roots), and the dispatcher needs every
+ * answer mapped to an outcome, never thrown.
  */
 export function createTelegramBulkSender(opts: TelegramBulkSenderOptions): BulkSender {
-  const base = opts.apiRoot.replace(/\/+$/, "");
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const post = createJsonPoster(opts.apiRoot, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 
   async function send(externalId: string, message: OutboundMessage): Promise<SendOutcome> {
     const chat_id = /^-?\d+$/.test(externalId) ? Number(externalId) : externalId;
@@ -54,25 +54,16 @@ export function createTelegramBulkSender(opts: TelegramBulkSenderOptions): BulkS
       payload = { chat_id, text: escapeHtml(message.text), parse_mode: "HTML", ...buttons, ...paid };
     }
 
-    let response: Response;
+    let response: JsonAnswer;
     try {
-      response = await fetch(`${base}/bot${opts.token}/${method}`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(payload),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      response = await post(`/bot${opts.token}/${method}`, payload);
     } catch (err) {
       return fromNetworkError(err);
     }
-    let answer: BotApiAnswer | undefined;
-    try {
-      answer = (await response.json()) as BotApiAnswer;
-    } catch {
-      answer = undefined;
-    }
+    const answer = isBotApiAnswer(response.body) ? response.body : undefined;
     if (response.status >= 500) return { status: "retry", reason: `http_${response.status}` };
-    if (!answer) return response.ok ? { status: "uncertain", reason: "unreadable_answer" } : { status: "failed", reason: `http_${response.status}` };
+    const ok = response.status >= 200 && response.status < 300;
+    if (!answer) return ok ? { status: "uncertain", reason: "unreadable_answer" } : { status: "failed", reason: `http_${response.status}` };
     if (answer.ok) return { status: "sent", platformMessageId: answer.result?.message_id === undefined ? undefined : String(answer.result.message_id) };
     const code = answer.error_code ?? response.status;
     const description = answer.description ?? `http_${code}`;
@@ -98,6 +89,10 @@ function fromNetworkError(err: unknown): SendOutcome {
   const code = cause?.code ?? (err as { code?: string } | undefined)?.code ?? "unknown";
   if (NOT_SENT_CODES.has(code)) return { status: "retry", reason: `network_${code}` };
   return { status: "uncertain", reason: `network_${code}` };
+}
+
+function isBotApiAnswer(body: unknown): body is BotApiAnswer {
+  return typeof body === "object" && body !== null && typeof (body as { ok?: unknown }).ok === "boolean";
 }
 
 function escapeHtml(text: string): string {
