@@ -1,5 +1,5 @@
 // `npm run bench`: figures, not assertions. Sized for a 2-core machine.
-// BENCH_ONLY=faq,turns,rate,paid,materialize,kills runs a subset; see benchSizes below for the BENCH_* sizes.
+// BENCH_ONLY=faq,turns,rate,paid,materialize,kills,import runs a subset; see benchSizes below for the BENCH_* sizes.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createConversationEngine } from "../src/conversation/createConversationEngine.js";
@@ -12,6 +12,7 @@ import { createBenchDatabase, root } from "./benchDatabase.js";
 import { benchDeliveryRate } from "./benchDeliveryRate.js";
 import { benchKills } from "./benchKills.js";
 import { benchMaterialize } from "./benchMaterialize.js";
+import { benchImportContacts } from "./importContacts.js";
 
 
 function percentile(sorted: number[], p: number): number {
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   if (wants("paid")) await benchDeliveryRate({ label: "broadcast rate (paid broadcast)", contacts: size("BENCH_PAID_CONTACTS", 20_000), perSecond: 1000, paid: true });
   if (wants("materialize")) await benchMaterialize(size("BENCH_MATERIALIZE_CONTACTS", 1_000_000));
   if (wants("kills")) await benchKills(size("BENCH_KILL_CONTACTS", 5_000), size("BENCH_KILLS", 10));
+  if (wants("import")) await benchImportContacts(size("BENCH_IMPORT_ROWS", 1_000_000));
 }
 
 async function benchConversation(): Promise<void> {

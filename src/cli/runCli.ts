@@ -4,6 +4,7 @@
 import { Command, CommanderError } from "commander";
 import { openCliContext, type CliContext } from "./openCliContext.js";
 import { registerBroadcastCommands } from "./registerBroadcastCommands.js";
+import { registerImportExportCommands } from "./registerImportExportCommands.js";
 import { registerSegmentCommands } from "./registerSegmentCommands.js";
 import { registerStatsCommands } from "./registerStatsCommands.js";
 
@@ -34,7 +35,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const outcome = await action(opened.context, (io.clock ?? (() => new Date()))());
       exitCode = outcome.code;
       if (json) io.stdout.write(`${JSON.stringify(outcome.json, null, 2)}\n`);
-      else if (outcome.code === 0) io.stdout.write(`${outcome.text}\n`);
+      // An empty text: the command already wrote its output (an export to stdout).
+      else if (outcome.code === 0 && outcome.text !== "") io.stdout.write(`${outcome.text}\n`);
       if (outcome.code === 1) io.stderr.write(`${outcome.error}\n`);
     } finally {
       await db.$disconnect();
@@ -49,6 +51,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerSegmentCommands(program, run);
   registerBroadcastCommands(program, run);
   registerStatsCommands(program, run);
+  registerImportExportCommands(program, run, io);
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -22,6 +22,7 @@ import { showInvite } from "./flows/inviteFriends.js";
 import { handleTaskInput, showMyTasks } from "./flows/taskAnswers.js";
 import { handleTaskProofStep } from "./flows/taskProof.js";
 import { handleTaskWizardStep } from "./flows/taskWizard.js";
+import { handleImportStep } from "./flows/importCommand.js";
 import { resolveChoice } from "./resolveChoice.js";
 import { serializeByKey } from "./serializeByKey.js";
 import { Turn, type TurnInput } from "./turn.js";
@@ -42,6 +43,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
         if (verdict === "ignore") return { replies: [], effects: [{ type: "rate_limited" }] };
         const result = await deps.db.$transaction((tx) => runTurn(tx, deps, message, verdict), { timeout: 15_000, maxWait: 15_000 });
         learnSavedFaqs(deps, result);
+        for (const effect of result.effects) if (effect.type === "deferred") result.replies.push(...(await effect.run()));
         return result;
       });
     },
@@ -130,6 +132,8 @@ async function continueFlow(turn: Turn, input: TurnInput): Promise<void> {
       return handleTaskWizardStep(turn, input);
     case "taskProof":
       return handleTaskProofStep(turn, input);
+    case "import":
+      return handleImportStep(turn, input);
     default:
       if (turn.step === "ask" && input.kind === "text" && !input.choiceId && input.text.trim()) {
         return answerQuestion(turn, input.text);
@@ -166,6 +170,8 @@ async function handleKeyword(turn: Turn, keyword: Keyword, isNew: boolean): Prom
         hasPermission(role, "roles") ? turn.t("help.staffAdmin") : "",
         hasPermission(role, "inbox") ? turn.t("inbox:help.staff") : "",
         hasPermission(role, "tasks") ? turn.t("tasks:help.staff") : "",
+        hasPermission(role, "import") ? turn.t("importexport:help.staff") : "",
+        hasPermission(role, "stats") ? turn.t("stats:help.staff") : "",
       ].filter(Boolean);
       const more = [turn.t("inbox:help.person"), turn.contact.volunteer ? turn.t("referrals:help") : "", turn.contact.volunteer ? turn.t("tasks:help.volunteer") : ""].filter(Boolean);
       return showMenu(turn, [turn.t("help.text"), ...more, ...staff].join("\n\n"));

@@ -22,6 +22,8 @@ export interface InboundMessage {
    * task's proof is kept as `fileId`, the platform's reference to it (Telegram file_id, WhatsApp media id).
    */
   photo?: { fileId?: string };
+  /** A file the person sent (kind "media"), where the channel can download it: an admin's CSV for /import. */
+  document?: InboundDocument;
   /**
    * The sender's own phone number in E.164 when the platform guarantees it (a WhatsApp
    * sender is their number). It links the person to an existing contact with that phone.
@@ -39,6 +41,15 @@ export interface InboundMessage {
   messageId?: string;
 }
 
+export interface InboundDocument {
+  fileName?: string;
+  mimeType?: string;
+  /** Bytes, as the platform reports them before anything is downloaded. */
+  size?: number;
+  /** Downloads the file; the channel knows how (Telegram: getFile, then the file URL). */
+  open(): Promise<AsyncIterable<Uint8Array>>;
+}
+
 export interface Choice {
   id: string;
   label: string;
@@ -54,6 +65,15 @@ export interface Reply {
   requestPhone?: boolean;
   /** A picture (a chart) sent with the title and text as its caption. */
   image?: ReplyImage;
+  /** A file (an export, an import's error list) sent with the title and text as its caption. */
+  document?: ReplyDocument;
+}
+
+export interface ReplyDocument {
+  /** "contacts-2026-11-26.csv" */
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
 }
 
 /**
@@ -78,6 +98,11 @@ export type Effect =
   /** Staff saved an inbox reply as an FAQ entry; the matcher learns it once the turn has committed. */
   | { type: "faq_added"; faqId: string; language: string; question: string; answer: string }
   | { type: "data_erased" }
+  /**
+   * Work that must not hold the turn's transaction (importing or exporting a file): the engine
+   * runs it after the commit, and its replies follow the turn's own.
+   */
+  | { type: "deferred"; run: () => Promise<Reply[]> }
   | { type: "contacts_merged"; contactId: string }
   | { type: "rate_limited" }
   | { type: "duplicate" };

@@ -39,7 +39,7 @@ export interface FakeBotApiOptions {
 }
 
 // Calls that put a message in a chat: the ones Telegram's flood limits count.
-const SEND_METHODS = new Set(["sendMessage", "sendPhoto"]);
+const SEND_METHODS = new Set(["sendMessage", "sendPhoto", "sendDocument"]);
 
 export interface FakeBotApi {
   /** Pass as telegraf's `telegram.apiRoot`. */
@@ -63,6 +63,8 @@ export interface FakeBotApi {
   readonly rateLimited: number;
   /** Current text of a message, after edits. */
   messageText(messageId: number): string | undefined;
+  /** A file a person "sent": getFile finds it and the file URL serves these bytes. */
+  addFile(fileId: string, bytes: Uint8Array): void;
   close(): Promise<void>;
 }
 
@@ -87,6 +89,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const failures = new Map<string, ProgrammedFailure[]>();
   const pollers = new Set<() => void>();
   const texts = new Map<number, string>();
+  const files = new Map<string, Uint8Array>();
   const delivered = new Map<string, number>();
   const deliveredTimes: number[] = [];
   // Accepted sends within the last second, oldest first: all chats, and per chat.
@@ -99,6 +102,14 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // File downloads: /file/bot<token>/<file_path>, as getFile's file_path says.
+    const download = /^\/file\/bot[^/]+\/documents\/(.+)$/.exec(new URL(req.url ?? "/", "http://x").pathname);
+    if (download) {
+      const bytes = files.get(decodeURIComponent(download[1] ?? ""));
+      if (!bytes) return reply(res, 404, { ok: false, error_code: 404, description: "Not Found" });
+      res.writeHead(200, { "Content-Type": "application/octet-stream" }).end(Buffer.from(bytes));
+      return;
+    }
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(new URL(req.url ?? "/", "http://x").pathname);
     if (!match) return reply(res, 404, { ok: false, error_code: 404, description: "Not Found" });
     const [, token = "", method = ""] = match;
@@ -120,7 +131,13 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
         return ok(res, bot);
       case "getUpdates":
         return ok(res, await takeUpdates(body, res));
+      case "getFile": {
+        const bytes = files.get(String(body.file_id));
+        if (!bytes) return reply(res, 400, { ok: false, error_code: 400, description: "Bad Request: invalid file_id" });
+        return ok(res, { file_id: body.file_id, file_unique_id: `u${String(body.file_id)}`, file_size: bytes.length, file_path: `documents/${String(body.file_id)}` });
+      }
       case "sendMessage":
+      case "sendDocument":
       case "sendPhoto": {
         const messageId = nextMessageId++;
         const text = String(body.text ?? body.caption ?? "");
@@ -132,7 +149,11 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
           date: Math.floor(Date.now() / 1000),
           chat: { id: Number(body.chat_id), type: "private", first_name: "Person" },
           from: bot,
-          ...(method === "sendPhoto" ? { photo: [{ file_id: "photo", file_unique_id: "photo", width: 1, height: 1 }], caption: text } : { text }),
+          ...(method === "sendPhoto"
+            ? { photo: [{ file_id: "photo", file_unique_id: "photo", width: 1, height: 1 }], caption: text }
+            : method === "sendDocument"
+              ? { document: { file_id: "document", file_unique_id: "document" }, caption: text }
+              : { text }),
         });
       }
       case "editMessageText": {
@@ -232,6 +253,7 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
       return rateLimited;
     },
     messageText: (messageId) => texts.get(messageId),
+    addFile: (fileId, bytes) => void files.set(fileId, bytes),
     async close() {
       for (const wake of [...pollers]) wake();
       await new Promise<void>((resolve) => {

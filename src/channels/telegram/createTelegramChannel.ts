@@ -1,10 +1,12 @@
 import type http from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import { Telegraf, TelegramError } from "telegraf";
 import type { Update } from "telegraf/types";
-import type { ConversationEngine, Reply, ReplyImage } from "../../conversation/types.js";
+import type { ConversationEngine, Reply, ReplyDocument, ReplyImage } from "../../conversation/types.js";
 import type { ChannelLimiter } from "../../delivery/createChannelLimiter.js";
 import { createWebhookServer } from "./createWebhookServer.js";
 import { launchPolling, type RunningPoll } from "./launchPolling.js";
@@ -85,7 +87,7 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
     try {
       const gone = toUnreachable(update);
       if (gone) return await engine.markUnreachable("telegram", gone.externalId, gone.at);
-      const inbound = toInbound(update, clock());
+      const inbound = toInbound(update, clock(), openFile);
       if (inbound === null) return;
       isTurn = true;
       lang = inbound.languageHint;
@@ -113,7 +115,12 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
       removeKeyboard: mayRemoveKeyboard && phoneKeyboardOpen.has(chatId),
     });
     try {
-      if (reply.image) {
+      if (reply.document) {
+        const [first] = messages;
+        const asCaption = messages.length === 1 && first !== undefined && first.text.length <= MAX_CAPTION ? first : undefined;
+        if (!asCaption) for (const message of messages) await sendMessage(chatId, message);
+        await sendDocument(chatId, reply.document, asCaption);
+      } else if (reply.image) {
         // A short text rides along as the photo's caption; a longer one follows as its own message(s).
         const [first] = messages;
         const asCaption = messages.length === 1 && first !== undefined && first.text.length <= MAX_CAPTION ? first : undefined;
@@ -147,6 +154,21 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
     const source = Buffer.from(await image.png());
     const extra = caption ? { caption: caption.text, ...caption.extra } : {};
     await sendWithRetry(chatId, (target) => bot.telegram.sendPhoto(target, { source, filename: image.fileName }, extra));
+  }
+
+  async function sendDocument(chatId: string, document: ReplyDocument, caption: TelegramMessage | undefined): Promise<void> {
+    const source = Buffer.from(document.bytes);
+    const extra = caption ? { caption: caption.text, ...caption.extra } : {};
+    await sendWithRetry(chatId, (target) => bot.telegram.sendDocument(target, { source, filename: document.fileName }, extra));
+  }
+
+  /** An admin's document, fetched from Telegram's file server when the core asks for it. */
+  async function openFile(fileId: string): Promise<AsyncIterable<Uint8Array>> {
+    const link = await bot.telegram.getFileLink(fileId);
+    const response = await fetch(link);
+    // The link carries the bot token: never put it in an error or a log line.
+    if (!response.ok || response.body === null) throw new Error(`telegram file download failed: HTTP ${response.status}`);
+    return Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
   }
 
   async function sendWithRetry(chatId: string, request: (target: number | string) => Promise<unknown>): Promise<void> {

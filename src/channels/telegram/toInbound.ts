@@ -24,8 +24,8 @@ const MEDIA_FIELDS = [
  * Translates one Telegram update into the core's InboundMessage.
  * Returns null for anything that is not a person talking to the bot in a private chat.
  */
-export function toInbound(update: Update, now: Date = new Date()): InboundMessage | null {
-  if ("message" in update) return fromMessage(update.message);
+export function toInbound(update: Update, now: Date = new Date(), openFile?: OpenTelegramFile): InboundMessage | null {
+  if ("message" in update) return fromMessage(update.message, openFile);
   if ("callback_query" in update) {
     const query = update.callback_query;
     // Inline-mode callbacks carry no chat; game callbacks carry no data. Relawan uses neither.
@@ -36,7 +36,10 @@ export function toInbound(update: Update, now: Date = new Date()): InboundMessag
   return null;
 }
 
-function fromMessage(message: Message): InboundMessage | null {
+/** Downloads a file by its file_id; the channel passes one so a document (an admin's CSV) can be read. */
+export type OpenTelegramFile = (fileId: string) => Promise<AsyncIterable<Uint8Array>>;
+
+function fromMessage(message: Message, openFile: OpenTelegramFile | undefined): InboundMessage | null {
   if (message.chat.type !== "private" || message.from === undefined) return null;
   const base = { ...person(message.from), receivedAt: new Date(message.date * 1000) };
 
@@ -54,6 +57,18 @@ function fromMessage(message: Message): InboundMessage | null {
     if ("photo" in message && message.photo.length > 0) {
       const largest = message.photo.reduce((a, b) => (b.width * b.height > a.width * a.height ? b : a));
       return { ...media, photo: { fileId: largest.file_id } };
+    }
+    if ("document" in message && openFile) {
+      const file = message.document;
+      return {
+        ...media,
+        document: {
+          ...(file.file_name === undefined ? {} : { fileName: file.file_name }),
+          ...(file.mime_type === undefined ? {} : { mimeType: file.mime_type }),
+          ...(file.file_size === undefined ? {} : { size: file.file_size }),
+          open: () => openFile(file.file_id),
+        },
+      };
     }
     return media;
   }

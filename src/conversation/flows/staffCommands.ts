@@ -13,6 +13,8 @@ import { splitArgs } from "./staffFormat.js";
 import { staffRoleCommand } from "./staffRoles.js";
 import { showStats } from "./statsCommand.js";
 import { handleTaskCommand } from "./taskCommands.js";
+import { exportCommand } from "./exportCommand.js";
+import { startImport } from "./importCommand.js";
 
 export async function handleStaffCommand(turn: Turn, command: StaffCommandName, args: string): Promise<void> {
   const [sub, rest] = splitArgs(args);
@@ -44,6 +46,10 @@ export async function handleStaffCommand(turn: Turn, command: StaffCommandName, 
       return replyCommand(turn, args);
     case "task":
       return handleTaskCommand(turn, sub, rest);
+    case "import":
+      return startImport(turn);
+    case "export":
+      return exportCommand(turn, sub, rest);
   }
 }
 
@@ -66,5 +72,9 @@ function permissionFor(command: StaffCommandName, sub: string): StaffPermission 
       return "inbox";
     case "task":
       return "tasks";
+    case "import":
+      return "import";
+    case "export":
+      return "export";
   }
 }

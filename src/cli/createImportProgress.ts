@@ -1,0 +1,51 @@
+import { SingleBar } from "cli-progress";
+
+export interface ImportProgress {
+  update(progress: { rows: number; total: number }): void;
+  stop(): void;
+}
+
+// Without a terminal (a log file, CI), one plain line per this many rows.
+const lineEvery = 100_000;
+
+/**
+ * Progress of a long import on stderr, so stdout keeps only the report: a bar in a terminal,
+ * plain lines otherwise. The total comes from counting lines first, so it is an estimate when
+ * cells hold line breaks.
+ */
+export function createImportProgress(stderr: { write(text: string): unknown; isTTY?: boolean }): ImportProgress {
+  if (stderr.isTTY) {
+    const bar = new SingleBar({
+      stream: stderr as NodeJS.WritableStream,
+      format: "Importing |{bar}| {percentage}% | {value}/{total} rows | {speed} rows/s | ETA {eta_formatted}",
+      etaBuffer: 50,
+      hideCursor: true,
+    });
+    let started = false;
+    const startedAt = performance.now();
+    return {
+      update({ rows, total }) {
+        const speed = Math.round(rows / Math.max(0.001, (performance.now() - startedAt) / 1000));
+        if (!started) {
+          bar.start(Math.max(total, rows), rows, { speed });
+          started = true;
+        } else {
+          bar.setTotal(Math.max(total, rows));
+          bar.update(rows, { speed });
+        }
+      },
+      stop: () => {
+        if (started) bar.stop();
+      },
+    };
+  }
+  let next = lineEvery;
+  return {
+    update({ rows, total }) {
+      if (rows < next) return;
+      next = (Math.floor(rows / lineEvery) + 1) * lineEvery;
+      stderr.write(`imported ${rows} of about ${Math.max(total, rows)} rows (${Math.floor((100 * rows) / Math.max(total, rows))}%)\n`);
+    },
+    stop() {},
+  };
+}

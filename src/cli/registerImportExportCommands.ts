@@ -1,0 +1,109 @@
+import { once } from "node:events";
+import { createWriteStream, readdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { Argument, Option, type Command } from "commander";
+import type { CountryCode } from "libphonenumber-js";
+import { createTranslator, readLocaleResources } from "../conversation/createTranslator.js";
+import { exportCsv } from "../domain/exports/exportCsv.js";
+import { exportKinds, type ExportKind } from "../domain/exports/exportKinds.js";
+import { describeFileProblem } from "../domain/imports/describeFileProblem.js";
+import { describeRowProblem } from "../domain/imports/describeRowProblem.js";
+import { formatImportReport } from "../domain/imports/formatImportReport.js";
+import { importContacts } from "../domain/imports/importContacts.js";
+import { findSegment } from "../domain/segments/findSegment.js";
+import { createImportProgress } from "./createImportProgress.js";
+import type { CliIo, CliOutcome, RunWithContext } from "./runCli.js";
+
+const localesDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..", "locales");
+const actor = "cli";
+
+interface ImportOptions {
+  errors?: string;
+  batchSize?: string;
+  lang?: string;
+  json?: boolean;
+}
+
+/**
+ * `relawan import <file.csv>` and `relawan export contacts|volunteers|deliveries`: the same code
+ * as /import and /export in the chat, audited with actor "cli".
+ */
+export function registerImportExportCommands(program: Command, run: RunWithContext, io: CliIo): void {
+  const languages = readdirSync(localesDir).sort();
+  program
+    .command("import")
+    .description("import contacts from a CSV file (streamed, in batches); invalid rows are listed in <file>.errors.csv")
+    .argument("<file>", "CSV file: name, phone, telegram_id, region_code, language, tags, consent, consent_source, consent_date")
+    .option("--errors <path>", "where to write every invalid row with its reason (default: <file>.errors.csv)")
+    .option("--batch-size <rows>", "rows per transaction", "2000")
+    .addOption(new Option("--lang <language>", "language of the report (default: DEFAULT_LANGUAGE)").choices(languages))
+    .option("--json", "machine-readable output")
+    .action((file: string, options: ImportOptions) =>
+      run(Boolean(options.json), async ({ db, config }, now): Promise<CliOutcome> => {
+        const t = createTranslator(readLocaleResources(localesDir), config.DEFAULT_LANGUAGE).forLanguage(options.lang ?? config.DEFAULT_LANGUAGE);
+        const batchSize = Number(options.batchSize);
+        if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) return refuse("--batch-size must be a whole number from 1 to 50000.", "bad_batch_size");
+        const path = resolve(file);
+        const progress = createImportProgress(io.stderr as CliIo["stderr"] & { isTTY?: boolean });
+        const outcome = await importContacts(db, {
+          path,
+          fileName: file,
+          errorsPath: options.errors === undefined ? undefined : resolve(options.errors),
+          actor,
+          now,
+          defaultCountry: config.DEFAULT_COUNTRY as CountryCode,
+          defaultLanguage: config.DEFAULT_LANGUAGE,
+          languages,
+          timeZone: config.TIMEZONE,
+          batchSize,
+          describeProblem: (problem) => describeRowProblem(t, problem, languages),
+          onProgress: (p) => progress.update(p),
+        }).finally(() => progress.stop());
+        if (outcome.status === "refused") {
+          return refuse(`${t("importexport:import.refused", { reason: describeFileProblem(t, outcome.problem, file) })}`, outcome.problem.code);
+        }
+        const { report } = outcome;
+        const errorsLine = report.errorsPath ? t("importexport:report.errorsFile", { path: report.errorsPath }) : undefined;
+        const text = [t("importexport:report.title", { file }), formatImportReport(t, report, { languages, errorsLine })].join("\n");
+        return { code: 0, text, json: { ...report, invalidRows: report.invalidRows.map((row) => ({ ...row, reason: describeRowProblem(t, row.problem, languages) })) } };
+      }),
+    );
+
+  program
+    .command("export")
+    .description("export contacts, volunteers or deliveries as CSV (to stdout, or --out file)")
+    .addArgument(new Argument("<what>", "what to export").choices(exportKinds))
+    .option("--segment <name>", "only the contacts of this saved segment (for deliveries: deliveries to them)")
+    .option("--out <file>", "write to this file instead of stdout")
+    .action((kind: ExportKind, options: { segment?: string; out?: string }) =>
+      run(false, async ({ db }, now): Promise<CliOutcome> => {
+        const segment = options.segment === undefined ? undefined : await findSegment(db, options.segment);
+        if (options.segment !== undefined && !segment) return refuse(`No segment named "${options.segment}". See: relawan segment list`, "segment_not_found");
+        const toFile = options.out !== undefined;
+        const output = toFile ? createWriteStream(resolve(options.out!)) : forwardTo(io.stdout);
+        const { rows } = await exportCsv(db, { kind, segment, output, keepOpen: !toFile, bom: toFile, actor, destination: toFile ? "file" : "stdout", now });
+        const summary = `Exported ${rows} ${kind}${segment ? ` in segment "${segment.name}"` : ""}${toFile ? ` to ${resolve(options.out!)}` : ""}.`;
+        // Without --out, stdout is the CSV itself: the summary goes to stderr.
+        if (!toFile) io.stderr.write(`${summary}\n`);
+        return { code: 0, text: toFile ? summary : "", json: { kind, segment: segment?.name ?? null, rows, out: options.out ?? null } };
+      }),
+    );
+}
+
+function refuse(error: string, code: string): CliOutcome {
+  return { code: 1, error, json: { error: code, message: error } };
+}
+
+/** A Writable over the CLI's stdout, waiting for it to drain when it is a real stream. */
+function forwardTo(stdout: CliIo["stdout"]): Writable {
+  const target = stdout as CliIo["stdout"] & Partial<NodeJS.WritableStream>;
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      const ok = target.write(chunk.toString("utf8"));
+      if (ok === false && typeof target.once === "function") once(target as NodeJS.WritableStream, "drain").then(() => done(), done);
+      else done();
+    },
+  });
+}

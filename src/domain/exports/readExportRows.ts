@@ -1,0 +1,101 @@
+import { Prisma, type Database } from "../../db/client.js";
+import type { ExportKind } from "./exportKinds.js";
+
+// Under the 999 parameters Prisma allows per SQLite query: each page's ids are bound one by one.
+const pageSize = 500;
+
+/**
+ * The rows of an export, a page at a time in id order (keyset pagination: page 2,000 costs what
+ * page 1 does), filtered in the database by `segment` (a condition over "Contact" c, from
+ * segmentWhereSql). Only one page is in memory at a time.
+ */
+export async function* readExportRows(db: Database, kind: ExportKind, segment?: Prisma.Sql): AsyncGenerator<string[][]> {
+  let after = "";
+  for (;;) {
+    const ids = (await db.$queryRaw<{ id: string }[]>(pageSql(kind, segment, after))).map((row) => row.id);
+    if (ids.length === 0) return;
+    yield kind === "deliveries" ? await deliveryRows(db, ids) : await contactRows(db, ids, kind === "volunteers");
+    after = ids[ids.length - 1]!;
+    if (ids.length < pageSize) return;
+  }
+}
+
+function pageSql(kind: ExportKind, segment: Prisma.Sql | undefined, after: string): Prisma.Sql {
+  if (kind === "deliveries") {
+    // With a segment, only deliveries to its contacts; without, also those whose contact was erased.
+    const toSegment = segment ? Prisma.sql`AND c."id" IS NOT NULL AND ${segment}` : Prisma.empty;
+    return Prisma.sql`
+      SELECT d."id" FROM "Delivery" d LEFT JOIN "Contact" c ON c."id" = d."contactId"
+      WHERE d."id" > ${after} ${toSegment} ORDER BY d."id" LIMIT ${pageSize}`;
+  }
+  const volunteersOnly = kind === "volunteers" ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Volunteer" ev WHERE ev."contactId" = c."id")` : Prisma.empty;
+  return Prisma.sql`
+    SELECT c."id" FROM "Contact" c
+    WHERE c."id" > ${after} ${volunteersOnly} AND ${segment ?? Prisma.sql`1 = 1`} ORDER BY c."id" LIMIT ${pageSize}`;
+}
+
+async function contactRows(db: Database, ids: string[], withVolunteer: boolean): Promise<string[][]> {
+  const contacts = await db.contact.findMany({
+    where: { id: { in: ids } },
+    orderBy: { id: "asc" },
+    include: {
+      identities: { where: { channel: { in: ["telegram", "whatsapp"] } }, orderBy: { createdAt: "asc" }, select: { channel: true, externalId: true } },
+      tags: { orderBy: { tag: "asc" }, select: { tag: true } },
+      consents: { where: { purpose: "updates" }, orderBy: [{ recordedAt: "desc" }, { id: "desc" }], take: 1, select: { granted: true, recordedAt: true, source: true } },
+      volunteer: withVolunteer,
+    },
+  });
+  return contacts.map((c) => {
+    const accounts = (channel: string) => c.identities.filter((i) => i.channel === channel).map((i) => i.externalId).join("; ");
+    // When and where the yes came from, so a re-import keeps the consent's own date and source.
+    const consent = c.updatesConsent === true && c.consents[0]?.granted ? c.consents[0] : undefined;
+    const row = [
+      c.id,
+      c.name ?? "",
+      c.phone ?? "",
+      accounts("telegram"),
+      accounts("whatsapp"),
+      c.regionCode ?? "",
+      c.language,
+      c.tags.map((t) => t.tag).join("; "),
+      c.updatesConsent === null ? "" : yesNo(c.updatesConsent),
+      consent?.recordedAt.toISOString() ?? "",
+      consent?.source ?? "",
+      yesNo(c.optedOut),
+      c.createdAt.toISOString(),
+    ];
+    if (!withVolunteer) return row;
+    const volunteer = c.volunteer;
+    return [...row, volunteer?.referralCode ?? "", interestList(volunteer?.interests), volunteer?.availability ?? "", volunteer?.createdAt.toISOString() ?? ""];
+  });
+}
+
+async function deliveryRows(db: Database, ids: string[]): Promise<string[][]> {
+  const deliveries = await db.delivery.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
+  return deliveries.map((d) => [
+    d.id,
+    d.kind,
+    d.broadcastId ?? "",
+    d.taskId === null ? "" : String(d.taskId),
+    d.contactId ?? "",
+    d.channel ?? "",
+    d.status,
+    d.reason ?? "",
+    String(d.attempts),
+    d.sentAt?.toISOString() ?? "",
+  ]);
+}
+
+function yesNo(value: boolean): string {
+  return value ? "yes" : "no";
+}
+
+function interestList(json: string | undefined): string {
+  if (!json) return "";
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.map(String).join("; ") : "";
+  } catch {
+    return "";
+  }
+}

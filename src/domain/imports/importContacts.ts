@@ -1,0 +1,224 @@
+import { once } from "node:events";
+import { constants, createReadStream, createWriteStream } from "node:fs";
+import { access } from "node:fs/promises";
+import { basename, dirname } from "node:path";
+import { finished } from "node:stream/promises";
+import { parse, type CsvError, type Info } from "csv-parse";
+import { stringify, type Stringifier } from "csv-stringify";
+import type { CountryCode } from "libphonenumber-js";
+import type { Database } from "../../db/client.js";
+import { recordAudit } from "../audit/recordAudit.js";
+import { loadRegions } from "../regions/loadRegions.js";
+import { checkCsvFile } from "./checkCsvFile.js";
+import { mapImportHeader, type ImportColumns } from "./mapImportHeader.js";
+import { parseImportRow, type RowRules } from "./parseImportRow.js";
+import type { DescribeRowProblem, FileProblem, ImportReport, ImportRow, InvalidRow } from "./types.js";
+import { writeImportBatch } from "./writeImportBatch.js";
+
+export interface ImportSettings {
+  path: string;
+  /** Name for the report and the audit log; the chat passes the document's own name. */
+  fileName?: string;
+  /** Where the full list of invalid rows goes: default `<file>.errors.csv`, null for none. */
+  errorsPath?: string | null;
+  /** "cli", or the staff member's contact id. */
+  actor: string;
+  now: Date;
+  defaultCountry: CountryCode;
+  defaultLanguage: string;
+  languages: readonly string[];
+  timeZone: string;
+  /** Rows per transaction. */
+  batchSize?: number;
+  maxBytes?: number;
+  /** How many invalid rows the report lists; the errors file has them all. */
+  listedInvalid?: number;
+  describeProblem: DescribeRowProblem;
+  onProgress?: (progress: { rows: number; total: number }) => void;
+}
+
+export type ImportOutcome = { status: "refused"; problem: FileProblem } | { status: "done"; report: ImportReport };
+
+const defaultBatchSize = 2_000;
+// A quote that never closes would otherwise swallow the rest of the file into one cell.
+const maxRecordBytes = 1 << 20;
+
+/**
+ * Imports contacts from a CSV file: streamed, in batches of a few thousand rows per transaction,
+ * so a million rows import in bounded memory while the bot keeps answering between batches.
+ * The file is read twice: once to refuse a wrongly encoded file before anything is written,
+ * once to import. Valid rows are imported; invalid ones are reported with their line number.
+ */
+export async function importContacts(db: Database, settings: ImportSettings): Promise<ImportOutcome> {
+  const started = performance.now();
+  const check = await checkCsvFile(settings.path, { maxBytes: settings.maxBytes });
+  if (check.status === "refused") return check;
+  const errorsPath = settings.errorsPath === undefined ? `${settings.path}.errors.csv` : settings.errorsPath;
+  // Checked now, not at the first invalid row: by then part of the file would be imported.
+  if (errorsPath !== null && !(await writable(dirname(errorsPath)))) return { status: "refused", problem: { code: "errors_not_writable", path: errorsPath } };
+  const regions = await loadRegions();
+  const rules: RowRules = {
+    defaultCountry: settings.defaultCountry,
+    languages: settings.languages,
+    timeZone: settings.timeZone,
+    now: settings.now,
+    regionExists: (code) => regions.get(code) !== undefined,
+  };
+  const batchSize = settings.batchSize ?? defaultBatchSize;
+  const listed = settings.listedInvalid ?? 20;
+  const total = Math.max(0, check.lines - 1);
+  const fileName = settings.fileName ?? basename(settings.path);
+  const report: ImportReport = {
+    file: fileName,
+    rowsRead: 0,
+    created: 0,
+    merged: 0,
+    invalid: 0,
+    invalidRows: [],
+    consentRecorded: 0,
+    consentNotApplied: 0,
+    optedOut: 0,
+    skipped: 0,
+    ignoredColumns: [],
+    noConsentColumn: false,
+    seconds: 0,
+  };
+
+  const file = createReadStream(settings.path);
+  const parser = file.pipe(
+    parse({
+      bom: true,
+      delimiter: check.delimiter,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      max_record_size: maxRecordBytes,
+    }),
+  );
+  let header: string[] | undefined;
+  let columns: ImportColumns = {};
+  let lastLine = 1;
+  let batch: ImportRow[] = [];
+  let pending: (InvalidRow & { record?: string[] })[] = [];
+  const skippedLines = new Set<number>();
+  parser.on("skip", (error: CsvError) => {
+    const unclosed = error.code === "CSV_QUOTE_NOT_CLOSED" || error.code === "CSV_MAX_RECORD_SIZE";
+    // Quoting errors point at where the parser gave up; an unclosed quote began after the last good row.
+    const line = unclosed ? lastLine + 1 : typeof error.lines === "number" ? error.lines : lastLine + 1;
+    if (skippedLines.has(line)) return;
+    skippedLines.add(line);
+    report.rowsRead++;
+    pending.push({ line, problem: unclosed ? { code: "unclosed_quote" } : { code: "csv", detail: error.message.replace(/^[^:]*: /, "") } });
+  });
+
+  const errors = createErrorsWriter(errorsPath, settings.describeProblem);
+  let complete = false;
+  const flush = async () => {
+    const rows = batch;
+    const invalid = pending;
+    batch = [];
+    pending = [];
+    if (rows.length > 0) {
+      const written = await db.$transaction((tx) => writeImportBatch(tx, rows, { defaultLanguage: settings.defaultLanguage, now: settings.now }), {
+        timeout: 120_000,
+        maxWait: 60_000,
+      });
+      report.created += written.created;
+      report.merged += written.merged;
+      report.consentRecorded += written.consentRecorded;
+      report.consentNotApplied += written.consentNotApplied;
+      report.optedOut += written.optedOut;
+      invalid.push(...written.invalid);
+    }
+    invalid.sort((a, b) => a.line - b.line);
+    for (const row of invalid) {
+      report.invalid++;
+      if (report.invalidRows.length < listed) report.invalidRows.push({ line: row.line, problem: row.problem });
+      await errors.write(row, header ?? []);
+    }
+  };
+
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
+      if (!header) {
+        const mapping = mapImportHeader(record);
+        if (mapping.status === "refused") return mapping;
+        header = record;
+        columns = mapping.columns;
+        report.ignoredColumns = mapping.ignored;
+        report.noConsentColumn = columns.consent === undefined;
+        lastLine = info.lines;
+        continue;
+      }
+      const line = info.lines - newlinesInside(record);
+      lastLine = info.lines;
+      const parsed = parseImportRow(record, line, columns, header.length, rules);
+      if (parsed.status === "blank") {
+        report.skipped++;
+        continue;
+      }
+      report.rowsRead++;
+      if (parsed.status === "invalid") pending.push({ line, problem: parsed.problem, record });
+      else batch.push(parsed.row);
+      if (batch.length >= batchSize) await flush();
+      if (report.rowsRead % 1000 === 0) settings.onProgress?.({ rows: report.rowsRead, total });
+    }
+    if (!header) return { status: "refused", problem: { code: "empty" } };
+    // Nothing has been written yet: batches only start with the first data row.
+    if (report.rowsRead === 0) return { status: "refused", problem: { code: "header_only" } };
+    await flush();
+    settings.onProgress?.({ rows: report.rowsRead, total: Math.max(total, report.rowsRead) });
+    complete = true;
+  } finally {
+    file.destroy();
+    const errorsPath = await errors.close();
+    if (errorsPath) report.errorsPath = errorsPath;
+    report.seconds = (performance.now() - started) / 1000;
+    if (header && report.rowsRead > 0) {
+      const { invalidRows: _listed, ignoredColumns: _ignored, errorsPath: _path, ...counts } = report;
+      await recordAudit(db, { actor: settings.actor, action: "import", target: fileName, details: { ...counts, seconds: Math.round(counts.seconds), complete }, at: settings.now });
+    }
+  }
+  return { status: "done", report };
+}
+
+async function writable(folder: string): Promise<boolean> {
+  try {
+    await access(folder, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function newlinesInside(record: string[]): number {
+  let count = 0;
+  for (const field of record) if (field.includes("\n")) count += field.split("\n").length - 1;
+  return count;
+}
+
+/** The errors file, opened at the first invalid row: a clean import leaves no file behind. */
+function createErrorsWriter(path: string | null, describe: DescribeRowProblem) {
+  let out: Stringifier | undefined;
+  let done: Promise<void> | undefined;
+  return {
+    async write(row: InvalidRow & { record?: string[] }, header: string[]): Promise<void> {
+      if (path === null) return;
+      if (!out) {
+        out = stringify({ bom: true });
+        const file = createWriteStream(path);
+        out.pipe(file);
+        done = finished(file);
+        out.write(["line", "reason", ...header]);
+      }
+      if (!out.write([String(row.line), describe(row.problem), ...(row.record ?? [])])) await once(out, "drain");
+    },
+    async close(): Promise<string | undefined> {
+      if (!out || path === null) return undefined;
+      out.end();
+      await done;
+      return path;
+    },
+  };
+}

@@ -1,0 +1,298 @@
+import { createImportId } from "./createImportId.js";
+import { Prisma, type Db } from "../../db/client.js";
+import { insertRows, type Cell, type ColumnSpec } from "./insertRows.js";
+import { jsonValuesSql } from "./jsonValuesSql.js";
+import type { ImportRow, InvalidRow } from "./types.js";
+
+export interface BatchSettings {
+  defaultLanguage: string;
+  now: Date;
+}
+
+export interface BatchResult {
+  created: number;
+  merged: number;
+  invalid: InvalidRow[];
+  consentRecorded: number;
+  consentNotApplied: number;
+  optedOut: number;
+}
+
+/** One person as this batch will leave them: an existing contact, or one this batch creates. */
+interface Slot {
+  contactId: string;
+  existing?: ExistingContact;
+  name: string | null;
+  phone: string | null;
+  regionCode: string | null;
+  language: string;
+  /** The language came from the file, not from the default. */
+  languageGiven: boolean;
+  tags: Set<string>;
+  telegramIds: string[];
+  consents: { source: string; at: Date }[];
+  declined: boolean;
+  optOut: boolean;
+}
+
+interface ExistingContact {
+  id: string;
+  name: string | null;
+  phone: string | null;
+  regionCode: string | null;
+  language: string;
+  optedOut: boolean;
+  updatesConsent: boolean | null;
+  /** Their "updates" answers so far: the latest one decides, and a repeat is not written twice. */
+  updatesHistory: { granted: boolean; source: string; recordedAt: Date }[];
+}
+
+// The wording lived outside Relawan (a paper form, another system); the consent source says where.
+const consentText = { key: "import.updates", version: "external" } as const;
+
+/**
+ * Writes one batch of valid rows in set-based statements: a few lookups for the phones and
+ * Telegram ids it mentions, then multi-row INSERTs. A row matching an existing contact (by
+ * phone or Telegram id) or an earlier row is merged into it: tags are added, consent history is
+ * appended, blanks are filled, nothing is overwritten or removed. A STOP is never undone.
+ * Call it inside a transaction.
+ */
+export async function writeImportBatch(tx: Db, rows: readonly ImportRow[], settings: BatchSettings): Promise<BatchResult> {
+  const result: BatchResult = { created: 0, merged: 0, invalid: [], consentRecorded: 0, consentNotApplied: 0, optedOut: 0 };
+  const existing = await loadExisting(tx, rows);
+  const byPhone = new Map<string, Slot>();
+  const byTelegram = new Map<string, Slot>();
+  const slots: Slot[] = [];
+  const byId = new Map<string, Slot>();
+  for (const contact of existing.contacts.values()) {
+    const slot: Slot = {
+      contactId: contact.id,
+      existing: contact,
+      name: contact.name,
+      phone: contact.phone,
+      regionCode: contact.regionCode,
+      language: contact.language,
+      languageGiven: true,
+      tags: new Set(),
+      telegramIds: [],
+      consents: [],
+      declined: false,
+      optOut: false,
+    };
+    slots.push(slot);
+    byId.set(contact.id, slot);
+    if (contact.phone) byPhone.set(contact.phone, slot);
+  }
+  for (const [externalId, contactId] of existing.telegram) {
+    const slot = byId.get(contactId);
+    if (slot) byTelegram.set(externalId, slot);
+  }
+
+  for (const row of rows) {
+    const samePhone = row.phone ? byPhone.get(row.phone) : undefined;
+    const sameTelegram = row.telegramId ? byTelegram.get(row.telegramId) : undefined;
+    // Two people in the database that the row says are one: a typo is likelier than a merge
+    // nobody asked for, and a merge cannot be undone. The row is reported instead.
+    if (samePhone && sameTelegram && samePhone !== sameTelegram) {
+      result.invalid.push({ line: row.line, problem: { code: "conflict" } });
+      continue;
+    }
+    let slot = samePhone ?? sameTelegram;
+    if (slot) {
+      result.merged++;
+      slot.name ??= row.name ?? null;
+      slot.regionCode ??= row.regionCode ?? null;
+      if (!slot.languageGiven && row.language) {
+        slot.language = row.language;
+        slot.languageGiven = true;
+      }
+      if (!slot.phone && row.phone) {
+        slot.phone = row.phone;
+        byPhone.set(row.phone, slot);
+      }
+    } else {
+      result.created++;
+      slot = {
+        contactId: createImportId(),
+        name: row.name ?? null,
+        phone: row.phone ?? null,
+        regionCode: row.regionCode ?? null,
+        language: row.language ?? settings.defaultLanguage,
+        languageGiven: row.language !== undefined,
+        tags: new Set(),
+        telegramIds: [],
+        consents: [],
+        declined: false,
+        optOut: false,
+      };
+      slots.push(slot);
+      if (row.phone) byPhone.set(row.phone, slot);
+    }
+    if (row.telegramId && !sameTelegram) {
+      slot.telegramIds.push(row.telegramId);
+      byTelegram.set(row.telegramId, slot);
+    }
+    for (const tag of row.tags) slot.tags.add(tag);
+    if (row.consent) slot.consents.push(row.consent);
+    slot.declined ||= row.declined;
+    slot.optOut ||= row.optedOut;
+  }
+
+  await writeSlots(tx, slots, settings, result);
+  return result;
+}
+
+async function loadExisting(tx: Db, rows: readonly ImportRow[]) {
+  const phones = [...new Set(rows.flatMap((r) => (r.phone ? [r.phone] : [])))];
+  const telegramIds = [...new Set(rows.flatMap((r) => (r.telegramId ? [r.telegramId] : [])))];
+  const identities =
+    telegramIds.length === 0
+      ? []
+      : await tx.$queryRaw<{ contactId: string; externalId: string }[]>`
+          SELECT "contactId", "externalId" FROM "ChannelIdentity"
+          WHERE "channel" = 'telegram' AND "externalId" IN ${jsonValuesSql(tx, telegramIds)}`;
+  const byPhone = phones.length === 0 ? [] : await tx.$queryRaw<ContactRow[]>`${selectContacts} WHERE "phone" IN ${jsonValuesSql(tx, phones)}`;
+  const loaded = new Set(byPhone.map((c) => c.id));
+  const missing = [...new Set(identities.map((i) => i.contactId))].filter((id) => !loaded.has(id));
+  const found = missing.length === 0 ? byPhone : [...byPhone, ...(await tx.$queryRaw<ContactRow[]>`${selectContacts} WHERE "id" IN ${jsonValuesSql(tx, missing)}`)];
+  const history =
+    found.length === 0
+      ? []
+      : await tx.$queryRaw<{ contactId: string; granted: boolean; source: string; recordedAt: Date }[]>`
+          SELECT "contactId", "granted", "source", "recordedAt" FROM "ConsentRecord"
+          WHERE "purpose" = 'updates' AND "contactId" IN ${jsonValuesSql(
+            tx,
+            found.map((c) => c.id),
+          )}`;
+  const contacts = new Map<string, ExistingContact>(found.map((c) => [c.id, { ...c, updatesHistory: [] }]));
+  for (const record of history) contacts.get(record.contactId)?.updatesHistory.push(record);
+  return { contacts, telegram: new Map(identities.map((i) => [i.externalId, i.contactId])) };
+}
+
+type ContactRow = Omit<ExistingContact, "updatesHistory">;
+const selectContacts = Prisma.sql`SELECT "id", "name", "phone", "regionCode", "language", "optedOut", "updatesConsent" FROM "Contact"`;
+
+async function writeSlots(tx: Db, slots: Slot[], settings: BatchSettings, result: BatchResult): Promise<void> {
+  const { now } = settings;
+  const newContacts: Cell[][] = [];
+  const identities: Cell[][] = [];
+  const tags: Cell[][] = [];
+  const grants: Cell[][] = [];
+  const withdrawals: Cell[][] = [];
+  for (const slot of slots) {
+    const before = slot.existing;
+    const stopped = Boolean(before?.optedOut);
+    const newlyStopped = slot.optOut && !stopped;
+    const fresh = freshConsents(slot, before);
+    if (stopped || slot.optOut) {
+      result.consentNotApplied += fresh.length;
+    } else {
+      for (const consent of fresh) grants.push([createImportId(), slot.contactId, slot.language, consent.source, consent.at]);
+      result.consentRecorded += fresh.length;
+    }
+    if (newlyStopped) {
+      // Someone the file says said STOP: recorded like any withdrawal, so a later merge keeps it.
+      withdrawals.push([createImportId(), slot.contactId, slot.language]);
+      result.optedOut++;
+    }
+    for (const externalId of slot.telegramIds) identities.push([createImportId(), slot.contactId, externalId]);
+    for (const tag of slot.tags) tags.push([slot.contactId, tag]);
+
+    const consentNow = consentAfterImport(slot, fresh);
+    if (!before) {
+      newContacts.push([slot.contactId, slot.name, slot.phone, slot.language, slot.regionCode, slot.optOut, consentNow]);
+      continue;
+    }
+    const changed =
+      slot.name !== before.name || slot.phone !== before.phone || slot.regionCode !== before.regionCode || newlyStopped || consentNow !== before.updatesConsent;
+    if (!changed) continue;
+    await tx.$executeRaw`
+      UPDATE "Contact" SET "name" = ${slot.name}, "phone" = ${slot.phone}, "regionCode" = ${slot.regionCode},
+        "optedOut" = ${stopped || slot.optOut}, "updatesConsent" = ${consentNow}
+      WHERE "id" = ${slot.contactId}`;
+  }
+  const consentConstants = [
+    ["purpose", "text", "updates"],
+    ["textVersion", "text", consentText.version],
+    ["channel", "text", "import"],
+  ] as const;
+  await insertRows(tx, "Contact", contactColumns, newContacts, {
+    constants: [
+      ["createdAt", "timestamp", now],
+      ["lastActiveAt", "timestamp", now],
+    ],
+  });
+  await insertRows(tx, "ChannelIdentity", identityColumns, identities, {
+    constants: [
+      ["channel", "text", "telegram"],
+      ["createdAt", "timestamp", now],
+    ],
+    onConflictDoNothing: true,
+  });
+  await insertRows(tx, "ContactTag", tagColumns, tags, { onConflictDoNothing: true });
+  await insertRows(tx, "ConsentRecord", grantColumns, grants, {
+    constants: [...consentConstants, ["granted", "boolean", true], ["textKey", "text", consentText.key]],
+  });
+  await insertRows(tx, "ConsentRecord", withdrawalColumns, withdrawals, {
+    constants: [...consentConstants, ["granted", "boolean", false], ["textKey", "text", "import.optOut"], ["source", "text", "import"], ["recordedAt", "timestamp", now]],
+  });
+}
+
+const contactColumns: ColumnSpec[] = [
+  ["id", "text"],
+  ["name", "text"],
+  ["phone", "text"],
+  ["language", "text"],
+  ["regionCode", "text"],
+  ["optedOut", "boolean"],
+  ["updatesConsent", "boolean"],
+];
+const identityColumns: ColumnSpec[] = [
+  ["id", "text"],
+  ["contactId", "text"],
+  ["externalId", "text"],
+];
+const tagColumns: ColumnSpec[] = [
+  ["contactId", "text"],
+  ["tag", "text"],
+];
+const grantColumns: ColumnSpec[] = [
+  ["id", "text"],
+  ["contactId", "text"],
+  ["language", "text"],
+  ["source", "text"],
+  ["recordedAt", "timestamp"],
+];
+const withdrawalColumns: ColumnSpec[] = [
+  ["id", "text"],
+  ["contactId", "text"],
+  ["language", "text"],
+];
+
+/** The file's consents minus those already on record (same source and time): importing twice adds nothing. */
+function freshConsents(slot: Slot, before: ExistingContact | undefined): { source: string; at: Date }[] {
+  const seen = new Set((before?.updatesHistory ?? []).filter((r) => r.granted).map((r) => `${r.source}|${r.recordedAt.getTime()}`));
+  return slot.consents.filter((consent) => {
+    const key = `${consent.source}|${consent.at.getTime()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Contact.updatesConsent after the import. STOP (before or in this file) means no. Otherwise an
+ * imported yes counts only if it is at least as recent as the person's own latest answer: a
+ * "no" they gave the bot after signing the paper form still stands.
+ */
+function consentAfterImport(slot: Slot, fresh: { at: Date }[]): boolean | null {
+  const before = slot.existing;
+  if (before?.optedOut) return before.updatesConsent;
+  if (slot.optOut) return false;
+  // A "no" in the file only speaks for someone new; an existing person's own answers stand.
+  if (fresh.length === 0) return before ? before.updatesConsent : slot.declined ? false : null;
+  const latestImported = Math.max(...fresh.map((c) => c.at.getTime()));
+  const latestOwn = Math.max(-Infinity, ...(before?.updatesHistory ?? []).map((r) => r.recordedAt.getTime()));
+  return latestImported >= latestOwn ? true : (before?.updatesConsent ?? null);
+}
+

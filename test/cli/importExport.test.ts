@@ -1,0 +1,166 @@
+// `relawan import` and `relawan export` in-process against a real SQLite file: reports, exit codes, audit.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/runCli.js";
+import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
+import { createCsvFolder } from "../domain/imports/support.js";
+
+let store: TestDatabase;
+let folder: ReturnType<typeof createCsvFolder>;
+const now = new Date("2026-11-26T03:00:00Z");
+beforeEach(async () => {
+  store = await createTestDatabase();
+  folder = createCsvFolder();
+});
+afterEach(async () => {
+  await store.close();
+  folder.remove();
+});
+
+async function cli(args: string[], url = store.url) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, {
+    env: { DATABASE_URL: url },
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    clock: () => now,
+  });
+  return { code, stdout, stderr };
+}
+
+const csv = [
+  "name,phone,telegram_id,region_code,language,tags,consent,consent_source,consent_date",
+  "Budi,081234567890,111,32.73,id,posko,yes,form,2026-03-01",
+  "Siti,12,,,,,,,",
+  "Budi,081234567890,,,,saksi,,,",
+  "Ani,081311112222,,,en,,no,,",
+].join("\n");
+
+describe("relawan import", () => {
+  it("imports, prints the report, lists invalid rows with line numbers, and exits 0", async () => {
+    const path = folder.write("kontak.csv", `${csv}\n`);
+    const result = await cli(["import", path, "--lang", "en"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(result.stdout.split("\n")).toEqual([
+      `Import of ${path}`,
+      "Rows read: 4",
+      "New contacts: 2",
+      "Merged into existing contacts or earlier rows: 1",
+      "Invalid rows: 1",
+      "Consent recorded: 1",
+      "Skipped (blank rows): 0",
+      "",
+      "Invalid rows (the first 1):",
+      'line 3: phone "12": wrong number of digits',
+      `Every invalid row, with its reason: ${path}.errors.csv`,
+      expect.stringMatching(/^Took \d+\.\d s\.$/),
+      "",
+    ]);
+    expect(readFileSync(`${path}.errors.csv`, "utf8")).toContain('3,"phone ""12"": wrong number of digits",Siti,12');
+    expect(await store.db.contact.count()).toBe(2);
+    expect(await store.db.auditEntry.findFirstOrThrow({ where: { action: "import" } })).toMatchObject({ actor: "cli", target: path });
+  });
+
+  it("answers --json with the counts and the reasons, and writes the errors where --errors says", async () => {
+    const path = folder.write("kontak.csv", `${csv}\n`);
+    const errors = join(folder.dir, "salah.csv");
+    const result = await cli(["import", path, "--json", "--errors", errors, "--lang", "id"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      rowsRead: 4,
+      created: 2,
+      merged: 1,
+      invalid: 1,
+      consentRecorded: 1,
+      errorsPath: errors,
+      invalidRows: [{ line: 3, problem: { code: "phone", reason: "wrong_length" }, reason: 'nomor "12": jumlah digit salah' }],
+    });
+    expect(readFileSync(errors, "utf8")).toContain("jumlah digit salah");
+  });
+
+  it("refuses an empty file, a header alone, a missing file and a file without a phone column with exit code 1", async () => {
+    const empty = folder.write("kosong.csv", "");
+    expect(await cli(["import", empty, "--lang", "en"])).toEqual({ code: 1, stdout: "", stderr: `Nothing was imported. "${empty}" is empty: there is nothing to import.\n` });
+    const headerOnly = folder.write("header.csv", "nama,hp\n");
+    expect(await cli(["import", headerOnly])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `Tidak ada yang diimpor. "${headerOnly}" hanya berisi baris header: tidak ada yang diimpor.\n`,
+    });
+    const missing = await cli(["import", join(folder.dir, "nope.csv"), "--json"]);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout)).toMatchObject({ error: "not_found" });
+    const noPhone = await cli(["import", folder.write("email.csv", "name,email\nBudi,b@example.org\n"), "--lang", "en"]);
+    expect(noPhone.code).toBe(1);
+    expect(noPhone.stderr).toContain("has no phone column and no Telegram id column (its first row has: name, email)");
+    const nowhere = await cli(["import", folder.write("ok.csv", `${csv}\n`), "--errors", join(folder.dir, "no-such-folder", "e.csv"), "--lang", "en"]);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toContain("cannot be written to");
+    expect(await store.db.contact.count()).toBe(0);
+    expect(await store.db.auditEntry.count()).toBe(0);
+  });
+
+  it("answers usage errors with exit code 2", async () => {
+    expect((await cli(["import"])).code).toBe(2);
+    expect((await cli(["import", "x.csv", "--lang", "fr"])).code).toBe(2);
+    expect(await cli(["import", folder.write("a.csv", `${csv}\n`), "--batch-size", "0"])).toMatchObject({ code: 1, stderr: "--batch-size must be a whole number from 1 to 50000.\n" });
+  });
+});
+
+describe("relawan export", () => {
+  it("writes CSV to stdout with the summary on stderr, or to --out with the summary on stdout", async () => {
+    await cli(["import", folder.write("kontak.csv", `${csv}\n`)]);
+    const piped = await cli(["export", "contacts"]);
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).toBe("Exported 2 contacts.\n");
+    const rows = parse(piped.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.name, r.phone, r.tags, r.updates_consent])).toEqual(
+      expect.arrayContaining([
+        ["Budi", "'+6281234567890", "posko; saksi", "yes"],
+        ["Ani", "'+6281311112222", "", "no"],
+      ]),
+    );
+    const out = join(folder.dir, "out.csv");
+    const written = await cli(["export", "volunteers", "--out", out]);
+    expect(written).toEqual({ code: 0, stdout: `Exported 0 volunteers to ${out}.\n`, stderr: "" });
+    expect(readFileSync(out, "utf8")).toMatch(/^\uFEFFid,name,phone,telegram_id,.*,referral_code,interests,availability,volunteer_since\n$/);
+    const audit = await store.db.auditEntry.findMany({ where: { action: "export" }, orderBy: { target: "asc" } });
+    expect(audit.map((a) => [a.actor, a.target, JSON.parse(a.details ?? "{}")])).toEqual([
+      ["cli", "contacts", { segment: null, rows: 2, destination: "stdout", complete: true }],
+      ["cli", "volunteers", { segment: null, rows: 0, destination: "file", complete: true }],
+    ]);
+  });
+
+  it("exports a segment, refuses an unknown one with exit code 1 and an unknown kind with 2", async () => {
+    await cli(["import", folder.write("kontak.csv", `${csv}\n`)]);
+    await store.db.segment.create({ data: { name: "Posko", definition: JSON.stringify({ tagsAll: ["posko"] }), createdBy: "test" } });
+    const some = await cli(["export", "contacts", "--segment", "posko"]);
+    expect(some.stderr).toBe('Exported 1 contacts in segment "Posko".\n');
+    expect((parse(some.stdout, { columns: true }) as Record<string, string>[]).map((r) => r.name)).toEqual(["Budi"]);
+    expect(await cli(["export", "contacts", "--segment", "Nope"])).toEqual({ code: 1, stdout: "", stderr: 'No segment named "Nope". See: relawan segment list\n' });
+    const wrong = await cli(["export", "donors"]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("Allowed choices are contacts, volunteers, deliveries");
+  });
+
+  it("exports a file that imports into a fresh database", async () => {
+    await cli(["import", folder.write("kontak.csv", `${csv}\n`)]);
+    const out = join(folder.dir, "export.csv");
+    expect((await cli(["export", "contacts", "--out", out])).code).toBe(0);
+    const fresh = await createTestDatabase();
+    try {
+      const again = await cli(["import", out, "--json"], fresh.url);
+      expect(JSON.parse(again.stdout)).toMatchObject({ created: 2, invalid: 0, consentRecorded: 1 });
+      const budi = await fresh.db.contact.findUniqueOrThrow({ where: { phone: "+6281234567890" }, include: { tags: true, identities: true } });
+      expect(budi).toMatchObject({ name: "Budi", regionCode: "32.73", updatesConsent: true });
+      expect(budi.tags.map((t) => t.tag).sort()).toEqual(["posko", "saksi"]);
+      expect(budi.identities.map((i) => i.externalId)).toEqual(["111"]);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
