@@ -44,7 +44,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   };
 
   const program = new Command("relawan")
-    .description("Relawan campaign tools: segments and broadcasts")
+    .description("Relawan campaign tools: segments, broadcasts, contact import and export, stats")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError();
