@@ -273,7 +273,6 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     const run = () => {
       started = true;
       lane.unstarted--;
-      wake();
       return runJob(job);
     };
     // A staff reply answers someone waiting for it: it goes ahead of bulk traffic, like the bot's own replies.
