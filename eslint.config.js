@@ -1,10 +1,10 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
-const platformLibraries = ["telegraf", "telegraf/*", "whatsapp-web.js", "@prisma/*", "**/db/generated/*", "**/db/generated"];
+const platformLibraries = ["telegraf", "telegraf/*", "whatsapp-web.js", "@prisma/*", "**/db/generated/*", "**/db/generated", "**/db/generated-pg/*", "**/db/generated-pg"];
 
 export default tseslint.config(
-  { ignores: ["node_modules", "src/db/generated", "data", "coverage"] },
+  { ignores: ["node_modules", "src/db/generated", "src/db/generated-pg", "data", "coverage"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

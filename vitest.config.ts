@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // Each test file gets its own SQLite file; no shared state between files.
+    // Every test gets its own database (a SQLite file, or a PostgreSQL database under npm run test:pg); no shared state.
     pool: "forks",
     testTimeout: 20_000,
     hookTimeout: 20_000,

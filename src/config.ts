@@ -16,7 +16,9 @@ export const configSchema = z
       .string()
       .trim()
       .default("file:./data/relawan.db")
-      .refine((v) => v.startsWith("file:"), { message: "expected a SQLite URL like file:./data/relawan.db" }),
+      .refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), {
+        message: "expected a SQLite URL like file:./data/relawan.db or a PostgreSQL URL like postgresql://user:password@host:5432/relawan",
+      }),
     CONTENT_DIR: z.string().trim().min(1).default("./campaign"),
     DEFAULT_LANGUAGE: z.enum(["id", "en"], { message: "expected id or en" }).default("id"),
     DEFAULT_COUNTRY: z

@@ -12,7 +12,8 @@ import { parseConfig } from "./config.js";
 import { createConversationEngine } from "./conversation/createConversationEngine.js";
 import { createTranslator, readLocaleResources } from "./conversation/createTranslator.js";
 import { applyMigrations } from "./db/applyMigrations.js";
-import { openDatabase, sqlitePath } from "./db/client.js";
+import { openDatabase } from "./db/client.js";
+import { dataDirectory } from "./db/dataDirectory.js";
 import { loadCampaignContent } from "./domain/content/loadCampaignContent.js";
 import { storeCampaignContent } from "./domain/content/storeCampaignContent.js";
 import { createFaqMatcher } from "./domain/faq/createFaqMatcher.js";
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const config = parsed.config;
   const consoleMode = !channelsConfigured(config);
   // In the terminal chat, logs go to a file so they don't interleave with the conversation.
-  const logFile = consoleMode ? join(dirname(resolve(sqlitePath(config.DATABASE_URL))), "relawan.log") : undefined;
+  const logFile = consoleMode ? join(dataDirectory(config.DATABASE_URL), "relawan.log") : undefined;
   const logger = createLogger(config.LOG_LEVEL, { pretty: Boolean(process.stdout.isTTY), file: logFile });
 
   const content = await loadCampaignContent(resolve(config.CONTENT_DIR));
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   }
 
   const db = await openDatabase(config.DATABASE_URL);
-  const migrations = await applyMigrations(db, join(root, "prisma", "migrations"));
+  const migrations = await applyMigrations(db);
   const stored = await storeCampaignContent(db, content.content);
   logger.info({ migrations: migrations.applied, ...stored }, "database ready");
   const admins = await ensureAdmins(db, config.ADMIN_TELEGRAM_IDS, { language: config.DEFAULT_LANGUAGE });
@@ -136,7 +137,7 @@ async function main(): Promise<void> {
       apology: t("errors.apology"),
     },
     onError: (error) => logger.error({ err: error }, "console turn failed"),
-    imageDir: join(dirname(resolve(sqlitePath(config.DATABASE_URL))), "charts"),
+    imageDir: join(dataDirectory(config.DATABASE_URL), "charts"),
   });
   await chat.run();
   await db.$disconnect();

@@ -1,10 +1,6 @@
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseConfig, type Config } from "../config.js";
 import { applyMigrations } from "../db/applyMigrations.js";
 import { openDatabase, type Database } from "../db/client.js";
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 export interface CliContext {
   db: Database;
@@ -18,6 +14,6 @@ export async function openCliContext(env: NodeJS.ProcessEnv): Promise<CliContext
   const parsed = parseConfig(env);
   if (parsed.status === "invalid") return parsed;
   const db = await openDatabase(parsed.config.DATABASE_URL);
-  await applyMigrations(db, join(root, "prisma", "migrations"));
+  await applyMigrations(db);
   return { status: "ok", context: { db, config: parsed.config } };
 }

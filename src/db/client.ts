@@ -1,16 +1,29 @@
-// The only module that touches the generated Prisma client. Everything else
+// The only module that touches the generated Prisma clients. Everything else
 // sees `Database` (the client) or `Db` (a client or an open transaction).
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, Prisma } from "./generated/client.js";
+import { PrismaClient as PostgresClient } from "./generated-pg/client.js";
+import { ensurePostgresDatabase } from "./ensurePostgresDatabase.js";
 
 export type Database = PrismaClient;
 export type Db = Prisma.TransactionClient;
 export { Prisma };
 
-/** Opens the database behind DATABASE_URL, creating the SQLite file's folder if needed. */
+/**
+ * Opens the database behind DATABASE_URL: `postgresql://` (or `postgres://`) through the pg
+ * adapter, creating the database if the server has none of that name; `file:` as embedded
+ * SQLite, creating the file's folder if needed.
+ */
 export async function openDatabase(url: string): Promise<Database> {
+  if (isPostgresUrl(url)) {
+    await ensurePostgresDatabase(url);
+    // Both clients are generated from one data model, so their APIs are the same apart from
+    // the provider name; the rest of the code keeps one `Database` type.
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Database;
+  }
   const path = sqlitePath(url);
   if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
   const adapter = new PrismaBetterSQLite3({ url: path === ":memory:" ? path : resolve(path) });
@@ -25,4 +38,8 @@ export async function openDatabase(url: string): Promise<Database> {
 
 export function sqlitePath(url: string): string {
   return url.replace(/^file:/, "").replace(/\?.*$/, "");
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
 }

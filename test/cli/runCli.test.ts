@@ -121,10 +121,11 @@ describe("relawan broadcast", () => {
 
 describe("configuration and usage", () => {
   it("stops with exit code 2 and the bot's own configuration lines", async () => {
-    expect(await cli(["segment", "list"], { DATABASE_URL: "postgres://db/relawan" })).toEqual({
+    expect(await cli(["segment", "list"], { DATABASE_URL: "mysql://db/relawan" })).toEqual({
       code: 2,
       stdout: "",
-      stderr: 'Configuration error: DATABASE_URL: expected a SQLite URL like file:./data/relawan.db (got "postgres://db/relawan")\nSee .env.example for every setting.\n',
+      stderr:
+        'Configuration error: DATABASE_URL: expected a SQLite URL like file:./data/relawan.db or a PostgreSQL URL like postgresql://user:password@host:5432/relawan (got "mysql://db/relawan")\nSee .env.example for every setting.\n',
     });
     const blackout = await cli(["segment", "list"], { CAMPAIGN_BLACKOUT: "soon" });
     expect(blackout.code).toBe(2);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { choiceIds, createTestApp, onboard, person, signUpVolunteer, type TestApp } from "../support/createTestApp.js";
+import { addFailingTrigger } from "../support/addFailingTrigger.js";
 
 let app: TestApp;
 beforeEach(async () => {
@@ -93,13 +94,13 @@ describe("bad input", () => {
     const voter = await onboarded();
     await signUpVolunteer(voter, { name: "Tono", stopBeforeConsent: true });
     // Break the volunteer table so completing the sign-up throws mid-transaction.
-    await app.db.$executeRawUnsafe(`CREATE TRIGGER fail_volunteer BEFORE INSERT ON "Volunteer" BEGIN SELECT RAISE(ABORT, 'disk on fire'); END`);
+    const repair = await addFailingTrigger(app.db, "fail_volunteer", { table: "Volunteer", event: "INSERT", message: "disk on fire" });
     await expect(voter.pick("tasks:yes")).rejects.toThrow();
     const contact = await app.db.contact.findFirstOrThrow({ include: { consents: true, conversation: true } });
     expect(contact.name).toBeNull();
     expect(contact.consents.filter((c) => c.purpose === "volunteer_tasks")).toHaveLength(0);
     expect(contact.conversation).toMatchObject({ flow: "volunteer", step: "tasksConsent" });
-    await app.db.$executeRawUnsafe(`DROP TRIGGER fail_volunteer`);
+    await repair();
     const welcome = await voter.pick("tasks:yes");
     expect(welcome[0]?.text).toContain("Selamat bergabung, Tono");
   });
@@ -132,10 +133,10 @@ describe("bad input", () => {
     expect(first.language).toBe("id");
     expect(await app.engine.handle(message)).toEqual({ replies: [], effects: [{ type: "duplicate" }] });
 
-    await app.db.$executeRawUnsafe(`CREATE TRIGGER fail_state BEFORE UPDATE ON "ConversationState" BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    const repair = await addFailingTrigger(app.db, "fail_state", { table: "ConversationState", event: "UPDATE", message: "disk full" });
     const failing = { ...message, text: "2", messageId: "wamid.2" };
     await expect(app.engine.handle(failing)).rejects.toThrow();
-    await app.db.$executeRawUnsafe(`DROP TRIGGER fail_state`);
+    await repair();
     const retried = await app.engine.handle(failing);
     expect(retried.replies[0]?.title).toBe("Visi");
   });

@@ -1,3 +1,4 @@
+// Runs on the database under test: SQLite by default, PostgreSQL in `npm run test:pg`.
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, appendFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -5,45 +6,61 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { applyMigrations, splitStatements } from "../../src/db/applyMigrations.js";
 import { openDatabase, type Database } from "../../src/db/client.js";
-import { repoRoot } from "../support/createTestApp.js";
+import { createPostgresDatabase, repoRoot, testDialect } from "../support/createTestDatabase.js";
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
 
+const migrationsDir = join(repoRoot, testDialect === "postgresql" ? "prisma/postgresql/migrations" : "prisma/migrations");
+const otherMigrationsDir = join(repoRoot, testDialect === "postgresql" ? "prisma/migrations" : "prisma/postgresql/migrations");
+const prismaConfig = testDialect === "postgresql" ? ["--config", "prisma/postgresql/prisma.config.ts"] : [];
+
+/** An empty database of the dialect under test, with no migrations applied. */
 async function freshDatabase(): Promise<{ db: Database; url: string; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), "relawan-migrate-"));
-  const url = `file:${join(dir, "m.db")}`;
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+  let url = `file:${join(dir, "m.db")}`;
+  if (testDialect === "postgresql") {
+    const created = await createPostgresDatabase();
+    cleanup.push(() => created.remove());
+    url = created.url;
+  }
   const db = await openDatabase(url);
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }), () => db.$disconnect());
+  cleanup.push(() => db.$disconnect());
   return { db, url, dir };
 }
 
 describe("applyMigrations", () => {
   it("applies every migration once, and a second run applies nothing", async () => {
     const { db } = await freshDatabase();
-    const first = await applyMigrations(db, join(repoRoot, "prisma/migrations"));
+    const first = await applyMigrations(db);
     expect(first.applied.length).toBeGreaterThan(0);
-    const second = await applyMigrations(db, join(repoRoot, "prisma/migrations"));
+    const second = await applyMigrations(db);
     expect(second).toEqual({ applied: [], alreadyApplied: first.applied.length });
     expect(await db.contact.count()).toBe(0);
   });
 
   it("records migrations the way Prisma does, so `prisma migrate status` agrees", async () => {
     const { db, url } = await freshDatabase();
-    await applyMigrations(db, join(repoRoot, "prisma/migrations"));
-    const output = execFileSync("npx", ["prisma", "migrate", "status"], { cwd: repoRoot, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+    await applyMigrations(db);
+    const output = execFileSync("npx", ["prisma", "migrate", "status", ...prismaConfig], { cwd: repoRoot, env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
     expect(output).toContain("Database schema is up to date!");
   });
 
   it("refuses to start when an applied migration was edited afterwards", async () => {
     const { db, dir } = await freshDatabase();
     const migrations = join(dir, "migrations");
-    cpSync(join(repoRoot, "prisma/migrations"), migrations, { recursive: true });
+    cpSync(migrationsDir, migrations, { recursive: true });
     const applied = await applyMigrations(db, migrations);
     appendFileSync(join(migrations, applied.applied[0]!, "migration.sql"), "\n-- edited\n");
     await expect(applyMigrations(db, migrations)).rejects.toThrow(/was changed after it was applied/);
+  });
+
+  it("refuses the other database's migrations", async () => {
+    const { db } = await freshDatabase();
+    await expect(applyMigrations(db, otherMigrationsDir)).rejects.toThrow(/migrations, but the database is/);
   });
 
   it("splits Prisma's SQL into statements, dropping comment lines", () => {

@@ -6,7 +6,7 @@ import { materializeDeliveries } from "../../src/delivery/materializeDeliveries.
 import { startFakeBotApi, type FakeBotApi, TEST_BOT_TOKEN } from "../support/fakeBotApi.js";
 import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
 import { addBroadcast, statusCounts } from "./support/seedCampaign.js";
-import { seedContactsFast } from "./support/seedContactsFast.js";
+import { seedContacts } from "./support/seedContacts.js";
 import { spawnDispatcher, type DispatcherProcess } from "./support/spawnDispatcher.js";
 
 const TOKEN = TEST_BOT_TOKEN;
@@ -26,7 +26,7 @@ afterEach(async () => {
 });
 
 async function broadcastTo(count: number) {
-  const chats = seedContactsFast(t.url, { count });
+  const chats = await seedContacts(t.url, { count });
   const broadcast = await addBroadcast(t.db);
   await materializeDeliveries(t.db, broadcast, Prisma.sql`TRUE`, new Date(Date.now() - 1000));
   return { broadcast, chats };

@@ -8,7 +8,7 @@ import { materializeDeliveries } from "../../src/delivery/materializeDeliveries.
 import { startFakeBotApi, type FakeBotApi, TEST_BOT_TOKEN } from "../support/fakeBotApi.js";
 import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
 import { addBroadcast, renderForTest, silentLogger, statusCounts } from "./support/seedCampaign.js";
-import { seedContactsFast } from "./support/seedContactsFast.js";
+import { seedContacts } from "./support/seedContacts.js";
 
 const TOKEN = TEST_BOT_TOKEN;
 
@@ -46,7 +46,7 @@ function dispatcherOn(db: Database, workerId: string, batchSize: number) {
 }
 
 async function broadcastTo(count: number): Promise<{ broadcast: string; chats: string[] }> {
-  const chats = seedContactsFast(t.url, { count });
+  const chats = await seedContacts(t.url, { count });
   const broadcast = await addBroadcast(t.db);
   await materializeDeliveries(t.db, broadcast, Prisma.sql`TRUE`, new Date(Date.now() - 1000));
   return { broadcast, chats };

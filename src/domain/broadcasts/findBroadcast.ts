@@ -6,7 +6,8 @@ export async function findBroadcast(db: Db, ref: string) {
   if (text === "") return undefined;
   const exact = await db.broadcast.findUnique({ where: { id: text }, include: { segment: true } });
   if (exact || text.length < 6) return exact ?? undefined;
-  const matches = await db.broadcast.findMany({ where: { id: { endsWith: text } }, include: { segment: true }, take: 2 });
+  // Ids are lower-case cuids; SQLite's LIKE ignores case and PostgreSQL's does not, so match lower-case on both.
+  const matches = await db.broadcast.findMany({ where: { id: { endsWith: text.toLowerCase() } }, include: { segment: true }, take: 2 });
   return matches.length === 1 ? matches[0] : undefined;
 }
 

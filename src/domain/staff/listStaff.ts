@@ -13,7 +13,8 @@ export async function listStaff(db: Db): Promise<{ staff: StaffMember[]; volunte
   const rows = await db.contact.findMany({
     where: { role: { in: ["admin", "coordinator"] } },
     select: { id: true, name: true, phone: true, role: true, identities: { where: { channel: "telegram" }, select: { externalId: true }, take: 1 } },
-    orderBy: [{ role: "asc" }, { name: "asc" }, { createdAt: "asc" }],
+    // Unnamed first on every database (SQLite sorts NULL first by default, PostgreSQL last).
+    orderBy: [{ role: "asc" }, { name: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }],
   });
   const volunteers = await db.volunteer.count();
   return {

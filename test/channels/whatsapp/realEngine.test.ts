@@ -24,7 +24,7 @@ describe("whatsapp-web.js with the real core", () => {
   async function say(body: string): Promise<string> {
     const before = web!.client.sent.length;
     web!.client.emit("message", textMessage(body));
-    for (let i = 0; i < 50 && web!.client.sent.length === before; i++) await settle();
+    for (let i = 0; i < 50 && web!.client.sent.length === before; i++) await web!.idle();
     await settle();
     return web!.client.sent.slice(before).map((m) => m.text).join("\n---\n");
   }
@@ -85,12 +85,10 @@ describe("whatsapp-web.js with the real core", () => {
     for (const body of ["halo", "1", "tidak", "5", "1", "Siti"]) await say(body);
     const before = web.client.sent.length;
     web.client.emit("message", mediaMessage("sticker"));
-    await settle();
-    await settle();
+    await web.idle();
     expect(web.client.sent.slice(before).map((m) => m.text).join("\n")).toContain("hanya bisa membaca pesan teks");
     web.client.emit("message", vcardMessage(SITI));
-    await settle();
-    await settle();
+    await web.idle();
     const state = await app.db.conversationState.findFirstOrThrow();
     expect(state.step).toBe("region");
     expect(JSON.parse(state.data)).toMatchObject({ phone: `+${SITI.number}`, phoneVerified: true });

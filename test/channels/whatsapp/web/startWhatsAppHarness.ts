@@ -35,6 +35,11 @@ export interface WhatsAppHarness {
   pacerRuns: number;
   /** Emits authenticated and ready, as whatsapp-web.js does once a session is restored. */
   connect(): void;
+  /**
+   * Settles, then waits for every turn the engine started and for its replies. A real engine on
+   * PostgreSQL waits for the server, which settle()'s ticks alone do not cover.
+   */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -51,6 +56,7 @@ export async function startWhatsAppHarness(options: {
   const logger = pino({ level: "debug" }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
   const printedQrs: string[] = [];
   const sleeps = fakeSleep();
+  const turns = new Set<Promise<unknown>>();
   const qrPngPath = join(dir, "login", "whatsapp-qr.png");
   const harness: WhatsAppHarness = {
     client,
@@ -63,6 +69,13 @@ export async function startWhatsAppHarness(options: {
     connect() {
       client.emit("authenticated");
       client.emit("ready");
+    },
+    async idle() {
+      await settle();
+      while (turns.size > 0) {
+        await Promise.allSettled([...turns]);
+        await settle();
+      }
     },
     async stop() {
       await harness.channel.stop();
@@ -77,7 +90,15 @@ export async function startWhatsAppHarness(options: {
   };
   harness.channel = createWhatsAppWebChannel({
     client,
-    engine: options.engine,
+    engine: {
+      handle(message) {
+        const turn = options.engine.handle(message);
+        turns.add(turn);
+        void turn.catch(() => undefined).finally(() => turns.delete(turn));
+        return turn;
+      },
+      markUnreachable: (channel, externalId, at) => options.engine.markUnreachable(channel, externalId, at),
+    },
     logger,
     defaultCountry: "ID",
     pickByNumberHint: (lang) => (lang === "en" ? PICK_BY_NUMBER.en : PICK_BY_NUMBER.id),
