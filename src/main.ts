@@ -7,6 +7,7 @@ import type { CountryCode } from "libphonenumber-js";
 import { createConsoleChannel } from "./channels/console/createConsoleChannel.js";
 import { channelsConfigured, startChannels } from "./app/startChannels.js";
 import { startDelivery } from "./app/startDelivery.js";
+import { startOps } from "./app/startOps.js";
 import { ensureAdmins } from "./domain/staff/ensureAdmins.js";
 import { parseConfig } from "./config.js";
 import { createConversationEngine } from "./conversation/createConversationEngine.js";
@@ -59,7 +60,8 @@ async function main(): Promise<void> {
   const savedFaqs = (await readSavedFaqEntries(db)).filter((entry) => !contentFaqIds.has(entry.id));
   // A pairing number is the linked account's own number, so it is the one people can write to.
   const whatsappNumber = config.WHATSAPP_BOT_NUMBER ?? (config.WHATSAPP_ENABLED ? config.WHATSAPP_PAIRING_NUMBER : undefined);
-  const engine = createConversationEngine({
+  const ops = await startOps(config, db, logger);
+  const engine = ops.counted(createConversationEngine({
     db,
     translator,
     campaign: content.content.campaign,
@@ -71,9 +73,9 @@ async function main(): Promise<void> {
     referralLinks: (code) => buildReferralLinks(code, { telegramUsername, whatsappNumber }),
     flood: { limit: config.RATE_LIMIT_MESSAGES, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 },
     blackout: config.blackout,
-  });
+  }));
 
-  const shutdown: (() => Promise<void>)[] = [() => db.$disconnect()];
+  const shutdown: (() => Promise<void>)[] = [() => db.$disconnect(), () => ops.stop()];
   const stop = async (reason: string, exitCode = 0) => {
     logger.info({ reason }, "shutting down");
     for (const step of shutdown.reverse()) await step().catch((error: unknown) => logger.error({ err: error }, "shutdown step failed"));
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
         translator,
         db,
         logger,
+        ops: ops.endpoints,
         fatal: (message) => {
           process.stderr.write(`${message}\n`);
           void stop(message, 1);
@@ -113,6 +116,7 @@ async function main(): Promise<void> {
       logger,
       telegramLimiter: channels.telegramLimiter,
       whatsapp: channels.whatsapp,
+      observer: ops.endpoints.counters,
     });
     shutdown.push(() => delivery.stop());
     logger.info({ channels: channels.names }, "Relawan is running");

@@ -16,6 +16,7 @@ import { createInitiatedPacer } from "../delivery/createInitiatedPacer.js";
 import { readLastInboundAt } from "../domain/contacts/readLastInboundAt.js";
 import { recordUnsentDelivery } from "../domain/deliveries/recordUnsentDelivery.js";
 import type { Logger } from "../logger.js";
+import type { OpsEndpoints } from "./createOpsEndpoints.js";
 import { createRedisPacer } from "./createRedisPacer.js";
 import { describeTelegramFailure } from "./describeTelegramFailure.js";
 
@@ -35,6 +36,8 @@ export interface ChannelDeps {
   translator: Translator;
   db: Database;
   logger: Logger;
+  /** /healthz and /metrics, served on the Telegram webhook server when there is one. */
+  ops?: OpsEndpoints;
   /** Called when a channel dies after start-up and the process should end. */
   fatal: (message: string) => void;
 }
@@ -43,7 +46,7 @@ export function channelsConfigured(config: Config): boolean {
   return Boolean(config.TELEGRAM_BOT_TOKEN || config.WHATSAPP_ENABLED || config.WHATSAPP_CLOUD_TOKEN);
 }
 
-export async function startChannels({ config, engine, translator, db, logger, fatal }: ChannelDeps): Promise<StartedChannels> {
+export async function startChannels({ config, engine, translator, db, logger, fatal, ops }: ChannelDeps): Promise<StartedChannels> {
   const text = (key: string) => (lng?: string) => translator.forLanguage(lng ?? config.DEFAULT_LANGUAGE)(key);
   const started: StartedChannels = { names: [], stops: [] };
 
@@ -67,6 +70,7 @@ export async function startChannels({ config, engine, translator, db, logger, fa
     });
     const telegram = createTelegramChannel({
       limiter: started.telegramLimiter,
+      ...(ops ? { ops: ops.handle } : {}),
       token: config.TELEGRAM_BOT_TOKEN,
       apiRoot: config.TELEGRAM_API_ROOT,
       engine,

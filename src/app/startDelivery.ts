@@ -29,6 +29,8 @@ export interface DeliveryDeps {
   logger: Logger;
   telegramLimiter?: ChannelLimiter;
   whatsapp?: WhatsAppInitiatedSend;
+  /** Told of sends and 429s, for /metrics. */
+  observer?: { sent(channel: string): void; rateLimited(channel: string): void };
 }
 
 export async function startDelivery(deps: DeliveryDeps): Promise<{ stop(): Promise<void> }> {
@@ -55,6 +57,7 @@ export async function startDelivery(deps: DeliveryDeps): Promise<{ stop(): Promi
     defaultTimeZone: config.TIMEZONE,
     blackout: config.blackout,
     retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: config.DELIVERY_MAX_ATTEMPTS },
+    ...(deps.observer ? { observer: deps.observer } : {}),
   });
   const reporter = createProgressReporter({
     db,

@@ -77,3 +77,21 @@ describe("ops endpoints", () => {
     expect((await get("/telegram/webhook")).status).toBe(404);
   });
 });
+
+describe("ops endpoints on the Telegram webhook server", () => {
+  it("serves /metrics and /healthz next to the webhook path", async () => {
+    const { createWebhookServer } = await import("../../src/channels/telegram/createWebhookServer.js");
+    const { pino } = await import("pino");
+    const ops = createOpsEndpoints({ db: t.db, role: "channels" });
+    server = createWebhookServer({ path: "/telegram/webhook", secret: "s".repeat(20), onUpdate: async () => undefined, logger: pino({ level: "silent" }), ops: ops.handle });
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    const metrics = await fetch(`${base}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('relawan_delivery_queue_depth{role="channels"} 0');
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: "ok", checks: { database: "ok" } });
+    // The webhook itself still wants its secret.
+    expect((await fetch(`${base}/telegram/webhook`, { method: "POST", body: "{}" })).status).toBe(401);
+  });
+});

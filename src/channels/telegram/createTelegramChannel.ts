@@ -23,6 +23,8 @@ export interface TelegramChannelOptions {
   sharePhoneLabel: (lang?: string) => string;
   apologyText: (lang?: string) => string;
   webhook?: { url: string; secret: string; port: number; host?: string; path?: string };
+  /** /healthz and /metrics on the webhook server. */
+  ops?: (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<boolean>;
   /** Injected clock; defaults to the system time. */
   clock?: () => Date;
   /** Polling died after start (token revoked, another process polling with the same token). */
@@ -198,6 +200,7 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
       secret: webhook.secret,
       logger,
       onUpdate: (update) => bot.handleUpdate(update),
+      ...(opts.ops ? { ops: opts.ops } : {}),
     });
     await new Promise<void>((resolve, reject) => {
       listening.once("error", reject);

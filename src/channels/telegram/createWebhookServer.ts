@@ -11,6 +11,8 @@ export interface WebhookServerOptions {
   onUpdate: (update: Update) => Promise<void>;
   logger: Logger;
   maxBodyBytes?: number;
+  /** Answers /healthz and /metrics (see src/app/createOpsEndpoints.ts); false for anything else. */
+  ops?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
 }
 
 const SECRET_HEADER = "x-telegram-bot-api-secret-token";
@@ -25,6 +27,7 @@ export function createWebhookServer(options: WebhookServerOptions): http.Server 
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (options.ops && (await options.ops(req, res))) return;
     const { pathname } = new URL(req.url ?? "/", "http://localhost");
     if (pathname === "/healthz" && (req.method === "GET" || req.method === "HEAD")) return endResponse(res, 200, "ok");
     if (pathname !== options.path) return endResponse(res, 404, "not found");
