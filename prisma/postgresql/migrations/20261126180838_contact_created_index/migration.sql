@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Contact_createdAt_idx" ON "Contact"("createdAt");
+
