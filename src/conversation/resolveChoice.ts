@@ -1,6 +1,10 @@
 // On channels without buttons (WhatsApp, console) people answer a numbered list
 // with "2" or with the option's words; both map back to the offered choice.
+import { simplify } from "../domain/text/simplify.js";
 import type { Choice } from "./types.js";
+
+// Flows and keyword detection compare typed text the same way.
+export { simplify };
 
 const yesWords = new Set(["ya", "iya", "y", "yes", "setuju", "ok", "oke", "okay", "boleh", "mau", "yup", "yoi", "sip", "agree"]);
 const noWords = new Set(["tidak", "tdk", "gak", "ga", "nggak", "enggak", "ngga", "no", "n", "nope", "tolak", "jangan", "nanti", "belum", "decline"]);
@@ -16,13 +20,4 @@ export function resolveChoice(text: string, offered: readonly Choice[]): string 
   if (yesWords.has(cleaned)) return offered.find((c) => c.id.endsWith(":yes"))?.id;
   if (noWords.has(cleaned)) return offered.find((c) => c.id.endsWith(":no"))?.id;
   return undefined;
-}
-
-/** Lowercase letters and digits only, single-spaced: "✅ Kesehatan!" -> "kesehatan". */
-export function simplify(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
 }

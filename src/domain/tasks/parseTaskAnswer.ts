@@ -1,3 +1,5 @@
+import { simplify } from "../text/simplify.js";
+
 export type TaskAnswerAction = "accept" | "decline" | "done";
 
 export interface TaskAnswer {
@@ -59,10 +61,3 @@ export function parseTaskAnswer(text: string): TaskAnswer | undefined {
   return bare ? { action: bare, rest: "", exact: false } : undefined;
 }
 
-function simplify(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
