@@ -2,6 +2,7 @@ import type http from "node:http";
 import { Counter, Gauge, Registry } from "prom-client";
 import type { Database } from "../db/client.js";
 import { endResponse } from "../channels/http/endResponse.js";
+import { withTimeout } from "../delivery/withTimeout.js";
 
 export interface OpsCounters {
   /** A delivery left for the platform and was accepted. */
@@ -77,14 +78,11 @@ export function createOpsEndpoints(opts: OpsOptions): OpsEndpoints {
   });
 
   async function check(run: () => Promise<unknown>): Promise<"ok" | string> {
-    let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([run(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("timed out")), CHECK_TIMEOUT_MS)))]);
+      await withTimeout(run(), CHECK_TIMEOUT_MS, "timed out");
       return "ok";
     } catch (err) {
       return err instanceof Error ? err.message : String(err);
-    } finally {
-      clearTimeout(timer);
     }
   }
 

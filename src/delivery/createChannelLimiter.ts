@@ -1,5 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import Bottleneck from "bottleneck";
+import { withTimeout } from "./withTimeout.js";
 
 /** Replies to someone talking to the bot go ahead of broadcast traffic on the same channel. */
 export type SendPriority = "reply" | "bulk";
@@ -60,13 +61,6 @@ const PACER_RETRY_MS = 1000;
 // A shared pacer (Redis) that does not answer in this long is treated as gone.
 const PACER_TIMEOUT_MS = 3000;
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`rate-limit pacer did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 /**
  * A per-channel rate limiter. bottleneck paces the channel (evenly, 2% under the limit; with a
@@ -158,7 +152,7 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
         if (pacer && (permits === 0 || t > permitsUntil)) {
           // Time passes while bottleneck paces us: look at the queues afresh afterwards.
           try {
-            const granted = await withTimeout(nextSlice ?? askPacer(pacer), PACER_TIMEOUT_MS + sliceMs);
+            const granted = await withTimeout(nextSlice ?? askPacer(pacer), PACER_TIMEOUT_MS + sliceMs, "rate-limit pacer did not answer");
             nextSlice = undefined;
             // A slice granted long ago (the queue ran dry meanwhile) is dropped, not banked.
             if (now() - granted <= sliceMs) {
