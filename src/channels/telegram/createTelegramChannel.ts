@@ -24,7 +24,7 @@ export interface TelegramChannelOptions {
   apologyText: (lang?: string) => string;
   webhook?: { url: string; secret: string; port: number; host?: string; path?: string };
   /** /healthz and /metrics on the webhook server. */
-  ops?: (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<boolean>;
+  ops?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
   /** Injected clock; defaults to the system time. */
   clock?: () => Date;
   /** Polling died after start (token revoked, another process polling with the same token). */
