@@ -85,6 +85,8 @@ export const configSchema = z
       .default("21:00-07:00")
       .refine((v) => v === "off" || /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(v), { message: 'expected local times like 21:00-07:00, or "off"' }),
     CAMPAIGN_BLACKOUT: z.string().trim().default(""),
+    // How long a dispatcher holds the deliveries it claimed without renewing; after a crash, other dispatchers wait this long to take them.
+    DELIVERY_LEASE_SECONDS: z.coerce.number({ message: "expected a number of seconds" }).int().min(5).max(3600).default(60),
     DELIVERY_MAX_ATTEMPTS: z.coerce.number({ message: "expected a whole number" }).int().min(1).max(20).default(5),
     // How long before a task's deadline volunteers who accepted and have not reported get a reminder; read as milliseconds, null = off.
     TASK_REMINDER_BEFORE: z
@@ -96,6 +98,8 @@ export const configSchema = z
     RATE_LIMIT_MESSAGES: z.coerce.number({ message: "expected a whole number" }).int().min(1).default(20),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number({ message: "expected a number of seconds" }).positive().default(10),
     OPS_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number({ message: "expected a port number" }).int().min(1).max(65535).optional()),
+    // What this process does when the bot runs as several (npx relawan start --role sets it): see README "Scale-out".
+    RELAWAN_ROLE: z.enum(["all", "channels", "dispatcher"], { message: "expected all, channels or dispatcher" }).default("all"),
     REDIS_URL: optionalString.refine((v) => v === undefined || /^rediss?:\/\/[^\s]+$/.test(v), { message: "expected a Redis URL like redis://127.0.0.1:6379" }),
   })
   .superRefine((c, ctx) => {

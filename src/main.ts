@@ -1,12 +1,14 @@
 // Composition root: config -> db -> content -> services -> engine -> channels.
 import { config as loadDotenv } from "dotenv";
-import { userInfo } from "node:os";
+import { randomUUID } from "node:crypto";
+import { hostname, userInfo } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CountryCode } from "libphonenumber-js";
 import { createConsoleChannel } from "./channels/console/createConsoleChannel.js";
 import { channelsConfigured, startChannels } from "./app/startChannels.js";
 import { startDelivery } from "./app/startDelivery.js";
+import { splitChannelsByRole } from "./app/splitChannelsByRole.js";
 import { startOps } from "./app/startOps.js";
 import { ensureAdmins } from "./domain/staff/ensureAdmins.js";
 import { parseConfig } from "./config.js";
@@ -27,14 +29,21 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
-  const parsed = parseConfig(process.env);
+  // `--role` on the command line (npx relawan start --role ..., or npm start -- --role ...) wins over RELAWAN_ROLE.
+  const roleArgument = readRoleArgument(process.argv.slice(2));
+  const parsed = parseConfig(roleArgument === undefined ? process.env : { ...process.env, RELAWAN_ROLE: roleArgument });
   if (parsed.status === "invalid") {
     for (const problem of parsed.problems) process.stderr.write(`Configuration error: ${problem}\n`);
     process.stderr.write("See .env.example for every setting.\n");
     process.exit(2);
   }
   const config = parsed.config;
+  const role = config.RELAWAN_ROLE;
   const consoleMode = !channelsConfigured(config);
+  if (consoleMode && role !== "all") {
+    process.stderr.write(`Configuration error: RELAWAN_ROLE: the ${role} role needs a channel: set TELEGRAM_BOT_TOKEN, WHATSAPP_ENABLED or WHATSAPP_CLOUD_TOKEN.\n`);
+    process.exit(2);
+  }
   // In the terminal chat, logs go to a file so they don't interleave with the conversation.
   const logFile = consoleMode ? join(dataDirectory(config.DATABASE_URL), "relawan.log") : undefined;
   const logger = createLogger(config.LOG_LEVEL, { pretty: Boolean(process.stdout.isTTY), file: logFile });
@@ -60,7 +69,9 @@ async function main(): Promise<void> {
   const savedFaqs = (await readSavedFaqEntries(db)).filter((entry) => !contentFaqIds.has(entry.id));
   // A pairing number is the linked account's own number, so it is the one people can write to.
   const whatsappNumber = config.WHATSAPP_BOT_NUMBER ?? (config.WHATSAPP_ENABLED ? config.WHATSAPP_PAIRING_NUMBER : undefined);
-  const ops = await startOps(config, db, logger);
+  const ops = await startOps(config, db, logger, role);
+  // How this process appears to others in the leases of work only one may do (polling, a WhatsApp session).
+  const me = { holder: randomUUID(), host: hostname(), pid: process.pid, role };
   const engine = ops.counted(createConversationEngine({
     db,
     translator,
@@ -96,6 +107,8 @@ async function main(): Promise<void> {
         db,
         logger,
         ops: ops.endpoints,
+        role,
+        me,
         fatal: (message) => {
           process.stderr.write(`${message}\n`);
           void stop(message, 1);
@@ -108,18 +121,23 @@ async function main(): Promise<void> {
     }
     shutdown.push(...channels.stops);
     telegramUsername = channels.telegramUsername;
-    const delivery = await startDelivery({
-      config,
-      db,
-      translator,
-      campaign: content.content.campaign,
-      logger,
-      telegramLimiter: channels.telegramLimiter,
-      whatsapp: channels.whatsapp,
-      observer: ops.endpoints.counters,
-    });
-    shutdown.push(() => delivery.stop());
-    logger.info({ channels: channels.names }, "Relawan is running");
+    const sending = splitChannelsByRole(config, role, { whatsapp: Boolean(channels.whatsapp), whatsappSessionBound: Boolean(channels.whatsappSessionBound) });
+    if (sending.here.length > 0) {
+      const delivery = await startDelivery({
+        config,
+        db,
+        translator,
+        campaign: content.content.campaign,
+        logger,
+        telegramLimiter: channels.telegramLimiter,
+        whatsapp: channels.whatsapp,
+        elsewhere: sending.elsewhere,
+        me,
+        observer: ops.endpoints.counters,
+      });
+      shutdown.push(() => delivery.stop());
+    }
+    logger.info({ role, channels: channels.names, sendsOn: sending.here, leavesToOthers: sending.elsewhere }, "Relawan is running");
     return;
   }
 
@@ -146,6 +164,13 @@ async function main(): Promise<void> {
   await chat.run();
   await db.$disconnect();
   process.exit(0);
+}
+
+function readRoleArgument(args: string[]): string | undefined {
+  const at = args.findIndex((arg) => arg === "--role" || arg.startsWith("--role="));
+  if (at < 0) return undefined;
+  const arg = args[at]!;
+  return arg === "--role" ? (args[at + 1] ?? "") : arg.slice("--role=".length);
 }
 
 function safeUserName(): string {

@@ -1,5 +1,6 @@
-// Which channels run, from the configuration. Each one is started here and its
-// stop() registered, so main.ts only composes.
+// Which channels run, from the configuration and the process's role. Each one is started here and
+// its stop() registered, so main.ts only composes. A "dispatcher" process only sends: it starts no
+// receiver and no WhatsApp Web session, which belong to the one process that owns them.
 import { join, resolve } from "node:path";
 import type { CountryCode } from "libphonenumber-js";
 import { createTelegramChannel } from "../channels/telegram/createTelegramChannel.js";
@@ -11,14 +12,16 @@ import type { Config } from "../config.js";
 import type { Translator } from "../conversation/createTranslator.js";
 import type { ConversationEngine } from "../conversation/types.js";
 import type { Database } from "../db/client.js";
-import { createChannelLimiter, type ChannelLimiter } from "../delivery/createChannelLimiter.js";
+import type { ChannelLimiter } from "../delivery/createChannelLimiter.js";
 import { createInitiatedPacer } from "../delivery/createInitiatedPacer.js";
 import { readLastInboundAt } from "../domain/contacts/readLastInboundAt.js";
+import type { ProcessIdentity } from "../domain/processes/acquireProcessLease.js";
 import { recordUnsentDelivery } from "../domain/deliveries/recordUnsentDelivery.js";
 import type { Logger } from "../logger.js";
 import type { OpsEndpoints } from "./createOpsEndpoints.js";
-import { createRedisPacer } from "./createRedisPacer.js";
+import { createTelegramLimiter, type TelegramLimiter } from "./createTelegramLimiter.js";
 import { describeTelegramFailure } from "./describeTelegramFailure.js";
+import { holdProcessLease, type HeldLease } from "./holdProcessLease.js";
 
 export interface StartedChannels {
   names: string[];
@@ -27,6 +30,8 @@ export interface StartedChannels {
   telegramLimiter?: ChannelLimiter;
   /** The WhatsApp transport's way to send what the bot starts (broadcasts). */
   whatsapp?: WhatsAppInitiatedSend;
+  /** WhatsApp Web sends only from the process that holds its session; the Cloud API from any. */
+  whatsappSessionBound?: boolean;
   stops: (() => Promise<void>)[];
 }
 
@@ -40,65 +45,31 @@ export interface ChannelDeps {
   ops?: OpsEndpoints;
   /** Called when a channel dies after start-up and the process should end. */
   fatal: (message: string) => void;
+  role: "all" | "channels" | "dispatcher";
+  /** This process, as named in the leases other processes see. */
+  me: ProcessIdentity;
 }
 
 export function channelsConfigured(config: Config): boolean {
   return Boolean(config.TELEGRAM_BOT_TOKEN || config.WHATSAPP_ENABLED || config.WHATSAPP_CLOUD_TOKEN);
 }
 
-export async function startChannels({ config, engine, translator, db, logger, fatal, ops }: ChannelDeps): Promise<StartedChannels> {
+export async function startChannels({ config, engine, translator, db, logger, fatal, ops, role, me }: ChannelDeps): Promise<StartedChannels> {
   const text = (key: string) => (lng?: string) => translator.forLanguage(lng ?? config.DEFAULT_LANGUAGE)(key);
   const started: StartedChannels = { names: [], stops: [] };
 
   if (config.TELEGRAM_BOT_TOKEN) {
-    // Telegram's limit is per bot: with REDIS_URL every process of this bot shares one pace.
-    const sharedPace = config.REDIS_URL ? createRedisPacer(config.REDIS_URL, `telegram:${config.TELEGRAM_BOT_TOKEN.split(":")[0]}`) : undefined;
-    let lastPacerWarning = 0;
-    started.telegramLimiter = createChannelLimiter({
-      perSecond: config.TELEGRAM_PAID_BROADCAST ? config.TELEGRAM_PAID_RATE_PER_SECOND : config.TELEGRAM_RATE_PER_SECOND,
-      perChatPerSecond: config.TELEGRAM_PER_CHAT_PER_SECOND,
-      ...(sharedPace
-        ? {
-            pacerOptions: sharedPace.pacerOptions,
-            onPacerError: (err: unknown) => {
-              if (Date.now() - lastPacerWarning < 30_000) return;
-              lastPacerWarning = Date.now();
-              logger.warn({ err }, "Redis (REDIS_URL) is not answering: Telegram sending is paused until it is back, so no process goes over the limit");
-            },
-          }
-        : {}),
-    });
-    const telegram = createTelegramChannel({
-      limiter: started.telegramLimiter,
-      ...(ops ? { ops: ops.handle } : {}),
-      token: config.TELEGRAM_BOT_TOKEN,
-      apiRoot: config.TELEGRAM_API_ROOT,
-      engine,
-      logger,
-      sharePhoneLabel: text("volunteer.sharePhoneButton"),
-      apologyText: text("errors.apology"),
-      onPollingStopped: (error) => fatal(`Telegram polling stopped: ${describeTelegramFailure(error)}`),
-      webhook: config.TELEGRAM_WEBHOOK_URL
-        ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET ?? "", port: config.TELEGRAM_WEBHOOK_PORT, host: config.TELEGRAM_WEBHOOK_HOST }
-        : undefined,
-    });
-    try {
-      await telegram.start();
-    } catch (error) {
-      throw new Error(`Telegram: ${describeTelegramFailure(error)}`, { cause: error });
+    const pace = createTelegramLimiter(config, logger);
+    started.telegramLimiter = pace.limiter;
+    if (role === "dispatcher") {
+      // Sending only: the Bot API needs no session, so any number of dispatchers may send.
+      started.stops.push(() => pace.stop());
+      started.names.push("telegram (sending only)");
+    } else {
+      await startTelegram(pace);
     }
-    const limiter = started.telegramLimiter;
-    // The limiter goes last: it may still hold a reply of a turn that telegram.stop() waits for.
-    started.stops.push(async () => {
-      await telegram.stop();
-      await limiter.stop();
-      await sharedPace?.close();
-    });
-    started.telegramUsername = telegram.botUsername();
-    started.names.push(`telegram (@${started.telegramUsername ?? "?"}, ${config.TELEGRAM_WEBHOOK_URL ? "webhook" : "long polling"})`);
   }
-
-  if (config.WHATSAPP_ENABLED) {
+  if (config.WHATSAPP_ENABLED && role !== "dispatcher") {
     const sessionDir = resolve(config.WHATSAPP_SESSION_DIR);
     const whatsapp = createWhatsAppWebChannel({
       client: createWhatsAppWebClient({ sessionDir, chromePath: config.CHROME_PATH, pairingPhone: config.WHATSAPP_PAIRING_NUMBER }),
@@ -114,10 +85,17 @@ export async function startChannels({ config, engine, translator, db, logger, fa
         maxPerHour: config.WHATSAPP_INITIATED_MAX_PER_HOUR,
       }),
     });
+    // Two processes on one session log each other out; on one number, both would answer everyone.
+    const owner = config.WHATSAPP_BOT_NUMBER ?? config.WHATSAPP_PAIRING_NUMBER ?? sessionDir;
+    const session = await holdOrRefuse(`whatsapp-web:${owner}`, `The WhatsApp Web session (${owner})`, "Only one process may own a WhatsApp Web session; run the others with --role dispatcher.");
     // Returns at once; logging in (QR or pairing code) and reconnecting run in the background.
     await whatsapp.start();
-    started.stops.push(() => whatsapp.stop());
+    started.stops.push(async () => {
+      await whatsapp.stop();
+      await session.release();
+    });
     started.whatsapp = whatsapp;
+    started.whatsappSessionBound = true;
     started.names.push("whatsapp (whatsapp-web.js)");
   }
 
@@ -143,10 +121,67 @@ export async function startChannels({ config, engine, translator, db, logger, fa
       recordUnsent: (externalId, reason, reply) =>
         recordUnsentDelivery(db, { channel: "whatsapp", externalId, text: reply.text, reason, at: new Date() }),
     });
-    await cloud.start();
-    started.stops.push(() => cloud.stop());
     started.whatsapp = cloud;
-    started.names.push(`whatsapp (Cloud API, webhook on ${config.WHATSAPP_CLOUD_WEBHOOK_HOST}:${config.WHATSAPP_CLOUD_WEBHOOK_PORT}/whatsapp/webhook)`);
+    if (role === "dispatcher") {
+      // The Cloud API is plain HTTPS: a dispatcher sends through it without receiving webhooks.
+      started.names.push("whatsapp (Cloud API, sending only)");
+    } else {
+      // Any number of processes may receive the webhook behind a load balancer.
+      await cloud.start();
+      started.stops.push(() => cloud.stop());
+      started.names.push(`whatsapp (Cloud API, webhook on ${config.WHATSAPP_CLOUD_WEBHOOK_HOST}:${config.WHATSAPP_CLOUD_WEBHOOK_PORT}/whatsapp/webhook)`);
+    }
   }
   return started;
+
+  async function startTelegram(pace: TelegramLimiter): Promise<void> {
+    const telegram = createTelegramChannel({
+      limiter: pace.limiter,
+      ...(ops ? { ops: ops.handle } : {}),
+      token: config.TELEGRAM_BOT_TOKEN!,
+      apiRoot: config.TELEGRAM_API_ROOT,
+      engine,
+      logger,
+      sharePhoneLabel: text("volunteer.sharePhoneButton"),
+      apologyText: text("errors.apology"),
+      onPollingStopped: (error) => fatal(`Telegram polling stopped: ${describeTelegramFailure(error)}`),
+      webhook: config.TELEGRAM_WEBHOOK_URL
+        ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET ?? "", port: config.TELEGRAM_WEBHOOK_PORT, host: config.TELEGRAM_WEBHOOK_HOST }
+        : undefined,
+    });
+    // Telegram hands each update to one poller; two would take turns stealing them (409 Conflict).
+    const polling = config.TELEGRAM_WEBHOOK_URL
+      ? undefined
+      : await holdOrRefuse(`telegram-polling:${botId(config.TELEGRAM_BOT_TOKEN!)}`, "Telegram long polling", "Run one polling process, or set TELEGRAM_WEBHOOK_URL: with a webhook any number of processes can receive updates behind a load balancer.");
+    try {
+      await telegram.start();
+    } catch (error) {
+      await polling?.release();
+      throw new Error(`Telegram: ${describeTelegramFailure(error)}`, { cause: error });
+    }
+    // The limiter goes last: it may still hold a reply of a turn that telegram.stop() waits for.
+    started.stops.push(async () => {
+      await telegram.stop();
+      await polling?.release();
+      await pace.stop();
+    });
+    started.telegramUsername = telegram.botUsername();
+    started.names.push(`telegram (@${started.telegramUsername ?? "?"}, ${config.TELEGRAM_WEBHOOK_URL ? "webhook" : "long polling"})`);
+  }
+
+  /** Takes the lease for work only one process may do, or explains who has it and stops start-up. */
+  async function holdOrRefuse(name: string, what: string, advice: string): Promise<HeldLease> {
+    const outcome = await holdProcessLease({ db, name, me, logger }, () => fatal(`${what} was taken over by another process (this one could not reach the database for too long); stopping so the two do not both answer.`));
+    if (outcome.status === "held") return outcome.lease;
+    const { by } = outcome;
+    throw new Error(
+      `${what} is already running in another Relawan process (pid ${by.pid} on ${by.host}, role ${by.role}, since ${by.acquiredAt.toISOString()}). ` +
+        `${advice} If that process is gone, its claim runs out at ${by.leaseUntil.toISOString()}.`,
+    );
+  }
+}
+
+/** The numeric part of a bot token: the bot's id, the same for every process of this bot. */
+function botId(token: string): string {
+  return token.split(":")[0] ?? token;
 }

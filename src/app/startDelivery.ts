@@ -19,7 +19,9 @@ import type { CampaignFile } from "../domain/content/contentSchema.js";
 import { createBroadcastRenderer } from "../domain/broadcasts/createBroadcastRenderer.js";
 import { queueTaskReminders } from "../domain/tasks/queueTaskReminders.js";
 import type { TaskVoice } from "../domain/tasks/renderTaskMessage.js";
+import type { ProcessIdentity } from "../domain/processes/acquireProcessLease.js";
 import type { Logger } from "../logger.js";
+import { runWhileLeaseHeld } from "./runWhileLeaseHeld.js";
 
 export interface DeliveryDeps {
   config: Config;
@@ -29,6 +31,10 @@ export interface DeliveryDeps {
   logger: Logger;
   telegramLimiter?: ChannelLimiter;
   whatsapp?: WhatsAppInitiatedSend;
+  /** Sent on by other processes of the deployment, not this one (see createDispatcher). */
+  elsewhere: ChannelName[];
+  /** This process, for the leases of the work one process does for all (progress, reminders). */
+  me: ProcessIdentity;
   /** Told of sends and 429s, for /metrics. */
   observer?: { sent(channel: string): void; rateLimited(channel: string): void };
 }
@@ -39,11 +45,13 @@ export async function startDelivery(deps: DeliveryDeps): Promise<{ stop(): Promi
   const notifiers: Partial<Record<ChannelName, StaffNotifier>> = {};
   const limiters: Partial<Record<ChannelName, ChannelLimiter>> = {};
   if (config.TELEGRAM_BOT_TOKEN) {
-    senders.telegram = createTelegramBulkSender({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, paidBroadcast: config.TELEGRAM_PAID_BROADCAST });
     notifiers.telegram = createTelegramStaffNotifier({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, limiter: deps.telegramLimiter });
+  }
+  if (config.TELEGRAM_BOT_TOKEN && !deps.elsewhere.includes("telegram")) {
+    senders.telegram = createTelegramBulkSender({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, paidBroadcast: config.TELEGRAM_PAID_BROADCAST });
     if (deps.telegramLimiter) limiters.telegram = deps.telegramLimiter;
   }
-  if (deps.whatsapp) senders.whatsapp = createWhatsAppBulkSender(deps.whatsapp);
+  if (deps.whatsapp && !deps.elsewhere.includes("whatsapp")) senders.whatsapp = createWhatsAppBulkSender(deps.whatsapp);
 
   const quiet = config.QUIET_HOURS === "off" ? null : { start: config.QUIET_HOURS.slice(0, 5), end: config.QUIET_HOURS.slice(6) };
   const dispatcher = createDispatcher({
@@ -57,6 +65,8 @@ export async function startDelivery(deps: DeliveryDeps): Promise<{ stop(): Promi
     defaultTimeZone: config.TIMEZONE,
     blackout: config.blackout,
     retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: config.DELIVERY_MAX_ATTEMPTS },
+    leaseMs: config.DELIVERY_LEASE_SECONDS * 1000,
+    elsewhere: deps.elsewhere,
     ...(deps.observer ? { observer: deps.observer } : {}),
   });
   const reporter = createProgressReporter({
@@ -67,18 +77,34 @@ export async function startDelivery(deps: DeliveryDeps): Promise<{ stop(): Promi
     logger,
   });
   await dispatcher.start();
-  reporter.start();
+  // With several dispatchers, one edits the staff's progress messages and one queues reminders.
+  const leased = { db, me: deps.me, logger };
+  const reporting = runWhileLeaseHeld({ ...leased, name: "broadcast-progress" }, { start: () => reporter.start(), stop: () => reporter.stop() });
   const voice: TaskVoice = {
     translator: deps.translator,
     campaignName: deps.campaign.campaign.name,
     formatTime: (date, language) => formatLocalTime(date, language, config.TIMEZONE),
   };
-  const reminders = config.TASK_REMINDER_BEFORE === null ? undefined : startReminderSweep(db, config.TASK_REMINDER_BEFORE, voice, logger);
+  const beforeMs = config.TASK_REMINDER_BEFORE;
+  let sweep: { stop(): Promise<void> } | undefined;
+  const reminders =
+    beforeMs === null
+      ? undefined
+      : runWhileLeaseHeld(
+          { ...leased, name: "task-reminders" },
+          {
+            start: () => void (sweep = startReminderSweep(db, beforeMs, voice, logger)),
+            stop: async () => {
+              await sweep?.stop();
+              sweep = undefined;
+            },
+          },
+        );
   return {
     async stop() {
       await reminders?.stop();
       await dispatcher.stop();
-      await reporter.stop();
+      await reporting.stop();
     },
   };
 }

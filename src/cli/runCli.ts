@@ -6,6 +6,7 @@ import { openCliContext, type CliContext } from "./openCliContext.js";
 import { registerBroadcastCommands } from "./registerBroadcastCommands.js";
 import { registerImportExportCommands } from "./registerImportExportCommands.js";
 import { registerSegmentCommands } from "./registerSegmentCommands.js";
+import { registerStartCommand } from "./registerStartCommand.js";
 import { registerStatsCommands } from "./registerStatsCommands.js";
 
 export interface CliIo {
@@ -48,6 +49,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError();
+  registerStartCommand(program, io.env);
   registerSegmentCommands(program, run);
   registerBroadcastCommands(program, run);
   registerStatsCommands(program, run);

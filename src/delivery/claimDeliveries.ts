@@ -21,6 +21,8 @@ export interface Claim {
   now: Date;
   leaseMs: number;
   limit: number;
+  /** Rows marked for these channels wait for a process that sends on them (see DeliveryRules.elsewhere). */
+  leaveChannels?: readonly string[];
 }
 
 /**
@@ -34,6 +36,7 @@ export interface Claim {
 export async function claimDeliveries(db: Db, claim: Claim): Promise<ClaimedDelivery[]> {
   const leaseUntil = new Date(claim.now.getTime() + claim.leaseMs);
   const skipLocked = dialectOf(db) === "postgresql" ? Prisma.sql`FOR UPDATE OF d SKIP LOCKED` : Prisma.empty;
+  const leave = claim.leaveChannels?.length ? Prisma.sql`AND (d."channel" IS NULL OR d."channel" NOT IN (${Prisma.join(claim.leaveChannels)}))` : Prisma.empty;
   // Ordered by notBefore alone: the (status, notBefore) index then yields rows in order and the
   // LIMIT stops early; a tie-breaker would sort every due row of a million-row broadcast.
   // MATERIALIZED picks the rows once: as an IN subquery, PostgreSQL may run the locking pick
@@ -41,7 +44,7 @@ export async function claimDeliveries(db: Db, claim: Claim): Promise<ClaimedDeli
   const rows = await db.$queryRaw<(Omit<ClaimedDelivery, "attempts" | "taskId"> & { attempts: number | bigint; taskId: number | bigint | null })[]>(Prisma.sql`
     WITH "picked" AS MATERIALIZED (
       SELECT d."id" FROM "Delivery" d
-      WHERE d."status" = 'queued' AND d."notBefore" <= ${claim.now}
+      WHERE d."status" = 'queued' AND d."notBefore" <= ${claim.now} ${leave}
         AND (d."broadcastId" IS NULL OR EXISTS (SELECT 1 FROM "Broadcast" b WHERE b."id" = d."broadcastId" AND b."status" = 'sending'))
       ORDER BY d."notBefore"
       LIMIT ${claim.limit}

@@ -26,6 +26,11 @@ export interface DispatcherOptions {
   db: Database;
   senders: Partial<Record<ChannelName, BulkSender>>;
   /**
+   * Channels other processes send on and this one has no sender for (a WhatsApp Web session lives
+   * in one process): rows for people best reached there are left to them instead of skipped.
+   */
+  elsewhere?: readonly ChannelName[];
+  /**
    * Per-channel limiters (createChannelLimiter), shared with the channel's replies. A sender
    * without one gets one delivery at a time: it paces itself (WhatsApp's InitiatedPacer).
    */
@@ -134,7 +139,9 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     defaultTimeZone: opts.defaultTimeZone,
     blackout: opts.blackout ?? [],
     channels: new Set(lanes.keys()),
+    elsewhere: new Set((opts.elsewhere ?? []).filter((channel) => !lanes.has(channel))),
   };
+  const leaveChannels = [...(rules.elsewhere ?? [])];
 
   const sendContext: SendContext = { db, writer: createSendingWriter(db, workerId), workerId, clock, rules, leaseMs, retry, random, logger };
   const totals = emptySummary();
@@ -182,7 +189,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   /** Claims a batch, settles what needs no platform call, and hands the rest to their lanes. */
   async function claimAndRoute(limit: number): Promise<number> {
     const now = clock();
-    const rows = await claimDeliveries(db, { workerId, now, leaseMs, limit });
+    const rows = await claimDeliveries(db, { workerId, now, leaseMs, limit, leaveChannels });
     if (rows.length === 0) return 0;
     for (const row of rows) held.add(row.id);
     count("claimed", rows.length);
@@ -200,10 +207,10 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   async function routeClaimed(rows: ClaimedDelivery[], now: Date): Promise<void> {
     const context = await loadDeliveryContext(db, rows);
     const closes = new Map<string, string[]>();
-    const waits = new Map<string, { ids: string[]; until: Date | undefined; reason: string | null | undefined }>();
-    const addWait = (id: string, until: Date | undefined, reason: string | null | undefined) => {
-      const key = `${until?.getTime() ?? ""}|${reason ?? ""}`;
-      const group = waits.get(key) ?? { ids: [], until, reason };
+    const waits = new Map<string, { ids: string[]; until: Date | undefined; reason: string | null | undefined; channel?: string }>();
+    const addWait = (id: string, until: Date | undefined, reason: string | null | undefined, channel?: string) => {
+      const key = `${until?.getTime() ?? ""}|${reason ?? ""}|${channel ?? ""}`;
+      const group = waits.get(key) ?? { ids: [], until, reason, ...(channel ? { channel } : {}) };
       group.ids.push(id);
       waits.set(key, group);
     };
@@ -217,6 +224,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       if (decision.action === "skip") closes.set(`skipped|${decision.reason}`, [...(closes.get(`skipped|${decision.reason}`) ?? []), row.id]);
       else if (decision.action === "release") addWait(row.id, undefined, undefined);
       else if (decision.action === "wait") addWait(row.id, decision.until, decision.reason);
+      else if (decision.action === "handoff") addWait(row.id, undefined, undefined, decision.channel);
       else {
         const lane = lanes.get(decision.identity.channel)!;
         const message = broadcast ? render(broadcast, contact!, lane.channel) : oneOffMessage(row);
@@ -236,7 +244,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       for (const id of ids) held.delete(id);
     }
     for (const group of waits.values()) {
-      const requeued = await requeueClaimedDeliveries(db, group.ids, workerId, { now, notBefore: group.until, reason: group.reason });
+      const requeued = await requeueClaimedDeliveries(db, group.ids, workerId, { now, notBefore: group.until, reason: group.reason, ...(group.channel ? { channel: group.channel } : {}) });
       count(group.reason === "quiet_hours" || group.reason === "blackout" ? "held" : "requeued", requeued);
       for (const id of group.ids) held.delete(id);
     }

@@ -11,8 +11,13 @@ export interface DeliveryRules {
   /** Where a contact with no (Indonesian) region lives, for quiet hours. */
   defaultTimeZone: string;
   blackout: readonly BlackoutRange[];
-  /** Channels that have a sender. */
+  /** Channels that have a sender in this process. */
   channels: ReadonlySet<string>;
+  /**
+   * Channels that other processes of the deployment send on and this one cannot (a WhatsApp Web
+   * session lives in one process): a person best reached there is handed over, not skipped.
+   */
+  elsewhere?: ReadonlySet<string>;
 }
 
 /** What a delivery belongs to (a broadcast, a task, a staff reply), as far as the rules care. */
@@ -36,7 +41,11 @@ export type DeliveryDecision =
   /** The broadcast is paused (or not started): back to the queue untouched. */
   | { action: "release" }
   /** Not now: back to the queue until `until`, the reason kept for the progress report. */
-  | { action: "wait"; until: Date; reason: "quiet_hours" | "blackout" };
+  | { action: "wait"; until: Date; reason: "quiet_hours" | "blackout" }
+  /** Best sent by another process (see DeliveryRules.elsewhere): back to the queue, marked for that channel. */
+  | { action: "handoff"; channel: string };
+
+const NOWHERE: ReadonlySet<string> = new Set();
 
 /**
  * Whether a claimed delivery goes now, and where. Checked when a batch is claimed and again
@@ -61,7 +70,9 @@ export function decideDelivery(source: DeliverySource | undefined, contact: Deli
     const opens = quietHoursEnd(now, timeZoneOfRegion(contact.regionCode, rules.defaultTimeZone), rules.quietHours);
     if (opens) return { action: "wait", until: opens, reason: "quiet_hours" };
   }
-  const picked = pickIdentity(contact.identities, rules.channels);
+  const elsewhere = rules.elsewhere ?? NOWHERE;
+  const picked = pickIdentity(contact.identities, elsewhere.size ? new Set([...rules.channels, ...elsewhere]) : rules.channels);
   if (picked.status === "none") return { action: "skip", reason: picked.reason };
+  if (!rules.channels.has(picked.identity.channel)) return { action: "handoff", channel: picked.identity.channel };
   return { action: "send", identity: picked.identity };
 }

@@ -106,7 +106,8 @@ async function applyWithoutSending(ctx: SendContext, id: string, decision: Exclu
     const closed = await closeClaimedDeliveries(db, [id], workerId, { status: "skipped", reason: decision.reason, now });
     return { result: closed ? "skipped" : "lost" };
   }
-  const requeue = decision.action === "wait" ? { now, notBefore: decision.until, reason: decision.reason } : { now };
+  const requeue =
+    decision.action === "wait" ? { now, notBefore: decision.until, reason: decision.reason } : decision.action === "handoff" ? { now, channel: decision.channel } : { now };
   const requeued = await requeueClaimedDeliveries(db, [id], workerId, requeue);
   return { result: !requeued ? "lost" : decision.action === "wait" ? "held" : "requeued" };
 }
