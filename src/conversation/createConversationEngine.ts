@@ -2,6 +2,7 @@
 // every change of the turn in one database transaction. It never sends.
 import { findOrCreateContact } from "../domain/contacts/findOrCreateContact.js";
 import { claimInboundMessage } from "../domain/inbound/claimInboundMessage.js";
+import { lockConversation } from "../domain/inbound/lockConversation.js";
 import { hasPermission } from "../domain/staff/hasPermission.js";
 import { optIn, optOut, type OptChange } from "../domain/consent/optOut.js";
 import { looksLikeReferralCode } from "../domain/volunteers/createReferralCode.js";
@@ -55,6 +56,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
 
 async function runTurn(tx: Turn["tx"], deps: EngineDeps, message: InboundMessage, verdict: FloodVerdict): Promise<TurnResult> {
   const now = deps.clock();
+  await lockConversation(tx, message.channel, message.externalId);
   // Claimed inside the turn's transaction: a crash before commit leaves the id free for the retry.
   if (message.messageId && !(await claimInboundMessage(tx, message.channel, message.messageId, now))) {
     return { replies: [], effects: [{ type: "duplicate" }] };
