@@ -7,27 +7,36 @@ import { createChannelLimiter } from "../src/delivery/createChannelLimiter.js";
 import { createDispatcher } from "../src/delivery/createDispatcher.js";
 import { materializeDeliveries } from "../src/delivery/materializeDeliveries.js";
 import { addBroadcast, renderForTest } from "../test/delivery/support/seedCampaign.js";
-import { seedContactsFast } from "../test/delivery/support/seedContactsFast.js";
-import { createBenchDatabase } from "./benchDatabase.js";
+import { seedContacts } from "../test/delivery/support/seedContacts.js";
+import { createBenchDatabase, type BenchDialect } from "./benchDatabase.js";
 import { startFakeBotApiProcess } from "./startFakeBotApiProcess.js";
 
 export const BENCH_TOKEN = "123456789:AAH-bench-token_for_relawan";
 
 export interface RateBench {
+  /** Printed as `${label} (${variant}, ${database})`. */
   label: string;
+  variant: string;
+  database: BenchDialect;
   contacts: number;
   /** The configured limit: the dispatcher's limiter and the fake's enforcement alike. */
   perSecond: number;
   paid: boolean;
 }
 
-export async function benchDeliveryRate(bench: RateBench): Promise<void> {
+export interface RateFigures {
+  seconds: number;
+  /** Accepted sends per second between the first and the last arrival. */
+  sustained: number;
+}
+
+export async function benchDeliveryRate(bench: RateBench): Promise<RateFigures> {
   const fake = await startFakeBotApiProcess({
     enforceLimits: { perSecond: bench.perSecond, perChatPerSecond: 1 },
     keepAliveTimeoutMs: 60_000,
   });
-  const store = await createBenchDatabase();
-  seedContactsFast(store.url, { count: bench.contacts });
+  const store = await createBenchDatabase(bench.database);
+  await seedContacts(store.url, { count: bench.contacts });
   const broadcast = await addBroadcast(store.db);
   await materializeDeliveries(store.db, broadcast, Prisma.sql`TRUE`, new Date(Date.now() - 1000));
   const limiter = createChannelLimiter({ perSecond: bench.perSecond, perChatPerSecond: 1 });
@@ -62,13 +71,14 @@ export async function benchDeliveryRate(bench: RateBench): Promise<void> {
   const sustained = spanSeconds > 0 ? (stats.delivered - 1) / spanSeconds : Number.NaN;
   const statuses = await store.db.delivery.groupBy({ by: ["status"], where: { broadcastId: broadcast }, _count: true });
   console.log(
-    `${bench.label}: ${bench.contacts} contacts at ${bench.perSecond} msg/s configured${bench.paid ? " (paid broadcast)" : ""}: ` +
+    `${bench.label} (${bench.variant}, ${bench.database}): ${bench.contacts} contacts at ${bench.perSecond} msg/s configured${bench.paid ? " (paid broadcast)" : ""}: ` +
       `${stats.delivered} delivered in ${seconds.toFixed(1)} s; sustained ${sustained.toFixed(2)} msg/s = ${(sustained / bench.perSecond).toFixed(3)} of the limit; ` +
       `429s provoked: ${stats.rateLimited}; duplicates: ${stats.duplicateMessages}; ` +
       `statuses ${statuses.map((s) => `${s.status}=${s._count}`).join(", ")}`,
   );
   await fake.close();
   await store.close();
+  return { seconds, sustained };
 }
 
 export async function waitUntilSettled(db: Database, broadcastId: string): Promise<void> {

@@ -2,18 +2,19 @@
 import { Prisma } from "../src/db/client.js";
 import { materializeDeliveries } from "../src/delivery/materializeDeliveries.js";
 import { addBroadcast } from "../test/delivery/support/seedCampaign.js";
-import { seedContactsFast } from "../test/delivery/support/seedContactsFast.js";
+import { seedContacts } from "../test/delivery/support/seedContacts.js";
 import { spawnDispatcher } from "../test/delivery/support/spawnDispatcher.js";
-import { createBenchDatabase } from "./benchDatabase.js";
+import { createBenchDatabase, type BenchDialect } from "./benchDatabase.js";
 import { BENCH_TOKEN, waitUntilSettled } from "./benchDeliveryRate.js";
 import { startFakeBotApiProcess } from "./startFakeBotApiProcess.js";
 
-export async function benchKills(contacts: number, kills: number): Promise<void> {
+export async function benchKills(contacts: number, kills: number, database: BenchDialect): Promise<void> {
   const fake = await startFakeBotApiProcess({ latencyMs: 5, keepAliveTimeoutMs: 60_000 });
-  const store = await createBenchDatabase();
-  const chats = seedContactsFast(store.url, { count: contacts });
+  const store = await createBenchDatabase(database);
+  const chats = await seedContacts(store.url, { count: contacts });
   const broadcast = await addBroadcast(store.db);
   await materializeDeliveries(store.db, broadcast, Prisma.sql`TRUE`, new Date(Date.now() - 1000));
+  // Every dispatcher process opens the same DATABASE_URL, SQLite file or PostgreSQL database.
   // Slow enough that every kill lands mid-broadcast; a short lease so the next process recovers quickly.
   const env = { DATABASE_URL: store.url, API_ROOT: fake.url, TOKEN: BENCH_TOKEN, RATE: "200", LEASE_MS: "1000" };
   const started = performance.now();
@@ -39,7 +40,7 @@ export async function benchKills(contacts: number, kills: number): Promise<void>
   const uncertain = rows.filter((r) => r.status === "uncertain");
   const statuses = Object.entries(rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {}));
   console.log(
-    `kills: ${contacts} contacts, ${kills} SIGKILLs (after ${killedAt.join(", ")} delivered) then one process to the end (exit ${code}), ${seconds.toFixed(1)} s: ` +
+    `kills (${database}): ${contacts} contacts, ${kills} SIGKILLs (after ${killedAt.join(", ")} delivered) then one process to the end (exit ${code}), ${seconds.toFixed(1)} s: ` +
       `duplicates ${stats.duplicateMessages} (chats hit twice: ${stats.duplicateChats}); lost ${lost.length} of ${chats.length} ` +
       `(${lost.filter((r) => r.status !== "uncertain").length} of them not marked uncertain); uncertain ${uncertain.length} ` +
       `(${uncertain.length - lost.filter((r) => r.status === "uncertain").length} of which did arrive); statuses ${statuses.map(([s, n]) => `${s}=${n}`).join(", ")}`,

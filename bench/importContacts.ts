@@ -4,19 +4,19 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { createBenchDatabase, root } from "./benchDatabase.js";
+import { createBenchDatabase, root, type BenchDialect } from "./benchDatabase.js";
 
 const regions = ["32.73", "32.04", "31.71", "35.78", "32.73.01", "33.74", "51.71", "73.71"];
 const tags = ["posko-a", "posko-b", "saksi", "donatur", "relawan-lama"];
 
 /**
  * Writes a CSV of `rows` contacts (a few invalid rows and in-file duplicates among them, as real
- * lists have), then imports it with `relawan import` into a fresh SQLite file in a child process,
- * so the peak RSS is the import's alone.
+ * lists have), then imports it with `relawan import` into a fresh database in a child process,
+ * so the peak RSS is the import's alone (on PostgreSQL the server's memory is not in it).
  */
-export async function benchImportContacts(rows: number): Promise<void> {
+export async function benchImportContacts(rows: number, database: BenchDialect): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "relawan-bench-import-"));
-  const store = await createBenchDatabase();
+  const store = await createBenchDatabase(database);
   try {
     const csv = join(dir, "contacts.csv");
     let started = performance.now();
@@ -32,9 +32,9 @@ export async function benchImportContacts(rows: number): Promise<void> {
     if (result.code !== 0) throw new Error(`import exited with ${result.code}: ${stdout}`);
     const { report } = result;
     console.log(
-      `import: ${rows} rows (${(statSync(csv).size / 1024 / 1024).toFixed(0)} MB CSV, written in ${writeSeconds.toFixed(1)} s) imported by relawan import in ${result.seconds.toFixed(1)} s ` +
+      `import (${database}): ${rows} rows (${(statSync(csv).size / 1024 / 1024).toFixed(0)} MB CSV, written in ${writeSeconds.toFixed(1)} s) imported by relawan import in ${result.seconds.toFixed(1)} s ` +
         `(${Math.round(rows / result.seconds)} rows/s; ${wallSeconds.toFixed(1)} s with process start); peak RSS ${result.peakRssMb.toFixed(0)} MB; ` +
-        `${report.created} created, ${report.merged} merged, ${report.invalid} invalid, ${report.consentRecorded} consents; database now ${store.sizeMb().toFixed(0)} MB`,
+        `${report.created} created, ${report.merged} merged, ${report.invalid} invalid, ${report.consentRecorded} consents; database now ${(await store.sizeMb()).toFixed(0)} MB`,
     );
   } finally {
     await store.close();

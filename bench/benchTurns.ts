@@ -1,0 +1,69 @@
+// Inbound conversation turns through the engine, against one database: 200 people signing up,
+// eight talking at once, as a busy bot would see them.
+import { join } from "node:path";
+import { createConversationEngine } from "../src/conversation/createConversationEngine.js";
+import { createTranslator, readLocaleResources } from "../src/conversation/createTranslator.js";
+import type { CampaignContent } from "../src/domain/content/contentSchema.js";
+import { storeCampaignContent } from "../src/domain/content/storeCampaignContent.js";
+import type { FaqMatcher } from "../src/domain/faq/createFaqMatcher.js";
+import { createRegionLookup } from "../src/domain/regions/createRegionLookup.js";
+import { createBenchDatabase, root, type BenchDialect } from "./benchDatabase.js";
+
+export interface TurnFigures {
+  turnsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+const script = ["halo", "1", "ya", "1", "2", "gmn cara jd relawan?", "menu", "5", "1", "Bench Voter", "PHONE", "kota bandung", "1", "lewati", "1 2", "8", "9", "4", "ya", "/datasaya"];
+
+export async function benchTurns(content: CampaignContent, faq: FaqMatcher, database: BenchDialect): Promise<TurnFigures> {
+  const bench = await createBenchDatabase(database);
+  const { db } = bench;
+  await storeCampaignContent(db, content);
+  const engine = createConversationEngine({
+    db,
+    translator: createTranslator(readLocaleResources(join(root, "locales")), "id"),
+    campaign: content.campaign,
+    faq,
+    regions: await createRegionLookup(),
+    defaultCountry: "ID",
+    timeZone: "Asia/Jakarta",
+    clock: () => new Date(),
+    referralLinks: () => ({}),
+    flood: { limit: 1_000_000, windowMs: 1000 },
+  });
+  const people = 200;
+  const latencies: number[] = [];
+  const started = performance.now();
+  const concurrency = 8;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < people) {
+        const n = next++;
+        const id = `p${n}`;
+        for (const line of script) {
+          const text = line === "PHONE" ? `0812${String(10_000_000 + n).slice(-8)}` : line;
+          const t0 = performance.now();
+          await engine.handle({ channel: "console", externalId: id, kind: "text", text, receivedAt: new Date() });
+          latencies.push(performance.now() - t0);
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const volunteers = await db.volunteer.count();
+  const figures = { turnsPerSecond: latencies.length / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+  console.log(
+    `turns (${database}): ${latencies.length} turns by ${people} people in ${seconds.toFixed(1)} s = ${Math.round(figures.turnsPerSecond)} turns/s; ` +
+      `p50 ${figures.p50Ms.toFixed(1)} ms, p99 ${figures.p99Ms.toFixed(1)} ms; ${volunteers}/${people} completed sign-up`,
+  );
+  await bench.close();
+  return figures;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
