@@ -4,6 +4,7 @@
 import { Command, CommanderError } from "commander";
 import { openCliContext, type CliContext } from "./openCliContext.js";
 import { registerBroadcastCommands } from "./registerBroadcastCommands.js";
+import { registerDbCommands } from "./registerDbCommands.js";
 import { registerImportExportCommands } from "./registerImportExportCommands.js";
 import { registerSegmentCommands } from "./registerSegmentCommands.js";
 import { registerStartCommand } from "./registerStartCommand.js";
@@ -45,7 +46,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   };
 
   const program = new Command("relawan")
-    .description("Relawan campaign tools: segments, broadcasts, contact import and export, stats")
+    .description("Relawan campaign tools: segments, broadcasts, contact import and export, stats, copying the database to PostgreSQL")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError();
@@ -54,6 +55,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerBroadcastCommands(program, run);
   registerStatsCommands(program, run);
   registerImportExportCommands(program, run, io);
+  registerDbCommands(program, run, io);
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -1,0 +1,118 @@
+import type { Command } from "commander";
+import { isPostgresUrl, openDatabase, type Database } from "../db/client.js";
+import { copyDatabase, type CopyResult, type TableCount } from "../db/copyDatabase.js";
+import { dialectOf } from "../db/dialect.js";
+import { recordAudit } from "../domain/audit/recordAudit.js";
+import type { CliIo, CliOutcome, RunWithContext } from "./runCli.js";
+
+interface CopyOptions {
+  to: string;
+  batchSize: string;
+  json?: boolean;
+}
+
+/** `relawan db copy --to postgresql://...`: moves a campaign from SQLite (or another PostgreSQL) to an empty PostgreSQL database. */
+export function registerDbCommands(program: Command, run: RunWithContext, io: CliIo): void {
+  const db = program.command("db").description("database maintenance: copy the campaign to PostgreSQL");
+  db.command("copy")
+    .description(
+      "copy every row of the current database (DATABASE_URL) into an empty PostgreSQL database, migrating it first, then check " +
+        "that every table has the same number of rows on both sides. Stop the bot first: a database that is being written to " +
+        "does not copy consistently (a changed row count rolls the copy back). Afterwards point DATABASE_URL at the target.",
+    )
+    .requiredOption("--to <url>", "the target, postgresql://user:password@host:5432/name (created if missing; must hold no rows)")
+    .option("--batch-size <rows>", "rows read and written at a time", "1000")
+    .option("--json", "machine-readable output")
+    .action((options: CopyOptions) =>
+      run(Boolean(options.json), async ({ db: source, config }, now): Promise<CliOutcome> => {
+        const shown = hidePassword(options.to);
+        if (!isPostgresUrl(options.to) || !URL.canParse(options.to)) {
+          return refuse(`--to must be a PostgreSQL URL like postgresql://user:password@host:5432/relawan, not "${shown}".`, "bad_target_url");
+        }
+        if (isSameDatabase(config.DATABASE_URL, options.to)) {
+          return refuse(`--to names the database Relawan is using now (DATABASE_URL); point it at a new, empty database.`, "same_database");
+        }
+        const batchSize = Number(options.batchSize);
+        if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) return refuse("--batch-size must be a whole number from 1 to 50000.", "bad_batch_size");
+
+        let target: Database;
+        try {
+          target = await openDatabase(options.to);
+          await target.$queryRawUnsafe("SELECT 1");
+        } catch (error) {
+          return refuse(`Cannot open ${shown}: ${error instanceof Error ? error.message : String(error)}`, "target_unreachable");
+        }
+        try {
+          const progress = createProgress(io.stderr as CliIo["stderr"] & { isTTY?: boolean });
+          const started = performance.now();
+          const result = await copyDatabase(source, target, { batchSize, onProgress: progress.update }).finally(progress.stop);
+          if (result.status !== "copied") return describeRefusal(result, shown);
+          const seconds = Math.round((performance.now() - started) / 100) / 10;
+          // Written after the counts were compared, so it is the one row the source does not have.
+          await recordAudit(target, {
+            actor: "cli",
+            action: "db.copy",
+            details: { from: dialectOf(source), rows: result.rows, tables: Object.fromEntries(result.tables.map((t) => [t.model, t.target])) },
+            at: now,
+          });
+          const text = [`Copied ${result.rows} rows from ${dialectOf(source)} to ${shown} in ${seconds} s.`, "", formatCounts(result.tables), "", "Every table has the same number of rows on both sides. Next: point DATABASE_URL at the target and start the bot."].join("\n");
+          return { code: 0, text, json: { status: "copied", target: shown, rows: result.rows, seconds, tables: result.tables, migrationsApplied: result.migrationsApplied } };
+        } finally {
+          await target.$disconnect();
+        }
+      }),
+    );
+}
+
+function describeRefusal(result: Exclude<CopyResult, { status: "copied" }>, shown: string): CliOutcome {
+  switch (result.status) {
+    case "target_not_empty":
+      return refuse(`${shown} already holds data (${result.tables.join(", ")}). Nothing was copied; point --to at an empty database.`, result.status, { tables: result.tables });
+    case "unknown_tables":
+      return refuse(`The current database has tables Relawan's data model does not know, with rows in them (${result.tables.join(", ")}); they would not be copied, so nothing was.`, result.status, { tables: result.tables });
+    case "count_mismatch": {
+      const differing = result.tables.filter((t) => t.source !== t.target).map((t) => `${t.table}: ${t.source} in the source, ${t.target} copied`);
+      return refuse(`Row counts differ after the copy (${differing.join("; ")}); the copy was rolled back. Stop the bot and run it again.`, result.status, { tables: result.tables });
+    }
+  }
+}
+
+function refuse(error: string, code: string, extra: Record<string, unknown> = {}): CliOutcome {
+  return { code: 1, error, json: { error: code, message: error, ...extra } };
+}
+
+function formatCounts(tables: TableCount[]): string {
+  const width = Math.max(5, ...tables.map((t) => t.table.length));
+  const numbers = Math.max(6, ...tables.map((t) => String(t.source).length));
+  const line = (name: string, a: string, b: string) => `${name.padEnd(width)}  ${a.padStart(numbers)}  ${b.padStart(numbers)}`;
+  return [line("table", "source", "target"), ...tables.map((t) => line(t.table, String(t.source), String(t.target)))].join("\n");
+}
+
+/** Same server and database name; user, password and options do not make it another database. */
+function isSameDatabase(current: string, target: string): boolean {
+  if (!isPostgresUrl(current) || !URL.canParse(current)) return false;
+  const key = (url: URL) => {
+    const host = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname.toLowerCase()) ? "localhost" : url.hostname.toLowerCase();
+    return `${host}:${url.port || "5432"}/${decodeURIComponent(url.pathname.replace(/^\//, "")) || decodeURIComponent(url.username)}`;
+  };
+  return key(new URL(current)) === key(new URL(target));
+}
+
+function hidePassword(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}
+
+// One line per table on a terminal, rewritten in place; nothing in a log, where the summary says it all.
+function createProgress(stderr: { write(text: string): unknown; isTTY?: boolean }) {
+  let shown = false;
+  return {
+    update: ({ model, copied, total }: { model: string; copied: number; total: number }) => {
+      if (!stderr.isTTY) return;
+      stderr.write(`\r\x1b[2KCopying ${model}: ${copied}/${total}`);
+      shown = true;
+    },
+    stop: () => {
+      if (shown) stderr.write("\r\x1b[2K");
+    },
+  };
+}
