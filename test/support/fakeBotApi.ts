@@ -18,6 +18,16 @@ export interface ProgrammedFailure {
   parameters?: { retry_after?: number; migrate_to_chat_id?: number };
 }
 
+/** A stretch of time in which every send is answered with this error, as during a Telegram incident. */
+export interface InjectedFailures {
+  /** 429 (with retry_after) or 500. */
+  errorCode: 429 | 500;
+  /** How long from now the sends are refused. */
+  forMs: number;
+  /** What a 429 says; default 1 second. */
+  retryAfterSeconds?: number;
+}
+
 /** Telegram's flood limits, enforced like the real server would: too fast gets 429 with retry_after. */
 export interface EnforcedLimits {
   /** Messages accepted in any rolling second, across all chats (Telegram: about 30). */
@@ -61,6 +71,12 @@ export interface FakeBotApi {
   deliveredAt(): number[];
   /** 429s answered because `enforceLimits` was exceeded. */
   readonly rateLimited: number;
+  /** When each of those 429s was answered (performance.now()), in order. */
+  rateLimitedAt(): number[];
+  /** From now, answers every send with this error for a while (counted in `injected`, not in `rateLimited`). */
+  injectFailures(failures: InjectedFailures): void;
+  /** Sends answered with an injected error, by error code. */
+  injected(): Record<number, number>;
   /** Current text of a message, after edits. */
   messageText(messageId: number): string | undefined;
   /** A file a person "sent": getFile finds it and the file URL serves these bytes. */
@@ -96,6 +112,9 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const recentSends: number[] = [];
   const recentByChat = new Map<string, number[]>();
   let rateLimited = 0;
+  const rateLimitedTimes: number[] = [];
+  let injecting: (InjectedFailures & { until: number }) | undefined;
+  const injectedCounts: Record<number, number> = {};
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => reply(res, 500, { ok: false, error_code: 500, description: String(err) }));
@@ -119,8 +138,16 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
 
     const failure = failures.get(method)?.shift();
     if (failure) return reply(res, failure.error_code, { ok: false, ...failure });
+    if (SEND_METHODS.has(method) && injecting && arrivedAt < injecting.until) {
+      const { errorCode } = injecting;
+      injectedCounts[errorCode] = (injectedCounts[errorCode] ?? 0) + 1;
+      if (errorCode !== 429) return reply(res, errorCode, { ok: false, error_code: errorCode, description: "Internal Server Error" });
+      const retryAfter = injecting.retryAfterSeconds ?? 1;
+      return reply(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
+    }
     if (SEND_METHODS.has(method) && options.enforceLimits && !admit(String(body.chat_id), options.enforceLimits, arrivedAt)) {
       rateLimited++;
+      rateLimitedTimes.push(arrivedAt);
       const retryAfter = options.enforceLimits.retryAfterSeconds ?? 1;
       return reply(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
     }
@@ -252,6 +279,11 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     get rateLimited() {
       return rateLimited;
     },
+    rateLimitedAt: () => [...rateLimitedTimes],
+    injectFailures(failures) {
+      injecting = { ...failures, until: performance.now() + failures.forMs };
+    },
+    injected: () => ({ ...injectedCounts }),
     messageText: (messageId) => texts.get(messageId),
     addFile: (fileId, bytes) => void files.set(fileId, bytes),
     async close() {
