@@ -20,6 +20,7 @@ export function createRedisPacer(url: string, key: string): RedisPacer {
   client.on("error", () => undefined);
   const connection = new Bottleneck.IORedisConnection({ client });
   connection.on("error", () => undefined);
+  recoverFromLostKeys(connection);
   return {
     pacerOptions: { id: `relawan:${key}`, datastore: "ioredis", connection, clearDatastore: false },
     async close() {
@@ -28,4 +29,22 @@ export function createRedisPacer(url: string, key: string): RedisPacer {
       client.disconnect();
     },
   };
+}
+
+type ScriptCallback = (err: Error | null, replies: unknown) => void;
+
+/**
+ * A Redis restarted without persistence has lost the pace's keys. bottleneck 2.19.5 sets them up
+ * again only when the script error reads exactly SETTINGS_KEY_NOT_FOUND or UNKNOWN_CLIENT, but
+ * Redis 7 prefixes Lua errors with "ERR ", so without this sending would stay stopped for good
+ * (SGrondin/bottleneck#219; the fix, #215, is unreleased).
+ */
+function recoverFromLostKeys(connection: Bottleneck.IORedisConnection): void {
+  const internal = connection as unknown as { __scriptArgs__(name: string, id: string, args: unknown[], cb: ScriptCallback): unknown[] };
+  const scriptArgs = internal.__scriptArgs__.bind(internal);
+  internal.__scriptArgs__ = (name, id, args, cb) =>
+    scriptArgs(name, id, args, (err, replies) => {
+      if (err && /^ERR (SETTINGS_KEY_NOT_FOUND|UNKNOWN_CLIENT)$/.test(err.message)) err.message = err.message.slice(4);
+      cb(err, replies);
+    });
 }

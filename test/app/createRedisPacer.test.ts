@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { createRedisPacer, type RedisPacer } from "../../src/app/createRedisPacer.js";
 import { createChannelLimiter, type ChannelLimiter } from "../../src/delivery/createChannelLimiter.js";
@@ -53,4 +54,21 @@ describe.skipIf(!redisUp)("a channel's pace kept in Redis", () => {
     expect(errors.length).toBeGreaterThan(0);
     expect(limiter.pausedUntil()).toBeGreaterThan(Date.now() - 1000);
   });
+
+  it("goes on sending after Redis lost the pace's keys (a restart without persistence)", async () => {
+    const key = `test:${randomUUID()}`;
+    const limiter = limiterSharing("redis://127.0.0.1:6379", key);
+    let sent = 0;
+    await limiter.schedule("bulk", "chat1", async () => void sent++);
+    const redis = new Redis("redis://127.0.0.1:6379");
+    try {
+      const keys = await redis.keys(`b_relawan:${key}*`);
+      expect(keys.length).toBeGreaterThan(0);
+      await redis.del(...keys);
+    } finally {
+      redis.disconnect();
+    }
+    await Promise.all([2, 3, 4].map((n) => limiter.schedule("bulk", `chat${n}`, async () => void sent++)));
+    expect(sent).toBe(4);
+  }, 15_000);
 });

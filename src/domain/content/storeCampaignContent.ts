@@ -1,3 +1,4 @@
+import { dialectOf } from "../../db/dialect.js";
 import type { Database } from "../../db/client.js";
 import { inboxFaqPrefix } from "../inbox/inboxFaqId.js";
 import type { CampaignContent, LocalizedText } from "./contentSchema.js";
@@ -27,6 +28,8 @@ export async function storeCampaignContent(db: Database, content: CampaignConten
   );
 
   await db.$transaction(async (tx) => {
+    // Several processes starting at once on PostgreSQL would each delete and insert the same pages.
+    if (dialectOf(tx) === "postgresql") await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended('relawan:campaign-content', 0))`;
     await tx.contentPage.deleteMany({});
     await tx.contentPage.createMany({ data: pages });
     // Entries staff saved from inbox replies live only here; the files replace everything else.
