@@ -1,3 +1,4 @@
+import { setTimeout as delay } from "node:timers/promises";
 import type { Database } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import type { RetryPolicy } from "./backoffDelay.js";
@@ -33,6 +34,8 @@ export interface ClaimedSend {
   source: DeliverySource;
   message: OutboundMessage;
   sender: BulkSender;
+  /** performance.now() at which to make the platform call, when the limiter's slot asks for it. */
+  sendAt?: number;
 }
 
 export interface SendReport {
@@ -58,6 +61,8 @@ export async function sendClaimedDelivery(ctx: SendContext, send: ClaimedSend): 
   if (!(await ctx.writer.begin(row.id, { ...target, consent: send.source.consent, leaseUntil, now }))) {
     return explainRefusal(ctx, send, now);
   }
+  const early = send.sendAt === undefined ? 0 : send.sendAt - performance.now();
+  if (early > 0) await delay(early);
   let outcome: SendOutcome;
   try {
     outcome = await send.sender.send(target.externalId, send.message);
