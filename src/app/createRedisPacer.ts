@@ -5,6 +5,8 @@ import type { ChannelLimits } from "../delivery/createChannelLimiter.js";
 export interface RedisPacer {
   /** For createChannelLimiter: bottleneck keeps this channel's pace in Redis, shared by every process. */
   pacerOptions: NonNullable<ChannelLimits["pacerOptions"]>;
+  /** The connection, for the shared send window (createRedisSendWindow). */
+  redis: Redis;
   close(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export function createRedisPacer(url: string, key: string): RedisPacer {
   recoverFromLostKeys(connection);
   return {
     pacerOptions: { id: `relawan:${key}`, datastore: "ioredis", connection, clearDatastore: false },
+    redis: client,
     async close() {
       // Not flushing: with Redis away a graceful QUIT would wait for ever.
       void connection.disconnect(false).catch(() => undefined);

@@ -2,6 +2,7 @@ import type { Config } from "../config.js";
 import { createChannelLimiter, type ChannelLimiter } from "../delivery/createChannelLimiter.js";
 import type { Logger } from "../logger.js";
 import { createRedisPacer } from "./createRedisPacer.js";
+import { createRedisSendWindow } from "./createRedisSendWindow.js";
 
 export interface TelegramLimiter {
   limiter: ChannelLimiter;
@@ -16,12 +17,17 @@ export function createTelegramLimiter(config: Config, logger: Logger): TelegramL
   const token = config.TELEGRAM_BOT_TOKEN ?? "";
   const sharedPace = config.REDIS_URL ? createRedisPacer(config.REDIS_URL, `telegram:${token.split(":")[0]}`) : undefined;
   let lastPacerWarning = 0;
+  const perSecond = config.TELEGRAM_PAID_BROADCAST ? config.TELEGRAM_PAID_RATE_PER_SECOND : config.TELEGRAM_RATE_PER_SECOND;
   const limiter = createChannelLimiter({
-    perSecond: config.TELEGRAM_PAID_BROADCAST ? config.TELEGRAM_PAID_RATE_PER_SECOND : config.TELEGRAM_RATE_PER_SECOND,
+    perSecond,
     perChatPerSecond: config.TELEGRAM_PER_CHAT_PER_SECOND,
     ...(sharedPace
       ? {
           pacerOptions: sharedPace.pacerOptions,
+          // The same 2% headroom as the pace: perSecond calls in any 1020 ms, counted across processes.
+          sendWindow: createRedisSendWindow(sharedPace.redis, `relawan:telegram:${token.split(":")[0]}:sent`, Math.max(1, Math.floor(perSecond)), 1000 / 0.98, (err) =>
+            logger.warn({ err }, "Redis (REDIS_URL) did not answer the send-window check; this call went on the shared pace alone"),
+          ),
           onPacerError: (err: unknown) => {
             if (Date.now() - lastPacerWarning < 30_000) return;
             lastPacerWarning = Date.now();

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import Bottleneck from "bottleneck";
+import { createSendWindow, type SendWindow } from "./createSendWindow.js";
 import { withTimeout } from "./withTimeout.js";
 
 /** Replies to someone talking to the bot go ahead of broadcast traffic on the same channel. */
@@ -19,6 +20,11 @@ export interface ChannelLimits {
    * one bot's limit. Default: in this process.
    */
   pacerOptions?: Bottleneck.ConstructorOptions;
+  /**
+   * The last check right before a platform call (see ChannelLimiter.admit); default: the calls of
+   * this process. With several processes, one shared in Redis.
+   */
+  sendWindow?: SendWindow;
   /** The pacer failed (e.g. its Redis went away): the channel waits a second and asks again. */
   onPacerError?: (err: unknown) => void;
   /** Injectable for tests; milliseconds since the epoch. */
@@ -32,6 +38,12 @@ export interface ChannelLimiter {
    * pass its replies through the same limiter: `limiter.schedule("reply", chatId, () => send())`.
    */
   schedule<T>(priority: SendPriority, chatId: string, task: () => Promise<T>): Promise<T>;
+  /**
+   * Called by a started task right before its platform call: waits while the limit's number of
+   * calls already left in the last window (perSecond in 1020 ms when paced). Starts are paced, but
+   * what happens between a start and its call (a database write) can delay one call into the next.
+   */
+  admit(): Promise<void>;
   /** The platform said slow down (429): nothing new starts on this channel for `ms`. */
   pause(ms: number): void;
   /** Epoch milliseconds until which the channel is paused (0 or past: not paused). */
@@ -83,6 +95,7 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
   // The hard cap counts over the pace's own span (1020 ms when paced), so the 2% stays as headroom
   // for network jitter between two messages a "second" apart.
   const windowMs = pacer ? WINDOW_MS / SPACING_MARGIN : WINDOW_MS;
+  const sendWindow = limits.sendWindow ?? createSendWindow(perSecond, windowMs);
   // Timers that fire late can bring two paced starts together; never closer than half the pace.
   // A slice's permits go out together (one statement marks them all sending): no gap inside it.
   const minGapMs = pacer && slice === 1 ? sliceMs / 2 : 0;
@@ -204,6 +217,7 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
         void pump();
       });
     },
+    admit: () => sendWindow.admit(),
     pause(ms) {
       pausedUntil = Math.max(pausedUntil, now() + ms);
     },

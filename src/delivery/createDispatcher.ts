@@ -332,7 +332,13 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       count("requeued", await requeueClaimedDeliveries(db, [job.row.id], workerId, { now, notBefore: new Date(lane.pausedUntil) }));
       return;
     }
-    const report = await sendClaimedDelivery(sendContext, { ...job, sender: lane.sender, ...(job.sendAt === undefined ? {} : { sendAt: job.sendAt }) });
+    const limiter = lane.limiter;
+    const report = await sendClaimedDelivery(sendContext, {
+      ...job,
+      sender: lane.sender,
+      ...(job.sendAt === undefined ? {} : { sendAt: job.sendAt }),
+      ...(limiter ? { admit: () => limiter.admit() } : {}),
+    });
     if (report.result !== "lost") count(report.result);
     if (report.result === "sent") opts.observer?.sent(lane.channel);
     if (report.pauseChannelMs !== undefined) {

@@ -36,6 +36,8 @@ export interface ClaimedSend {
   sender: BulkSender;
   /** performance.now() at which to make the platform call, when the limiter's slot asks for it. */
   sendAt?: number;
+  /** The limiter's last check right before the call (ChannelLimiter.admit). */
+  admit?: () => Promise<void>;
 }
 
 export interface SendReport {
@@ -63,6 +65,7 @@ export async function sendClaimedDelivery(ctx: SendContext, send: ClaimedSend): 
   }
   const early = send.sendAt === undefined ? 0 : send.sendAt - performance.now();
   if (early > 0) await delay(early);
+  await send.admit?.();
   let outcome: SendOutcome;
   try {
     outcome = await send.sender.send(target.externalId, send.message);

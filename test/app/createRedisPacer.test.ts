@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { createRedisPacer, type RedisPacer } from "../../src/app/createRedisPacer.js";
+import { createRedisSendWindow } from "../../src/app/createRedisSendWindow.js";
 import { createChannelLimiter, type ChannelLimiter } from "../../src/delivery/createChannelLimiter.js";
 import { requireService } from "../support/requireService.js";
 
@@ -71,4 +72,26 @@ describe.skipIf(!redisUp)("a channel's pace kept in Redis", () => {
     await Promise.all([2, 3, 4].map((n) => limiter.schedule("bulk", `chat${n}`, async () => void sent++)));
     expect(sent).toBe(4);
   }, 15_000);
+
+  it("shares the send window between processes: calls that really left are counted across them", async () => {
+    const key = `relawan:test:${randomUUID()}:sent`;
+    const clients = [new Redis("redis://127.0.0.1:6379"), new Redis("redis://127.0.0.1:6379")];
+    try {
+      const windows = clients.map((redis) => createRedisSendWindow(redis, key, 5, 300, (err) => { throw err; }));
+      const left: number[] = [];
+      await Promise.all(
+        windows.map(async (window) => {
+          for (let i = 0; i < 6; i++) {
+            await window.admit();
+            left.push(Date.now());
+          }
+        }),
+      );
+      left.sort((a, b) => a - b);
+      // 12 calls, never 6 within 300 ms (a ms of slack for the two clocks' rounding).
+      for (let i = 5; i < left.length; i++) expect(left[i]! - left[i - 5]!).toBeGreaterThanOrEqual(298);
+    } finally {
+      for (const redis of clients) redis.disconnect();
+    }
+  });
 });

@@ -155,6 +155,7 @@ describe("one-off deliveries", () => {
         await db.task.update({ where: { id: closing }, data: { status: "closed" } });
         return task();
       },
+      admit: async () => undefined,
       pause: () => undefined,
       pausedUntil: () => 0,
       waiting: () => 0,
