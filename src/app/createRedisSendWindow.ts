@@ -21,8 +21,8 @@ return tonumber(oldest[2]) + window - now + 1`;
  * The send window shared by every process of one bot: bottleneck spaces their slots, but each
  * process's timers and database writes can make one call leave late and bunch with the next
  * process's on-time one; this counts the times calls really left, across processes.
- * If Redis does not answer, the call goes (the shared pace, which stops when Redis is away,
- * already let it start) and `onError` is told.
+ * If Redis does not answer, the call waits and asks again every second (`onError` is told): the
+ * calls already started would otherwise all leave at once.
  */
 export function createRedisSendWindow(redis: Redis, key: string, limit: number, windowMs: number, onError: (err: unknown) => void): SendWindow {
   return {
@@ -34,7 +34,8 @@ export function createRedisSendWindow(redis: Redis, key: string, limit: number, 
           wait = Number(await redis.eval(ADMIT, 1, key, limit, Math.ceil(windowMs), member));
         } catch (err) {
           onError(err);
-          return;
+          await delay(1000);
+          continue;
         }
         if (wait <= 0) return;
         await delay(wait);

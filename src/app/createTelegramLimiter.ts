@@ -26,8 +26,11 @@ export function createTelegramLimiter(config: Config, logger: Logger): TelegramL
           pacerOptions: sharedPace.pacerOptions,
           // perSecond calls in any 1031 ms, counted across processes: 3% headroom, one point more than the
           // pace, for the time between the check and the arrival, which differs between processes.
-          sendWindow: createRedisSendWindow(sharedPace.redis, `relawan:telegram:${token.split(":")[0]}:sent`, Math.max(1, Math.floor(perSecond)), 1000 / 0.97, (err) =>
-            logger.warn({ err }, "Redis (REDIS_URL) did not answer the send-window check; this call went on the shared pace alone"),
+          sendWindow: createRedisSendWindow(sharedPace.redis, `relawan:telegram:${token.split(":")[0]}:sent`, Math.max(1, Math.floor(perSecond)), 1000 / 0.97, (err) => {
+            if (Date.now() - lastPacerWarning < 30_000) return;
+            lastPacerWarning = Date.now();
+            logger.warn({ err }, "Redis (REDIS_URL) did not answer the send-window check; calls wait for it");
+          },
           ),
           onPacerError: (err: unknown) => {
             if (Date.now() - lastPacerWarning < 30_000) return;
