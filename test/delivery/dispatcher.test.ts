@@ -2,30 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { createDispatcher, type DispatcherOptions } from "../../src/delivery/createDispatcher.js";
 import { recoverExpiredLeases } from "../../src/delivery/recoverExpiredLeases.js";
-import type { BulkSender, OutboundMessage, SendOutcome } from "../../src/delivery/types.js";
-import type { ChannelName } from "../../src/conversation/types.js";
 import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
+import { recordingSender } from "./support/recordingSender.js";
 import { createVirtualClock, type VirtualClock } from "./support/createVirtualClock.js";
 import { addBroadcast, addContact, deliveryOf, queueDeliveries, renderForTest, silentLogger, statusCounts } from "./support/seedCampaign.js";
 
-interface Recorded {
-  externalId: string;
-  text: string;
-  imageUrl?: string;
-}
-
-/** A sender that keeps what it was given; `answer` may act (a STOP, a pause) while "sending". */
-function recordingSender(channel: ChannelName, answer?: (externalId: string, n: number) => Promise<SendOutcome | void> | SendOutcome | void) {
-  const sent: Recorded[] = [];
-  const sender: BulkSender = {
-    channel,
-    async send(externalId: string, message: OutboundMessage) {
-      sent.push({ externalId, text: message.text, ...(message.imageUrl ? { imageUrl: message.imageUrl } : {}) });
-      return (await answer?.(externalId, sent.length)) ?? { status: "sent", platformMessageId: `m${sent.length}` };
-    },
-  };
-  return { sender, sent };
-}
 
 let t: TestDatabase;
 let db: Database;

@@ -5,22 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ChannelName } from "../../src/conversation/types.js";
 import type { Database } from "../../src/db/client.js";
 import { createDispatcher, type DispatcherOptions } from "../../src/delivery/createDispatcher.js";
-import type { BulkSender } from "../../src/delivery/types.js";
 import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
+import { recordingSender } from "./support/recordingSender.js";
 import { createVirtualClock, type VirtualClock } from "./support/createVirtualClock.js";
 import { addBroadcast, addContact, deliveryOf, queueDeliveries, renderForTest, silentLogger } from "./support/seedCampaign.js";
 
-function recordingSender(channel: ChannelName) {
-  const sent: string[] = [];
-  const sender: BulkSender = {
-    channel,
-    send: async (externalId) => {
-      sent.push(externalId);
-      return { status: "sent", platformMessageId: `m${sent.length}` };
-    },
-  };
-  return { sender, sent };
-}
 
 let t: TestDatabase;
 let db: Database;
@@ -53,7 +42,7 @@ describe("dispatchers that send on different channels", () => {
     const whatsapp = recordingSender("whatsapp");
 
     const first = await dispatcher("dispatcher-1", { telegram: telegram.sender }, ["whatsapp"]).runOnce();
-    expect(telegram.sent).toEqual(["1001"]);
+    expect(telegram.sent.map((r) => r.externalId)).toEqual(["1001"]);
     expect(first.skipped).toBe(0);
     for (const id of [ids.whatsappOnly, ids.both]) {
       expect(await deliveryOf(db, broadcast, id)).toMatchObject({ status: "queued", channel: "whatsapp", claimedBy: null });
@@ -63,8 +52,8 @@ describe("dispatchers that send on different channels", () => {
     expect(again.claimed).toBe(0);
 
     await dispatcher("session-owner", { whatsapp: whatsapp.sender }, ["telegram"]).runOnce();
-    expect(whatsapp.sent.sort()).toEqual(["6281200000002", "6281200000003"]);
-    expect(telegram.sent).toEqual(["1001"]);
+    expect(whatsapp.sent.map((r) => r.externalId).sort()).toEqual(["6281200000002", "6281200000003"]);
+    expect(telegram.sent.map((r) => r.externalId)).toEqual(["1001"]);
     for (const id of Object.values(ids)) expect((await deliveryOf(db, broadcast, id)).status).toBe("sent");
   });
 
@@ -83,9 +72,9 @@ describe("dispatchers that send on different channels", () => {
     const whatsapp = recordingSender("whatsapp");
     await dispatcher("session-owner", { whatsapp: whatsapp.sender }, ["telegram"]).runOnce();
     expect(await deliveryOf(db, broadcast, both)).toMatchObject({ status: "queued", channel: "telegram" });
-    expect(whatsapp.sent).toEqual([]);
+    expect(whatsapp.sent.map((r) => r.externalId)).toEqual([]);
     const telegram = recordingSender("telegram");
     await dispatcher("dispatcher-1", { telegram: telegram.sender }, ["whatsapp"]).runOnce();
-    expect(telegram.sent).toEqual(["1003"]);
+    expect(telegram.sent.map((r) => r.externalId)).toEqual(["1003"]);
   });
 });
