@@ -112,12 +112,6 @@ interface Job {
   sendAt?: number;
 }
 
-// The limit counts arrivals, but the limiter stamps starts, and between the two sits the write that
-// marks the row sending: on a busy database its latency varies by more than the pace's 2% margin
-// (20 ms a second at 30 msg/s). Each call therefore leaves a fixed time after its slot, so the
-// platform sees the limiter's even spacing whenever that write takes less than this.
-const SEND_LEAD_MS = 60;
-
 const emptySummary = (): DispatchSummary => ({ claimed: 0, sent: 0, failed: 0, skipped: 0, uncertain: 0, held: 0, requeued: 0 });
 
 /**
@@ -289,8 +283,8 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     const run = () => {
       started = true;
       lane.unstarted--;
-      // The limiter's slot is now: the platform call leaves a fixed lead after it (see SEND_LEAD_MS).
-      return runJob(lane.limiter ? { ...job, sendAt: performance.now() + SEND_LEAD_MS } : job);
+      // The limiter's slot is now: the platform call leaves the limiter's lead after it.
+      return runJob(lane.limiter?.sendLeadMs ? { ...job, sendAt: performance.now() + lane.limiter.sendLeadMs } : job);
     };
     // A staff reply answers someone waiting for it: it goes ahead of bulk traffic, like the bot's own replies.
     const priority = job.source.consent === "reply" ? "reply" : "bulk";

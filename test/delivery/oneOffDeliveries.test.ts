@@ -156,6 +156,7 @@ describe("one-off deliveries", () => {
         return task();
       },
       admit: async () => undefined,
+      sendLeadMs: 0,
       pause: () => undefined,
       pausedUntil: () => 0,
       waiting: () => 0,
