@@ -1,6 +1,9 @@
 // Every /stats chart drawn for real (vega -> SVG -> resvg): valid PNGs of the fixed size, in both languages.
 import { join } from "node:path";
+import { parse, View } from "vega";
+import { compile, type TopLevelSpec } from "vega-lite";
 import { describe, expect, it } from "vitest";
+import { chartLocale } from "../../src/charts/chartLocale.js";
 import { chartSize } from "../../src/charts/chartSize.js";
 import { prepareStatsCharts } from "../../src/charts/prepareStatsCharts.js";
 import { renderChart } from "../../src/charts/renderChart.js";
@@ -56,6 +59,18 @@ const full: CampaignStats = {
   })),
 };
 
+/** The chart's SVG as vega writes it in Indonesian, before rasterising: its text can be read. */
+async function drawSvg(spec: TopLevelSpec): Promise<string> {
+  const compiled = compile(spec).spec;
+  compiled.config = { ...compiled.config, locale: chartLocale("id") };
+  const view = new View(parse(compiled), { renderer: "none" });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
 describe("prepareStatsCharts", () => {
   for (const language of ["id", "en"]) {
     it(`draws all five charts as ${chartSize.width}x${chartSize.height} PNGs from a big campaign (${language})`, async () => {
@@ -100,6 +115,17 @@ describe("prepareStatsCharts", () => {
     const total = full.volunteersByProvince.reduce((sum, p) => sum + p.volunteers, 0);
     expect(bars.reduce((sum, bar) => sum + bar.value, 0)).toBe(total);
     expect(bars.at(-1)?.label).toBe("Lainnya");
+  });
+
+  it("labels each day of a young campaign once on the growth chart's time axis", async () => {
+    for (const days of [1, 2, 3, 9]) {
+      const points = Array.from({ length: days }, (_, i) => ({ day: new Date(Date.UTC(2026, 10, 26 + i)).toISOString().slice(0, 10), contacts: 5 + i, volunteers: i }));
+      const young = { ...empty, growth: { ...empty.growth, contacts: 5, volunteers: 1, points } };
+      const [growth] = prepareStatsCharts(young, translator.forLanguage("id"), "id");
+      const labels = [...(await drawSvg(growth!.spec)).matchAll(/<text[^>]*>(\d\d [A-Z][a-z]{2})<\/text>/g)].map((m) => m[1]);
+      const expected = points.map((p) => `${p.day.slice(8)} ${p.day.slice(5, 7) === "11" ? "Nov" : "Des"}`);
+      expect(labels, `${days} days`).toEqual(expected);
+    }
   });
 
   it("draws a chart once, however often it is asked for", async () => {
