@@ -255,11 +255,12 @@ async function recordReferral(turn: Turn, code: string): Promise<void> {
   turn.contact = { ...turn.contact, referredByCode: referrer.referralCode };
 }
 
-/** After the commit, so a rolled-back turn never teaches the matcher an entry the database lacks. */
+/** After the commit, so a rolled-back turn never leaves the matcher out of step with the database. */
 function learnSavedFaqs(deps: EngineDeps, result: TurnResult): void {
   for (const effect of result.effects) {
-    if (effect.type !== "faq_added") continue;
-    deps.faq.add({ id: effect.faqId, question: { [effect.language]: effect.question }, variants: {}, answer: { [effect.language]: effect.answer } });
+    if (effect.type === "faq_added") {
+      deps.faq.add({ id: effect.faqId, question: { [effect.language]: effect.question }, variants: {}, answer: { [effect.language]: effect.answer } });
+    } else if (effect.type === "faq_removed") deps.faq.remove(effect.faqId);
   }
 }
 

@@ -26,6 +26,8 @@ export interface FaqLookup {
   match(text: string, language: string): { faqId: string; confidence: number } | null;
   /** An entry saved at run time (a staff reply kept as an FAQ) is matched from then on. */
   add(entry: FaqEntryContent): void;
+  /** An entry deleted at run time (its asker erased their data) is no longer matched. */
+  remove(faqId: string): void;
 }
 
 export interface EngineDeps {

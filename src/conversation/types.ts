@@ -97,6 +97,7 @@ export type Effect =
   | { type: "question_unanswered"; questionId: string }
   /** Staff saved an inbox reply as an FAQ entry; the matcher learns it once the turn has committed. */
   | { type: "faq_added"; faqId: string; language: string; question: string; answer: string }
+  | { type: "faq_removed"; faqId: string }
   | { type: "data_erased" }
   /**
    * Work that must not hold the turn's transaction (importing or exporting a file): the engine

@@ -233,7 +233,29 @@ describe("my data", () => {
     expect(await app.db.delivery.findMany({ where: { contactId: rudiId }, orderBy: { id: "asc" } })).toEqual(rudiBefore);
     expect(await readBroadcastProgress(app.db, sent, app.clock.now)).toMatchObject({ total: 2, sent: 2, remaining: 0 });
     expect(await readBroadcastProgress(app.db, paused, app.clock.now)).toMatchObject({ total: 2, skipped: 1, skippedByReason: { no_contact: 1 }, remaining: 1, held: 0 });
-    // Kept on purpose: the FAQ entry staff made of her question (her question's words and the team's answer, no link to her).
-    expect(await app.db.faqEntry.findFirst({ where: { id: inboxFaqId(item.id) } })).toMatchObject({ question, answer: "Posko Cimahi buka setiap hari pukul 09.00, dekat Jl. Melati." });
+    // The FAQ entry staff made of her question goes too: its question was her words, address and all.
+    expect(await app.db.faqEntry.findFirst({ where: { id: inboxFaqId(item.id) } })).toBeNull();
+  });
+
+  it("/hapusdata makes the running bot forget an FAQ saved from the person's question", async () => {
+    const siti = person(app, "telegram", "5101");
+    await onboard(siti);
+    await siti.say("kapan posko relawan di Cimahi buka? rumah saya di Jl. Melati 7");
+    const item = await app.db.inboxItem.findFirstOrThrow();
+    const coordinator = await coordinatorOf(app);
+    await coordinator.say(`/reply ${item.id} faq Posko Cimahi buka setiap hari pukul 09.00.`);
+    const rudi = person(app, "telegram", "5102");
+    await onboard(rudi);
+    expect(transcript(await rudi.say("posko relawan cimahi buka kapan?"))).toContain("Posko Cimahi buka setiap hari pukul 09.00.");
+
+    await siti.say("/hapusdata");
+    await siti.pick("erase:yes");
+
+    // The running matcher forgot it too, so a stale entry cannot shadow the campaign's own FAQs.
+    expect(app.deps.faq.match("posko relawan cimahi buka kapan?", "id")).toBeNull();
+    const after = transcript(await rudi.say("posko relawan cimahi buka kapan?"));
+    expect(after).not.toContain("Posko Cimahi buka");
+    // Not answered: it is kept for staff as Rudi's own question.
+    expect(await app.db.inboxItem.findMany({ select: { text: true } })).toEqual([{ text: "posko relawan cimahi buka kapan?" }]);
   });
 });

@@ -68,4 +68,16 @@ describe("createFaqMatcher", () => {
     expect(strict.match("relawan kereta", "id")).toBeNull();
     expect(matcher.match("relawan kereta", "id")?.faqId).toBe("jadi-relawan");
   });
+
+  it("learns an entry added while running and forgets it when removed", () => {
+    const running = createFaqMatcher(entries);
+    const mural = { id: "inbox-7", question: { id: "apakah ada lomba mural di Bekasi?" }, variants: {}, answer: { id: "Ada, 5 Desember." } };
+    expect(running.match("ada lomba mural di bekasi gak?", "id")).toBeNull();
+    running.add(mural);
+    expect(running.match("ada lomba mural di bekasi gak?", "id")?.faqId).toBe("inbox-7");
+    running.remove("inbox-7");
+    running.remove("no-such-entry");
+    expect(running.match("ada lomba mural di bekasi gak?", "id")).toBeNull();
+    expect(running.match("gmn cara jd relawan?", "id")?.faqId).toBe("jadi-relawan");
+  });
 });

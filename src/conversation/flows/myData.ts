@@ -123,7 +123,8 @@ export async function handleMyDataStep(turn: Turn, input: TurnInput): Promise<vo
   if (turn.step === "eraseConfirm") {
     if (input.choiceId === "erase:yes") {
       const goodbye = t("myData.erase.done");
-      await eraseContact(turn.tx, turn.contact.id, turn.now, turn.message.channel, turn.deps.campaign.campaign.consentTextVersion);
+      const erased = await eraseContact(turn.tx, turn.contact.id, turn.now, turn.message.channel, turn.deps.campaign.campaign.consentTextVersion);
+      for (const faqId of erased.faqIds) turn.effects.push({ type: "faq_removed", faqId });
       turn.erased = true;
       turn.effects.push({ type: "data_erased" });
       turn.say({ text: goodbye });

@@ -1,4 +1,10 @@
 import type { Db } from "../../db/client.js";
+import { inboxFaqId } from "../inbox/inboxFaqId.js";
+
+export interface ErasedContact {
+  /** FAQ entries staff had saved from the person's questions, now deleted: the running matcher must forget them. */
+  faqIds: string[];
+}
 
 /**
  * Deletes a person's personal data and conversation state (UU PDP right to
@@ -6,14 +12,18 @@ import type { Db } from "../../db/client.js";
  * when; earlier consent records lose their link to the person, and their
  * broadcast deliveries stay, linked to nobody, so the broadcasts' reports still add up.
  */
-export async function eraseContact(db: Db, contactId: string, at: Date, channel: string, textVersion: string): Promise<void> {
+export async function eraseContact(db: Db, contactId: string, at: Date, channel: string, textVersion: string): Promise<ErasedContact> {
   const contact = await db.contact.findUnique({
     where: { id: contactId },
     select: { language: true, identities: { select: { channel: true, externalId: true } } },
   });
-  if (!contact) return;
-  // Questions can hold anything the person typed, so they go rather than being unlinked.
+  if (!contact) return { faqIds: [] };
+  // Questions can hold anything the person typed, so they go rather than being unlinked. That
+  // includes an FAQ entry staff saved from one (/reply <id> faq): its question is the person's own words.
   await db.unansweredQuestion.deleteMany({ where: { contactId } });
+  const items = await db.inboxItem.findMany({ where: { contactId }, select: { id: true } });
+  const faqIds = items.map((item) => inboxFaqId(item.id));
+  if (faqIds.length > 0) await db.faqEntry.deleteMany({ where: { id: { in: faqIds } } });
   // One-off messages carry their text (a staff reply repeats what the person asked about). That
   // includes messages recorded as unsent to one of their chats before the chat had a contact.
   const theirs = [{ contactId }, ...contact.identities.map((i) => ({ contactId: null, channel: i.channel, externalId: i.externalId }))];
@@ -39,4 +49,5 @@ export async function eraseContact(db: Db, contactId: string, at: Date, channel:
   // Identities, tags, volunteer profile, task assignments, inbox items and conversation state
   // cascade; consent history is unlinked.
   await db.contact.delete({ where: { id: contactId } });
+  return { faqIds };
 }

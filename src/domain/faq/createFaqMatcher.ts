@@ -18,6 +18,8 @@ export interface FaqMatcher {
   rank(text: string, language: string, limit?: number): FaqMatch[];
   /** Adds an entry (or replaces the one with its id) while running: staff save inbox replies as FAQs. */
   add(entry: FaqEntryContent): void;
+  /** Drops the entry with this id, if there is one. */
+  remove(faqId: string): void;
 }
 
 export interface FaqMatcherOptions {
@@ -75,6 +77,11 @@ export function createFaqMatcher(entries: FaqEntryContent[], options: FaqMatcher
     },
     add(entry) {
       current = [...current.filter((e) => e.id !== entry.id), entry];
+      rank = buildRanker(current);
+    },
+    remove(faqId) {
+      if (!current.some((e) => e.id === faqId)) return;
+      current = current.filter((e) => e.id !== faqId);
       rank = buildRanker(current);
     },
   };
