@@ -216,6 +216,20 @@ describe("a coordinator's reply", () => {
     expect(sent).toHaveLength(1);
   });
 
+  it("answers with an FAQ saved in English someone who chose Indonesian but asks in English", async () => {
+    const asker = person(app, "telegram", "4115");
+    await onboard(asker, { language: "en" });
+    await asker.say("is there a mural contest in Bekasi?");
+    const item = await app.db.inboxItem.findFirstOrThrow();
+    const coordinator = await staffMember(app, "coordinator", "9001");
+    await coordinator.say(`/reply ${item.id} faq Yes, on 5 December at GOR Bekasi.`);
+
+    const next = person(app, "telegram", "4116");
+    await onboard(next);
+    expect((await next.say("mural contest in bekasi?"))[0]?.text).toBe("Yes, on 5 December at GOR Bekasi.");
+    expect(await app.db.inboxItem.count()).toBe(1);
+  });
+
   it("closes an item without a reply, and refuses to reply to it afterwards", async () => {
     const voter = person(app, "telegram", "4107");
     await onboard(voter);

@@ -12,13 +12,17 @@ export async function readPage(db: Db, key: string, language: string, defaultLan
   return row ? { title: row.title, body: row.body } : undefined;
 }
 
-/** An FAQ answer in the person's language, else the campaign's default language. */
+/**
+ * An FAQ answer in the person's language, else the campaign's default language, else the one it
+ * has: an answer staff saved in English from an English question (/reply <id> faq) is better than
+ * none for someone who asked the same in English with Indonesian chosen.
+ */
 export async function readFaqAnswer(db: Db, id: string, language: string, defaultLanguage: string): Promise<Page | undefined> {
-  const rows = await db.faqEntry.findMany({ where: { id, language: { in: [language, defaultLanguage] } } });
-  const row = preferLanguage(rows, language);
+  const rows = await db.faqEntry.findMany({ where: { id }, orderBy: { language: "asc" } });
+  const row = preferLanguage(rows, language, defaultLanguage);
   return row ? { title: row.question, body: row.answer } : undefined;
 }
 
-function preferLanguage<T extends { language: string }>(rows: T[], language: string): T | undefined {
-  return rows.find((r) => r.language === language) ?? rows[0];
+function preferLanguage<T extends { language: string }>(rows: T[], language: string, defaultLanguage?: string): T | undefined {
+  return rows.find((r) => r.language === language) ?? rows.find((r) => r.language === defaultLanguage) ?? rows[0];
 }
