@@ -34,10 +34,15 @@ export interface ChannelLimits {
 
 export interface ChannelLimiter {
   /**
-   * Runs `task` when the channel's limits allow, replies before bulk. The Telegram channel can
-   * pass its replies through the same limiter: `limiter.schedule("reply", chatId, () => send())`.
+   * Runs `task` when the channel's limits allow, replies before bulk. A task that does more than
+   * the platform call (the dispatcher writes the row first) calls admit() right before it.
    */
   schedule<T>(priority: SendPriority, chatId: string, task: () => Promise<T>): Promise<T>;
+  /**
+   * Schedules a task that is only the platform call (the bot's replies, staff notices): the send
+   * window admits it right before it leaves, so it counts with every other call on the channel.
+   */
+  send<T>(priority: SendPriority, chatId: string, call: () => Promise<T>): Promise<T>;
   /**
    * Called by a started task right before its platform call: waits while the limit's number of
    * calls already left in the last window (perSecond in 1020 ms when paced). Starts are paced, but
@@ -204,30 +209,33 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
     }
   }
 
-  return {
-    schedule<T>(priority: SendPriority, chatId: string, task: () => Promise<T>): Promise<T> {
-      if (stopped) return Promise.reject(new Error("channel limiter stopped"));
-      return new Promise<T>((resolve, reject) => {
-        queues[priority].push({
-          chatId,
-          drop: reject,
-          run: () => {
-            const work = task().then(resolve, reject);
-            running.add(work);
-            void work.finally(() => {
-              running.delete(work);
-              // The platform counts a chat's messages as they arrive, which may be as late as
-              // this: the next one to the chat is spaced from here, whatever delayed this one.
-              if (chatIntervalMs > 0) lastStartByChat.set(chatId, Math.max(lastStartByChat.get(chatId) ?? 0, now()));
-              void pump();
-            });
-          },
-        });
-        // A new task may be able to go before the one the pump is waiting for (another chat, a reply).
-        wakePump();
-        void pump();
+  function schedule<T>(priority: SendPriority, chatId: string, task: () => Promise<T>): Promise<T> {
+    if (stopped) return Promise.reject(new Error("channel limiter stopped"));
+    return new Promise<T>((resolve, reject) => {
+      queues[priority].push({
+        chatId,
+        drop: reject,
+        run: () => {
+          const work = task().then(resolve, reject);
+          running.add(work);
+          void work.finally(() => {
+            running.delete(work);
+            // The platform counts a chat's messages as they arrive, which may be as late as
+            // this: the next one to the chat is spaced from here, whatever delayed this one.
+            if (chatIntervalMs > 0) lastStartByChat.set(chatId, Math.max(lastStartByChat.get(chatId) ?? 0, now()));
+            void pump();
+          });
+        },
       });
-    },
+      // A new task may be able to go before the one the pump is waiting for (another chat, a reply).
+      wakePump();
+      void pump();
+    });
+  }
+
+  return {
+    schedule,
+    send: (priority, chatId, call) => schedule(priority, chatId, () => sendWindow.admit().then(call)),
     admit: () => sendWindow.admit(),
     sendLeadMs: pacer && slice === 1 ? SEND_LEAD_MS : 0,
     pause(ms) {

@@ -7,6 +7,7 @@ import { createTelegramStaffNotifier } from "../../src/channels/telegram/createT
 import { createProgressFormatter } from "../../src/conversation/createProgressFormatter.js";
 import { createChannelLimiter } from "../../src/delivery/createChannelLimiter.js";
 import { createDispatcher } from "../../src/delivery/createDispatcher.js";
+import { createSendWindow } from "../../src/delivery/createSendWindow.js";
 import { createProgressReporter } from "../../src/delivery/createProgressReporter.js";
 import { createBroadcastRenderer } from "../../src/domain/broadcasts/createBroadcastRenderer.js";
 import { startFakeBotApi, type FakeBotApi, TEST_BOT_TOKEN } from "../support/fakeBotApi.js";
@@ -47,7 +48,11 @@ describe("broadcast, end to end", () => {
     // A STOP after queueing, before sending: that person's message must not go.
     await person(app, "telegram", "7003").say("BERHENTI");
 
-    const limiter = createChannelLimiter({ perSecond: 30, perChatPerSecond: 1 });
+    // Every call on the channel, broadcast or staff notice, is counted by the send window as it leaves.
+    const window = createSendWindow(30, 1020);
+    let admitted = 0;
+    const sendWindow = { admit: () => window.admit().then(() => void admitted++) };
+    const limiter = createChannelLimiter({ perSecond: 30, perChatPerSecond: 1, sendWindow });
     const logger = pino({ level: "silent" });
     const dispatcher = createDispatcher({
       db: app.db,
@@ -81,6 +86,7 @@ describe("broadcast, end to end", () => {
     expect(byChat.get("7002")).toContain("Big rally Saturday 9am at the town square.");
     expect(byChat.get("7002")).toContain("Nusa Bakti Volunteer Team (DEMO)");
     expect(api.rateLimited).toBe(0);
+    expect(admitted).toBe(api.calls("sendMessage").length + api.calls("editMessageText").length);
 
     const after = await app.db.broadcast.findUniqueOrThrow({ where: { id: broadcast.id } });
     expect(after.status).toBe("completed");

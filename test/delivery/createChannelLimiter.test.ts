@@ -112,6 +112,17 @@ describe("createChannelLimiter", () => {
     }
   });
 
+  it("admits a send through the send window right before its call, and leaves scheduled tasks to admit themselves", async () => {
+    const events: string[] = [];
+    const sendWindow = { admit: async () => void events.push("admit") };
+    const limiter = createChannelLimiter({ perSecond: 30, evenSpacing: false, sendWindow });
+    await limiter.send("reply", "a", async () => void events.push("call"));
+    await limiter.schedule("bulk", "b", async () => void events.push("task"));
+    await limiter.admit();
+    expect(events).toEqual(["admit", "call", "task", "admit"]);
+    await limiter.stop();
+  });
+
   it("asks for a send lead only where one message leaves per paced slot", async () => {
     const paced = createChannelLimiter({ perSecond: 30 });
     const paid = createChannelLimiter({ perSecond: 1000 });

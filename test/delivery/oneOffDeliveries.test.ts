@@ -155,6 +155,7 @@ describe("one-off deliveries", () => {
         await db.task.update({ where: { id: closing }, data: { status: "closed" } });
         return task();
       },
+      send: () => Promise.reject(new Error("the dispatcher schedules, it does not send")),
       admit: async () => undefined,
       sendLeadMs: 0,
       pause: () => undefined,

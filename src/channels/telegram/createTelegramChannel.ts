@@ -176,7 +176,7 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
   async function sendWithRetry(chatId: string, request: (target: number | string) => Promise<unknown>): Promise<void> {
     const target = /^-?\d+$/.test(chatId) ? Number(chatId) : chatId;
     const call = () => request(target);
-    const send = () => (opts.limiter ? opts.limiter.schedule("reply", chatId, call) : call());
+    const send = () => (opts.limiter ? opts.limiter.send("reply", chatId, call) : call());
     try {
       await send();
     } catch (err) {

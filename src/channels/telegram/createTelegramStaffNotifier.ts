@@ -12,7 +12,7 @@ export interface TelegramStaffNotifierOptions {
 /** Where staff watch a broadcast on Telegram: one message, edited in place. Texts are plain and escaped here. */
 export function createTelegramStaffNotifier(opts: TelegramStaffNotifierOptions): StaffNotifier {
   const telegram = new Telegram(opts.token, { apiRoot: opts.apiRoot });
-  const limited = <T>(chatId: string, call: () => Promise<T>): Promise<T> => (opts.limiter ? opts.limiter.schedule("reply", chatId, call) : call());
+  const limited = <T>(chatId: string, call: () => Promise<T>): Promise<T> => (opts.limiter ? opts.limiter.send("reply", chatId, call) : call());
 
   return {
     channel: "telegram",

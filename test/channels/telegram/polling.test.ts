@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { InboundMessage, Reply } from "../../../src/conversation/types.js";
+import { createChannelLimiter } from "../../../src/delivery/createChannelLimiter.js";
 import { echo, recordingEngine } from "./recordingEngine.js";
 import { APOLOGY, SHARE_PHONE, TOKEN, startTelegramHarness, type TelegramHarness } from "./startTelegramHarness.js";
 import {
@@ -28,6 +29,16 @@ async function start(respond: (message: InboundMessage) => Reply[] | Promise<Rep
 }
 
 describe("Telegram channel, long polling", () => {
+  it("sends replies through the channel's limiter, each one admitted by its send window as it leaves", async () => {
+    let admitted = 0;
+    const limiter = createChannelLimiter({ perSecond: 30, perChatPerSecond: 1, sendWindow: { admit: async () => void admitted++ } });
+    harness = await startTelegramHarness({ engine: recordingEngine(() => [{ text: "satu" }, { text: "dua" }]), limiter });
+    harness.api.pushUpdate(textMessage("halo"));
+    await harness.api.waitFor((rs) => (rs.filter((r) => r.method === "sendMessage").length === 2 ? true : undefined));
+    expect(admitted).toBe(2);
+    await limiter.stop();
+  });
+
   it("delivers a text update to the engine and sends the reply with the exact Bot API body", async () => {
     const { engine, api } = await start(() => [
       { title: "Kamu bilang", text: "<script>&", choices: [{ id: "volunteer", label: "Jadi relawan" }] },

@@ -2,6 +2,7 @@
 import { pino } from "pino";
 import { createTelegramChannel, type TelegramChannel, type TelegramChannelOptions } from "../../../src/channels/telegram/createTelegramChannel.js";
 import type { ConversationEngine } from "../../../src/conversation/types.js";
+import type { ChannelLimiter } from "../../../src/delivery/createChannelLimiter.js";
 import { startFakeBotApi, type FakeBotApi, TEST_BOT_TOKEN } from "../../support/fakeBotApi.js";
 
 export const TOKEN = TEST_BOT_TOKEN;
@@ -23,6 +24,7 @@ export async function startTelegramHarness(options: {
   engine: ConversationEngine;
   webhook?: boolean;
   clock?: () => Date;
+  limiter?: ChannelLimiter;
 }): Promise<TelegramHarness> {
   const api = await startFakeBotApi();
   const logs: Record<string, unknown>[] = [];
@@ -35,6 +37,7 @@ export async function startTelegramHarness(options: {
     sharePhoneLabel: (lang) => (lang === "en" ? SHARE_PHONE.en : SHARE_PHONE.id),
     apologyText: (lang) => (lang === "en" ? APOLOGY.en : APOLOGY.id),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.limiter ? { limiter: options.limiter } : {}),
     ...(options.webhook
       ? { webhook: { url: "https://relawan.example.org/telegram/webhook", secret: WEBHOOK_SECRET, port: 0, host: "127.0.0.1" } }
       : {}),
