@@ -131,7 +131,7 @@ async function main(): Promise<void> {
         logger,
         telegramLimiter: channels.telegramLimiter,
         whatsapp: channels.whatsapp,
-        elsewhere: sending.elsewhere,
+        sending,
         me,
         observer: ops.endpoints.counters,
       });

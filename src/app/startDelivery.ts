@@ -31,8 +31,8 @@ export interface DeliveryDeps {
   logger: Logger;
   telegramLimiter?: ChannelLimiter;
   whatsapp?: WhatsAppInitiatedSend;
-  /** Sent on by other processes of the deployment, not this one (see createDispatcher). */
-  elsewhere: ChannelName[];
+  /** The channels this process sends on, and those other processes of the deployment send on (splitChannelsByRole). */
+  sending: { here: ChannelName[]; elsewhere: ChannelName[] };
   /** This process, for the leases of the work one process does for all (progress, reminders). */
   me: ProcessIdentity;
   /** Told of sends and 429s, for /metrics. */
@@ -47,11 +47,12 @@ export async function startDelivery(deps: DeliveryDeps): Promise<{ stop(): Promi
   if (config.TELEGRAM_BOT_TOKEN) {
     notifiers.telegram = createTelegramStaffNotifier({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, limiter: deps.telegramLimiter });
   }
-  if (config.TELEGRAM_BOT_TOKEN && !deps.elsewhere.includes("telegram")) {
+  const { here, elsewhere } = deps.sending;
+  if (config.TELEGRAM_BOT_TOKEN && here.includes("telegram")) {
     senders.telegram = createTelegramBulkSender({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, paidBroadcast: config.TELEGRAM_PAID_BROADCAST });
     if (deps.telegramLimiter) limiters.telegram = deps.telegramLimiter;
   }
-  if (deps.whatsapp && !deps.elsewhere.includes("whatsapp")) senders.whatsapp = createWhatsAppBulkSender(deps.whatsapp);
+  if (deps.whatsapp && here.includes("whatsapp")) senders.whatsapp = createWhatsAppBulkSender(deps.whatsapp);
 
   const quiet = config.QUIET_HOURS === "off" ? null : { start: config.QUIET_HOURS.slice(0, 5), end: config.QUIET_HOURS.slice(6) };
   const dispatcher = createDispatcher({
@@ -66,7 +67,7 @@ export async function startDelivery(deps: DeliveryDeps): Promise<{ stop(): Promi
     blackout: config.blackout,
     retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: config.DELIVERY_MAX_ATTEMPTS },
     leaseMs: config.DELIVERY_LEASE_SECONDS * 1000,
-    elsewhere: deps.elsewhere,
+    elsewhere,
     ...(deps.observer ? { observer: deps.observer } : {}),
   });
   const reporter = createProgressReporter({
