@@ -34,12 +34,7 @@ export async function holdProcessLease(opts: LeaseOptions, onLost: (by: string) 
   const { db, name, me, logger } = opts;
   const ttlMs = opts.ttlMs ?? DEFAULT_LEASE_TTL_MS;
   const clock = opts.clock ?? (() => new Date());
-  const isAlive = opts.isAlive ?? processIsRunning;
-  let attempt = await acquireProcessLease(db, name, me, clock(), ttlMs);
-  if (attempt.status === "held" && attempt.by.host === me.host && !isAlive(attempt.by.pid)) {
-    logger.info({ lease: name, pid: attempt.by.pid }, "taking over from a process on this host that is no longer running");
-    attempt = await acquireProcessLease(db, name, me, clock(), ttlMs, attempt.by.holder);
-  }
+  const attempt = await acquireOrTakeOver(opts);
   if (attempt.status === "held") return { status: "taken", by: attempt.by };
 
   let released = false;
@@ -67,6 +62,21 @@ export async function holdProcessLease(opts: LeaseOptions, onLost: (by: string) 
       },
     },
   };
+}
+
+/**
+ * One attempt at the lease. A holder on this host that no longer runs (it crashed) loses it at
+ * once rather than when it expires.
+ */
+export async function acquireOrTakeOver(opts: LeaseOptions): ReturnType<typeof acquireProcessLease> {
+  const { db, name, me, logger } = opts;
+  const ttlMs = opts.ttlMs ?? DEFAULT_LEASE_TTL_MS;
+  const clock = opts.clock ?? (() => new Date());
+  const isAlive = opts.isAlive ?? processIsRunning;
+  const attempt = await acquireProcessLease(db, name, me, clock(), ttlMs);
+  if (attempt.status !== "held" || attempt.by.host !== me.host || isAlive(attempt.by.pid)) return attempt;
+  logger.info({ lease: name, pid: attempt.by.pid }, "taking over from a process on this host that is no longer running");
+  return acquireProcessLease(db, name, me, clock(), ttlMs, attempt.by.holder);
 }
 
 function processIsRunning(pid: number): boolean {

@@ -1,7 +1,6 @@
-import { acquireProcessLease } from "../domain/processes/acquireProcessLease.js";
 import { releaseProcessLease } from "../domain/processes/releaseProcessLease.js";
 import { renewProcessLease } from "../domain/processes/renewProcessLease.js";
-import { DEFAULT_LEASE_TTL_MS, type LeaseOptions } from "./holdProcessLease.js";
+import { acquireOrTakeOver, DEFAULT_LEASE_TTL_MS, type LeaseOptions } from "./holdProcessLease.js";
 
 export interface LeasedWork {
   start(): void;
@@ -11,7 +10,8 @@ export interface LeasedWork {
 /**
  * Background work that one process of the deployment should do (editing broadcast progress for
  * staff, queueing task reminders): every process that could do it stands by, and whichever holds
- * the lease does it. If the holder dies, another takes over once the lease runs out.
+ * the lease does it. If the holder dies, another takes over once the lease runs out (at once
+ * when it ran on the same host, as after a restart).
  */
 export function runWhileLeaseHeld(opts: LeaseOptions, work: LeasedWork): { stop(): Promise<void> } {
   const { db, name, me, logger } = opts;
@@ -31,7 +31,7 @@ export function runWhileLeaseHeld(opts: LeaseOptions, work: LeasedWork): { stop(
         await work.stop();
         return;
       }
-      const attempt = await acquireProcessLease(db, name, me, clock(), ttlMs);
+      const attempt = await acquireOrTakeOver(opts);
       if (attempt.status === "acquired" && !stopped) {
         holding = true;
         logger.info({ lease: name }, "this process does this work now");

@@ -80,4 +80,15 @@ describe("process leases: work only one process may do", () => {
     await b.stop();
     expect(runs).toEqual({ a: 0, b: 0 });
   });
+
+  it("standby work is taken over at once from a crashed holder on the same host, not after the lease runs out", async () => {
+    const crashed = processOn("web-1", 4242);
+    await holdProcessLease({ db: test.db, name: "task-reminders", me: crashed, logger, isAlive: () => true }, () => undefined);
+    let runs = 0;
+    const work = { start: () => void runs++, stop: async () => void runs-- };
+    const restarted = runWhileLeaseHeld({ db: await test.connect(), name: "task-reminders", me: processOn("web-1", 2), logger, isAlive: (pid) => pid !== 4242 }, work);
+    await vi.waitFor(() => expect(runs).toBe(1), { timeout: 2_000 });
+    await restarted.stop();
+    expect(runs).toBe(0);
+  });
 });
