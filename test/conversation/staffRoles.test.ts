@@ -1,5 +1,6 @@
 // Admins from start-up grant and revoke roles in the chat; every change is in the audit log.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { recordAudit } from "../../src/domain/audit/recordAudit.js";
 import { ensureAdmins } from "../../src/domain/staff/ensureAdmins.js";
 import { contactOf, createTestApp, onboard, person, signUpVolunteer, staffMember, transcript, type TestApp } from "../support/createTestApp.js";
 
@@ -112,5 +113,33 @@ describe("/audit", () => {
         "• 26 Nov 2026, 10.00 WIB — pengaturan (ADMIN_TELEGRAM_IDS): memberi peran admin kepada telegram 9001",
       ].join("\n"),
     );
+  });
+
+  it("says in words what each staff action did: tasks, inbox, import, export, database copy", async () => {
+    const admin = await staffMember(app, "admin", "9001");
+    const events: Array<[string, string, Record<string, unknown>]> = [
+      ["task.create", "7", { title: "Bagikan brosur", segment: "Relawan Bandung", deadline: "2026-12-01T00:00:00.000Z", maxVolunteers: null }],
+      ["task.close", "7", { title: "Bagikan brosur" }],
+      ["inbox.reply", "12", { kind: "question", channel: "whatsapp", faq: "inbox-12" }],
+      ["inbox.reply", "13", { kind: "handoff", channel: "telegram" }],
+      ["inbox.close", "14", { kind: "question" }],
+      ["import", "kontak.csv", { rowsRead: 10, created: 7, merged: 2, invalid: 1, seconds: 1, complete: true }],
+      ["export", "contacts", { segment: "Semua", rows: 120, destination: "telegram", complete: false }],
+      ["db.copy", "", { from: "sqlite", rows: 4200 }],
+    ];
+    for (const [i, [action, target, details]] of events.entries()) {
+      await recordAudit(app.db, { actor: "cli", action, ...(target ? { target } : {}), details, at: new Date(app.clock.now.getTime() - (events.length - i) * 60_000) });
+    }
+    const lines = transcript(await admin.say("/audit")).split("\n").filter((line) => line.includes("baris perintah (CLI)"));
+    expect(lines.map((line) => line.split("(CLI): ")[1])).toEqual([
+      "menyalin database dari sqlite ke sini (4200 baris)",
+      'mengekspor contacts (120 baris, segmen "Semua") — tidak selesai',
+      "mengimpor kontak.csv: 7 baru, 2 digabung, 1 tidak valid",
+      "menutup pesan #14 tanpa balasan",
+      "membalas pesan #13",
+      "membalas pesan #12 dan menyimpannya sebagai FAQ inbox-12",
+      'menutup tugas #7 "Bagikan brosur"',
+      'membuat tugas #7 "Bagikan brosur" untuk "Relawan Bandung"',
+    ]);
   });
 });

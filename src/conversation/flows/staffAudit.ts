@@ -20,6 +20,11 @@ function actorLabel(t: Translate, entry: AuditLine): string {
   return entry.actorContact ? personLabel(t, entry.actorContact) : t("audit.actor.erased");
 }
 
+/** Imports and exports record whether they ran to the end. */
+function unfinished(t: Translate, details: Record<string, unknown>): string {
+  return details.complete === false ? t("audit.action.unfinished") : "";
+}
+
 function describeAction(t: Translate, entry: AuditLine): string {
   const details = entry.details;
   const target = entry.target ?? "";
@@ -48,6 +53,31 @@ function describeAction(t: Translate, entry: AuditLine): string {
       return t("audit.action.broadcastResume", { ref: broadcastRef(target) });
     case "broadcast.cancel":
       return t("audit.action.broadcastCancel", { ref: broadcastRef(target) });
+    case "task.create":
+      return t("audit.action.taskCreate", { id: target, title: String(details.title ?? ""), segment: String(details.segment ?? "") });
+    case "task.close":
+      return t("audit.action.taskClose", { id: target, title: String(details.title ?? "") });
+    case "inbox.reply":
+      return details.faq ? t("audit.action.inboxReplyFaq", { id: target, faq: String(details.faq) }) : t("audit.action.inboxReply", { id: target });
+    case "inbox.close":
+      return t("audit.action.inboxClose", { id: target });
+    case "import":
+      return t("audit.action.import", {
+        file: target,
+        created: Number(details.created ?? 0),
+        merged: Number(details.merged ?? 0),
+        invalid: Number(details.invalid ?? 0),
+        unfinished: unfinished(t, details),
+      });
+    case "export":
+      return t("audit.action.export", {
+        kind: target,
+        rows: Number(details.rows ?? 0),
+        segment: details.segment ? t("audit.action.exportSegment", { name: String(details.segment) }) : "",
+        unfinished: unfinished(t, details),
+      });
+    case "db.copy":
+      return t("audit.action.dbCopy", { from: String(details.from ?? ""), rows: Number(details.rows ?? 0) });
     default:
       return `${entry.action}${target ? ` ${target}` : ""}`;
   }
