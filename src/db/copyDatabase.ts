@@ -6,6 +6,7 @@ import { applyMigrations } from "./applyMigrations.js";
 import type { Database, Db } from "./client.js";
 import { dialectOf } from "./dialect.js";
 import { listModelsInCopyOrder } from "./listModelsInCopyOrder.js";
+import { refreshPlannerStatistics } from "./refreshPlannerStatistics.js";
 
 export interface TableCount {
   model: string;
@@ -92,6 +93,8 @@ export async function copyDatabase(source: Database, target: Database, options: 
       },
       { timeout: transactionTimeout, maxWait: 60_000 },
     );
+    // A freshly filled database has no statistics yet; the bot's first big query should not guess.
+    await refreshPlannerStatistics(target, plan.map((table) => table.table));
     return { status: "copied", tables, rows: tables.reduce((sum, t) => sum + t.target, 0), migrationsApplied: migrations.applied };
   } catch (error) {
     if (error instanceof CountMismatch) return { status: "count_mismatch", tables: error.tables };

@@ -81,6 +81,9 @@ describe.skipIf(!postgresUp)("relawan db copy", () => {
     expect(audit).toMatchObject([{ actor: "cli", action: "db.copy", at: now }]);
     expect(JSON.parse(audit[0]!.details!)).toMatchObject({ from: "sqlite", rows: 4, tables: { Contact: 1, ChannelIdentity: 2, InboxItem: 1, AuditEntry: 0 } });
     expect(await inspect(to, (db) => db.channelIdentity.count())).toBe(2);
+    // The planner's statistics are fresh (-1: never analysed), not left for autovacuum.
+    const estimate = await inspect(to, (db) => db.$queryRawUnsafe<Array<{ reltuples: number }>>(`SELECT reltuples::float8 AS reltuples FROM pg_class WHERE oid = '"ChannelIdentity"'::regclass`));
+    expect(Number(estimate[0]?.reltuples)).toBe(2);
     // The audit entry is the target's own; the source's log is untouched.
     expect(await source.db.auditEntry.count()).toBe(0);
   }, 60_000);

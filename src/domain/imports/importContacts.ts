@@ -7,6 +7,7 @@ import { parse, type CsvError, type Info } from "csv-parse";
 import { stringify, type Stringifier } from "csv-stringify";
 import type { CountryCode } from "libphonenumber-js";
 import type { Database } from "../../db/client.js";
+import { refreshPlannerStatistics } from "../../db/refreshPlannerStatistics.js";
 import { recordAudit } from "../audit/recordAudit.js";
 import { loadRegions } from "../regions/loadRegions.js";
 import { checkCsvFile } from "./checkCsvFile.js";
@@ -40,6 +41,8 @@ export interface ImportSettings {
 export type ImportOutcome = { status: "refused"; problem: FileProblem } | { status: "done"; report: ImportReport };
 
 const defaultBatchSize = 2_000;
+// What an import writes, and what the next segment count and broadcast read.
+const IMPORTED_TABLES = ["Contact", "ChannelIdentity", "ContactTag", "ConsentRecord"];
 // A quote that never closes would otherwise swallow the rest of the file into one cell.
 const maxRecordBytes = 1 << 20;
 
@@ -169,6 +172,7 @@ export async function importContacts(db: Database, settings: ImportSettings): Pr
     if (report.rowsRead === 0) return { status: "refused", problem: { code: "header_only" } };
     await flush();
     settings.onProgress?.({ rows: report.rowsRead, total: Math.max(total, report.rowsRead) });
+    if (report.created + report.merged > 0) await refreshPlannerStatistics(db, IMPORTED_TABLES);
     complete = true;
   } finally {
     file.destroy();

@@ -1,6 +1,6 @@
 // `importContacts` on a real SQLite file: broken files, merges, consent and STOP.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../support/createTestDatabase.js";
+import { createTestDatabase, testDialect, type TestDatabase } from "../../support/createTestDatabase.js";
 import { createCsvFolder, importFile, importNow } from "./support.js";
 
 let store: TestDatabase;
@@ -291,5 +291,21 @@ describe("merging into contacts that already exist", () => {
     const before = await counts();
     expect(await importFile(store.db, path)).toMatchObject({ status: "done", report: { created: 0, merged: 2, consentRecorded: 0 } });
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe("after an import on PostgreSQL", () => {
+  it.skipIf(testDialect !== "postgresql")("the planner knows the tables' new sizes without waiting for autovacuum", async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `Orang ${i},0813${String(10_000_000 + i)},,,,relawan,ya,formulir,2026-03-01`);
+    const outcome = await importFile(store.db, folder.write("banyak.csv", `${[header, ...rows].join("\n")}\n`));
+    expect(outcome).toMatchObject({ status: "done", report: { created: 300 } });
+    const estimate = async (table: string) => {
+      const [row] = await store.db.$queryRawUnsafe<Array<{ reltuples: number }>>(`SELECT reltuples::float8 AS reltuples FROM pg_class WHERE oid = '"${table}"'::regclass`);
+      return Number(row?.reltuples);
+    };
+    // -1 means never analysed; ANALYZE reads every row of tables this small.
+    expect(await estimate("Contact")).toBe(300);
+    expect(await estimate("ContactTag")).toBe(300);
+    expect(await estimate("ConsentRecord")).toBe(300);
   });
 });

@@ -1,0 +1,13 @@
+import type { Db } from "./client.js";
+import { dialectOf } from "./dialect.js";
+
+/**
+ * After a bulk write (an import), tells PostgreSQL's planner how big the tables are now. Until
+ * autovacuum gets round to it (or never, where it is off), the planner guesses from nothing and can
+ * pick a nested loop for the next million-row broadcast: 100 s instead of 44 s in our benchmark.
+ * SQLite plans well without statistics: nothing to do there.
+ */
+export async function refreshPlannerStatistics(db: Db, tables: readonly string[]): Promise<void> {
+  if (dialectOf(db) !== "postgresql" || tables.length === 0) return;
+  await db.$executeRawUnsafe(`ANALYZE ${tables.map((table) => `"${table.replaceAll('"', '""')}"`).join(", ")}`);
+}
