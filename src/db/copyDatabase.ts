@@ -6,6 +6,7 @@ import { applyMigrations } from "./applyMigrations.js";
 import type { Database, Db } from "./client.js";
 import { dialectOf } from "./dialect.js";
 import { listModelsInCopyOrder } from "./listModelsInCopyOrder.js";
+import { quoteIdentifier } from "./quoteIdentifier.js";
 import { refreshPlannerStatistics } from "./refreshPlannerStatistics.js";
 
 export interface TableCount {
@@ -127,7 +128,7 @@ async function listUnknownTables(source: Database, models: ModelInfo[]): Promise
         );
   const unknown: string[] = [];
   for (const { name } of rows.filter((r) => !known.has(r.name))) {
-    if (await hasRows(source, quote(name))) unknown.push(name);
+    if (await hasRows(source, quoteIdentifier(name))) unknown.push(name);
   }
   return unknown;
 }
@@ -141,7 +142,7 @@ async function listFilledTables(target: Database): Promise<string[]> {
   );
   const filled: string[] = [];
   for (const { schema, name } of tables) {
-    if (await hasRows(target, `${quote(schema)}.${quote(name)}`)) filled.push(`${schema}.${name}`);
+    if (await hasRows(target, `${quoteIdentifier(schema)}.${quoteIdentifier(name)}`)) filled.push(`${schema}.${name}`);
   }
   return filled;
 }
@@ -256,16 +257,12 @@ function after(primaryKey: string[], last: Row): Row {
 // Rows were inserted with their ids, so the sequences still stand at 1; the next task or inbox
 // item would collide with a copied one.
 async function resetSequence(tx: Db, table: string, column: string): Promise<void> {
-  const literal = quote(table).replaceAll("'", "''");
+  const literal = quoteIdentifier(table).replaceAll("'", "''");
   await tx.$queryRawUnsafe(
-    `SELECT setval(pg_get_serial_sequence('${literal}', '${column.replaceAll("'", "''")}'), COALESCE(MAX(${quote(column)}), 1), MAX(${quote(column)}) IS NOT NULL) FROM ${quote(table)}`,
+    `SELECT setval(pg_get_serial_sequence('${literal}', '${column.replaceAll("'", "''")}'), COALESCE(MAX(${quoteIdentifier(column)}), 1), MAX(${quoteIdentifier(column)}) IS NOT NULL) FROM ${quoteIdentifier(table)}`,
   );
 }
 
 function delegateOf(db: Db, table: ModelInfo): Delegate {
   return (db as unknown as Record<string, Delegate>)[table.delegate]!;
-}
-
-function quote(identifier: string): string {
-  return `"${identifier.replaceAll('"', '""')}"`;
 }

@@ -1,6 +1,7 @@
 // `prisma migrate deploy` creates a missing database; so does Relawan's start-up, so that
 // DATABASE_URL=postgresql://.../relawan npm start works on a server where only the role exists.
 import pg from "pg";
+import { quoteIdentifier } from "./quoteIdentifier.js";
 
 /** Creates the URL's database when the server says it does not exist. Returns whether it did. */
 export async function ensurePostgresDatabase(url: string): Promise<boolean> {
@@ -20,7 +21,7 @@ export async function ensurePostgresDatabase(url: string): Promise<boolean> {
   const admin = new pg.Client({ connectionString: maintenance.toString() });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+    await admin.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
     return true;
   } catch (error) {
     // Another process starting at the same moment created it first.

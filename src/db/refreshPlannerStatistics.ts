@@ -1,5 +1,6 @@
 import type { Db } from "./client.js";
 import { dialectOf } from "./dialect.js";
+import { quoteIdentifier } from "./quoteIdentifier.js";
 
 /**
  * After a bulk write (an import), tells PostgreSQL's planner how big the tables are now. Until
@@ -9,5 +10,5 @@ import { dialectOf } from "./dialect.js";
  */
 export async function refreshPlannerStatistics(db: Db, tables: readonly string[]): Promise<void> {
   if (dialectOf(db) !== "postgresql" || tables.length === 0) return;
-  await db.$executeRawUnsafe(`ANALYZE ${tables.map((table) => `"${table.replaceAll('"', '""')}"`).join(", ")}`);
+  await db.$executeRawUnsafe(`ANALYZE ${tables.map(quoteIdentifier).join(", ")}`);
 }
