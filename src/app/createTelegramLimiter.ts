@@ -15,8 +15,15 @@ export interface TelegramLimiter {
  */
 export function createTelegramLimiter(config: Config, logger: Logger): TelegramLimiter {
   const token = config.TELEGRAM_BOT_TOKEN ?? "";
-  const sharedPace = config.REDIS_URL ? createRedisPacer(config.REDIS_URL, `telegram:${token.split(":")[0]}`) : undefined;
-  let lastPacerWarning = 0;
+  const botKey = `telegram:${token.split(":")[0]}`;
+  const sharedPace = config.REDIS_URL ? createRedisPacer(config.REDIS_URL, botKey) : undefined;
+  // Redis away: both the pace and the send window complain; one warning per 30 s is enough.
+  let lastRedisWarning = 0;
+  const warnRedisAway = (message: string) => (err: unknown) => {
+    if (Date.now() - lastRedisWarning < 30_000) return;
+    lastRedisWarning = Date.now();
+    logger.warn({ err }, message);
+  };
   const perSecond = config.TELEGRAM_PAID_BROADCAST ? config.TELEGRAM_PAID_RATE_PER_SECOND : config.TELEGRAM_RATE_PER_SECOND;
   const limiter = createChannelLimiter({
     perSecond,
@@ -28,17 +35,14 @@ export function createTelegramLimiter(config: Config, logger: Logger): TelegramL
           // the check and the arrival, which differs between processes. When the window binds, call
           // n+30 is admitted 1042 ms after call n, so Telegram sees 31 in a second only if call n took
           // 42 ms longer to arrive than call n+30. At 3% (31 ms) a loaded CI machine saw that once in 10,000.
-          sendWindow: createRedisSendWindow(sharedPace.redis, `relawan:telegram:${token.split(":")[0]}:sent`, Math.max(1, Math.floor(perSecond)), 1000 / 0.96, (err) => {
-            if (Date.now() - lastPacerWarning < 30_000) return;
-            lastPacerWarning = Date.now();
-            logger.warn({ err }, "Redis (REDIS_URL) did not answer the send-window check; calls wait for it");
-          },
+          sendWindow: createRedisSendWindow(
+            sharedPace.redis,
+            `relawan:${botKey}:sent`,
+            Math.max(1, Math.floor(perSecond)),
+            1000 / 0.96,
+            warnRedisAway("Redis (REDIS_URL) did not answer the send-window check; calls wait for it"),
           ),
-          onPacerError: (err: unknown) => {
-            if (Date.now() - lastPacerWarning < 30_000) return;
-            lastPacerWarning = Date.now();
-            logger.warn({ err }, "Redis (REDIS_URL) is not answering: Telegram sending is paused until it is back, so no process goes over the limit");
-          },
+          onPacerError: warnRedisAway("Redis (REDIS_URL) is not answering: Telegram sending is paused until it is back, so no process goes over the limit"),
         }
       : {}),
   });
