@@ -43,7 +43,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
         const verdict = flood.check(key, message.receivedAt);
         if (verdict === "ignore") return { replies: [], effects: [{ type: "rate_limited" }] };
         const result = await deps.db.$transaction((tx) => runTurn(tx, deps, message, verdict), { timeout: 15_000, maxWait: 15_000 });
-        learnSavedFaqs(deps, result);
+        applyFaqEffects(deps, result);
         for (const effect of result.effects) if (effect.type === "deferred") result.replies.push(...(await effect.run()));
         return result;
       });
@@ -256,7 +256,7 @@ async function recordReferral(turn: Turn, code: string): Promise<void> {
 }
 
 /** After the commit, so a rolled-back turn never leaves the matcher out of step with the database. */
-function learnSavedFaqs(deps: EngineDeps, result: TurnResult): void {
+function applyFaqEffects(deps: EngineDeps, result: TurnResult): void {
   for (const effect of result.effects) {
     if (effect.type === "faq_added") {
       deps.faq.add({ id: effect.faqId, question: { [effect.language]: effect.question }, variants: {}, answer: { [effect.language]: effect.answer } });
