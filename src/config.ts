@@ -98,7 +98,7 @@ export const configSchema = z
     RATE_LIMIT_MESSAGES: z.coerce.number({ message: "expected a whole number" }).int().min(1).default(20),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number({ message: "expected a number of seconds" }).positive().default(10),
     OPS_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number({ message: "expected a port number" }).int().min(1).max(65535).optional()),
-    // What this process does when the bot runs as several (npx relawan start --role sets it): see README "Scale-out".
+    // What this process does when the bot runs as several (npx relawan start --role sets it): see docs/postgresql-and-scale-out.md.
     RELAWAN_ROLE: z.enum(["all", "channels", "dispatcher"], { message: "expected all, channels or dispatcher" }).default("all"),
     REDIS_URL: optionalString.refine((v) => v === undefined || /^rediss?:\/\/[^\s]+$/.test(v), { message: "expected a Redis URL like redis://127.0.0.1:6379" }),
   })
@@ -109,7 +109,7 @@ export const configSchema = z
     const cloud = ["WHATSAPP_CLOUD_TOKEN", "WHATSAPP_CLOUD_PHONE_NUMBER_ID", "WHATSAPP_CLOUD_APP_SECRET", "WHATSAPP_CLOUD_VERIFY_TOKEN"] as const;
     if (cloud.some((key) => c[key])) {
       for (const key of cloud.filter((k) => !c[k])) {
-        ctx.addIssue({ code: "custom", path: [key], message: "required with the other WHATSAPP_CLOUD_* settings (see README#whatsapp-cloud-api)" });
+        ctx.addIssue({ code: "custom", path: [key], message: "required with the other WHATSAPP_CLOUD_* settings (see docs/whatsapp.md)" });
       }
       if (c.WHATSAPP_ENABLED) {
         ctx.addIssue({ code: "custom", path: ["WHATSAPP_ENABLED"], message: "use either whatsapp-web.js (WHATSAPP_ENABLED=true) or the Cloud API (WHATSAPP_CLOUD_*), not both" });

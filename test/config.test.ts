@@ -20,9 +20,9 @@ describe("configuration", () => {
 
   it("names every missing WhatsApp Cloud setting once one is given, and refuses both WhatsApp transports at once", () => {
     expect(problems({ WHATSAPP_CLOUD_TOKEN: "EAAG..." })).toEqual([
-      "WHATSAPP_CLOUD_PHONE_NUMBER_ID: required with the other WHATSAPP_CLOUD_* settings (see README#whatsapp-cloud-api) (not set)",
-      "WHATSAPP_CLOUD_APP_SECRET: required with the other WHATSAPP_CLOUD_* settings (see README#whatsapp-cloud-api) (not set)",
-      "WHATSAPP_CLOUD_VERIFY_TOKEN: required with the other WHATSAPP_CLOUD_* settings (see README#whatsapp-cloud-api) (not set)",
+      "WHATSAPP_CLOUD_PHONE_NUMBER_ID: required with the other WHATSAPP_CLOUD_* settings (see docs/whatsapp.md) (not set)",
+      "WHATSAPP_CLOUD_APP_SECRET: required with the other WHATSAPP_CLOUD_* settings (see docs/whatsapp.md) (not set)",
+      "WHATSAPP_CLOUD_VERIFY_TOKEN: required with the other WHATSAPP_CLOUD_* settings (see docs/whatsapp.md) (not set)",
     ]);
     const both = { WHATSAPP_ENABLED: "true", WHATSAPP_CLOUD_TOKEN: "t", WHATSAPP_CLOUD_PHONE_NUMBER_ID: "1065", WHATSAPP_CLOUD_APP_SECRET: "s", WHATSAPP_CLOUD_VERIFY_TOKEN: "v" };
     expect(problems(both)).toEqual(['WHATSAPP_ENABLED: use either whatsapp-web.js (WHATSAPP_ENABLED=true) or the Cloud API (WHATSAPP_CLOUD_*), not both (got "true")']);

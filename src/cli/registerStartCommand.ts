@@ -2,7 +2,7 @@ import { Option, type Command } from "commander";
 
 /**
  * `relawan start [--role all|channels|dispatcher]`: the bot itself (what `npm start` runs), as one
- * process or as one part of a scaled deployment (see README "Scale-out"). It runs until stopped.
+ * process or as one part of a scaled deployment (see docs/postgresql-and-scale-out.md). It runs until stopped.
  */
 export function registerStartCommand(program: Command, env: NodeJS.ProcessEnv): void {
   program
