@@ -1,7 +1,7 @@
 // npm run db:new-migration -- <name>
 // Writes prisma/migrations/<timestamp>_<name>/migration.sql (SQLite) and
 // prisma/postgresql/migrations/<timestamp>_<name>/migration.sql (PostgreSQL) from the difference
-// between the schema at git HEAD and the working schema. `prisma migrate dev` needs a shadow
+// between the schema at git HEAD (or MIGRATION_BASE, e.g. main after a rebase) and the working schema. `prisma migrate dev` needs a shadow
 // database and a native engine; this needs neither (offline-safe).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -16,11 +16,13 @@ if (!/^[a-z0-9_]+$/.test(name)) {
   process.exit(2);
 }
 
+// A branch whose migration was written before main gained others regenerates it against main.
+const base = process.env.MIGRATION_BASE?.trim() || "HEAD";
 const scratch = mkdtempSync(join(tmpdir(), "relawan-migration-"));
 try {
   let previous: string | undefined;
   try {
-    previous = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    previous = execFileSync("git", ["show", `${base}:prisma/schema.prisma`], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
   } catch {
     previous = undefined;
   }
@@ -33,7 +35,7 @@ try {
   ].map((dialect, i) => ({ ...dialect, sql: diffSchemas(dialect.from, dialect.to, join(scratch, String(i))) }));
 
   if (!dialects.some((dialect) => /\b(CREATE|ALTER|DROP|INSERT|PRAGMA)\b/i.test(dialect.sql))) {
-    process.stdout.write("prisma/schema.prisma has no changes against git HEAD; no migration written.\n");
+    process.stdout.write(`prisma/schema.prisma has no changes against ${base}; no migration written.\n`);
     process.exit(0);
   }
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
