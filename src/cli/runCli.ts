@@ -9,6 +9,7 @@ import { registerImportExportCommands } from "./registerImportExportCommands.js"
 import { registerSegmentCommands } from "./registerSegmentCommands.js";
 import { registerStartCommand } from "./registerStartCommand.js";
 import { registerStatsCommands } from "./registerStatsCommands.js";
+import { registerTargetCommands } from "./registerTargetCommands.js";
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -56,6 +57,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerStatsCommands(program, run);
   registerImportExportCommands(program, run, io);
   registerDbCommands(program, run, io);
+  registerTargetCommands(program, run, io);
 
   try {
     await program.parseAsync(argv, { from: "user" });

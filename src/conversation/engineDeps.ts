@@ -8,12 +8,18 @@ import type { Translator } from "./createTranslator.js";
 export interface PlaceMatch {
   code: string;
   label: string;
+  /** How well it fits the words typed; 0.95 and above: every word of the name, exactly. */
+  score?: number;
 }
 
 /** The region directory as the conversation needs it (backed by idn-area-data in main.ts). */
 export interface RegionLookup {
   searchRegencies(query: string, limit?: number): PlaceMatch[];
   searchDistricts(regencyCode: string, query: string, limit?: number): PlaceMatch[];
+  /** Villages (desa/kelurahan) of a district; [] until loadVillages() has finished. */
+  searchVillages(districtCode: string, query: string, limit?: number): PlaceMatch[];
+  /** Reads the ~84k villages once per process (about a second); describe() and get() know them afterwards. */
+  loadVillages(): Promise<void>;
   /** "Cimenyan, Kabupaten Bandung, Jawa Barat" */
   describe(code: string): string | undefined;
   /** Segment tags for every level: ["region:32", "region:32.04", "region:32.04.15"] */

@@ -1,16 +1,14 @@
 // /import (admins): the bot asks for a CSV document, then imports it with the same code as
 // `relawan import` and answers with the report. The download and the import run after the
 // turn's transaction has committed (a "deferred" effect), so a large file never holds the database.
-import { createWriteStream } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { describeFileProblem } from "../../domain/imports/describeFileProblem.js";
 import { describeRowProblem } from "../../domain/imports/describeRowProblem.js";
 import { formatImportReport } from "../../domain/imports/formatImportReport.js";
 import { importContacts } from "../../domain/imports/importContacts.js";
+import { downloadDocument } from "../downloadDocument.js";
 import type { EngineDeps } from "../engineDeps.js";
 import type { Turn, TurnInput } from "../turn.js";
 import type { InboundDocument, Reply } from "../types.js";
@@ -59,7 +57,7 @@ async function runImport(deps: EngineDeps, job: { document: InboundDocument; fil
   const dir = await mkdtemp(join(tmpdir(), "relawan-import-"));
   try {
     const path = join(dir, "import.csv");
-    const downloaded = await download(job.document, path);
+    const downloaded = await downloadDocument(job.document, path, maxBytes);
     if (downloaded === "too_large") return [{ text: t("importexport:import.refused", { reason: describeFileProblem(t, { code: "too_large", maxBytes }, job.fileName) }) }];
     if (downloaded === "failed") return [{ text: t("importexport:import.downloadFailed") }];
     const errorsPath = join(dir, "errors.csv");
@@ -88,23 +86,5 @@ async function runImport(deps: EngineDeps, job: { document: InboundDocument; fil
     return [reply];
   } finally {
     await rm(dir, { recursive: true, force: true });
-  }
-}
-
-/** Saves the document to `path`, stopping at the size limit whatever size the platform claimed. */
-async function download(document: InboundDocument, path: string): Promise<"ok" | "too_large" | "failed"> {
-  let bytes = 0;
-  const limit = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      bytes += chunk.length;
-      done(bytes > maxBytes ? new RangeError("too_large") : null, chunk);
-    },
-  });
-  try {
-    await pipeline(await document.open(), limit, createWriteStream(path));
-    return "ok";
-  } catch (error) {
-    if (error instanceof RangeError && error.message === "too_large") return "too_large";
-    return "failed";
   }
 }

@@ -15,6 +15,8 @@ const flow = "myData";
 export async function showMyData(turn: Turn): Promise<void> {
   const t = turn.t;
   const data = await readPersonalData(turn.tx, turn.contact.id);
+  // A village code is described from the village list, read once per process.
+  if (data.regionCode && data.regionCode.length > 8) await turn.deps.regions.loadVillages();
   const when = (d: Date) => formatLocalTime(d, turn.language, turn.deps.timeZone);
   const none = t("myData.none");
   const interests = data.volunteer ? parseInterests(data.volunteer.interests) : [];
@@ -145,9 +147,10 @@ export async function handleMyDataStep(turn: Turn, input: TurnInput): Promise<vo
     return startEditData(turn);
   }
   const step = turn.step as FieldStep;
-  const outcome = handleField(turn, flow, step, input, turn.data);
+  const outcome = await handleField(turn, flow, step, input, turn.data);
   if (outcome.status === "waiting") return;
   if (step === "region") return promptField(turn, flow, "district", outcome.data);
+  if (step === "district" && outcome.data.districtCode) return promptField(turn, flow, "village", outcome.data);
   await saveField(turn, step, outcome.data);
 }
 
@@ -162,8 +165,8 @@ async function saveField(turn: Turn, step: FieldStep, data: Record<string, unkno
     }
     await turn.tx.contact.update({ where: { id }, data: { phone } });
   }
-  if (step === "district") {
-    const regionCode = (data.districtCode as string | null | undefined) ?? String(data.regionCode);
+  if (step === "district" || step === "village") {
+    const regionCode = (data.villageCode as string | null | undefined) ?? (data.districtCode as string | null | undefined) ?? String(data.regionCode);
     await turn.tx.contact.update({ where: { id }, data: { regionCode } });
   }
   if (step === "interests" && turn.contact.volunteer) {

@@ -1,11 +1,12 @@
 // The questions shared by volunteer sign-up and /ubahdata: name, phone, region,
-// district, interests. Each step validates and says what it expects.
+// district, village, interests. Each step validates and says what it expects.
 import { normalizePhone } from "../../domain/contacts/normalizePhone.js";
 import { simplify } from "../resolveChoice.js";
+import type { PlaceMatch } from "../engineDeps.js";
 import type { StateData, Turn, TurnInput } from "../turn.js";
 import type { Choice } from "../types.js";
 
-export type FieldStep = "name" | "phone" | "region" | "district" | "interests";
+export type FieldStep = "name" | "phone" | "region" | "district" | "village" | "interests";
 
 /** What a field step produces; the flow decides where it goes. */
 export type FieldOutcome = { status: "answered"; data: StateData } | { status: "waiting" };
@@ -44,6 +45,16 @@ export function promptField(turn: Turn, flow: string, step: FieldStep, data: Sta
       });
       return;
     }
+    case "village": {
+      const district = String(data.districtCode ?? "");
+      // Started now, so the list is in memory by the time the answer comes (the first load takes about a second).
+      void turn.deps.regions.loadVillages().catch(() => undefined);
+      turn.say({
+        text: t("mapping:village.ask", { district: turn.deps.regions.describe(district) ?? district }),
+        choices: [{ id: "village:skip", label: t("mapping:village.skip") }],
+      });
+      return;
+    }
     case "interests": {
       const chosen = new Set((data.interests as string[] | undefined) ?? []);
       const choices: Choice[] = turn.deps.campaign.interests.map((i) => ({
@@ -57,7 +68,7 @@ export function promptField(turn: Turn, flow: string, step: FieldStep, data: Sta
   }
 }
 
-export function handleField(turn: Turn, flow: string, step: FieldStep, input: TurnInput, data: StateData): FieldOutcome {
+export async function handleField(turn: Turn, flow: string, step: FieldStep, input: TurnInput, data: StateData): Promise<FieldOutcome> {
   const t = turn.t;
   const retry = (key: string, vars?: Record<string, unknown>): FieldOutcome => {
     turn.say({ text: t(key, vars) });
@@ -107,10 +118,32 @@ export function handleField(turn: Turn, flow: string, step: FieldStep, input: Tu
       const query = input.text.trim();
       const matches = query.length >= 3 ? turn.deps.regions.searchDistricts(regency, query, 6) : [];
       if (matches.length === 0) return retry("volunteer.districtNotFound", { query: query.slice(0, 60) });
+      // One place fits: asking "which one?" about a list of one only costs a turn. The next question names it.
+      const only = onlyMatch(matches);
+      if (only) return { status: "answered", data: { ...data, districtCode: only.code } };
       turn.go(flow, step, data);
       turn.say({
         text: t("volunteer.pickDistrict"),
         choices: [...matches.map((m) => ({ id: `district:${m.code}`, label: m.label })), { id: "district:skip", label: t("volunteer.skipDistrict") }],
+      });
+      return { status: "waiting" };
+    }
+    case "village": {
+      const district = String(data.districtCode ?? "");
+      if (input.choiceId === "village:skip") return { status: "answered", data: { ...data, villageCode: null } };
+      await turn.deps.regions.loadVillages();
+      const picked = input.choiceId?.startsWith("village:") ? input.choiceId.slice(8) : undefined;
+      if (picked !== undefined) return villageAnswered(turn, data, picked);
+      const query = input.text.trim();
+      const matches = query.length >= 3 ? turn.deps.regions.searchVillages(district, query, 6) : [];
+      const where = turn.deps.regions.describe(district) ?? district;
+      if (matches.length === 0) return retry("mapping:village.notFound", { query: query.slice(0, 60), district: where });
+      const only = onlyMatch(matches);
+      if (only) return villageAnswered(turn, data, only.code);
+      turn.go(flow, step, data);
+      turn.say({
+        text: t("mapping:village.pick"),
+        choices: [...matches.map((m) => ({ id: `village:${m.code}`, label: m.label })), { id: "village:skip", label: t("mapping:village.skip") }],
       });
       return { status: "waiting" };
     }
@@ -132,6 +165,21 @@ export function handleField(turn: Turn, flow: string, step: FieldStep, input: Tu
       return { status: "waiting" };
     }
   }
+}
+
+/** The one place meant: the only match, or the only one whose whole name was typed ("sukajadi" beside "Sukajadi Baru"). */
+function onlyMatch(matches: readonly PlaceMatch[]): PlaceMatch | undefined {
+  if (matches.length === 1) return matches[0];
+  const exact = matches.filter((match) => (match.score ?? 0) >= 0.949);
+  return exact.length === 1 ? exact[0] : undefined;
+}
+
+/** A village of the chosen district, said back so the person sees what was kept. */
+function villageAnswered(turn: Turn, data: StateData, code: string): FieldOutcome {
+  const place = turn.deps.regions.describe(code);
+  if (!place || !code.startsWith(`${String(data.districtCode)}.`)) return { status: "answered", data: { ...data, villageCode: null } };
+  turn.say({ text: turn.t("mapping:village.chosen", { place }) });
+  return { status: "answered", data: { ...data, villageCode: code } };
 }
 
 /** "1, 3 5" on WhatsApp or the console picks several interests in one message. */

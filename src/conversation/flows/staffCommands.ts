@@ -15,6 +15,7 @@ import { showStats } from "./statsCommand.js";
 import { handleTaskCommand } from "./taskCommands.js";
 import { exportCommand } from "./exportCommand.js";
 import { startImport } from "./importCommand.js";
+import { startTargetImport } from "./targetCommand.js";
 
 export async function handleStaffCommand(turn: Turn, command: StaffCommandName, args: string): Promise<void> {
   const [sub, rest] = splitArgs(args);
@@ -50,6 +51,8 @@ export async function handleStaffCommand(turn: Turn, command: StaffCommandName, 
       return startImport(turn);
     case "export":
       return exportCommand(turn, sub, rest);
+    case "target":
+      return startTargetImport(turn);
   }
 }
 
@@ -76,5 +79,7 @@ function permissionFor(command: StaffCommandName, sub: string): StaffPermission 
       return "import";
     case "export":
       return "export";
+    case "target":
+      return "targets";
   }
 }

@@ -1,5 +1,5 @@
 // Volunteer sign-up: what we will store and why, then name, phone, region,
-// district, interests, availability and consent to receive tasks. Nothing is
+// district, village, interests, availability and consent to receive tasks. Nothing is
 // written to the contact until the person agrees at the end.
 import { recordConsent } from "../../domain/consent/recordConsent.js";
 import { createReferralCode } from "../../domain/volunteers/createReferralCode.js";
@@ -12,7 +12,7 @@ import { handleField, promptField, type FieldStep } from "./profileFields.js";
 import { contactForTurn } from "../../domain/contacts/findOrCreateContact.js";
 
 const flow = "volunteer";
-const fieldOrder: FieldStep[] = ["name", "phone", "region", "district", "interests"];
+const fieldOrder: FieldStep[] = ["name", "phone", "region", "district", "village", "interests"];
 const availabilities = ["weekdays", "weekends", "evenings", "anytime"] as const;
 
 export function startVolunteerSignUp(turn: Turn): void {
@@ -41,13 +41,15 @@ export async function handleVolunteerStep(turn: Turn, input: TurnInput): Promise
     return startVolunteerSignUp(turn);
   }
   if ((fieldOrder as string[]).includes(step)) {
-    const outcome = handleField(turn, flow, step as FieldStep, input, data);
+    const outcome = await handleField(turn, flow, step as FieldStep, input, data);
     if (outcome.status === "waiting") return;
     if (outcome.data.resumeAtConsent) {
       const { resumeAtConsent: _done, ...rest } = outcome.data;
       return promptTasksConsent(turn, rest);
     }
-    const next = fieldOrder[fieldOrder.indexOf(step as FieldStep) + 1];
+    let next = fieldOrder[fieldOrder.indexOf(step as FieldStep) + 1];
+    // No district, no village to ask about: the district was skipped.
+    if (next === "village" && !outcome.data.districtCode) next = "interests";
     if (next) return promptField(turn, flow, next, outcome.data);
     return promptAvailability(turn, outcome.data);
   }
@@ -111,7 +113,7 @@ async function completeSignUp(turn: Turn, data: StateData): Promise<void> {
     return promptField(turn, flow, "phone", { ...data, resumeAtConsent: true });
   }
   await recordTasksConsent(turn, true);
-  const regionCode = (data.districtCode as string | null | undefined) ?? String(data.regionCode);
+  const regionCode = (data.villageCode as string | null | undefined) ?? (data.districtCode as string | null | undefined) ?? String(data.regionCode);
   const answers = { interests: JSON.stringify((data.interests as string[] | undefined) ?? []), availability: String(data.availability) };
   // A merged-in contact may already be a volunteer: keep that profile and its referral code.
   const existing = turn.contact.volunteer;

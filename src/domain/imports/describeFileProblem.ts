@@ -7,6 +7,7 @@ export function describeFileProblem(t: Translate, problem: FileProblem, file: st
     case "invalid_utf8":
       return t(key, { file, line: problem.line });
     case "no_key_column":
+    case "no_target_columns":
       return t(key, { file, columns: problem.columns.join(", ") || "-" });
     case "duplicate_column":
       return t(key, { file, column: problem.column });

@@ -1,3 +1,4 @@
+import { describeRegionProblem } from "../regions/describeRegionProblem.js";
 import type { RowProblem, Translate } from "./types.js";
 
 const ns = "importexport:";
@@ -26,6 +27,10 @@ export function describeRowProblem(t: Translate, problem: RowProblem, languages:
     case "no_key":
     case "conflict":
       return t(`${ns}problem.${problem.code}`);
+    case "region_unknown":
+    case "region_ambiguous":
+    case "region_incomplete":
+      return describeRegionProblem(t, problem);
   }
 }
 

@@ -1,16 +1,15 @@
-import { once } from "node:events";
-import { constants, createReadStream, createWriteStream } from "node:fs";
+import { constants, createReadStream } from "node:fs";
 import { access } from "node:fs/promises";
 import { basename, dirname } from "node:path";
-import { finished } from "node:stream/promises";
 import { parse, type CsvError, type Info } from "csv-parse";
-import { stringify, type Stringifier } from "csv-stringify";
 import type { CountryCode } from "libphonenumber-js";
 import type { Database } from "../../db/client.js";
 import { refreshPlannerStatistics } from "../../db/refreshPlannerStatistics.js";
 import { recordAudit } from "../audit/recordAudit.js";
 import { loadRegions } from "../regions/loadRegions.js";
+import { resolveRegionNames } from "../regions/resolveRegionNames.js";
 import { checkCsvFile } from "./checkCsvFile.js";
+import { createRowErrorsWriter } from "./createRowErrorsWriter.js";
 import { mapImportHeader, type ImportColumns } from "./mapImportHeader.js";
 import { parseImportRow, type RowRules } from "./parseImportRow.js";
 import type { DescribeRowProblem, FileProblem, ImportReport, ImportRow, InvalidRow } from "./types.js";
@@ -59,13 +58,15 @@ export async function importContacts(db: Database, settings: ImportSettings): Pr
   const errorsPath = settings.errorsPath === undefined ? `${settings.path}.errors.csv` : settings.errorsPath;
   // Checked now, not at the first invalid row: by then part of the file would be imported.
   if (errorsPath !== null && !(await writable(dirname(errorsPath)))) return { status: "refused", problem: { code: "errors_not_writable", path: errorsPath } };
-  const regions = await loadRegions();
+  // With villages: a file may give a desa/kelurahan by code or by name.
+  const regions = await loadRegions({ villages: true });
   const rules: RowRules = {
     defaultCountry: settings.defaultCountry,
     languages: settings.languages,
     timeZone: settings.timeZone,
     now: settings.now,
     regionExists: (code) => regions.get(code) !== undefined,
+    resolveRegionNames: (names) => resolveRegionNames(regions, names),
   };
   const batchSize = settings.batchSize ?? defaultBatchSize;
   const listed = settings.listedInvalid ?? 20;
@@ -115,7 +116,7 @@ export async function importContacts(db: Database, settings: ImportSettings): Pr
     pending.push({ line, problem: unclosed ? { code: "unclosed_quote" } : { code: "csv", detail: error.message.replace(/^[^:]*: /, "") } });
   });
 
-  const errors = createErrorsWriter(errorsPath, settings.describeProblem);
+  const errors = createRowErrorsWriter(errorsPath, () => header ?? []);
   let complete = false;
   const flush = async () => {
     const rows = batch;
@@ -138,7 +139,7 @@ export async function importContacts(db: Database, settings: ImportSettings): Pr
     for (const row of invalid) {
       report.invalid++;
       if (report.invalidRows.length < listed) report.invalidRows.push({ line: row.line, problem: row.problem });
-      await errors.write(row, header ?? []);
+      await errors.write(row.line, settings.describeProblem(row.problem), row.record ?? []);
     }
   };
 
@@ -200,29 +201,4 @@ function newlinesInside(record: string[]): number {
   let count = 0;
   for (const field of record) if (field.includes("\n")) count += field.split("\n").length - 1;
   return count;
-}
-
-/** The errors file, opened at the first invalid row: a clean import leaves no file behind. */
-function createErrorsWriter(path: string | null, describe: DescribeRowProblem) {
-  let out: Stringifier | undefined;
-  let done: Promise<void> | undefined;
-  return {
-    async write(row: InvalidRow & { record?: string[] }, header: string[]): Promise<void> {
-      if (path === null) return;
-      if (!out) {
-        out = stringify({ bom: true });
-        const file = createWriteStream(path);
-        out.pipe(file);
-        done = finished(file);
-        out.write(["line", "reason", ...header]);
-      }
-      if (!out.write([String(row.line), describe(row.problem), ...(row.record ?? [])])) await once(out, "drain");
-    },
-    async close(): Promise<string | undefined> {
-      if (!out || path === null) return undefined;
-      out.end();
-      await done;
-      return path;
-    },
-  };
 }

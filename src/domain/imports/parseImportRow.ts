@@ -1,6 +1,7 @@
 import type { CountryCode } from "libphonenumber-js";
 import { normalizePhone } from "../contacts/normalizePhone.js";
 import { derivedTagPrefixes } from "../contacts/syncContactTags.js";
+import type { RegionNames, RegionResolution } from "../regions/resolveRegionNames.js";
 import type { ImportColumns } from "./mapImportHeader.js";
 import { parseConsentDate } from "./parseConsentDate.js";
 import { parseYesNo } from "./parseYesNo.js";
@@ -12,8 +13,10 @@ export interface RowRules {
   languages: readonly string[];
   timeZone: string;
   now: Date;
-  /** Whether an idn-area code exists (province, regency or district). */
+  /** Whether an idn-area code exists (province, regency, district or village). */
   regionExists(code: string): boolean;
+  /** The place named by a row's region names, level by level (see resolveRegionNames). */
+  resolveRegionNames(names: RegionNames): RegionResolution | undefined;
 }
 
 export type ParsedRow = { status: "ok"; row: ImportRow } | { status: "invalid"; problem: RowProblem } | { status: "blank" };
@@ -66,6 +69,12 @@ export function parseImportRow(record: string[], line: number, columns: ImportCo
     const code = normalizeRegionCode(regionText);
     if (!code || !rules.regionExists(code)) return invalid({ code: "region", value: regionText });
     row.regionCode = code;
+  } else {
+    const place = rules.resolveRegionNames({ province: cell("province"), regency: cell("regency"), district: cell("district"), village: cell("village") });
+    if (place?.status === "found") row.regionCode = place.region.code;
+    else if (place?.status === "unknown") return invalid({ code: "region_unknown", level: place.level, value: place.value, suggestions: place.suggestions });
+    else if (place?.status === "ambiguous") return invalid({ code: "region_ambiguous", level: place.level, value: place.value, candidates: place.candidates });
+    else if (place?.status === "incomplete") return invalid({ code: "region_incomplete", level: place.level, missing: place.missing });
   }
 
   const languageText = cell("language").toLowerCase();
@@ -123,9 +132,9 @@ function unprotect(text: string): string {
   return trimmed.startsWith("'") && /^'[=+\-@\t\r]/.test(trimmed) ? trimmed.slice(1) : trimmed;
 }
 
-/** "32.73.01", "327301" (dots dropped by a spreadsheet), or a village code cut to its district. */
+/** "32.73.01", "327301" (dots dropped by a spreadsheet), or a village's "32.73.01.1001". */
 function normalizeRegionCode(text: string): string | undefined {
   const digits = text.replace(/\./g, "");
   if (!/^\d+$/.test(digits) || ![2, 4, 6, 10].includes(digits.length)) return undefined;
-  return (digits.slice(0, 6).match(/\d{2}/g) ?? []).join(".");
+  return [digits.slice(0, 2), digits.slice(2, 4), digits.slice(4, 6), digits.slice(6)].filter(Boolean).join(".");
 }

@@ -1,6 +1,7 @@
 // The shapes shared by the contact import: what a row may say, why a row or a file is refused,
 // and the report staff read at the end.
 import type { PhoneInvalidReason } from "../contacts/normalizePhone.js";
+import type { RegionNameProblem } from "../regions/describeRegionProblem.js";
 
 /** The columns Relawan reads; every other column is ignored (and named in the report). */
 export type ImportField =
@@ -8,6 +9,11 @@ export type ImportField =
   | "phone"
   | "telegramId"
   | "regionCode"
+  /** Region names, resolved level by level when there is no region code. */
+  | "province"
+  | "regency"
+  | "district"
+  | "village"
   | "language"
   | "tags"
   | "consent"
@@ -25,6 +31,7 @@ export type RowProblem =
   | { code: "phone"; reason: PhoneInvalidReason; value: string }
   | { code: "telegram_id"; value: string }
   | { code: "region"; value: string }
+  | RegionNameProblem
   | { code: "language"; value: string }
   | { code: "yes_no"; field: "consent" | "optedOut"; value: string }
   | { code: "consent_date"; value: string }
@@ -41,8 +48,14 @@ export type FileProblem =
   | { code: "utf16" }
   | { code: "binary" }
   | { code: "xlsx" }
+  /** An Excel file from before 2007 (.xls), which only Excel itself reads well. */
+  | { code: "xls" }
+  /** An .xlsx that is damaged or not really a workbook. */
+  | { code: "xlsx_unreadable" }
   | { code: "invalid_utf8"; line: number }
   | { code: "no_key_column"; columns: string[] }
+  /** A targets file without a region column (code or names) or without any figure column. */
+  | { code: "no_target_columns"; columns: string[] }
   | { code: "duplicate_column"; column: string }
   | { code: "too_large"; maxBytes: number }
   /** The errors file cannot be written there (a missing or read-only folder). */

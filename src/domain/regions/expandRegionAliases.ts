@@ -14,6 +14,28 @@ const ALIASES: ReadonlyMap<string, readonly string[]> = new Map([
   ["solo", ["surakarta"]],
   ["bdg", ["bandung"]],
   ["sby", ["surabaya"]],
+  // Provinces, as staff write them in spreadsheets and chats.
+  ["jabar", ["jawa", "barat"]],
+  ["jateng", ["jawa", "tengah"]],
+  ["jatim", ["jawa", "timur"]],
+  ["sumut", ["sumatera", "utara"]],
+  ["sumbar", ["sumatera", "barat"]],
+  ["sumsel", ["sumatera", "selatan"]],
+  ["sulut", ["sulawesi", "utara"]],
+  ["sulteng", ["sulawesi", "tengah"]],
+  ["sulsel", ["sulawesi", "selatan"]],
+  ["sultra", ["sulawesi", "tenggara"]],
+  ["sulbar", ["sulawesi", "barat"]],
+  ["kalbar", ["kalimantan", "barat"]],
+  ["kalteng", ["kalimantan", "tengah"]],
+  ["kalsel", ["kalimantan", "selatan"]],
+  ["kaltim", ["kalimantan", "timur"]],
+  ["kaltara", ["kalimantan", "utara"]],
+  ["ntb", ["nusa", "tenggara", "barat"]],
+  ["ntt", ["nusa", "tenggara", "timur"]],
+  ["diy", ["yogyakarta"]],
+  ["babel", ["bangka", "belitung"]],
+  ["kepri", ["kepulauan", "riau"]],
 ]);
 
 /**

@@ -8,8 +8,8 @@ const KIND_WORDS: ReadonlyMap<string, RegencyKind> = new Map([
   ["kodya", "kota"],
   ["kotamadya", "kota"],
 ]);
-// Papua calls its kecamatan "distrik".
-const OTHER_LEVEL_WORDS = new Set(["kec", "kecamatan", "distrik", "adm", "administrasi"]);
+// Papua calls its kecamatan "distrik"; a village is a desa or a kelurahan.
+const OTHER_LEVEL_WORDS = new Set(["kec", "kecamatan", "distrik", "adm", "administrasi", "desa", "ds", "kelurahan", "kel", "provinsi", "prov", "dki"]);
 
 // A chat message can be long; no place name needs more than this.
 const MAX_QUERY_LENGTH = 120;

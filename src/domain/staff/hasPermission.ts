@@ -1,13 +1,28 @@
 /**
- * What each role may do. Coordinators run the day-to-day outreach (segments, broadcasts, the inbox, volunteer tasks);
- * only admins decide who is staff, delete segments, read the audit log that watches staff, or import
- * and export contact lists (personal data in bulk).
+ * What each role may do. Coordinators run the day-to-day outreach (segments, broadcasts, the inbox, volunteer tasks,
+ * the political map); only admins decide who is staff, delete segments, read the audit log that watches staff,
+ * import and export contact lists (personal data in bulk), or set the campaign's targets per region.
  */
-export type StaffPermission = "roles" | "audit" | "segments" | "segments.delete" | "broadcasts" | "inbox" | "leaderboard" | "tasks" | "stats" | "import" | "export";
+export type StaffPermission =
+  | "roles"
+  | "audit"
+  | "segments"
+  | "segments.delete"
+  | "broadcasts"
+  | "inbox"
+  | "leaderboard"
+  | "tasks"
+  | "stats"
+  | "import"
+  | "export"
+  /** Load per-region targets (DPT, TPS, target volunteers and supporters). */
+  | "targets"
+  /** See coverage, maps, canvass results and weak regions per region. */
+  | "map";
 
 const permissions: Record<string, readonly StaffPermission[]> = {
-  admin: ["roles", "audit", "segments", "segments.delete", "broadcasts", "inbox", "leaderboard", "tasks", "stats", "import", "export"],
-  coordinator: ["segments", "broadcasts", "inbox", "leaderboard", "tasks", "stats"],
+  admin: ["roles", "audit", "segments", "segments.delete", "broadcasts", "inbox", "leaderboard", "tasks", "stats", "import", "export", "targets", "map"],
+  coordinator: ["segments", "broadcasts", "inbox", "leaderboard", "tasks", "stats", "map"],
 };
 
 export function hasPermission(role: string | null | undefined, permission: StaffPermission): boolean {

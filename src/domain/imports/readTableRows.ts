@@ -1,0 +1,124 @@
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { parse, type CsvError, type Info } from "csv-parse";
+import { checkCsvFile } from "./checkCsvFile.js";
+import type { FileProblem } from "./types.js";
+
+/** One row of a spreadsheet: its line (CSV) or row number (Excel) as staff see it, and its cells as text. */
+export type TableRow =
+  | { line: number; status: "ok"; cells: string[] }
+  /** A row the CSV parser could not read (a broken quote); later rows still come. */
+  | { line: number; status: "broken"; detail: string; unclosed: boolean };
+
+export type TableFile =
+  | { status: "refused"; problem: FileProblem }
+  | {
+      status: "ok";
+      kind: "csv" | "xlsx";
+      /** Rows after the header as far as can be told before reading (CSV: lines; Excel: its own dimension), for a progress bar. */
+      estimatedRows: number;
+      rows: AsyncIterable<TableRow>;
+    };
+
+// A quote that never closes would otherwise swallow the rest of the file into one cell.
+const maxRecordBytes = 1 << 20;
+
+/**
+ * The rows of a CSV file (UTF-8, comma, semicolon or tab, checked first like a contact import)
+ * or of the first sheet of an .xlsx workbook, streamed: neither is read into memory whole.
+ * Header included, as the first row. Excel cells come as the text a person sees: numbers
+ * unformatted, dates as YYYY-MM-DD, formulas as their result.
+ */
+export async function readTableRows(path: string, options: { maxBytes?: number } = {}): Promise<TableFile> {
+  const check = await checkCsvFile(path, options);
+  if (check.status === "refused" && check.problem.code === "xlsx") return readWorkbook(path);
+  if (check.status === "refused") return check;
+  return { status: "ok", kind: "csv", estimatedRows: Math.max(0, check.lines - 1), rows: readCsv(path, check.delimiter) };
+}
+
+async function* readCsv(path: string, delimiter: string): AsyncIterable<TableRow> {
+  const file = createReadStream(path);
+  const parser = file.pipe(
+    parse({ bom: true, delimiter, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, max_record_size: maxRecordBytes }),
+  );
+  const broken: TableRow[] = [];
+  let lastLine = 0;
+  parser.on("skip", (error: CsvError) => {
+    const unclosed = error.code === "CSV_QUOTE_NOT_CLOSED" || error.code === "CSV_MAX_RECORD_SIZE";
+    // Quoting errors point at where the parser gave up; an unclosed quote began after the last good row.
+    const line = unclosed ? lastLine + 1 : typeof error.lines === "number" ? error.lines : lastLine + 1;
+    broken.push({ line, status: "broken", detail: error.message.replace(/^[^:]*: /, ""), unclosed });
+  });
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
+      yield* broken.splice(0);
+      // A cell holding line breaks: the row starts where it began, as a spreadsheet shows it.
+      const inside = record.reduce((count, cell) => count + (cell.split("\n").length - 1), 0);
+      lastLine = info.lines;
+      yield { line: info.lines - inside, status: "ok", cells: record };
+    }
+    yield* broken.splice(0);
+  } finally {
+    file.destroy();
+  }
+}
+
+async function readWorkbook(path: string): Promise<TableFile> {
+  // .xls (before 2007) is an OLE file, not the zip exceljs reads.
+  if (!(await startsWithZip(path))) return { status: "refused", problem: { code: "xls" } };
+  // exceljs is large; only an Excel import loads it.
+  const { default: ExcelJS } = await import("exceljs");
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", entries: "emit" });
+  async function* rows(): AsyncIterable<TableRow> {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+        const cells = Array.from({ length: values.length }, (_, i) => cellText(values[i]));
+        if (cells.every((cell) => cell.trim() === "")) continue;
+        yield { line: row.number, status: "ok", cells };
+      }
+      // The first sheet only: a workbook's other sheets are notes, pivots or old versions.
+      break;
+    }
+  }
+  // The first row is read now, so a damaged workbook is refused before anything is written.
+  const iterator = rows()[Symbol.asyncIterator]();
+  let first: IteratorResult<TableRow>;
+  try {
+    first = await iterator.next();
+  } catch {
+    return { status: "refused", problem: { code: "xlsx_unreadable" } };
+  }
+  if (first.done) return { status: "refused", problem: { code: "empty" } };
+  async function* all(): AsyncIterable<TableRow> {
+    yield first.value as TableRow;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return { status: "ok", kind: "xlsx", estimatedRows: 0, rows: all() };
+}
+
+async function startsWithZip(path: string): Promise<boolean> {
+  const handle = await open(path, "r");
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
+    return bytesRead === 4 && buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04;
+  } finally {
+    await handle.close();
+  }
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    const cell = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: unknown };
+    if (Array.isArray(cell.richText)) return cell.richText.map((part) => part.text).join("");
+    if ("result" in cell) return cellText(cell.result);
+    if (typeof cell.text === "string") return cell.text;
+    if (cell.error !== undefined) return String(cell.error);
+  }
+  return String(value);
+}
