@@ -23,6 +23,7 @@ import { createFaqMatcher } from "./domain/faq/createFaqMatcher.js";
 import { readSavedFaqEntries } from "./domain/inbox/readSavedFaqEntries.js";
 import { buildReferralLinks } from "./domain/referrals/buildReferralLinks.js";
 import { createRegionLookup } from "./domain/regions/createRegionLookup.js";
+import { seedCampaignTargets } from "./domain/targets/seedCampaignTargets.js";
 import { createLogger } from "./logger.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -60,6 +61,11 @@ async function main(): Promise<void> {
   logger.info({ migrations: migrations.applied, ...stored }, "database ready");
   const admins = await ensureAdmins(db, config.ADMIN_TELEGRAM_IDS, { language: config.DEFAULT_LANGUAGE });
   if (admins.invalid.length > 0) logger.warn({ invalid: admins.invalid }, "ADMIN_TELEGRAM_IDS entries ignored");
+  // Not awaited: the campaign's sample targets load once, on the first start, while the bot already answers.
+  void seedCampaignTargets(db, resolve(config.CONTENT_DIR), new Date()).then(
+    (seeded) => logger.info({ seeded }, "campaign targets"),
+    (error: unknown) => logger.warn({ err: error }, "campaign targets not loaded"),
+  );
 
   const translator = createTranslator(readLocaleResources(join(root, "locales")), config.DEFAULT_LANGUAGE);
   const t = translator.forLanguage(config.DEFAULT_LANGUAGE);

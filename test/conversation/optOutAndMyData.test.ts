@@ -113,6 +113,19 @@ describe("my data", () => {
     expect(contact).toMatchObject({ name: "Siti A. Rahman", regionCode: "35.78" });
     const regionTags = contact.tags.map((t) => t.tag).filter((t) => t.startsWith("region:")).sort();
     expect(regionTags).toEqual(["region:35", "region:35.78"]);
+
+    // The village can be changed too: region, district (one match is taken), then the village.
+    await voter.say("/ubahdata");
+    await voter.pick("edit:region");
+    await voter.say("kota bandung");
+    await voter.say("1");
+    await voter.say("coblong");
+    const saved2 = await voter.say("sekeloa");
+    expect(transcript(saved2)).toContain("📍 Sekeloa, Coblong, Kota Bandung, Jawa Barat");
+    expect(transcript(saved2)).toContain("Tersimpan");
+    expect(await app.db.contact.findFirstOrThrow()).toMatchObject({ regionCode: "32.73.02.1005" });
+    const mine = await voter.say("/datasaya");
+    expect(transcript(mine)).toContain("Sekeloa, Coblong, Kota Bandung, Jawa Barat");
   });
 
   it("/hapusdata deletes personal data after confirmation and keeps an anonymous withdrawal record", async () => {

@@ -11,7 +11,7 @@ afterEach(async () => {
 
 
 describe("volunteer sign-up", () => {
-  it("collects name, phone, region, district, interests, availability and task consent", async () => {
+  it("collects name, phone, region, district, village, interests, availability and task consent", async () => {
     const voter = person(app, "console", "siti");
     await onboard(voter);
     const privacy = await voter.pick("menu:volunteer");
@@ -36,10 +36,20 @@ describe("volunteer sign-up", () => {
 
     const district = await voter.say("1");
     expect(district[0]?.text).toContain("Kota Bandung");
-    const districts = await voter.say("coblong");
-    expect(choiceIds(districts)[0]).toBe("district:32.73.02");
+    // Two districts fit: the bot asks which. One fits: it is taken, and the next question names it.
+    const districts = await voter.say("cibeunying");
+    expect(choiceIds(districts)).toEqual(["district:32.73.14", "district:32.73.18", "district:skip"]);
+    const village = await voter.say("coblong");
+    expect(transcript(village)).toBe(
+      ["Desa atau kelurahan kamu di Coblong, Kota Bandung, Jawa Barat? Ketik namanya. (Boleh dilewati.)", "[village:skip] Lewati"].join("\n"),
+    );
+    const unknownVillage = await voter.say("atlantis");
+    expect(unknownVillage[0]?.text).toBe('Desa/kelurahan "atlantis" tidak ditemukan di Coblong, Kota Bandung, Jawa Barat. Coba ketik lagi, atau lewati.');
+    const villages = await voter.say("lebak");
+    expect(choiceIds(villages)).toEqual(["village:32.73.02.1002", "village:32.73.02.1006", "village:skip"]);
 
-    const interests = await voter.pick("district:32.73.02");
+    const interests = await voter.say("dago");
+    expect(interests[0]?.text).toBe("📍 Dago, Coblong, Kota Bandung, Jawa Barat");
     expect(choiceIds(interests)).toContain("interest:kesehatan");
     expect(choiceIds(interests).at(-1)).toBe("interests:done");
 
@@ -65,11 +75,11 @@ describe("volunteer sign-up", () => {
     expect(welcome[0]?.text).toMatch(/Selamat bergabung, Siti Aminah!.*Kode ajakmu: [2-9A-Z]{7}/s);
 
     const contact = await app.db.contact.findFirstOrThrow({ include: { volunteer: true, tags: true, consents: true } });
-    expect(contact).toMatchObject({ name: "Siti Aminah", phone: "+6281234567890", regionCode: "32.73.02" });
+    expect(contact).toMatchObject({ name: "Siti Aminah", phone: "+6281234567890", regionCode: "32.73.02.1004" });
     expect(JSON.parse(contact.volunteer!.interests)).toEqual(["kesehatan", "saksi"]);
     expect(contact.volunteer!.availability).toBe("weekends");
     expect(contact.tags.map((t) => t.tag).sort()).toEqual(
-      ["interest:kesehatan", "interest:saksi", "lang:id", "region:32", "region:32.73", "region:32.73.02", "role:volunteer"].sort(),
+      ["interest:kesehatan", "interest:saksi", "lang:id", "region:32", "region:32.73", "region:32.73.02", "region:32.73.02.1004", "role:volunteer"].sort(),
     );
     expect(contact.consents.map((c) => [c.purpose, c.granted])).toEqual([
       ["updates", true],
@@ -115,6 +125,25 @@ describe("volunteer sign-up", () => {
     expect(declined[0]?.text).toContain("tidak disimpan");
     expect(await app.db.volunteer.count()).toBe(0);
     expect(await app.db.contact.findFirstOrThrow()).toMatchObject({ name: null, phone: null });
+  });
+
+  it("keeps the district when the village is skipped", async () => {
+    const voter = person(app);
+    await onboard(voter);
+    await voter.pick("menu:volunteer");
+    await voter.pick("privacy:yes");
+    await voter.say("Rina");
+    await voter.say("081311112222");
+    await voter.say("kota bandung");
+    await voter.say("1");
+    await voter.say("coblong");
+    const interests = await voter.pick("village:skip");
+    expect(choiceIds(interests)).toContain("interests:done");
+    await voter.say("1");
+    await voter.pick("interests:done");
+    await voter.pick("availability:anytime");
+    await voter.pick("tasks:yes");
+    expect(await app.db.contact.findFirstOrThrow()).toMatchObject({ regionCode: "32.73.02" });
   });
 
   it("resumes mid sign-up after a restart", async () => {

@@ -6,6 +6,7 @@ import { formatRegionName } from "../../src/domain/regions/formatRegionName.js";
 import { loadRegions } from "../../src/domain/regions/loadRegions.js";
 import { measureEditDistance } from "../../src/domain/regions/measureEditDistance.js";
 import { regionTags } from "../../src/domain/regions/regionTags.js";
+import { resolveRegionNames, type RegionNames } from "../../src/domain/regions/resolveRegionNames.js";
 import type { RegionDirectory, RegionLookup } from "../../src/domain/regions/types.js";
 
 // Codes from node_modules/idn-area-data/data/*.csv (idn-area-data 3.1.2).
@@ -224,8 +225,78 @@ describe("regionTags", () => {
     expect(regionTags("32")).toEqual(["region:32"]);
   });
 
-  it.each(["", "3", "32.7", "32.73.01.1001", "region:32", " 32"])("gives no tags for %j", (code) => {
+  it("tags a village with its district, regency and province", () => {
+    expect(regionTags("32.73.02.1004")).toEqual(["region:32", "region:32.73", "region:32.73.02", "region:32.73.02.1004"]);
+  });
+
+  it.each(["", "3", "32.7", "32.73.01.100", "region:32", " 32"])("gives no tags for %j", (code) => {
     expect(regionTags(code)).toEqual([]);
+  });
+});
+
+describe("villages", () => {
+  let full: RegionDirectory;
+  beforeAll(async () => {
+    full = await loadRegions({ villages: true });
+  });
+
+  it("are a second directory, loaded on demand and shared", async () => {
+    expect(loadRegions({ villages: true })).toBe(loadRegions({ villages: true }));
+    expect(regions.hasVillages).toBe(false);
+    expect(full.hasVillages).toBe(true);
+    expect(full.get("32.73.02.1004")).toEqual({ code: "32.73.02.1004", name: "Dago", level: "village", parentCode: COBLONG });
+    expect(full.ancestry("32.73.02.1004").map((r) => r.name)).toEqual(["Jawa Barat", "Kota Bandung", "Coblong", "Dago"]);
+  });
+
+  it("list children at every level: provinces in code order, villages alphabetically", () => {
+    expect(full.childrenOf(null)).toHaveLength(38);
+    expect(full.childrenOf(null)[0]?.name).toBe("Aceh");
+    expect(full.childrenOf(KOTA_BANDUNG)).toHaveLength(30);
+    expect(full.childrenOf(COBLONG).map((r) => r.name)).toEqual(["Cipaganti", "Dago", "Lebak Gede", "Lebak Siliwangi", "Sadang Serang", "Sekeloa"]);
+    expect(full.childrenOf("32.73.02.1004")).toEqual([]);
+  });
+
+  it("are searched inside one district, with desa/kelurahan as level words", () => {
+    expect(full.searchVillages(COBLONG, "kel dago").map((m) => m.label)).toEqual(["Dago, Coblong"]);
+    expect(full.searchVillages(COBLONG, "lebak").map((m) => m.code)).toEqual(["32.73.02.1002", "32.73.02.1006"]);
+    expect(full.searchVillages(KOTA_BANDUNG, "dago")).toEqual([]);
+    expect(regions.searchVillages(COBLONG, "dago")).toEqual([]);
+  });
+});
+
+describe("resolveRegionNames", () => {
+  let full: RegionDirectory;
+  beforeAll(async () => {
+    full = await loadRegions({ villages: true });
+  });
+  const code = (names: RegionNames) => {
+    const resolved = resolveRegionNames(full, names);
+    return resolved?.status === "found" ? resolved.region.code : resolved;
+  };
+
+  it("finds a place level by level, each inside the one above", () => {
+    expect(code({ province: "Jawa Barat" })).toBe("32");
+    expect(code({ province: "jabar" })).toBe("32");
+    expect(code({ province: "Jakarta" })).toBe("31");
+    expect(code({ province: "DI Yogyakarta" })).toBe("34");
+    expect(code({ regency: "Kota Bandung" })).toBe(KOTA_BANDUNG);
+    expect(code({ regency: "Kab. Bandung" })).toBe(KAB_BANDUNG);
+    expect(code({ province: "Jawa Barat", regency: "Bandung Barat" })).toBe(KAB_BANDUNG_BARAT);
+    expect(code({ regency: "Kota Bandung", district: "Coblong", village: "Kel. Dago" })).toBe("32.73.02.1004");
+    expect(code({})).toBeUndefined();
+  });
+
+  it("refuses to guess: ambiguous, unknown with suggestions, and names without the level above", () => {
+    expect(code({ regency: "Bandung" })).toEqual({
+      status: "ambiguous",
+      level: "regency",
+      value: "Bandung",
+      candidates: ["Kabupaten Bandung, Jawa Barat", "Kota Bandung, Jawa Barat"],
+    });
+    expect(code({ regency: "Kota Bandung", district: "Cobong" })).toEqual({ status: "unknown", level: "district", value: "Cobong", suggestions: ["Coblong, Kota Bandung"] });
+    expect(code({ province: "Jawa Timur", regency: "Kota Bandung" })).toMatchObject({ status: "unknown", level: "regency" });
+    expect(code({ district: "Coblong" })).toEqual({ status: "incomplete", level: "district", missing: "regency" });
+    expect(code({ province: "Jawa Barat", district: "Coblong" })).toEqual({ status: "incomplete", level: "district", missing: "regency" });
   });
 });
 
@@ -248,6 +319,15 @@ describe("createRegionLookup", () => {
 
   it("searches the same shared directory", () => {
     expect(lookup.searchRegencies("kota bandung", 6)[0]?.code).toBe(KOTA_BANDUNG);
+  });
+
+  it("knows villages once they are loaded", async () => {
+    const fresh = await createRegionLookup();
+    expect(fresh.describe("32.73.02.1004")).toBeUndefined();
+    await fresh.loadVillages();
+    expect(fresh.describe("32.73.02.1004")).toBe("Dago, Coblong, Kota Bandung, Jawa Barat");
+    expect(fresh.tags("32.73.02.1004")).toContain("region:32.73.02.1004");
+    expect(fresh.searchVillages(COBLONG, "sekeloa")[0]?.code).toBe("32.73.02.1005");
   });
 });
 

@@ -9,7 +9,7 @@ const KIND_WORDS: ReadonlyMap<string, RegencyKind> = new Map([
   ["kotamadya", "kota"],
 ]);
 // Papua calls its kecamatan "distrik"; a village is a desa or a kelurahan.
-const OTHER_LEVEL_WORDS = new Set(["kec", "kecamatan", "distrik", "adm", "administrasi", "desa", "ds", "kelurahan", "kel", "provinsi", "prov", "dki"]);
+const OTHER_LEVEL_WORDS = new Set(["kec", "kecamatan", "distrik", "adm", "administrasi", "desa", "ds", "kelurahan", "kel", "provinsi", "prov", "dki", "di"]);
 
 // A chat message can be long; no place name needs more than this.
 const MAX_QUERY_LENGTH = 120;

@@ -44,8 +44,7 @@ export async function importTargets(db: Database, settings: TargetImportSettings
   if (table.status === "refused") return table;
   const errorsPath = settings.errorsPath === undefined ? `${settings.path}.errors.csv` : settings.errorsPath;
   if (errorsPath !== null && !(await writable(dirname(errorsPath)))) return { status: "refused", problem: { code: "errors_not_writable", path: errorsPath } };
-  // Village names and codes need the full directory: about a second, once per process.
-  const regions = await loadRegions({ villages: true });
+  let regions = await loadRegions();
   const fileName = settings.fileName ?? basename(settings.path);
   const listed = settings.listedInvalid ?? 20;
   const report: TargetImportReport = { file: fileName, rowsRead: 0, created: 0, replaced: 0, invalid: 0, invalidRows: [], figures: [], ignoredColumns: [], seconds: 0 };
@@ -97,6 +96,8 @@ export async function importTargets(db: Database, settings: TargetImportSettings
         pending.push({ line: row.line, problem: { code: "field_count", found: row.cells.length, expected: header.length }, cells: row.cells });
         continue;
       }
+      // Villages take about a second to read, once per process: only a file that names one pays for it.
+      if (!regions.hasVillages && mentionsVillage(row.cells, columns)) regions = await loadRegions({ villages: true });
       const parsed = parseTargetRow(row.cells, row.line, columns, regions);
       if (parsed.status === "blank") continue;
       report.rowsRead++;
@@ -132,6 +133,12 @@ export async function importTargets(db: Database, settings: TargetImportSettings
     }
   }
   return { status: "done", report };
+}
+
+function mentionsVillage(cells: readonly string[], columns: TargetColumns): boolean {
+  const village = columns.village === undefined ? "" : (cells[columns.village] ?? "").trim();
+  const code = columns.code === undefined ? "" : (cells[columns.code] ?? "").replace(/\D/g, "");
+  return village !== "" || code.length > 6;
 }
 
 async function writable(folder: string): Promise<boolean> {

@@ -309,3 +309,35 @@ describe("after an import on PostgreSQL", () => {
     expect(await estimate("ConsentRecord")).toBe(300);
   });
 });
+
+describe("regions by village code and by name", () => {
+  it("keeps a village code whole, resolves names level by level, and reports an ambiguous or unknown name with suggestions", async () => {
+    const path = folder.write(
+      "desa.csv",
+      [
+        "nama,telepon,kode_wilayah,provinsi,kabupaten_kota,kecamatan,desa_kelurahan",
+        "Ani,081311110001,3273021004,,,,",
+        "Budi,081311110002,,Jawa Barat,Kota Bandung,Coblong,Sekeloa",
+        "Cici,081311110003,,,Kota Bandung,,",
+        "Dedi,081311110004,,,Bandung,,",
+        "Euis,081311110005,,,Kota Bandung,Cobong,",
+        "Fajar,081311110006,,,,,",
+      ].join("\n"),
+    );
+    const outcome = await importFile(store.db, path);
+    if (outcome.status !== "done") throw new Error(JSON.stringify(outcome));
+    expect(outcome.report).toMatchObject({ created: 4, invalid: 2 });
+    expect(outcome.report.invalidRows).toEqual([
+      { line: 5, problem: { code: "region_ambiguous", level: "regency", value: "Bandung", candidates: ["Kabupaten Bandung, Jawa Barat", "Kota Bandung, Jawa Barat"] } },
+      { line: 6, problem: { code: "region_unknown", level: "district", value: "Cobong", suggestions: ["Coblong, Kota Bandung"] } },
+    ]);
+    const codes = await store.db.contact.findMany({ orderBy: { phone: "asc" }, select: { name: true, regionCode: true } });
+    expect(codes).toEqual([
+      { name: "Ani", regionCode: "32.73.02.1004" },
+      { name: "Budi", regionCode: "32.73.02.1005" },
+      { name: "Cici", regionCode: "32.73" },
+      { name: "Fajar", regionCode: null },
+    ]);
+    expect(folder.read(`${path}.errors.csv`)).toContain('district ""Cobong"" not found; did you mean: Coblong, Kota Bandung?');
+  });
+});

@@ -1,0 +1,68 @@
+// `relawan targets import` in-process against a real database: the report, exit codes, --json.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/runCli.js";
+import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
+import { createCsvFolder } from "../domain/imports/support.js";
+
+let store: TestDatabase;
+let folder: ReturnType<typeof createCsvFolder>;
+const now = new Date("2026-11-26T03:00:00Z");
+beforeEach(async () => {
+  store = await createTestDatabase();
+  folder = createCsvFolder();
+});
+afterEach(async () => {
+  await store.close();
+  folder.remove();
+});
+
+async function cli(args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, {
+    env: { DATABASE_URL: store.url },
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    clock: () => now,
+  });
+  return { code, stdout, stderr };
+}
+
+describe("relawan targets import", () => {
+  it("loads the good rows, lists the bad ones with line numbers and suggestions, and exits 0", async () => {
+    const path = folder.write("target.csv", "kabupaten_kota,kecamatan,dpt,target_relawan\nKota Bandung,Coblong,95000,190\nBandung,,1,1\nKota Bandung,Cobong,1,1\n");
+    const result = await cli(["targets", "import", path, "--lang", "en"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(result.stdout.split("\n")).toEqual([
+      `Region targets: ${path}`,
+      "Rows read: 3",
+      "New regions: 1",
+      "Regions whose figures were replaced: 0",
+      "Invalid rows: 2",
+      "Figures loaded: registered voters, target volunteers",
+      "",
+      "Invalid rows (the first 2):",
+      'line 3: regency/city "Bandung" matches several regions: Kabupaten Bandung, Jawa Barat; Kota Bandung, Jawa Barat. Write the full name (with "Kota" or "Kabupaten"), fill in the column above it, or use region_code',
+      'line 4: district "Cobong" not found; did you mean: Coblong, Kota Bandung?',
+      `Every invalid row, with its reason: ${path}.errors.csv`,
+      expect.stringMatching(/^Took \d+\.\d s\.$/),
+      "",
+    ]);
+    expect(await store.db.regionTarget.findUniqueOrThrow({ where: { regionCode: "32.73.02" } })).toMatchObject({ registeredVoters: 95_000, targetVolunteers: 190, updatedBy: "cli" });
+  });
+
+  it("speaks Indonesian by default, gives --json, and exits 1 on a refused file", async () => {
+    const path = folder.write("target.csv", "kode_wilayah,tps\n32,140457\n");
+    const json = await cli(["targets", "import", path, "--json"]);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ rowsRead: 1, created: 1, invalid: 0, figures: ["pollingStations"], invalidRows: [] });
+    const again = await cli(["targets", "import", path]);
+    expect(again.stdout).toContain("Wilayah yang angkanya diganti: 1");
+
+    const refused = await cli(["targets", "import", folder.write("kosong.csv", "nama,alamat\nBudi,Jl. Mawar\n")]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("Tidak ada target yang dimuat.");
+    expect(refused.stderr).toContain("perlu kolom wilayah");
+  });
+});
