@@ -4,13 +4,18 @@ import tseslint from "typescript-eslint";
 const platformLibraries = ["telegraf", "telegraf/*", "whatsapp-web.js", "@prisma/*", "**/db/generated/*", "**/db/generated", "**/db/generated-pg/*", "**/db/generated-pg"];
 
 export default tseslint.config(
-  { ignores: ["node_modules", "src/db/generated", "src/db/generated-pg", "data", "coverage"] },
+  { ignores: ["node_modules", "src/db/generated", "src/db/generated-pg", "data", "coverage", "dist", "scratch"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    // The launcher and the build run as plain JavaScript on Node, before anything is compiled.
+    files: ["bin/**/*.js", "scripts/**/*.js", "test/support/*.mjs"],
+    languageOptions: { globals: { process: "readonly", performance: "readonly", console: "readonly", URL: "readonly" } },
   },
   {
     files: ["**/*.cjs"],

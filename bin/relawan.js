@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npx relawan ...` from the repository: runs the TypeScript CLI through tsx, no build step.
-import { register } from "tsx/esm/api";
+// `npx relawan ...` (and `npm start`, which is `relawan start`): the CLI, compiled into dist/ at
+// install and again whenever src/ has changed since (see scripts/runCompiled.js).
+import { runCompiled } from "../scripts/runCompiled.js";
 
-register();
-await import("../src/cli/main.ts");
+await runCompiled("cli/main");

@@ -6,9 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CountryCode } from "libphonenumber-js";
 import { createConsoleChannel } from "./channels/console/createConsoleChannel.js";
-import { channelsConfigured, startChannels } from "./app/startChannels.js";
-import { startDelivery } from "./app/startDelivery.js";
-import { splitChannelsByRole } from "./app/splitChannelsByRole.js";
+import { channelsConfigured } from "./app/channelsConfigured.js";
 import { startOps } from "./app/startOps.js";
 import { ensureAdmins } from "./domain/staff/ensureAdmins.js";
 import { parseConfig } from "./config.js";
@@ -49,6 +47,9 @@ async function main(): Promise<void> {
   const logFile = consoleMode ? join(dataDirectory(config.DATABASE_URL), "relawan.log") : undefined;
   const logger = createLogger(config.LOG_LEVEL, { pretty: Boolean(process.stdout.isTTY), file: logFile });
 
+  // Read while the database opens: the region directory is the largest thing start-up parses.
+  const regionsLoading = createRegionLookup();
+  regionsLoading.catch(() => undefined);
   const content = await loadCampaignContent(resolve(config.CONTENT_DIR));
   if (content.status === "invalid") {
     for (const problem of content.problems) process.stderr.write(`Content error: ${problem}\n`);
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
     translator,
     campaign: content.content.campaign,
     faq: createFaqMatcher([...content.content.faq, ...savedFaqs]),
-    regions: await createRegionLookup(),
+    regions: await regionsLoading,
     defaultCountry: config.DEFAULT_COUNTRY as CountryCode,
     timeZone: config.TIMEZONE,
     clock: () => new Date(),
@@ -104,6 +105,12 @@ async function main(): Promise<void> {
 
   if (channelsConfigured(config)) {
     process.once("SIGINT", () => void stop("SIGINT"));
+    // Loaded only here: telegraf, whatsapp-web.js and its browser driver are most of a start-up's imports.
+    const [{ startChannels }, { startDelivery }, { splitChannelsByRole }] = await Promise.all([
+      import("./app/startChannels.js"),
+      import("./app/startDelivery.js"),
+      import("./app/splitChannelsByRole.js"),
+    ]);
     let channels;
     try {
       channels = await startChannels({

@@ -7,7 +7,6 @@ import { createTelegramChannel } from "../channels/telegram/createTelegramChanne
 import type { WhatsAppInitiatedSend } from "../channels/whatsapp/createWhatsAppBulkSender.js";
 import { createWhatsAppCloudChannel } from "../channels/whatsapp/cloud/createWhatsAppCloudChannel.js";
 import { createWhatsAppWebChannel } from "../channels/whatsapp/web/createWhatsAppWebChannel.js";
-import { createWhatsAppWebClient } from "../channels/whatsapp/web/createWhatsAppWebClient.js";
 import type { Config } from "../config.js";
 import type { Translator } from "../conversation/createTranslator.js";
 import type { ConversationEngine } from "../conversation/types.js";
@@ -50,10 +49,6 @@ export interface ChannelDeps {
   me: ProcessIdentity;
 }
 
-export function channelsConfigured(config: Config): boolean {
-  return Boolean(config.TELEGRAM_BOT_TOKEN || config.WHATSAPP_ENABLED || config.WHATSAPP_CLOUD_TOKEN);
-}
-
 export async function startChannels({ config, engine, translator, db, logger, fatal, ops, role, me }: ChannelDeps): Promise<StartedChannels> {
   const text = (key: string) => (lng?: string) => translator.forLanguage(lng ?? config.DEFAULT_LANGUAGE)(key);
   const started: StartedChannels = { names: [], stops: [] };
@@ -71,6 +66,8 @@ export async function startChannels({ config, engine, translator, db, logger, fa
   }
   if (config.WHATSAPP_ENABLED && role !== "dispatcher") {
     const sessionDir = resolve(config.WHATSAPP_SESSION_DIR);
+    // whatsapp-web.js and its browser driver load only for the bots that use them.
+    const { createWhatsAppWebClient } = await import("../channels/whatsapp/web/createWhatsAppWebClient.js");
     const whatsapp = createWhatsAppWebChannel({
       client: createWhatsAppWebClient({ sessionDir, chromePath: config.CHROME_PATH, pairingPhone: config.WHATSAPP_PAIRING_NUMBER }),
       engine,

@@ -1,5 +1,4 @@
 import http from "node:http";
-import { Redis } from "ioredis";
 import type { Config } from "../config.js";
 import type { ConversationEngine } from "../conversation/types.js";
 import type { Database } from "../db/client.js";
@@ -18,7 +17,8 @@ export interface StartedOps {
  * them), and on OPS_PORT when it is set (polling, WhatsApp-only, or a separate port for monitoring).
  */
 export async function startOps(config: Config, db: Database, logger: Logger, role = "all"): Promise<StartedOps> {
-  const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true }) : undefined;
+  // ioredis loads only when Redis is in use.
+  const redis = config.REDIS_URL ? new (await import("ioredis")).Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 0, lazyConnect: true }) : undefined;
   redis?.on("error", () => undefined);
   if (redis) void redis.connect().catch(() => undefined);
   const endpoints = createOpsEndpoints({ db, role, ...(redis ? { redis } : {}) });

@@ -1,12 +1,12 @@
 import type { Command } from "commander";
-import { changeBroadcastStatus, type BroadcastControl } from "../domain/broadcasts/changeBroadcastStatus.js";
+import type { Config } from "../config.js";
+import type { Database } from "../db/client.js";
+import type { BroadcastControl } from "../domain/broadcasts/changeBroadcastStatus.js";
 import type { BroadcastContentProblem } from "../domain/broadcasts/checkBroadcastContent.js";
-import { createBroadcast } from "../domain/broadcasts/createBroadcast.js";
-import { parseSendTime } from "../domain/broadcasts/parseSendTime.js";
-import { readBroadcastStatus, type BroadcastSummary } from "../domain/broadcasts/readBroadcastStatus.js";
-import { sendBroadcast } from "../domain/broadcasts/sendBroadcast.js";
-import { findSegment } from "../domain/segments/findSegment.js";
+import type { BroadcastSummary } from "../domain/broadcasts/readBroadcastStatus.js";
 import type { CliOutcome, RunWithContext } from "./runCli.js";
+
+// Each command loads what it runs when it runs, so `relawan --help` stays quick (see runCli.ts).
 
 interface CreateOptions {
   segment: string;
@@ -40,6 +40,9 @@ export function registerBroadcastCommands(program: Command, run: RunWithContext)
     .option("--json", "machine-readable output")
     .action((options: CreateOptions) =>
       run(Boolean(options.json), async ({ db, config }, now): Promise<CliOutcome> => {
+        const { findSegment } = await import("../domain/segments/findSegment.js");
+        const { parseSendTime } = await import("../domain/broadcasts/parseSendTime.js");
+        const { createBroadcast } = await import("../domain/broadcasts/createBroadcast.js");
         const segment = await findSegment(db, options.segment);
         if (!segment) return refuse(`No segment named "${options.segment}". See: relawan segment list`, "segment_not_found");
         let scheduledAt: Date | undefined;
@@ -98,6 +101,7 @@ export function registerBroadcastCommands(program: Command, run: RunWithContext)
     .option("--json", "machine-readable output")
     .action((id: string, options: { json?: boolean }) =>
       run(Boolean(options.json), async ({ db, config }, now): Promise<CliOutcome> => {
+        const { sendBroadcast } = await import("../domain/broadcasts/sendBroadcast.js");
         const outcome = await db.$transaction((tx) => sendBroadcast(tx, { ref: id, actor, now, blackout: config.blackout }));
         switch (outcome.status) {
           case "sent":
@@ -119,6 +123,7 @@ export function registerBroadcastCommands(program: Command, run: RunWithContext)
     .option("--json", "machine-readable output")
     .action((id: string | undefined, options: { json?: boolean }) =>
       run(Boolean(options.json), async ({ db }): Promise<CliOutcome> => {
+        const { readBroadcastStatus } = await import("../domain/broadcasts/readBroadcastStatus.js");
         const rows = await readBroadcastStatus(db, { ref: id, limit: 10 });
         if (id && rows.length === 0) return refuse(`No broadcast with id "${id}".`, "not_found");
         return { code: 0, text: rows.length === 0 ? "No broadcasts yet." : rows.map(describeBroadcast).join("\n\n"), json: rows };
@@ -135,7 +140,8 @@ export function registerBroadcastCommands(program: Command, run: RunWithContext)
   }
 }
 
-async function control(db: Parameters<typeof changeBroadcastStatus>[0], action: BroadcastControl, id: string, now: Date, blackout: Parameters<typeof changeBroadcastStatus>[1]["blackout"]): Promise<CliOutcome> {
+async function control(db: Database, action: BroadcastControl, id: string, now: Date, blackout: Config["blackout"]): Promise<CliOutcome> {
+  const { changeBroadcastStatus } = await import("../domain/broadcasts/changeBroadcastStatus.js");
   const outcome = await changeBroadcastStatus(db, { action, ref: id, actor, now, blackout });
   switch (outcome.status) {
     case "changed":

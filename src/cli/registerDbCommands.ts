@@ -1,8 +1,7 @@
 import type { Command } from "commander";
-import { isPostgresUrl, openDatabase, type Database } from "../db/client.js";
-import { copyDatabase, type CopyResult, type TableCount } from "../db/copyDatabase.js";
-import { dialectOf } from "../db/dialect.js";
-import { recordAudit } from "../domain/audit/recordAudit.js";
+import type { Database } from "../db/client.js";
+import { isPostgresUrl } from "../db/databaseUrl.js";
+import type { CopyResult, TableCount } from "../db/copyDatabase.js";
 import type { CliIo, CliOutcome, RunWithContext } from "./runCli.js";
 
 interface CopyOptions {
@@ -25,6 +24,11 @@ export function registerDbCommands(program: Command, run: RunWithContext, io: Cl
     .option("--json", "machine-readable output")
     .action((options: CopyOptions) =>
       run(Boolean(options.json), async ({ db: source, config }, now): Promise<CliOutcome> => {
+        // Loaded when the command runs, so `relawan --help` stays quick (see runCli.ts).
+        const { openDatabase } = await import("../db/client.js");
+        const { copyDatabase } = await import("../db/copyDatabase.js");
+        const { dialectOf } = await import("../db/dialect.js");
+        const { recordAudit } = await import("../domain/audit/recordAudit.js");
         const shown = hidePassword(options.to);
         if (!isPostgresUrl(options.to) || !URL.canParse(options.to)) {
           return refuse(`--to must be a PostgreSQL URL like postgresql://user:password@host:5432/relawan, not "${shown}".`, "bad_target_url");

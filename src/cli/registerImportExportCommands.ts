@@ -5,15 +5,7 @@ import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { Argument, Option, type Command } from "commander";
 import type { CountryCode } from "libphonenumber-js";
-import { createTranslator, readLocaleResources } from "../conversation/createTranslator.js";
-import { exportCsv } from "../domain/exports/exportCsv.js";
 import { exportKinds, type ExportKind } from "../domain/exports/exportKinds.js";
-import { describeFileProblem } from "../domain/imports/describeFileProblem.js";
-import { describeRowProblem } from "../domain/imports/describeRowProblem.js";
-import { formatImportReport } from "../domain/imports/formatImportReport.js";
-import { importContacts } from "../domain/imports/importContacts.js";
-import { findSegment } from "../domain/segments/findSegment.js";
-import { createImportProgress } from "./createImportProgress.js";
 import type { CliIo, CliOutcome, RunWithContext } from "./runCli.js";
 
 const localesDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..", "locales");
@@ -42,6 +34,13 @@ export function registerImportExportCommands(program: Command, run: RunWithConte
     .option("--json", "machine-readable output")
     .action((file: string, options: ImportOptions) =>
       run(Boolean(options.json), async ({ db, config }, now): Promise<CliOutcome> => {
+        // Loaded when the command runs, so `relawan --help` stays quick (see runCli.ts).
+        const { createTranslator, readLocaleResources } = await import("../conversation/createTranslator.js");
+        const { importContacts } = await import("../domain/imports/importContacts.js");
+        const { describeFileProblem } = await import("../domain/imports/describeFileProblem.js");
+        const { describeRowProblem } = await import("../domain/imports/describeRowProblem.js");
+        const { formatImportReport } = await import("../domain/imports/formatImportReport.js");
+        const { createImportProgress } = await import("./createImportProgress.js");
         const t = createTranslator(readLocaleResources(localesDir), config.DEFAULT_LANGUAGE).forLanguage(options.lang ?? config.DEFAULT_LANGUAGE);
         const batchSize = Number(options.batchSize);
         if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) return refuse("--batch-size must be a whole number from 1 to 50000.", "bad_batch_size");
@@ -79,6 +78,8 @@ export function registerImportExportCommands(program: Command, run: RunWithConte
     .option("--out <file>", "write to this file instead of stdout")
     .action((kind: ExportKind, options: { segment?: string; out?: string }) =>
       run(false, async ({ db }, now): Promise<CliOutcome> => {
+        const { findSegment } = await import("../domain/segments/findSegment.js");
+        const { exportCsv } = await import("../domain/exports/exportCsv.js");
         const segment = options.segment === undefined ? undefined : await findSegment(db, options.segment);
         if (options.segment !== undefined && !segment) return refuse(`No segment named "${options.segment}". See: relawan segment list`, "segment_not_found");
         const toFile = options.out !== undefined;

@@ -1,8 +1,7 @@
 import type { Command } from "commander";
-import { countSegment } from "../domain/segments/countSegment.js";
-import { findSegment } from "../domain/segments/findSegment.js";
-import { listSegments } from "../domain/segments/listSegments.js";
 import type { RunWithContext } from "./runCli.js";
+
+// Each command loads what it runs when it runs, so `relawan --help` stays quick (see runCli.ts).
 
 export function registerSegmentCommands(program: Command, run: RunWithContext): void {
   const segment = program.command("segment").description("saved contact segments");
@@ -13,6 +12,8 @@ export function registerSegmentCommands(program: Command, run: RunWithContext): 
     .option("--json", "machine-readable output")
     .action((options: { json?: boolean }) =>
       run(Boolean(options.json), async ({ db }) => {
+        const { listSegments } = await import("../domain/segments/listSegments.js");
+        const { countSegment } = await import("../domain/segments/countSegment.js");
         const rows = [];
         for (const s of await listSegments(db)) rows.push({ id: s.id, name: s.name, definition: s.definition, ...(await countSegment(db, s.definition)) });
         const text = rows.length === 0 ? "No segments yet." : rows.map((r) => `${r.name}: ${r.total} contacts, ${r.sendable} reachable  ${JSON.stringify(r.definition)}`).join("\n");
@@ -27,6 +28,8 @@ export function registerSegmentCommands(program: Command, run: RunWithContext): 
     .option("--json", "machine-readable output")
     .action((name: string, options: { json?: boolean }) =>
       run(Boolean(options.json), async ({ db }) => {
+        const { findSegment } = await import("../domain/segments/findSegment.js");
+        const { countSegment } = await import("../domain/segments/countSegment.js");
         const found = await findSegment(db, name);
         if (!found) return { code: 1, error: `No segment named "${name}". See: relawan segment list`, json: { error: "segment_not_found", name } };
         const count = await countSegment(db, found.definition);

@@ -3,11 +3,6 @@ import { readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Option, type Command } from "commander";
-import { prepareStatsCharts } from "../charts/prepareStatsCharts.js";
-import { createTranslator, readLocaleResources } from "../conversation/createTranslator.js";
-import { formatStatsSummary } from "../conversation/flows/statsSummary.js";
-import { createRegionLookup } from "../domain/regions/createRegionLookup.js";
-import { readCampaignStats } from "../domain/stats/readCampaignStats.js";
 import type { RunWithContext } from "./runCli.js";
 
 const localesDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..", "locales");
@@ -22,6 +17,12 @@ export function registerStatsCommands(program: Command, run: RunWithContext): vo
     .option("--json", "machine-readable output")
     .action((options: { out?: string; lang?: string; json?: boolean }) =>
       run(Boolean(options.json), async ({ db, config }, now) => {
+        // Loaded when the command runs, so `relawan --help` stays quick (see runCli.ts).
+        const { createTranslator, readLocaleResources } = await import("../conversation/createTranslator.js");
+        const { createRegionLookup } = await import("../domain/regions/createRegionLookup.js");
+        const { readCampaignStats } = await import("../domain/stats/readCampaignStats.js");
+        const { formatStatsSummary } = await import("../conversation/flows/statsSummary.js");
+        const { prepareStatsCharts } = await import("../charts/prepareStatsCharts.js");
         const language = options.lang ?? config.DEFAULT_LANGUAGE;
         const t = createTranslator(readLocaleResources(localesDir), config.DEFAULT_LANGUAGE).forLanguage(language);
         const regions = await createRegionLookup();

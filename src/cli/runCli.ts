@@ -1,8 +1,11 @@
 // `relawan` on the command line: broadcasts and segments for operators and scripts, with the
 // same checks and audit trail as the chat (actor "cli"). Exit codes: 0 done, 1 refused or not
 // found, 2 bad configuration or usage.
+//
+// Only the command definitions load up front: each command imports the database, zod and what it
+// runs when it runs, so `relawan --help` answers at once (test/cli/cliStartup.test.ts holds that line).
 import { Command, CommanderError } from "commander";
-import { openCliContext, type CliContext } from "./openCliContext.js";
+import type { CliContext } from "./openCliContext.js";
 import { registerBroadcastCommands } from "./registerBroadcastCommands.js";
 import { registerDbCommands } from "./registerDbCommands.js";
 import { registerImportExportCommands } from "./registerImportExportCommands.js";
@@ -26,6 +29,7 @@ export type RunWithContext = (json: boolean, action: (context: CliContext, now: 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let exitCode = 0;
   const run: RunWithContext = async (json, action) => {
+    const { openCliContext } = await import("./openCliContext.js");
     const opened = await openCliContext(io.env);
     if (opened.status === "invalid") {
       for (const problem of opened.problems) io.stderr.write(`Configuration error: ${problem}\n`);

@@ -3,14 +3,12 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, Prisma } from "./generated/client.js";
-import { PrismaClient as PostgresClient } from "./generated-pg/client.js";
-import { ensurePostgresDatabase } from "./ensurePostgresDatabase.js";
+import { isPostgresUrl, sqlitePath } from "./databaseUrl.js";
 
 export type Database = PrismaClient;
 export type Db = Prisma.TransactionClient;
-export { Prisma };
+export { Prisma, isPostgresUrl, sqlitePath };
 
 /**
  * Opens the database behind DATABASE_URL: `postgresql://` (or `postgres://`) through the pg
@@ -19,6 +17,12 @@ export { Prisma };
  */
 export async function openDatabase(url: string): Promise<Database> {
   if (isPostgresUrl(url)) {
+    // Loaded only for PostgreSQL: the second client and pg cost a SQLite start-up a few hundred ms.
+    const [{ PrismaPg }, { PrismaClient: PostgresClient }, { ensurePostgresDatabase }] = await Promise.all([
+      import("@prisma/adapter-pg"),
+      import("./generated-pg/client.js"),
+      import("./ensurePostgresDatabase.js"),
+    ]);
     await ensurePostgresDatabase(url);
     // Both clients are generated from one data model, so their APIs are the same apart from
     // the provider name; the rest of the code keeps one `Database` type.
@@ -34,12 +38,4 @@ export async function openDatabase(url: string): Promise<Database> {
   await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
   return db;
-}
-
-export function sqlitePath(url: string): string {
-  return url.replace(/^file:/, "").replace(/\?.*$/, "");
-}
-
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(url);
 }
