@@ -29,7 +29,8 @@ export interface ChannelLimits {
   onPacerError?: (err: unknown) => void;
   /** Injectable for tests; milliseconds since the epoch. */
   now?: () => number;
-  sleep?: (ms: number) => Promise<void>;
+  /** Waits `ms`, or less when `signal` aborts (then it resolves early). Injectable for tests. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export interface ChannelLimiter {
@@ -101,9 +102,7 @@ const PACER_TIMEOUT_MS = 3000;
 export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
   if (!(limits.perSecond > 0)) throw new Error("channel limiter perSecond must be above zero");
   const now = limits.now ?? Date.now;
-  // Aborted on stop, so a long 429 pause does not keep the process alive after shutdown.
-  const aborter = new AbortController();
-  const sleep = limits.sleep ?? ((ms: number) => delay(ms, undefined, { signal: aborter.signal }).catch(() => undefined));
+  const sleep = limits.sleep ?? ((ms: number, signal: AbortSignal) => delay(ms, undefined, { signal }).catch(() => undefined));
   const perSecond = Math.max(1, Math.floor(limits.perSecond));
   const slice = Math.max(1, Math.ceil(limits.perSecond / MAX_PACER_JOBS_PER_SECOND));
   const sliceMs = (slice * WINDOW_MS) / (limits.perSecond * SPACING_MARGIN);
@@ -137,6 +136,8 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
   let pumping = false;
   let stopped = false;
   let wakePump: () => void = () => undefined;
+  // The pump's current wait: ended when new work wakes the pump or the limiter stops.
+  let waiting: AbortController | undefined;
 
   /** The next task allowed to start and when, or undefined when nothing waits. */
   function next(t: number): { queue: Waiting[]; index: number; at: number } | undefined {
@@ -175,7 +176,12 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
         const candidate = next(t);
         if (!candidate) return;
         if (candidate.at > t) {
-          await Promise.race([sleep(candidate.at - t), new Promise<void>((resolve) => (wakePump = resolve))]);
+          // Each wait has its own signal, aborted as soon as the wait is over, so a wait cut short by
+          // new work leaves no timer and no listener behind (one shared signal collected one per wake).
+          waiting = new AbortController();
+          await Promise.race([sleep(candidate.at - t, waiting.signal), new Promise<void>((resolve) => (wakePump = resolve))]);
+          waiting.abort();
+          waiting = undefined;
           continue;
         }
         if (pacer && (permits === 0 || t > permitsUntil)) {
@@ -248,7 +254,8 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
       const dropped = [...queues.reply.splice(0), ...queues.bulk.splice(0)];
       for (const task of dropped) task.drop(new Error("channel limiter stopped"));
       wakePump();
-      aborter.abort();
+      // A long 429 pause must not keep the process alive after shutdown.
+      waiting?.abort();
       // A shared pacer whose Redis is away would never confirm the stop; do not wait for it.
       if (pacer) await withTimeout(pacer.stop({ dropWaitingJobs: true }), PACER_TIMEOUT_MS).catch(() => undefined);
       await Promise.allSettled([...running]);

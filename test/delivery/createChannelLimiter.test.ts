@@ -134,9 +134,15 @@ describe("createChannelLimiter", () => {
   it("drops waiting work on stop and lets running work finish", async () => {
     const limiter = createChannelLimiter({ perSecond: 1000, maxInFlight: 1 });
     let finish!: () => void;
-    const running = limiter.schedule("bulk", "a", () => new Promise<string>((resolve) => (finish = () => resolve("done"))));
+    let began!: () => void;
+    const started = new Promise<void>((resolve) => (began = resolve));
+    const running = limiter.schedule("bulk", "a", () => new Promise<string>((resolve) => {
+      finish = () => resolve("done");
+      began();
+    }));
     const waiting = limiter.schedule("bulk", "b", async () => "ran").catch((err: Error) => err.message);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // The first permit comes from bottleneck asynchronously: wait for the first task to begin, however long that takes.
+    await started;
     const stopped = limiter.stop();
     finish();
     await expect(running).resolves.toBe("done");
@@ -144,4 +150,33 @@ describe("createChannelLimiter", () => {
     await stopped;
     expect(limiter.waiting()).toBe(0);
   });
+
+  it("leaves no timer and no abort listener behind when new work wakes a long wait again and again", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    const limiter = createChannelLimiter({ perSecond: 30, evenSpacing: false });
+    // A 429 pause: every task handed in meanwhile wakes the pump, which waits again until the pause ends.
+    limiter.pause(60_000);
+    const timersBefore = pendingTimers();
+    const tasks: Promise<unknown>[] = [];
+    for (let i = 0; i < 40; i++) {
+      tasks.push(limiter.schedule("reply", `chat${i}`, async () => i).catch(() => undefined));
+      // Replies arrive one by one, each in its own turn of the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(limiter.waiting()).toBe(40);
+    // One wait for the end of the pause, not one per wake.
+    expect(pendingTimers() - timersBefore).toBeLessThanOrEqual(1);
+    await limiter.stop();
+    await Promise.all(tasks);
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off("warning", onWarning);
+    expect(pendingTimers()).toBeLessThanOrEqual(timersBefore);
+    expect(warnings.map((warning) => warning.name)).not.toContain("MaxListenersExceededWarning");
+  });
 });
+
+function pendingTimers(): number {
+  return process.getActiveResourcesInfo().filter((resource) => resource === "Timeout").length;
+}
