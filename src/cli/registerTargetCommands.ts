@@ -2,12 +2,6 @@ import { readdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Option, type Command } from "commander";
-import { createTranslator, readLocaleResources } from "../conversation/createTranslator.js";
-import { describeFileProblem } from "../domain/imports/describeFileProblem.js";
-import { describeTargetProblem } from "../domain/targets/describeTargetProblem.js";
-import { formatTargetImportReport } from "../domain/targets/formatTargetImportReport.js";
-import { importTargets } from "../domain/targets/importTargets.js";
-import { createImportProgress } from "./createImportProgress.js";
 import type { CliIo, CliOutcome, RunWithContext } from "./runCli.js";
 
 const localesDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..", "locales");
@@ -24,6 +18,13 @@ export function registerTargetCommands(program: Command, run: RunWithContext, io
     .option("--json", "machine-readable output")
     .action((file: string, options: { errors?: string; lang?: string; json?: boolean }) =>
       run(Boolean(options.json), async ({ db, config }, now): Promise<CliOutcome> => {
+        // Loaded when the command runs, so `relawan --help` stays quick (see runCli.ts).
+        const { createTranslator, readLocaleResources } = await import("../conversation/createTranslator.js");
+        const { importTargets } = await import("../domain/targets/importTargets.js");
+        const { describeFileProblem } = await import("../domain/imports/describeFileProblem.js");
+        const { describeTargetProblem } = await import("../domain/targets/describeTargetProblem.js");
+        const { formatTargetImportReport } = await import("../domain/targets/formatTargetImportReport.js");
+        const { createImportProgress } = await import("./createImportProgress.js");
         const t = createTranslator(readLocaleResources(localesDir), config.DEFAULT_LANGUAGE).forLanguage(options.lang ?? config.DEFAULT_LANGUAGE);
         const progress = createImportProgress(io.stderr as CliIo["stderr"] & { isTTY?: boolean });
         const outcome = await importTargets(db, {

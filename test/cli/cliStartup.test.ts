@@ -45,7 +45,7 @@ describe("relawan --help", () => {
     const result = relawan(["--help"]);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe("");
-    for (const command of ["start", "segment", "broadcast", "stats", "import", "export", "db"]) expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
+    for (const command of ["start", "segment", "broadcast", "stats", "import", "export", "targets", "db"]) expect(result.stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
     expect(result.modules.some((url) => url.includes("/dist/cli/main.js"))).toBe(true);
     expect(result.modules.filter((url) => url.includes("/src/"))).toEqual([]);
     const loaded = packagesOf(result.modules);
