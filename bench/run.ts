@@ -1,5 +1,5 @@
 // `npm run bench`: figures, not assertions. Sized for a 2-core machine.
-// BENCH_ONLY=startup,faq,turns,rate,paid,lifted,materialize,kills,import runs a subset; the BENCH_* sizes are the size() calls in main().
+// BENCH_ONLY=startup,faq,turns,flood,rate,paid,lifted,materialize,kills,import runs a subset; the BENCH_* sizes are the size() calls in main().
 // BENCH_DATABASE=sqlite|postgresql|both picks the databases (default: both when PostgreSQL answers
 // at BENCH_POSTGRES_URL); every section but faq runs once per database, and where both ran a
 // ratio line follows (postgresql/sqlite).
@@ -9,6 +9,7 @@ import { loadCampaignContent } from "../src/domain/content/loadCampaignContent.j
 import { createFaqMatcher } from "../src/domain/faq/createFaqMatcher.js";
 import { benchDatabases, root, type BenchDialect } from "./benchDatabase.js";
 import { benchDeliveryRate, type RateBench, type RateFigures } from "./benchDeliveryRate.js";
+import { benchFlood } from "./benchFlood.js";
 import { benchKills } from "./benchKills.js";
 import { benchMaterialize } from "./benchMaterialize.js";
 import { benchStartup } from "./benchStartup.js";
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   if (wants("startup")) await benchStartup(size("BENCH_STARTUP_RUNS", 7));
   if (only?.every((section) => section === "startup")) return;
   const databases = await benchDatabases();
-  if (wants("faq") || wants("turns")) await benchConversation(databases);
+  if (wants("faq") || wants("turns") || wants("flood")) await benchConversation(databases);
   // The full-size rate run takes about 11 minutes per database at 30 msg/s; BENCH_CONTACTS=600 gives a 20-second figure.
   if (wants("rate")) await benchRate(databases, { label: "broadcast rate", variant: "default limit", contacts: size("BENCH_CONTACTS", 20_000), perSecond: size("TELEGRAM_RATE_PER_SECOND", 30), paid: false });
   if (wants("paid")) await benchRate(databases, { label: "broadcast rate", variant: "paid broadcast", contacts: size("BENCH_PAID_CONTACTS", 20_000), perSecond: 1000, paid: true });
@@ -57,9 +58,15 @@ async function benchConversation(databases: BenchDialect[]): Promise<void> {
   const perMatch = (performance.now() - started) / (rounds * labelled.questions.length);
   if (wants("faq")) console.log(`faq: index built in ${buildMs.toFixed(1)} ms; ${perMatch.toFixed(3)} ms per match (${Math.round(1000 / perMatch)} matches/s, ${labelled.questions.length} questions x ${rounds})`);
 
-  if (!wants("turns")) return;
-  const figures = await eachDatabase(databases, (database) => benchTurns(content.content, matcher, database));
-  printRatio("turns", figures, { "turns/s": (f) => f.turnsPerSecond, p50: (f) => f.p50Ms, p99: (f) => f.p99Ms });
+  if (wants("turns")) {
+    const figures = await eachDatabase(databases, (database) => benchTurns(content.content, matcher, database));
+    printRatio("turns", figures, { "turns/s": (f) => f.turnsPerSecond, p50: (f) => f.p50Ms, p99: (f) => f.p99Ms });
+  }
+  if (wants("flood")) {
+    const options = { quiet: size("BENCH_FLOOD_QUIET", 100), bursts: size("BENCH_FLOOD_BURSTS", 2) };
+    const figures = await eachDatabase(databases, (database) => benchFlood(content.content, matcher, database, options));
+    printRatio("flood", figures, { p99: (f) => f.p99Ms });
+  }
 }
 
 async function benchRate(databases: BenchDialect[], bench: Omit<RateBench, "database">): Promise<void> {

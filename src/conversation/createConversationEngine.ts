@@ -38,12 +38,13 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
   const flood = createFloodGuard(deps.flood?.limit ?? 20, deps.flood?.windowMs ?? 10_000);
 
   return {
-    handle(message) {
+    handle(message, hooks) {
       const key = `${message.channel}:${message.externalId}`;
       return queue.run(key, async () => {
         const verdict = flood.check(key, message.receivedAt);
         if (verdict === "ignore") return { replies: [], effects: [{ type: "rate_limited" }] };
         const result = await deps.db.$transaction((tx) => runTurn(tx, deps, message, verdict), { timeout: 15_000, maxWait: 15_000 });
+        hooks?.onCommitted?.();
         applyFaqEffects(deps, result);
         for (const effect of result.effects) if (effect.type === "deferred") result.replies.push(...(await effect.run()));
         return result;
@@ -96,8 +97,9 @@ async function runTurn(tx: Turn["tx"], deps: EngineDeps, message: InboundMessage
 }
 
 function toTurnInput(message: InboundMessage, offered: readonly Choice[]): TurnInput {
-  // NUL bytes are not text anyone typed, and PostgreSQL refuses them.
-  const text = (message.text ?? "").replaceAll("\u0000", "");
+  // NUL bytes are not text anyone typed, and PostgreSQL refuses them. Channels parse their payloads,
+  // but a turn must never end in a TypeError because one of them let a number through as text.
+  const text = typeof message.text === "string" ? message.text.replaceAll("\u0000", "") : "";
   const choiceId = message.kind === "choice" ? message.choiceId : message.kind === "text" ? resolveChoice(text, offered) : undefined;
   return { kind: message.kind, text, choiceId, sharedPhone: message.sharedPhone };
 }

@@ -108,6 +108,15 @@ export type Effect =
   | { type: "rate_limited" }
   | { type: "duplicate" };
 
+export interface TurnHooks {
+  /**
+   * The turn's transaction has committed (not called for a turn the flood guard ignored). A file
+   * import or export may still run before handle() resolves; a channel that confirms updates to its
+   * platform (Telegram's polling offset, a webhook's 200) can do so from here.
+   */
+  onCommitted?: () => void;
+}
+
 export interface TurnResult {
   replies: Reply[];
   effects: Effect[];
@@ -117,7 +126,7 @@ export interface TurnResult {
 
 /** The whole core as seen from a channel. */
 export interface ConversationEngine {
-  handle(message: InboundMessage): Promise<TurnResult>;
+  handle(message: InboundMessage, hooks?: TurnHooks): Promise<TurnResult>;
   /** The platform told us the person blocked the bot or is gone. */
   markUnreachable(channel: ChannelName, externalId: string, at: Date): Promise<void>;
 }

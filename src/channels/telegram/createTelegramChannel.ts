@@ -5,11 +5,11 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import { Telegraf, TelegramError } from "telegraf";
-import type { Update } from "telegraf/types";
 import type { ConversationEngine, Reply, ReplyDocument, ReplyImage } from "../../conversation/types.js";
 import type { ChannelLimiter } from "../../delivery/createChannelLimiter.js";
 import { createWebhookServer } from "./createWebhookServer.js";
 import { launchPolling, type RunningPoll } from "./launchPolling.js";
+import { parseTelegramUpdate, type TelegramUpdate } from "./parseTelegramUpdate.js";
 import { renderReply, type TelegramMessage } from "./renderReply.js";
 import { serializeByKey } from "../../conversation/serializeByKey.js";
 import { toInbound } from "./toInbound.js";
@@ -55,7 +55,10 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
   const clock = opts.clock ?? (() => new Date());
   // webhookReply off: every API call is a real request whose errors we see.
   const bot = new Telegraf(opts.token, { telegram: { apiRoot: opts.apiRoot, webhookReply: false } });
-  const perChat = serializeByKey();
+  // Per chat: turns one at a time and in order, and the chat's replies in order on a queue of their own,
+  // so a chat whose replies wait out Telegram's 1 msg/s per chat holds up neither its next turn nor anyone else.
+  const turns = serializeByKey();
+  const outgoing = serializeByKey();
   // Chats still showing the share-phone keyboard; the next plain reply takes it down.
   const phoneKeyboardOpen = new Set<string>();
   let polling: RunningPoll | undefined;
@@ -64,26 +67,40 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
   bot.catch((err, ctx) => {
     logger.error({ err, update_id: ctx.update.update_id }, "telegram update failed outside the turn");
   });
-  bot.use((ctx) => onUpdate(ctx.update));
+  bot.use((ctx) => onUpdate(ctx.update as unknown));
 
-  function onUpdate(update: Update): Promise<void> {
+  /**
+   * Resolves once the update's turn has committed (or it was dropped): telegraf then polls again,
+   * confirming the update to Telegram, and the webhook answers 200. The replies follow on the chat's queue.
+   */
+  function onUpdate(body: unknown): Promise<void> {
+    const parsed = parseTelegramUpdate(body);
+    if (parsed.status === "invalid") {
+      logger.warn({ update_id: parsed.updateId, problem: parsed.problem }, "telegram update dropped: not the shape the Bot API sends");
+      return Promise.resolve();
+    }
+    const { update } = parsed;
     const chatId = privateChatId(update);
     if (chatId === undefined) return Promise.resolve();
     // Answer at once so the button stops spinning even while an earlier turn of this person runs.
-    const answered =
-      "callback_query" in update
-        ? bot.telegram.answerCbQuery(update.callback_query.id).then(
-            () => undefined,
-            (err: unknown) => logger.warn({ err, update_id: update.update_id }, "answerCallbackQuery failed"),
-          )
-        : undefined;
-    return perChat.run(chatId, async () => {
-      await answered;
-      await takeTurn(update, chatId);
+    const query = update.callback_query;
+    const answered = query
+      ? bot.telegram.answerCbQuery(query.id).then(
+          () => undefined,
+          (err: unknown) => logger.warn({ err, update_id: update.update_id }, "answerCallbackQuery failed"),
+        )
+      : undefined;
+    return new Promise<void>((committed) => {
+      void turns
+        .run(chatId, async () => {
+          await answered;
+          await takeTurn(update, chatId, committed);
+        })
+        .finally(committed);
     });
   }
 
-  async function takeTurn(update: Update, chatId: string): Promise<void> {
+  async function takeTurn(update: TelegramUpdate, chatId: string, committed: () => void): Promise<void> {
     let lang: string | undefined;
     let isTurn = false;
     try {
@@ -93,22 +110,34 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
       if (inbound === null) return;
       isTurn = true;
       lang = inbound.languageHint;
-      const turn = await engine.handle({ ...inbound, ...telegramMessageId(update) });
-      lang = turn.language ?? lang;
+      const turn = await engine.handle({ ...inbound, ...telegramMessageId(update) }, { onCommitted: committed });
+      const language = turn.language ?? lang;
       // A turn that asks for the phone must not take its own keyboard down in a later reply.
       const mayRemoveKeyboard = !turn.replies.some((reply) => reply.requestPhone);
-      for (const reply of turn.replies) await deliver(chatId, reply, lang, mayRemoveKeyboard);
+      void outgoing.run(chatId, () => sendReplies(update.update_id, chatId, turn.replies, language, mayRemoveKeyboard));
+    } catch (err) {
+      logger.error({ err, update_id: update.update_id }, "telegram turn failed");
+      if (isTurn) void outgoing.run(chatId, () => apologise(update.update_id, chatId, lang));
+    }
+  }
+
+  async function sendReplies(updateId: number, chatId: string, replies: Reply[], lang: string | undefined, mayRemoveKeyboard: boolean): Promise<void> {
+    try {
+      for (const reply of replies) await deliver(chatId, reply, lang, mayRemoveKeyboard);
     } catch (err) {
       if (isForbidden(err)) {
-        logger.info({ update_id: update.update_id }, "telegram person is unreachable; reply dropped");
+        logger.info({ update_id: updateId }, "telegram person is unreachable; reply dropped");
         return;
       }
-      logger.error({ err, update_id: update.update_id }, "telegram turn failed");
-      if (!isTurn) return;
-      await deliver(chatId, { text: opts.apologyText(lang) }, lang, true).catch((apologyErr: unknown) =>
-        logger.warn({ err: apologyErr, update_id: update.update_id }, "telegram apology failed"),
-      );
+      logger.error({ err, update_id: updateId }, "telegram reply failed");
+      await apologise(updateId, chatId, lang);
     }
+  }
+
+  async function apologise(updateId: number, chatId: string, lang: string | undefined): Promise<void> {
+    await deliver(chatId, { text: opts.apologyText(lang) }, lang, true).catch((err: unknown) =>
+      logger.warn({ err, update_id: updateId }, "telegram apology failed"),
+    );
   }
 
   async function deliver(chatId: string, reply: Reply, lang: string | undefined, mayRemoveKeyboard: boolean): Promise<void> {
@@ -235,7 +264,8 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
       // The webhook stays registered with Telegram, which queues updates until we are back.
       if (server) await closeServer(server);
       server = undefined;
-      await perChat.drain();
+      await turns.drain();
+      await outgoing.drain();
     },
     sendReply: (chatId, reply, lang) => deliver(chatId, reply, lang, true),
     botUsername: () => bot.botInfo?.username,
@@ -248,21 +278,14 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
  * restart before the offset was confirmed) is handled once. update_id alone may restart
  * at random after a quiet week; message ids are unique per chat, callback ids globally.
  */
-function telegramMessageId(update: Update): { messageId?: string } {
-  if ("message" in update) return { messageId: `m:${update.message.chat.id}:${update.message.message_id}` };
-  if ("callback_query" in update) return { messageId: `c:${update.callback_query.id}` };
+function telegramMessageId(update: TelegramUpdate): { messageId?: string } {
+  if (update.message) return { messageId: `m:${update.message.chat.id}:${update.message.message_id}` };
+  if (update.callback_query) return { messageId: `c:${update.callback_query.id}` };
   return {};
 }
 
-function privateChatId(update: Update): string | undefined {
-  const chat =
-    "message" in update
-      ? update.message.chat
-      : "callback_query" in update
-        ? update.callback_query.message?.chat
-        : "my_chat_member" in update
-          ? update.my_chat_member.chat
-          : undefined;
+function privateChatId(update: TelegramUpdate): string | undefined {
+  const chat = update.message?.chat ?? update.callback_query?.message?.chat ?? update.my_chat_member?.chat;
   return chat?.type === "private" ? String(chat.id) : undefined;
 }
 

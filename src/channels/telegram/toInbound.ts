@@ -1,5 +1,5 @@
-import type { Message, Update, User } from "telegraf/types";
 import type { InboundMessage } from "../../conversation/types.js";
+import type { TelegramMessage, TelegramUpdate, TelegramUser } from "./parseTelegramUpdate.js";
 
 // Message fields that mean "the person sent something we cannot read as text".
 // Service messages (pins, write_access_allowed, ...) are deliberately absent: they are not a turn.
@@ -21,44 +21,41 @@ const MEDIA_FIELDS = [
 ] as const;
 
 /**
- * Translates one Telegram update into the core's InboundMessage.
+ * Translates one Telegram update (checked by parseTelegramUpdate) into the core's InboundMessage.
  * Returns null for anything that is not a person talking to the bot in a private chat.
  */
-export function toInbound(update: Update, now: Date = new Date(), openFile?: OpenTelegramFile): InboundMessage | null {
-  if ("message" in update) return fromMessage(update.message, openFile);
-  if ("callback_query" in update) {
-    const query = update.callback_query;
-    // Inline-mode callbacks carry no chat; game callbacks carry no data. Relawan uses neither.
-    if (!("data" in query) || query.message === undefined) return null;
-    if (query.message.chat.type !== "private") return null;
-    return { ...person(query.from), kind: "choice", choiceId: query.data, receivedAt: now };
-  }
-  return null;
+export function toInbound(update: TelegramUpdate, now: Date = new Date(), openFile?: OpenTelegramFile): InboundMessage | null {
+  if (update.message) return fromMessage(update.message, openFile);
+  const query = update.callback_query;
+  // Inline-mode callbacks carry no chat; game callbacks carry no data. Relawan uses neither.
+  if (query?.data === undefined || query.message === undefined || query.data === "") return null;
+  if (query.message.chat.type !== "private") return null;
+  return { ...person(query.from), kind: "choice", choiceId: query.data, receivedAt: now };
 }
 
 /** Downloads a file by its file_id; the channel passes one so a document (an admin's CSV) can be read. */
 export type OpenTelegramFile = (fileId: string) => Promise<AsyncIterable<Uint8Array>>;
 
-function fromMessage(message: Message, openFile: OpenTelegramFile | undefined): InboundMessage | null {
+function fromMessage(message: TelegramMessage, openFile: OpenTelegramFile | undefined): InboundMessage | null {
   if (message.chat.type !== "private" || message.from === undefined) return null;
   const base = { ...person(message.from), receivedAt: new Date(message.date * 1000) };
 
-  if ("text" in message) return { ...base, kind: "text", text: message.text };
+  if (message.text !== undefined) return { ...base, kind: "text", text: message.text };
 
   // Only the person's own card counts as sharing their phone; a forwarded card of someone else does not.
-  if ("contact" in message && message.contact.user_id === message.from.id) {
+  if (message.contact && message.contact.user_id === message.from.id) {
     return { ...base, kind: "contact", sharedPhone: internationalPhone(message.contact.phone_number) };
   }
 
-  if (MEDIA_FIELDS.some((field) => field in message)) {
-    const caption = "caption" in message ? message.caption : undefined;
+  if (MEDIA_FIELDS.some((field) => message[field] !== undefined)) {
+    const caption = message.caption;
     const media: InboundMessage = caption === undefined ? { ...base, kind: "media" } : { ...base, kind: "media", text: caption };
     // Telegram sends each photo in several sizes; the largest is the one worth keeping as proof.
-    if ("photo" in message && message.photo.length > 0) {
+    if (message.photo && message.photo.length > 0) {
       const largest = message.photo.reduce((a, b) => (b.width * b.height > a.width * a.height ? b : a));
       return { ...media, photo: { fileId: largest.file_id } };
     }
-    if ("document" in message && openFile) {
+    if (message.document && openFile) {
       const file = message.document;
       return {
         ...media,
@@ -75,7 +72,7 @@ function fromMessage(message: Message, openFile: OpenTelegramFile | undefined): 
   return null;
 }
 
-function person(from: User): Pick<InboundMessage, "channel" | "externalId" | "displayName" | "languageHint"> {
+function person(from: TelegramUser): Pick<InboundMessage, "channel" | "externalId" | "displayName" | "languageHint"> {
   return {
     channel: "telegram",
     externalId: String(from.id),

@@ -2,12 +2,11 @@
 // (getFile, then the file URL), and a reply with a document goes out as sendDocument.
 import { Readable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Update } from "telegraf/types";
 import { toInbound } from "../../../src/channels/telegram/toInbound.js";
 import type { InboundMessage, Reply } from "../../../src/conversation/types.js";
 import { recordingEngine } from "./recordingEngine.js";
 import { startTelegramHarness, type TelegramHarness } from "./startTelegramHarness.js";
-import { SITI, withId, type UpdateWithoutId } from "./updates.js";
+import { SITI, parsed, type UpdateWithoutId } from "./updates.js";
 
 let harness: TelegramHarness | undefined;
 afterEach(async () => {
@@ -37,7 +36,7 @@ async function readAll(stream: AsyncIterable<Uint8Array>): Promise<string> {
 describe("toInbound, a document", () => {
   it("carries the file's name, type and size, and opens it through the channel's downloader", async () => {
     const opened: string[] = [];
-    const inbound = toInbound(withId(documentMessage("BQACAgUAAx-doc", "kontak.csv", 42)) as Update, new Date(), async (fileId) => {
+    const inbound = toInbound(parsed(documentMessage("BQACAgUAAx-doc", "kontak.csv", 42)), new Date(), async (fileId) => {
       opened.push(fileId);
       return Readable.from([Buffer.from("nama,hp\n")]);
     });
@@ -48,7 +47,7 @@ describe("toInbound, a document", () => {
   });
 
   it("stays plain media when the channel gives no downloader", () => {
-    const inbound = toInbound(withId(documentMessage("x", "a.csv", 1)) as Update, new Date());
+    const inbound = toInbound(parsed(documentMessage("x", "a.csv", 1)), new Date());
     expect(inbound).toMatchObject({ kind: "media" });
     expect(inbound?.document).toBeUndefined();
   });

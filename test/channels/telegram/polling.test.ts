@@ -130,6 +130,24 @@ describe("Telegram channel, long polling", () => {
     expect(engine.handled[0]).not.toHaveProperty("text");
   });
 
+  it("drops malformed updates with one warn line each and goes on with the next", async () => {
+    const { engine, api, harness } = await start(echo);
+    const { message: good } = textMessage("halo") as unknown as { message: Record<string, unknown> };
+    const broken = [
+      api.pushUpdate({ message: null } as never),
+      api.pushUpdate({ message: { ...good, from: undefined } } as never),
+      api.pushUpdate({ message: { ...good, text: { bold: "halo" } } } as never),
+      api.pushUpdate({ callback_query: null } as never),
+    ];
+    api.pushUpdate(textMessage("masih di sana?", BUDI));
+
+    await api.waitFor((rs) => rs.some((r) => r.method === "sendMessage"));
+    expect(engine.handled.map((m) => m.text)).toEqual(["masih di sana?"]);
+    const warned = harness.logs.filter((l) => Number(l.level) >= 40);
+    expect(warned.map((l) => [l.level, l.update_id])).toEqual(broken.map((u) => [40, u.update_id]));
+    expect(warned.every((l) => typeof l.problem === "string" && !("err" in l))).toBe(true);
+  });
+
   it("ignores group messages", async () => {
     const { engine, api } = await start(echo);
     api.pushUpdate(groupTextMessage("halo bot"));

@@ -1,6 +1,7 @@
 // Telegram Update payloads shaped like what the Bot API really sends (fields as documented and observed),
 // minus update_id, which the fake Bot API assigns when queued.
 import type { Update } from "telegraf/types";
+import { parseTelegramUpdate, type TelegramUpdate } from "../../../src/channels/telegram/parseTelegramUpdate.js";
 
 export type UpdateWithoutId = Omit<Update, "update_id"> & { update_id?: number };
 
@@ -151,3 +152,10 @@ export function withId(update: UpdateWithoutId, updateId = 1): Update {
 }
 
 export const DATE_OF_FIXTURES = new Date(DATE * 1000);
+
+/** The update as the channel sees it after parseTelegramUpdate; a fixture that does not parse fails the test. */
+export function parsed(update: UpdateWithoutId | Record<string, unknown>, updateId = 1): TelegramUpdate {
+  const result = parseTelegramUpdate({ update_id: updateId, ...update });
+  if (result.status !== "ok") throw new Error(`fixture does not parse: ${result.problem}`);
+  return result.update;
+}

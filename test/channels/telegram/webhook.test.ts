@@ -42,11 +42,12 @@ describe("Telegram channel, webhook", () => {
     expect(harness.api.requests.every((r) => r.token === TOKEN)).toBe(true);
   });
 
-  it("handles an update posted with the right secret, replying before it answers 200", async () => {
+  it("handles an update posted with the right secret: 200 once the turn is in, the reply right after", async () => {
     const res = await post(JSON.stringify(withId(textMessage("halo"), 700)), WEBHOOK_SECRET);
 
     expect(res.status).toBe(200);
     expect(engine.handled).toMatchObject([{ kind: "text", text: "halo", externalId: String(SITI.id) }]);
+    await harness.api.waitFor((rs) => rs.some((r) => r.method === "sendMessage"));
     expect(harness.api.calls("sendMessage").map((r) => r.body)).toEqual([
       { chat_id: SITI.id, text: "Kamu bilang: halo", parse_mode: "HTML" },
     ]);
@@ -66,6 +67,17 @@ describe("Telegram channel, webhook", () => {
     expect((await post(JSON.stringify([1, 2]), WEBHOOK_SECRET)).status).toBe(400);
     expect((await post(JSON.stringify({ message: {} }), WEBHOOK_SECRET)).status).toBe(400);
     expect((await post(JSON.stringify(withId(textMessage("masih hidup?"), 702)), WEBHOOK_SECRET)).status).toBe(200);
+    expect(engine.handled.map((m) => m.text)).toEqual(["masih hidup?"]);
+  });
+
+  it("drops an update of a shape the Bot API never sends with one warn line naming it, answers 200, and stays up", async () => {
+    const res = await post(JSON.stringify({ update_id: 706, message: { message_id: 1, chat: { id: SITI.id, type: "private" }, date: 1767225600, text: 42 } }), WEBHOOK_SECRET);
+    // 200, not 400: Telegram would otherwise redeliver the same update for a day.
+    expect(res.status).toBe(200);
+    expect(engine.handled).toEqual([]);
+    const warned = harness.logs.filter((l) => Number(l.level) >= 40);
+    expect(warned).toEqual([expect.objectContaining({ level: 40, update_id: 706, problem: expect.stringContaining("message.text") })]);
+    expect((await post(JSON.stringify(withId(textMessage("masih hidup?"), 707)), WEBHOOK_SECRET)).status).toBe(200);
     expect(engine.handled.map((m) => m.text)).toEqual(["masih hidup?"]);
   });
 
@@ -92,6 +104,7 @@ describe("Telegram channel, webhook", () => {
   it("apologises for a failing turn and still answers 200, so Telegram does not redeliver it", async () => {
     const res = await post(JSON.stringify(withId(textMessage("boom"), 704)), WEBHOOK_SECRET);
     expect(res.status).toBe(200);
+    await harness.api.waitFor((rs) => rs.some((r) => r.method === "sendMessage"));
     expect(harness.api.calls("sendMessage").map((r) => r.body.text)).toEqual([APOLOGY.id]);
     expect(harness.logs.find((l) => l.level === 50)).toMatchObject({ update_id: 704, err: { message: "engine exploded" } });
   });
