@@ -80,6 +80,8 @@ export function createCloudWebhookServer(options: CloudWebhookServerOptions): ht
       return endResponse(res, 400, "not a WhatsApp webhook");
     }
 
+    // One line per part left out; the rest of the webhook goes ahead, and the 200 stops Meta redelivering the bad part.
+    for (const part of parsed.dropped) logger.warn({ wamid: part.id, problem: part.problem }, "whatsapp webhook part of an unexpected shape dropped");
     const outcome = await options.onDelivery({ messages: parsed.messages, statuses: parsed.statuses });
     try {
       endResponse(res, outcome.handled ? 200 : 500, outcome.handled ? "ok" : "retry later");

@@ -9,7 +9,8 @@ const messageSchema = z.object({
   // Absent for a person who adopted a WhatsApp username and hides their number (Meta's BSUID roll-out).
   from: z.string().optional(),
   from_user_id: z.string().optional(),
-  timestamp: z.string().regex(/^\d+$/, "expected unix seconds as a string"),
+  // Unix seconds; twelve digits reach the year 33658, more would be no date at all.
+  timestamp: z.string().regex(/^\d{1,12}$/, "expected unix seconds as a string"),
   type: z.string().min(1),
   text: z.object({ body: z.string() }).optional(),
   interactive: z
@@ -57,12 +58,14 @@ const statusSchema = z.object({
     .optional(),
 });
 
+// A change's value is checked in parts: one message of a shape we do not know is dropped on its own,
+// never the whole webhook (Meta would redeliver it, good messages and all, for days).
 const messagesValueSchema = z.object({
   messaging_product: z.literal("whatsapp"),
   metadata: z.object({ phone_number_id: z.string().min(1), display_phone_number: z.string().optional() }),
-  contacts: z.array(contactSchema).optional(),
-  messages: z.array(messageSchema).optional(),
-  statuses: z.array(statusSchema).optional(),
+  contacts: z.array(z.unknown()).optional(),
+  messages: z.array(z.unknown()).optional(),
+  statuses: z.array(z.unknown()).optional(),
 });
 
 const envelopeSchema = z.object({
@@ -86,8 +89,14 @@ export interface CloudInbound {
   contact?: CloudContact;
 }
 
+/** A part of a valid webhook that was left out: its id when it had one, and why. */
+export interface DroppedPart {
+  id?: string;
+  problem: string;
+}
+
 export type ParsedWebhook =
-  | { status: "ok"; messages: CloudInbound[]; statuses: CloudStatus[] }
+  | { status: "ok"; messages: CloudInbound[]; statuses: CloudStatus[]; dropped: DroppedPart[] }
   | { status: "invalid"; problem: string };
 
 /**
@@ -100,21 +109,36 @@ export function parseWebhook(body: unknown): ParsedWebhook {
 
   const messages: CloudInbound[] = [];
   const statuses: CloudStatus[] = [];
+  const dropped: DroppedPart[] = [];
   for (const entry of envelope.data.entry) {
     for (const change of entry.changes) {
       if (change.field !== "messages") continue;
       const value = messagesValueSchema.safeParse(change.value);
-      if (!value.success) return invalid(value.error, "entry.changes.value");
+      if (!value.success) {
+        dropped.push({ problem: describe(value.error, "entry.changes.value") });
+        continue;
+      }
       const phoneNumberId = value.data.metadata.phone_number_id;
-      const contacts = value.data.contacts ?? [];
-      for (const message of value.data.messages ?? []) {
+      const contacts = keepValid(value.data.contacts ?? [], contactSchema, "contacts", dropped);
+      for (const message of keepValid(value.data.messages ?? [], messageSchema, "messages", dropped)) {
         const contact = senderContact(contacts, message);
         messages.push(contact ? { phoneNumberId, message, contact } : { phoneNumberId, message });
       }
-      for (const status of value.data.statuses ?? []) statuses.push({ ...status, phoneNumberId });
+      for (const status of keepValid(value.data.statuses ?? [], statusSchema, "statuses", dropped)) statuses.push({ ...status, phoneNumberId });
     }
   }
-  return { status: "ok", messages, statuses };
+  return { status: "ok", messages, statuses, dropped };
+}
+
+function keepValid<T>(items: unknown[], schema: z.ZodType<T>, name: string, dropped: DroppedPart[]): T[] {
+  const kept: T[] = [];
+  items.forEach((item, index) => {
+    const parsed = schema.safeParse(item);
+    if (parsed.success) return void kept.push(parsed.data);
+    const id = typeof item === "object" && item !== null ? (item as { id?: unknown }).id : undefined;
+    dropped.push({ ...(typeof id === "string" && id !== "" ? { id } : {}), problem: describe(parsed.error, `entry.changes.value.${name}.${index}`) });
+  });
+  return kept;
 }
 
 // One webhook usually carries one message and its sender; match by id anyway, since Meta may batch.
@@ -125,8 +149,12 @@ function senderContact(contacts: CloudContact[], message: CloudMessage): CloudCo
   return byId ?? (contacts.length === 1 ? contacts[0] : undefined);
 }
 
-function invalid(error: z.ZodError, prefix?: string): ParsedWebhook {
+function invalid(error: z.ZodError): ParsedWebhook {
+  return { status: "invalid", problem: describe(error) };
+}
+
+function describe(error: z.ZodError, prefix?: string): string {
   const issue = error.issues[0];
   const path = [prefix, ...(issue?.path ?? []).map(String)].filter(Boolean).join(".");
-  return { status: "invalid", problem: `${path || "body"}: ${issue?.message ?? "invalid"}` };
+  return `${path || "body"}: ${issue?.message ?? "invalid"}`;
 }

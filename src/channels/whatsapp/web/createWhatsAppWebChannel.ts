@@ -7,6 +7,7 @@ import type { InitiatedPacer } from "../../../delivery/createInitiatedPacer.js";
 import { renderWhatsAppText } from "../renderWhatsAppText.js";
 import { createLoginPrompt } from "./createLoginPrompt.js";
 import { describeDisconnect } from "./describeDisconnect.js";
+import { parseWhatsAppWebMessage } from "./parseWhatsAppWebMessage.js";
 import { printQrToTerminal } from "./printQrToTerminal.js";
 import { reconnectDelay, type ReconnectPolicy } from "./reconnectDelay.js";
 import { toInbound } from "./toInbound.js";
@@ -96,7 +97,13 @@ export function createWhatsAppWebChannel(opts: WhatsAppWebChannelOptions): Whats
     logger.error({ reason: message }, "WhatsApp refused the saved session");
     lose(true, "auth_failure");
   });
-  on("message", (message) => {
+  on("message", (payload) => {
+    const parsed = parseWhatsAppWebMessage(payload);
+    if (parsed.status === "invalid") {
+      logger.warn({ message_id: parsed.messageId, problem: parsed.problem }, "WhatsApp message dropped: not the shape whatsapp-web.js sends");
+      return;
+    }
+    const { message } = parsed;
     // Groups, statuses and notices are dropped before they queue behind anyone's turn.
     if (toInbound(message, { defaultCountry: opts.defaultCountry }, clock()) === null) return;
     void perChat.run(message.from, () => takeTurn(message));

@@ -63,7 +63,7 @@ describe("parseWebhook", () => {
 
   it("ignores changes of other fields without looking into them", () => {
     const parsed = parseWebhook(envelope({ event: "APPROVED", message_template_name: "relawan_kabar" }, "message_template_status_update"));
-    expect(parsed).toEqual({ status: "ok", messages: [], statuses: [] });
+    expect(parsed).toEqual({ status: "ok", messages: [], statuses: [], dropped: [] });
   });
 
   it("names the problem when the shape is wrong", () => {
@@ -75,8 +75,25 @@ describe("parseWebhook", () => {
       metadata: { phone_number_id: BUSINESS.phoneNumberId },
       messages: [{ from: SITI.waId, id: "wamid.x", type: "text", text: { body: "x" } }],
     });
-    expect(parseWebhook(noTimestamp)).toEqual({ status: "invalid", problem: expect.stringMatching(/^entry\.changes\.value\.messages\.0\.timestamp: /) });
+    // Inside Meta's envelope, only the part that does not fit is left out, with its id and the reason.
+    expect(parseWebhook(noTimestamp)).toEqual({
+      status: "ok",
+      messages: [],
+      statuses: [],
+      dropped: [{ id: "wamid.x", problem: expect.stringMatching(/^entry\.changes\.value\.messages\.0\.timestamp: /) }],
+    });
     const notWhatsApp = envelope({ messaging_product: "instagram", metadata: { phone_number_id: "1" } });
-    expect(parseWebhook(notWhatsApp)).toMatchObject({ status: "invalid", problem: expect.stringContaining("messaging_product") });
+    expect(parseWebhook(notWhatsApp)).toMatchObject({ status: "ok", dropped: [{ problem: expect.stringContaining("messaging_product") }] });
+  });
+
+  it("keeps the good messages of a batch when one does not fit", () => {
+    const body = messagesWebhook(SITI, [text("satu"), text("dua"), text("tiga")]) as { entry: { changes: { value: { messages: Record<string, unknown>[] } }[] }[] };
+    const messages = body.entry[0]!.changes[0]!.value.messages;
+    messages[1]!.text = { body: { nested: true } };
+    messages[2]!.timestamp = "99999999999999999999";
+    const parsed = parseWebhook(body);
+    if (parsed.status !== "ok") throw new Error(parsed.problem);
+    expect(parsed.messages.map((m) => m.message.text?.body)).toEqual(["satu"]);
+    expect(parsed.dropped.map((d) => d.id)).toEqual([messages[1]!.id, messages[2]!.id]);
   });
 });

@@ -105,20 +105,34 @@ describe("WhatsApp Cloud webhook: signed notifications", () => {
     expect(h.api.requests).toEqual([]);
   });
 
+  it("drops one malformed message of a batch with one warn line naming it, and answers the others", async () => {
+    const { h, engine } = await start();
+    const body = messagesWebhook(SITI, [text("satu"), text("dua")]) as { entry: { changes: { value: { messages: Record<string, unknown>[] } }[] }[] };
+    const [first] = body.entry[0]!.changes[0]!.value.messages;
+    first!.text = { body: 42 };
+    expect((await h.post(body)).status).toBe(200);
+    expect(engine.handled.map((m) => m.text)).toEqual(["dua"]);
+    const warned = h.logs.filter((l) => Number(l.level) >= 40);
+    expect(warned).toEqual([
+      expect.objectContaining({ level: 40, msg: "whatsapp webhook part of an unexpected shape dropped", wamid: first!.id, problem: expect.stringContaining("messages.0.text.body") }),
+    ]);
+  });
+
   it("answers 400 to malformed JSON or JSON of the wrong shape, logs why, and stays up", async () => {
     const { h, engine } = await start();
     expect((await h.post("{not json")).status).toBe(400);
     expect((await h.post([1, 2])).status).toBe(400);
     expect((await h.post({ object: "page", entry: [] })).status).toBe(400);
+    // Meta's envelope with a change we cannot read: that part is dropped and logged, the webhook answered 200.
     const noMetadata = envelope({ messaging_product: "whatsapp", messages: [{ from: SITI.waId, id: wamid(), timestamp: "1", type: "text" }] });
-    expect((await h.post(noMetadata)).status).toBe(400);
+    expect((await h.post(noMetadata)).status).toBe(200);
     expect(h.logs.filter((l) => l.level === 40).map((l) => l.msg)).toEqual([
       "whatsapp webhook with malformed JSON refused",
       "whatsapp webhook of an unexpected shape refused",
       "whatsapp webhook of an unexpected shape refused",
-      "whatsapp webhook of an unexpected shape refused",
+      "whatsapp webhook part of an unexpected shape dropped",
     ]);
-    expect(h.logs.find((l) => l.msg === "whatsapp webhook of an unexpected shape refused" && String(l.problem).includes("metadata"))).toBeDefined();
+    expect(h.logs.find((l) => l.msg === "whatsapp webhook part of an unexpected shape dropped" && String(l.problem).includes("metadata"))).toBeDefined();
 
     expect((await h.post(messagesWebhook(SITI, [text("masih hidup?")]))).status).toBe(200);
     expect(engine.handled.map((m) => m.text)).toEqual(["masih hidup?"]);

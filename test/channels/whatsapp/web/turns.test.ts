@@ -166,10 +166,18 @@ describe("WhatsApp (whatsapp-web.js) channel, turns", () => {
     expect(client.sent).toEqual([{ chatId: "6281234567890@c.us", text: "Kamu bilang: lagi" }]);
   });
 
-  it("never lets a malformed event escape into whatsapp-web.js", async () => {
-    const { client, harness } = await start(echo);
-    expect(() => client.emit("message", {} as never)).not.toThrow();
-    expect(harness.logs.find((l) => l.level === 50)).toMatchObject({ event: "message", msg: "WhatsApp event handler failed" });
+  it("drops a message of a shape whatsapp-web.js never sends with one warn line naming it, and goes on", async () => {
+    const { client, engine, harness } = await start(echo);
+    const good = textMessage("halo");
+    const broken = [{}, null, { ...textMessage("x"), body: 42 }, { ...textMessage("x"), id: null }, { ...textMessage("x"), from: undefined }];
+    for (const payload of broken) expect(() => client.emit("message", payload as never)).not.toThrow();
+    client.emit("message", good);
+    await settle();
+
+    expect(engine.handled.map((m) => m.text)).toEqual(["halo"]);
+    const warned = harness.logs.filter((l) => Number(l.level) >= 40);
+    expect(warned.map((l) => l.level)).toEqual([40, 40, 40, 40, 40]);
+    expect(warned[2]).toMatchObject({ message_id: (broken[2] as { id: { _serialized: string } }).id._serialized, problem: expect.stringContaining("body") });
   });
 
   it("keys a linked-id sender by the number behind it, and answers in the linked-id chat", async () => {
