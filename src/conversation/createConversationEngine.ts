@@ -81,12 +81,15 @@ async function runTurn(tx: Turn["tx"], deps: EngineDeps, message: InboundMessage
   }
 
   const keyword = input.kind === "text" && !input.choiceId ? detectKeyword(input.text) : undefined;
-  if (keyword) {
+  // A first contact hears who is talking and is asked for language and consent, whatever it said
+  // (/stats, /datasaya, a button): only STOP is honoured at once.
+  if (keyword && (!isNew || keyword.type === "stop")) {
     await handleKeyword(turn, keyword, isNew);
     return finish(turn, true);
   }
   if (isNew) {
-    if (input.kind === "text" && looksLikeReferralCode(input.text.trim().toUpperCase())) await recordReferral(turn, input.text);
+    if (keyword?.type === "start" && keyword.payload) await recordReferral(turn, keyword.payload);
+    else if (!keyword && input.kind === "text" && looksLikeReferralCode(input.text.trim().toUpperCase())) await recordReferral(turn, input.text);
     showGreeting(turn);
     promptLanguage(turn);
     return finish(turn, true);

@@ -35,6 +35,29 @@ describe("first contact", () => {
     ]);
   });
 
+  // Issue 14: a brand-new person whose first message was a command got the menu without the
+  // disclosure, the language choice or the consent question.
+  it.each(["/stats", "/foo", "/datasaya", "/relawan", "/help", "/bahasa", "/tanya", "/tim tolong", "/inbox", "/hapusdata", "MULAI", "menu"])(
+    "takes a first contact that says %s through disclosure, language and consent",
+    async (first) => {
+      const voter = person(app, "telegram", "1002");
+      const greeting = await voter.say(first);
+      expect(greeting[0]?.text).toContain("asisten otomatis (bot) dari Tim Relawan Nusa Bakti (DEMO)");
+      expect(choiceIds(greeting)).toEqual(["lang:id", "lang:en"]);
+      expect(choiceIds(await voter.pick("lang:id"))).toEqual(["consent:yes", "consent:no"]);
+      expect(choiceIds(await voter.pick("consent:yes"))).toContain("menu:volunteer");
+      expect(await app.db.inboxItem.count()).toBe(0);
+    },
+  );
+
+  it("honours STOP as a first message at once, without asking anything", async () => {
+    const voter = person(app, "whatsapp", "6281234567890");
+    const stopped = await voter.say("STOP");
+    expect(transcript(stopped)).toContain("berhenti berlangganan");
+    expect(choiceIds(stopped)).toEqual([]);
+    expect(await app.db.contact.findFirstOrThrow()).toMatchObject({ optedOut: true, updatesConsent: false });
+  });
+
   it("lets a person who declines still read content and ask questions", async () => {
     const voter = person(app);
     await voter.say("/start");
