@@ -92,8 +92,8 @@ describe("volunteer sign-up", () => {
     await onboard(voter);
     await voter.pick("menu:volunteer");
     const name = await voter.pick("privacy:yes");
-    expect(choiceIds(name)).toEqual(["name:Budi"]);
-    await voter.pick("name:Budi");
+    expect(name.flatMap((r) => r.choices ?? [])).toEqual([{ id: "name:suggested", label: "Budi" }]);
+    await voter.pick("name:suggested");
     await voter.sharePhone("6281298765432");
     await voter.say("sleman");
     const regions = await app.db.conversationState.findFirstOrThrow();

@@ -64,17 +64,36 @@ export async function createTestApp(overrides: Partial<EngineDeps> = {}): Promis
   const app: TestApp = {
     db,
     dbUrl,
-    engine: createConversationEngine(deps),
+    engine: withOpaqueChoiceIds(createConversationEngine(deps)),
     content,
     deps,
     clock,
     restart() {
-      app.engine = createConversationEngine(deps);
+      app.engine = withOpaqueChoiceIds(createConversationEngine(deps));
       return app.engine;
     },
     close: () => database.close(),
   };
   return app;
+}
+
+/**
+ * Every transcript checks every choice the core offers: a choice id is short, printable ASCII and never
+ * the person's own words (Telegram's callback data holds 64 bytes; issue 14 found a name inside one).
+ */
+function withOpaqueChoiceIds(engine: ConversationEngine): ConversationEngine {
+  return {
+    ...engine,
+    async handle(message, hooks) {
+      const result = await engine.handle(message, hooks);
+      for (const choice of result.replies.flatMap((reply) => reply.choices ?? [])) {
+        if (!/^[\x21-\x7e]{1,64}$/.test(choice.id)) throw new Error(`choice id ${JSON.stringify(choice.id)} is not short, opaque ASCII`);
+        const name = message.displayName?.trim();
+        if (name && name.length > 2 && choice.id.includes(name)) throw new Error(`choice id ${JSON.stringify(choice.id)} carries the person's name`);
+      }
+      return result;
+    },
+  };
 }
 
 /** A person chatting on one channel; each call returns the bot's replies to that message. */

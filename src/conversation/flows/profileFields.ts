@@ -12,16 +12,19 @@ export type FieldStep = "name" | "phone" | "region" | "district" | "village" | "
 export type FieldOutcome = { status: "answered"; data: StateData } | { status: "waiting" };
 
 const maxNameLength = 80;
+const suggestedNameChoice = "name:suggested";
 
 export function promptField(turn: Turn, flow: string, step: FieldStep, data: StateData): void {
   turn.go(flow, step, data);
   const t = turn.t;
   switch (step) {
     case "name": {
-      const suggestion = turn.message.displayName?.trim();
+      const suggestion = turn.message.displayName?.trim().replace(/\s+/g, " ");
+      // The id stays short and opaque (Telegram's callback data holds 64 bytes; 30 Arabic letters are 60);
+      // the name itself is the label, kept with the offered choices until the person picks it.
       turn.say({
         text: t("volunteer.askName"),
-        choices: suggestion && isPlausibleName(suggestion) ? [{ id: `name:${suggestion.slice(0, 50)}`, label: suggestion.slice(0, 50) }] : undefined,
+        choices: suggestion && isPlausibleName(suggestion) ? [{ id: suggestedNameChoice, label: suggestion }] : undefined,
       });
       return;
     }
@@ -79,7 +82,8 @@ export async function handleField(turn: Turn, flow: string, step: FieldStep, inp
 
   switch (step) {
     case "name": {
-      const name = input.choiceId?.startsWith("name:") ? input.choiceId.slice(5) : input.text.trim().replace(/\s+/g, " ");
+      const offered = input.choiceId?.startsWith("name:") ? turn.previouslyOffered.find((c) => c.id === input.choiceId)?.label : undefined;
+      const name = offered ?? input.text.trim().replace(/\s+/g, " ");
       if (input.kind === "contact" || !isPlausibleName(name)) return retry("volunteer.badName", { max: maxNameLength });
       return { status: "answered", data: { ...data, name } };
     }

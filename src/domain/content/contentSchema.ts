@@ -8,6 +8,12 @@ export type LocalizedText = z.infer<typeof localizedText>;
 
 const page = z.object({ title: localizedText, body: localizedText });
 
+// An id travels inside a button ("programme:<id>"), and Telegram's callback data holds 64 bytes.
+const contentId = z
+  .string()
+  .regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes")
+  .max(40, "at most 40 characters: it travels inside a button");
+
 export const campaignFileSchema = z.object({
   campaign: z.object({
     /** The campaign's name as voters should see it, e.g. "Tim Pemenangan ...". */
@@ -22,17 +28,17 @@ export const campaignFileSchema = z.object({
   vision: page,
   mission: page,
   programmes: z
-    .array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes"), title: localizedText, body: localizedText }))
+    .array(z.object({ id: contentId, title: localizedText, body: localizedText }))
     .min(1),
   /** Volunteer interests offered at sign-up (multi-select). */
   interests: z
-    .array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes"), label: localizedText }))
+    .array(z.object({ id: contentId, label: localizedText }))
     .min(1),
 });
 export type CampaignFile = z.infer<typeof campaignFileSchema>;
 
 export const faqEntrySchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes"),
+  id: contentId,
   question: localizedText,
   /** Other ways people ask the same thing, per language. */
   variants: z.record(z.string(), z.array(z.string().trim().min(1))).default({}),

@@ -50,7 +50,7 @@ describe("Telegram with the real conversation core", () => {
     await nextSend(harness, 5);
     api.pushUpdate(callbackQuery("privacy:yes"));
     const askName = await nextSend(harness, 6);
-    expect(askName.body).toMatchObject({ text: "Siapa namamu?", reply_markup: { inline_keyboard: [[{ text: "Siti", callback_data: "name:Siti" }]] } });
+    expect(askName.body).toMatchObject({ text: "Siapa namamu?", reply_markup: { inline_keyboard: [[{ text: "Siti", callback_data: "name:suggested" }]] } });
 
     api.pushUpdate(textMessage("Siti <Rahayu> & Co"));
     const askPhone = await api.waitFor((rs) => rs.filter((r) => r.method === "sendMessage").find((r) => JSON.stringify(r.body).includes("request_contact")));

@@ -58,4 +58,14 @@ describe("campaign content", () => {
     const broken = await loadCampaignContent(dir);
     expect(broken.status === "invalid" && broken.problems[0]).toMatch(new RegExp(`^${faqFile.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: line \\d+ not valid YAML`));
   });
+
+  it("refuses a programme id too long to travel inside a button, naming it", async () => {
+    const dir = copyOfDemo();
+    const campaignFile = join(dir, "campaign.yaml");
+    const text = readFileSync(campaignFile, "utf8");
+    const firstId = /programmes:\s*\n\s*- id: ([a-z0-9-]+)/.exec(text)![1]!;
+    writeFileSync(campaignFile, text.replace(`- id: ${firstId}`, `- id: ${"program-".repeat(6)}`));
+    const result = await loadCampaignContent(dir);
+    expect(result.status === "invalid" && result.problems).toEqual([`${campaignFile}: programmes[0].id: at most 40 characters: it travels inside a button`]);
+  });
 });
