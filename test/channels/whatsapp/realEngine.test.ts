@@ -101,7 +101,11 @@ describe("WhatsApp Cloud API with the real core", () => {
     const res = await cloud!.post(messagesWebhook(CLOUD_SITI, messages));
     expect(res.status).toBe(200);
     await cloud!.api.waitFor((rs) => rs.length > before);
-    await new Promise((r) => setTimeout(r, 30));
+    // A reply of several messages goes out one after another: wait until none has come for a while (a loaded machine is slow).
+    for (let seen = -1; seen !== cloud!.api.requests.length; ) {
+      seen = cloud!.api.requests.length;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     return cloud!.api.requests.slice(before).map((r) => r.body);
   }
 
