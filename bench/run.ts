@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadCampaignContent } from "../src/domain/content/loadCampaignContent.js";
-import { createFaqMatcher } from "../src/domain/faq/createFaqMatcher.js";
+import { createCampaignFaqMatcher } from "../src/domain/faq/createCampaignFaqMatcher.js";
 import { benchDatabases, root, type BenchDialect } from "./benchDatabase.js";
 import { benchDeliveryRate, type RateBench, type RateFigures } from "./benchDeliveryRate.js";
 import { benchFlood } from "./benchFlood.js";
@@ -53,7 +53,7 @@ async function benchConversation(databases: BenchDialect[]): Promise<void> {
   // Every labelled message of both halves, off-topic and vague ones too: they cost as much to match.
   const labelled = { questions: [set.tuning, set.reporting].flatMap((half) => [...half.questions, ...half.offTopic, ...half.vague]) };
   let started = performance.now();
-  const matcher = createFaqMatcher(content.content.faq);
+  const matcher = createCampaignFaqMatcher(content.content);
   const buildMs = performance.now() - started;
   const rounds = 200;
   started = performance.now();

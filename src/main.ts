@@ -17,7 +17,7 @@ import { openDatabase } from "./db/client.js";
 import { dataDirectory } from "./db/dataDirectory.js";
 import { loadCampaignContent } from "./domain/content/loadCampaignContent.js";
 import { storeCampaignContent } from "./domain/content/storeCampaignContent.js";
-import { createFaqMatcher } from "./domain/faq/createFaqMatcher.js";
+import { createCampaignFaqMatcher } from "./domain/faq/createCampaignFaqMatcher.js";
 import { readSavedFaqEntries } from "./domain/inbox/readSavedFaqEntries.js";
 import { buildReferralLinks } from "./domain/referrals/buildReferralLinks.js";
 import { createRegionLookup } from "./domain/regions/createRegionLookup.js";
@@ -71,9 +71,6 @@ async function main(): Promise<void> {
   const translator = createTranslator(readLocaleResources(join(root, "locales")), config.DEFAULT_LANGUAGE);
   const t = translator.forLanguage(config.DEFAULT_LANGUAGE);
   let telegramUsername: string | undefined;
-  // The content files own their FAQ ids; answers staff saved from the inbox come from the database.
-  const contentFaqIds = new Set(content.content.faq.map((entry) => entry.id));
-  const savedFaqs = (await readSavedFaqEntries(db)).filter((entry) => !contentFaqIds.has(entry.id));
   // A pairing number is the linked account's own number, so it is the one people can write to.
   const whatsappNumber = config.WHATSAPP_BOT_NUMBER ?? (config.WHATSAPP_ENABLED ? config.WHATSAPP_PAIRING_NUMBER : undefined);
   const ops = await startOps(config, db, logger, role);
@@ -83,7 +80,8 @@ async function main(): Promise<void> {
     db,
     translator,
     campaign: content.content.campaign,
-    faq: createFaqMatcher([...content.content.faq, ...savedFaqs]),
+    // Answers staff saved from the inbox come from the database.
+    faq: createCampaignFaqMatcher(content.content, { entries: await readSavedFaqEntries(db) }),
     regions: await regionsLoading,
     defaultCountry: config.DEFAULT_COUNTRY as CountryCode,
     timeZone: config.TIMEZONE,

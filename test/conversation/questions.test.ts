@@ -18,7 +18,7 @@ describe("free-text questions", () => {
     const answer = await voter.say("gmn caranya jd relawan?");
     const volunteerEntry = app.content.faq.find((f) => /relawan/i.test(f.question.id ?? "") && /daftar|gabung|jadi|menjadi/i.test(f.question.id ?? ""));
     expect(volunteerEntry, "demo FAQ has a 'how to volunteer' entry").toBeDefined();
-    expect(answer[0]?.text).toBe(volunteerEntry!.answer.id);
+    expect(answer[0]?.text).toBe(volunteerEntry!.answer!.id);
     expect(await app.db.unansweredQuestion.count()).toBe(0);
   });
 

@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { informalSpellings } from "../../src/domain/faq/informalSpellings.js";
+import { readBuiltInLexicon } from "../../src/domain/faq/readBuiltInLexicon.js";
 import { normalizeText } from "../../src/domain/faq/normalizeText.js";
+import { tokenize } from "../../src/domain/faq/tokenize.js";
+
+const informalSpellings = readBuiltInLexicon().spellings;
 
 describe("normalizeText", () => {
   it("expands chat spellings and abbreviations", () => {
@@ -57,7 +60,33 @@ describe("normalizeText", () => {
     expect(normalizeText("constructor toString __proto__")).toBe("constructor tostring proto");
   });
 
+  it("reads Javanese, Sundanese and Betawi question words as the Indonesian ones", () => {
+    expect(normalizeText("piye opo sopo kapan")).toBe("bagaimana apa siapa kapan");
+    expect(normalizeText("kumaha naon saha iraha sabaraha")).toBe("bagaimana apa siapa kapan berapa");
+    expect(normalizeText("gimane kagak siape berape")).toBe("bagaimana tidak siapa berapa");
+  });
+
+  it("reads reduplication with 2, also with an ending glued after it", () => {
+    expect(normalizeText("misi2nya cita2 program2")).toBe("misinya cita program");
+    expect(normalizeText("janji2ku")).toBe("janjiku");
+  });
+
+  it("joins words that mean one thing, and leaves the voter list alone", () => {
+    expect(normalizeText("rumah sakit di desa")).toBe("rumahsakit di desa");
+    expect(normalizeText("rs jauh")).toBe("rumahsakit jauh");
+    expect(normalizeText("cek dpt")).toBe("cek dpt");
+  });
+
+  it("keeps question words but drops particles and forms of address when tokenizing", () => {
+    expect(tokenize("visinya apa sih kak")).toEqual(["visinya", "apa"]);
+    expect(tokenize("pak nusa umurnya brp dong min")).toEqual(["nusa", "umurnya", "berapa"]);
+    expect(tokenize("ya dong deh nih")).toEqual([]);
+  });
+
   it("maps only to words that are already normal", () => {
+    for (const [words, joined] of Object.entries(readBuiltInLexicon().phrases)) {
+      expect(Object.hasOwn(informalSpellings, joined), `${words} -> ${joined} is itself informal`).toBe(false);
+    }
     for (const [informal, standard] of Object.entries(informalSpellings)) {
       expect(normalizeText(standard), `${informal} -> ${standard}`).toBe(standard);
       for (const word of standard.split(" ")) expect(Object.hasOwn(informalSpellings, word), `${informal} -> ${word} is itself informal`).toBe(false);

@@ -9,7 +9,7 @@ import type { CampaignContent } from "../../src/domain/content/contentSchema.js"
 import { loadCampaignContent } from "../../src/domain/content/loadCampaignContent.js";
 import { storeCampaignContent } from "../../src/domain/content/storeCampaignContent.js";
 import { ensureAdmins } from "../../src/domain/staff/ensureAdmins.js";
-import { createFaqMatcher } from "../../src/domain/faq/createFaqMatcher.js";
+import { createCampaignFaqMatcher } from "../../src/domain/faq/createCampaignFaqMatcher.js";
 import { createRegionLookup } from "../../src/domain/regions/createRegionLookup.js";
 import { buildReferralLinks } from "../../src/domain/referrals/buildReferralLinks.js";
 import { createTestDatabase, repoRoot } from "./createTestDatabase.js";
@@ -53,7 +53,7 @@ export async function createTestApp(overrides: Partial<EngineDeps> = {}): Promis
     db,
     translator: createTranslator(readLocaleResources(join(repoRoot, "locales")), "id"),
     campaign: content.campaign,
-    faq: createFaqMatcher(content.faq),
+    faq: createCampaignFaqMatcher(content),
     regions: await createRegionLookup(),
     defaultCountry: "ID",
     timeZone: "Asia/Jakarta",

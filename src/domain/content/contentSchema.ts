@@ -1,6 +1,7 @@
 // The shape of the campaign content files in CONTENT_DIR. Staff edit these;
 // zod turns a mistake into a message naming the file and the field.
 import { z } from "zod";
+import type { Lexicon } from "../faq/lexiconSchema.js";
 
 /** Text in each of the campaign's languages, keyed by language code ("id", "en"). */
 export const localizedText = z.record(z.string().min(2).max(8), z.string().trim().min(1));
@@ -37,12 +38,24 @@ export const campaignFileSchema = z.object({
 });
 export type CampaignFile = z.infer<typeof campaignFileSchema>;
 
+/** A page of campaign.yaml: "profile", "vision", "mission" or "programme:<id>". */
+export const pageKey = z.string().regex(/^(profile|vision|mission|programme:[a-z0-9-]+)$/, 'profile, vision, mission or programme:<id>');
+
+/** What the button under an answer does: the same as the menu entry of that name. */
+export const faqActions = ["volunteer", "programmes", "mydata", "handoff"] as const;
+export type FaqAction = (typeof faqActions)[number];
+
 export const faqEntrySchema = z.object({
   id: contentId,
   question: localizedText,
   /** Other ways people ask the same thing, per language. */
   variants: z.record(z.string(), z.array(z.string().trim().min(1))).default({}),
-  answer: localizedText,
+  /** The answer, unless `page` gives it. */
+  answer: localizedText.optional(),
+  /** The page of campaign.yaml that answers this question, so the menu and typed questions say the same. */
+  page: pageKey.optional(),
+  /** A button under the answer that does what the person asked about. */
+  action: z.enum(faqActions).optional(),
 });
 export const faqFileSchema = z.array(faqEntrySchema).min(1);
 export type FaqEntryContent = z.infer<typeof faqEntrySchema>;
@@ -50,4 +63,6 @@ export type FaqEntryContent = z.infer<typeof faqEntrySchema>;
 export interface CampaignContent {
   campaign: CampaignFile;
   faq: FaqEntryContent[];
+  /** How voters write: the built-in lexicon, the campaign's lexicon.yaml, and the candidate's name. */
+  lexicon: Lexicon;
 }

@@ -1,10 +1,16 @@
 // Reads and validates the campaign content files. A mistake comes back as one
 // message per problem naming the file and the field, e.g.
 // "campaign/faq.yaml: [3].answer.en: expected string".
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse, YAMLParseError } from "yaml";
 import type { z } from "zod";
+import { lexiconFileSchema } from "../faq/lexiconSchema.js";
+import { mergeLexicons } from "../faq/mergeLexicons.js";
+import { normalizeText } from "../faq/normalizeText.js";
+import { readBuiltInLexicon } from "../faq/readBuiltInLexicon.js";
+import { listCampaignPages } from "./listCampaignPages.js";
 import { campaignFileSchema, faqFileSchema, type CampaignContent, type LocalizedText } from "./contentSchema.js";
 
 export type ContentResult = { status: "ok"; content: CampaignContent } | { status: "invalid"; problems: string[] };
@@ -34,14 +40,23 @@ export async function loadCampaignContent(dir: string): Promise<ContentResult> {
   campaign.interests.forEach((p, i) => requireLanguages(campaignFile, `interests[${i}].label`, p.label));
   const faqFile = join(dir, "faq.yaml");
   const seen = new Set<string>();
+  const pages = new Set(listCampaignPages(campaign).map((page) => page.key));
   faq.forEach((entry, i) => {
     if (seen.has(entry.id)) problems.push(`${faqFile}: [${i}].id: "${entry.id}" is used twice`);
     seen.add(entry.id);
     requireLanguages(faqFile, `[${i}].question`, entry.question);
-    requireLanguages(faqFile, `[${i}].answer`, entry.answer);
+    if (entry.page !== undefined && !pages.has(entry.page)) problems.push(`${faqFile}: [${i}].page: campaign.yaml has no page "${entry.page}" (there are ${[...pages].join(", ")})`);
+    if (entry.answer !== undefined) requireLanguages(faqFile, `[${i}].answer`, entry.answer);
+    else if (entry.page === undefined) problems.push(`${faqFile}: [${i}]: needs an answer, or a page of campaign.yaml that answers it`);
   });
-  if (problems.length > 0) return { status: "invalid", problems };
-  return { status: "ok", content: { campaign, faq } };
+  // Optional: a campaign adds its region's words to the built-in lexicon.
+  const lexiconFile = join(dir, "lexicon.yaml");
+  const ownLexicon = existsSync(lexiconFile) ? await readYaml(lexiconFile, lexiconFileSchema, problems) : lexiconFileSchema.parse({});
+  if (problems.length > 0 || ownLexicon === undefined) return { status: "invalid", problems };
+  // The candidate's name is how people most often say whom they mean.
+  const nameWords = normalizeText(campaign.campaign.candidate).split(" ").filter((word) => word !== "");
+  const lexicon = mergeLexicons(readBuiltInLexicon(), { ...ownLexicon, candidateWords: [...ownLexicon.candidateWords, ...nameWords] });
+  return { status: "ok", content: { campaign, faq, lexicon } };
 }
 
 async function readYaml<S extends z.ZodType>(path: string, schema: S, problems: string[]): Promise<z.infer<S> | undefined> {

@@ -1,29 +1,25 @@
 import { dialectOf } from "../../db/dialect.js";
 import type { Database } from "../../db/client.js";
 import { inboxFaqPrefix } from "../inbox/inboxFaqId.js";
-import type { CampaignContent, LocalizedText } from "./contentSchema.js";
+import type { CampaignContent } from "./contentSchema.js";
+import { listCampaignPages } from "./listCampaignPages.js";
 
 /** Replaces the stored content with what the files say, in one transaction. */
 export async function storeCampaignContent(db: Database, content: CampaignContent): Promise<{ pages: number; faqEntries: number }> {
   const { campaign, faq } = content;
-  const pages: { key: string; language: string; title: string; body: string; position: number }[] = [];
-  const addPage = (key: string, title: LocalizedText, body: LocalizedText, position: number) => {
-    for (const language of campaign.campaign.languages) {
-      pages.push({ key, language, title: title[language] ?? "", body: body[language] ?? "", position });
-    }
-  };
-  addPage("profile", campaign.profile.title, campaign.profile.body, 0);
-  addPage("vision", campaign.vision.title, campaign.vision.body, 1);
-  addPage("mission", campaign.mission.title, campaign.mission.body, 2);
-  campaign.programmes.forEach((p, i) => addPage(`programme:${p.id}`, p.title, p.body, 10 + i));
+  const pages = listCampaignPages(campaign).flatMap(({ key, title, body, position }) =>
+    campaign.campaign.languages.map((language) => ({ key, language, title: title[language] ?? "", body: body[language] ?? "", position })),
+  );
 
+  const pageBodies = new Map(pages.map((page) => [`${page.key}|${page.language}`, page.body]));
   const faqRows = faq.flatMap((entry) =>
     campaign.campaign.languages.map((language) => ({
       id: entry.id,
       language,
       question: entry.question[language] ?? "",
       variants: JSON.stringify(entry.variants[language] ?? []),
-      answer: entry.answer[language] ?? "",
+      // An answer taken from a page is stored as that page says it, so the two cannot differ.
+      answer: entry.answer?.[language] ?? pageBodies.get(`${entry.page}|${language}`) ?? "",
     })),
   );
 

@@ -1,13 +1,25 @@
 import { Stemmer } from "sastrawijs";
+import { readBuiltInLexicon } from "./readBuiltInLexicon.js";
 import { stripEnglishSuffix } from "./stripEnglishSuffix.js";
 
 const sastrawi = new Stemmer();
-// Sastrawi's dictionary lacks these, and strips them to unrelated roots
-// ("relawan" -> "awan" = cloud, "pemilu" -> "ilu"). addToDict() is broken in
-// sastrawijs 1.1.0 (it loses `this`), so write to the dictionary directly.
-for (const word of ["relawan", "pemilu", "pilkada", "paslon", "umkm", "bawaslu", "kpu", "tps", "dpt"]) {
-  sastrawi.internalDictionary[word] = "";
+const overrides = new Map<string, string>();
+
+/**
+ * Teaches the stemmer a lexicon's `stems` (lexicon.yaml): a word mapped to itself is a root
+ * Sastrawi's dictionary lacks and would strip to an unrelated one ("relawan" -> "awan" = cloud);
+ * a word mapped to another is a root Sastrawi gets wrong ("menikah" -> "meni"). Only ever adds,
+ * so every matcher in the process can share one stemmer.
+ */
+export function registerStems(stems: Readonly<Record<string, string>>): void {
+  for (const [word, root] of Object.entries(stems)) {
+    // addToDict() is broken in sastrawijs 1.1.0 (it loses `this`), so write to the dictionary directly.
+    sastrawi.internalDictionary[root] = "";
+    if (root !== word) overrides.set(word, root);
+  }
 }
+
+registerStems(readBuiltInLexicon().stems);
 
 /**
  * The root a word is matched on. Indonesian goes through Sastrawi, then
@@ -17,6 +29,8 @@ for (const word of ["relawan", "pemilu", "pilkada", "paslon", "umkm", "bawaslu",
 export function stem(word: string, language: string): string {
   if (language === "en") return stripEnglishSuffix(word);
   if (language !== "id") return word;
+  const override = overrides.get(word);
+  if (override !== undefined) return override;
   const root = sastrawi.stem(word);
   if (root !== word || sastrawi.find(word)) return root;
   for (const candidate of colloquialCandidates(word)) {
@@ -43,4 +57,9 @@ function colloquialCandidates(word: string): string[] {
     if (/^ng[aiueo]/.test(base)) candidates.push(`k${rest}`, rest);
   }
   return candidates;
+}
+
+/** True when the word, or its root, is in the Indonesian dictionary: a real word, not a typo or slang. */
+export function isDictionaryWord(word: string): boolean {
+  return sastrawi.find(word) || sastrawi.find(stem(word, "id"));
 }

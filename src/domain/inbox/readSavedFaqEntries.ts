@@ -5,7 +5,7 @@ import { inboxFaqPrefix } from "./inboxFaqId.js";
 /** The FAQ entries staff saved from inbox replies, for the matcher built at start-up. */
 export async function readSavedFaqEntries(db: Db): Promise<FaqEntryContent[]> {
   const rows = await db.faqEntry.findMany({ where: { id: { startsWith: inboxFaqPrefix } }, orderBy: [{ id: "asc" }, { language: "asc" }] });
-  const entries = new Map<string, FaqEntryContent>();
+  const entries = new Map<string, FaqEntryContent & { answer: Record<string, string> }>();
   for (const row of rows) {
     const entry = entries.get(row.id) ?? { id: row.id, question: {}, variants: {}, answer: {} };
     entry.question[row.language] = row.question;

@@ -54,8 +54,8 @@ describe("FAQ entries saved from the inbox", () => {
   it("give way to a content entry that takes the same id", async () => {
     const content = await loadDemoContent();
     await saveInboxFaq(db, { itemId: 3, language: "id", question, answer });
-    const [first] = content.faq;
-    await storeCampaignContent(db, { ...content, faq: [...content.faq, { ...first!, id: "inbox-3" }] });
-    expect((await readFaqAnswer(db, "inbox-3", "id", "id"))?.body).toBe(first!.answer.id);
+    const answered = content.faq.find((entry) => entry.answer !== undefined)!;
+    await storeCampaignContent(db, { ...content, faq: [...content.faq, { ...answered, id: "inbox-3" }] });
+    expect((await readFaqAnswer(db, "inbox-3", "id", "id"))?.body).toBe(answered.answer!.id);
   });
 });

@@ -1,0 +1,49 @@
+import type { FaqEntryContent } from "../content/contentSchema.js";
+import type { TextReader } from "./createTextReader.js";
+import { stem } from "./stem.js";
+
+/** Who a message is about, as far as it changes which answers may be given. */
+export interface MessageSubject {
+  /** False for an FAQ this message must not get, whatever words it shares with it. */
+  allows(faqId: string): boolean;
+}
+
+/**
+ * Subject rules, from the lexicon's word lists:
+ * - "calon" or "kandidat" without a word for the running mate means the candidate, so the
+ *   running mate's answers (FAQs whose question names the running mate) are left out;
+ * - a question about the candidate as a person (age, family, religion, wealth, health) is
+ *   never answered with a programme (an FAQ answered by a programme page);
+ * - a message about another candidate ("cabup sebelah") gets only FAQs that speak of other
+ *   candidates too ("apa bedanya dengan calon lain").
+ * Returns the reader of one normalized message.
+ */
+export function readMessageSubject(reader: TextReader, entries: FaqEntryContent[]): (normalized: string) => MessageSubject {
+  const { lexicon } = reader;
+  const setOf = (words: string[]) => new Set(words.flatMap((word) => [word, stem(word, "id"), stem(word, "en")]));
+  const candidateWords = setOf(lexicon.candidateWords);
+  const runningMateWords = setOf(lexicon.runningMateWords);
+  const personalAlways = setOf(lexicon.personalWords.always);
+  const personalWithCandidate = setOf(lexicon.personalWords.withCandidate);
+  const programmeWords = setOf(lexicon.programmeWords);
+  const has = (words: string[][], set: Set<string>) => words.some((forms) => forms.some((form) => set.has(form)));
+  const formsOf = (text: string) => reader.normalize(text).split(" ").filter((word) => word !== "").map((word) => [word, stem(word, "id"), stem(word, "en")]);
+
+  const otherCandidateWords = setOf(lexicon.otherCandidateWords);
+  const phrasingsOf = (entry: FaqEntryContent) => [...Object.values(entry.question), ...Object.values(entry.variants).flat()];
+  const aboutOthersFaqs = new Set(entries.filter((entry) => phrasingsOf(entry).some((text) => has(formsOf(text), otherCandidateWords))).map((entry) => entry.id));
+  const runningMateFaqs = new Set(entries.filter((entry) => Object.values(entry.question).some((q) => has(formsOf(q), runningMateWords))).map((entry) => entry.id));
+  const programmeFaqs = new Set(entries.filter((entry) => entry.page?.startsWith("programme:")).map((entry) => entry.id));
+
+  return (normalized) => {
+    const words = normalized.split(" ").filter((word) => word !== "").map((word) => [word, stem(word, "id"), stem(word, "en")]);
+    const candidate = has(words, candidateWords);
+    const aboutCandidate = candidate && !has(words, runningMateWords);
+    const personal = (has(words, personalAlways) || (candidate && has(words, personalWithCandidate))) && !has(words, programmeWords);
+    const aboutOthers = candidate && has(words, otherCandidateWords);
+    return {
+      allows: (faqId) =>
+        !(aboutCandidate && runningMateFaqs.has(faqId)) && !(personal && programmeFaqs.has(faqId)) && !(aboutOthers && !aboutOthersFaqs.has(faqId)),
+    };
+  };
+}
