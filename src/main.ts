@@ -19,6 +19,7 @@ import { loadCampaignContent } from "./domain/content/loadCampaignContent.js";
 import { storeCampaignContent } from "./domain/content/storeCampaignContent.js";
 import { createCampaignFaqMatcher } from "./domain/faq/createCampaignFaqMatcher.js";
 import { readSavedFaqEntries } from "./domain/inbox/readSavedFaqEntries.js";
+import { readFaqVariants } from "./domain/questions/readFaqVariants.js";
 import { buildReferralLinks } from "./domain/referrals/buildReferralLinks.js";
 import { createRegionLookup } from "./domain/regions/createRegionLookup.js";
 import { seedCampaignTargets } from "./domain/targets/seedCampaignTargets.js";
@@ -80,8 +81,8 @@ async function main(): Promise<void> {
     db,
     translator,
     campaign: content.content.campaign,
-    // Answers staff saved from the inbox come from the database.
-    faq: createCampaignFaqMatcher(content.content, { entries: await readSavedFaqEntries(db) }),
+    // Answers staff saved from the inbox, and wordings they kept from "Maksud Anda…?" picks, come from the database.
+    faq: createCampaignFaqMatcher(content.content, { entries: await readSavedFaqEntries(db), variants: await readFaqVariants(db) }),
     regions: await regionsLoading,
     defaultCountry: config.DEFAULT_COUNTRY as CountryCode,
     timeZone: config.TIMEZONE,

@@ -9,7 +9,8 @@ import { looksLikeReferralCode } from "../domain/volunteers/createReferralCode.j
 import { createFloodGuard, type FloodVerdict } from "./createFloodGuard.js";
 import { detectKeyword, type Keyword } from "./detectKeyword.js";
 import type { EngineDeps } from "./engineDeps.js";
-import { answerQuestion, handleIdle, showGreeting, showMenu, type MenuActions } from "./flows/mainMenu.js";
+import { answerQuestion } from "./flows/faqAnswers.js";
+import { handleIdle, showGreeting, showMenu, type MenuActions } from "./flows/mainMenu.js";
 import { handleMyDataStep, showMyData, startEditData, startErase } from "./flows/myData.js";
 import { handleLanguage, handleUpdatesConsent, promptLanguage, promptUpdatesConsent } from "./flows/onboarding.js";
 import { handleBroadcastStep } from "./flows/broadcastWizard.js";
@@ -270,6 +271,8 @@ function applyFaqEffects(deps: EngineDeps, result: TurnResult): void {
     if (effect.type === "faq_added") {
       deps.faq.add({ id: effect.faqId, question: { [effect.language]: effect.question }, variants: {}, answer: { [effect.language]: effect.answer } });
     } else if (effect.type === "faq_removed") deps.faq.remove(effect.faqId);
+    else if (effect.type === "faq_variant_added") deps.faq.addVariant(effect.faqId, effect.language, effect.text);
+    else if (effect.type === "faq_variant_removed") deps.faq.removeVariant(effect.faqId, effect.language, effect.text);
   }
 }
 

@@ -2,6 +2,7 @@ import type { CountryCode } from "libphonenumber-js";
 import type { Database } from "../db/client.js";
 import type { BlackoutRanges } from "../domain/broadcasts/isInQuietPeriod.js";
 import type { CampaignFile, FaqEntryContent } from "../domain/content/contentSchema.js";
+import type { FaqDecision } from "../domain/faq/decideFaqReply.js";
 import type { ReferralLinks } from "../domain/referrals/buildReferralLinks.js";
 import type { Translator } from "./createTranslator.js";
 
@@ -29,11 +30,18 @@ export interface RegionLookup {
 }
 
 export interface FaqLookup {
-  match(text: string, language: string): { faqId: string; confidence: number } | null;
+  /** Answer, offer a choice ("Maksud Anda…?"), ask for a fuller question, or admit there is no answer. */
+  decide(text: string, language: string): FaqDecision;
+  /** The entry with this id: its question (a choice's label), page and action. */
+  entry(faqId: string): FaqEntryContent | undefined;
   /** An entry saved at run time (a staff reply kept as an FAQ) is matched from then on. */
   add(entry: FaqEntryContent): void;
   /** An entry deleted at run time (its asker erased their data) is no longer matched. */
   remove(faqId: string): void;
+  /** A wording staff kept from a person's pick is matched from then on. */
+  addVariant(faqId: string, language: string, text: string): void;
+  /** ...and forgotten when its author erases their data. */
+  removeVariant(faqId: string, language: string, text: string): void;
 }
 
 export interface EngineDeps {

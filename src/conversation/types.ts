@@ -98,6 +98,9 @@ export type Effect =
   /** Staff saved an inbox reply as an FAQ entry; the matcher learns it once the turn has committed. */
   | { type: "faq_added"; faqId: string; language: string; question: string; answer: string }
   | { type: "faq_removed"; faqId: string }
+  /** Staff kept a person's words as a variant of an FAQ; the matcher learns it once the turn has committed. */
+  | { type: "faq_variant_added"; faqId: string; language: string; text: string }
+  | { type: "faq_variant_removed"; faqId: string; language: string; text: string }
   | { type: "data_erased" }
   /**
    * Work that must not hold the turn's transaction (importing or exporting a file): the engine

@@ -91,9 +91,10 @@ describe("first contact", () => {
     const vision = await voter.pick("menu:vision");
     expect(vision.map((r) => r.title)).toEqual(["Vision", "Mission", undefined]);
     const programmes = await voter.pick("menu:programmes");
-    expect(choiceIds(programmes)).toEqual(["programme:kesehatan", "programme:pendidikan", "programme:ekonomi", "programme:infrastruktur", "menu:main"]);
+    expect(choiceIds(programmes)).toEqual([...app.content.campaign.programmes.map((p) => `programme:${p.id}`), "menu:main"]);
+    expect(choiceIds(programmes)).toHaveLength(8);
     const health = await voter.say("1");
-    expect(health[0]?.title).toBe("Mobile Health Clinics");
+    expect(health[0]?.title).toBe("Health Care Close to Home");
     expect(choiceIds(health)).toEqual(["menu:programmes", "menu:main"]);
   });
 });

@@ -265,7 +265,8 @@ describe("my data", () => {
     await siti.pick("erase:yes");
 
     // The running matcher forgot it too, so a stale entry cannot shadow the campaign's own FAQs.
-    expect(app.deps.faq.match("posko relawan cimahi buka kapan?", "id")).toBeNull();
+    expect(app.deps.faq.entry(`inbox-${item.id}`)).toBeUndefined();
+    expect(app.deps.faq.decide("posko relawan cimahi buka kapan?", "id")).toEqual({ kind: "none" });
     const after = transcript(await rudi.say("posko relawan cimahi buka kapan?"));
     expect(after).not.toContain("Posko Cimahi buka");
     // Not answered: it is kept for staff as Rudi's own question.

@@ -5,10 +5,12 @@ import { answerInboxItem } from "../../domain/inbox/answerInboxItem.js";
 import { closeInboxItem } from "../../domain/inbox/closeInboxItem.js";
 import { findInboxItem } from "../../domain/inbox/findInboxItem.js";
 import { listOpenInbox } from "../../domain/inbox/listOpenInbox.js";
+import { listQuestionChoices } from "../../domain/questions/listQuestionChoices.js";
 import { maskName } from "../../domain/staff/maskName.js";
 import { maskPhone } from "../../domain/staff/maskPhone.js";
 import type { Translate } from "../createTranslator.js";
 import type { Turn } from "../turn.js";
+import { addVariantCommand, dismissChoiceCommand, showQuestionChoices } from "./questionChoiceCommands.js";
 import { staffReply } from "./staffAccess.js";
 import { formatStaffTime } from "./staffFormat.js";
 
@@ -20,6 +22,9 @@ const previewLength = 300;
 export async function inboxCommand(turn: Turn, sub: string, rest: string): Promise<void> {
   if (sub === "" || sub === "list" || sub === "daftar") return showInbox(turn);
   if (sub === "close" || sub === "tutup") return closeItem(turn, rest);
+  if (sub === "pilihan" || sub === "choices") return showQuestionChoices(turn);
+  if (sub === "varian" || sub === "variant") return addVariantCommand(turn, rest);
+  if (sub === "abaikan" || sub === "dismiss") return dismissChoiceCommand(turn, rest);
   const id = parseItemId(sub);
   if (id !== undefined && rest === "") return showItem(turn, id);
   staffReply(turn, turn.t("inbox:usage"));
@@ -65,12 +70,15 @@ export async function replyCommand(turn: Turn, args: string): Promise<void> {
 async function showInbox(turn: Turn): Promise<void> {
   const t = turn.t;
   const { total, items } = await listOpenInbox(turn.tx, pageSize);
-  if (total === 0) return staffReply(turn, t("inbox:empty"), t("inbox:title", { total }));
+  // Picks waiting to be kept as variants are not questions anyone waits on, so they get one line, not a place in the queue.
+  const picks = (await listQuestionChoices(turn.tx, 0)).total;
+  const pending = picks > 0 ? t("inbox:choices.pending", { count: picks }) : "";
+  if (total === 0) return staffReply(turn, [t("inbox:empty"), pending].filter(Boolean).join("\n\n"), t("inbox:title", { total }));
   const blocks = items.map((item) => {
     const head = [`#${item.id}`, t(`inbox:kind.${item.kind}`, { defaultValue: item.kind }), age(t, turn.now, item.createdAt), channelName(t, item.channel), personName(t, item.contact)];
     return `${head.join(" · ")}\n“${preview(item.text)}”`;
   });
-  const footer = [total > items.length ? t("inbox:more", { more: total - items.length }) : "", t("inbox:listFooter")].filter(Boolean);
+  const footer = [total > items.length ? t("inbox:more", { more: total - items.length }) : "", t("inbox:listFooter"), pending].filter(Boolean);
   staffReply(turn, [...blocks, footer.join("\n")].join("\n\n"), t("inbox:title", { total }));
 }
 

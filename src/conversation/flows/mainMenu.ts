@@ -1,14 +1,8 @@
 // The main menu and everything reachable from it without a multi-step flow.
-import { readFaqAnswer, readPage } from "../../domain/content/readPage.js";
-import { recordUnansweredQuestion } from "../../domain/questions/recordUnansweredQuestion.js";
-import { simplify } from "../resolveChoice.js";
+import { readPage } from "../../domain/content/readPage.js";
 import type { Turn, TurnInput } from "../turn.js";
 import type { Choice } from "../types.js";
-
-const thanksWords = new Set(["terima kasih", "terimakasih", "makasih", "makasi", "trims", "thx", "thanks", "thank you", "tq", "tengkyu", "matur nuwun", "hatur nuhun"]);
-// "makasih ya kak", "thanks a lot": the courtesy words around the thanks.
-const politeParticles = new Set(["ya", "yaa", "yah", "kak", "ka", "pak", "bu", "bang", "mas", "mbak", "min", "gan", "sis", "banyak", "sekali", "deh", "dong", "nih", "a", "lot", "so", "much", "very"]);
-const acknowledgements = new Set(["ok", "oke", "okay", "okey", "sip", "siap", "baik", "iya", "ya", "y", "hmm", "hm", "wkwk", "haha", "yes", "no", "tidak", "gak", "nggak"]);
+import { answerQuestion, handleQuestionPick, isQuestionPick } from "./faqAnswers.js";
 
 export function mainMenuChoices(turn: Turn): Choice[] {
   const t = turn.t;
@@ -53,36 +47,10 @@ export async function showProgrammes(turn: Turn): Promise<void> {
   });
 }
 
-/** Answers a free-text question from the FAQ, or admits we don't know and keeps it for staff. */
-export async function answerQuestion(turn: Turn, text: string): Promise<void> {
-  const words = simplify(text);
-  const core = words.split(" ").filter((w) => !politeParticles.has(w)).join(" ");
-  if (thanksWords.has(core)) return showMenu(turn, turn.t("smallTalk.thanks"));
-  // "ok", "?" or "hmm" is not a question anyone on the team could answer.
-  if (words.replace(/\s/g, "").length < 3 || acknowledgements.has(words)) return showMenu(turn, turn.t("input.pickOrAsk"));
-  const match = turn.deps.faq.match(text, turn.language);
-  if (match) {
-    const answer = await readFaqAnswer(turn.tx, match.faqId, turn.language, turn.deps.translator.defaultLanguage);
-    if (answer) {
-      turn.idle();
-      turn.say({ text: answer.body, choices: [{ id: "menu:ask", label: turn.t("faq.askAnother") }, { id: "menu:main", label: turn.t("menu.back") }] });
-      return;
-    }
-  }
-  const questionId = await recordUnansweredQuestion(turn.tx, {
-    contactId: turn.contact.id,
-    text,
-    language: turn.language,
-    channel: turn.message.channel,
-    at: turn.now,
-  });
-  turn.effects.push({ type: "question_unanswered", questionId });
-  showMenu(turn, turn.t("faq.noAnswer"));
-}
-
-/** The idle state: menu picks, programme picks, and free text as a question. */
+/** The idle state: menu picks, programme picks, "Maksud Anda…?" picks, and free text as a question. */
 export async function handleIdle(turn: Turn, input: TurnInput, actions: MenuActions): Promise<void> {
   const choice = input.choiceId;
+  if (choice !== undefined && isQuestionPick(choice)) return handleQuestionPick(turn, choice);
   if (choice?.startsWith("programme:")) {
     if (await showPage(turn, choice)) {
       turn.go("idle", "programmes", {});

@@ -44,6 +44,10 @@ export async function showMyData(turn: Turn): Promise<void> {
   lines.push(t("myData.tags", { value: staffTags.join(", ") || none }));
   lines.push(t("myData.questions", { total: data.questions.length }));
   for (const q of data.questions) lines.push(`• ${when(q.createdAt)}: "${q.text.length > 200 ? `${q.text.slice(0, 200)}…` : q.text}"`);
+  if (data.choices.length > 0) {
+    lines.push(t("myData.choices", { total: data.choices.length }));
+    for (const c of data.choices) lines.push(`• ${when(c.createdAt)}: "${c.text.length > 200 ? `${c.text.slice(0, 200)}…` : c.text}"`);
+  }
   lines.push(t("inbox:myData.title", { total: data.inboxItems.length }));
   for (const item of data.inboxItems) {
     lines.push(`• #${item.id} ${when(item.createdAt)} (${t(`inbox:myData.status.${item.status}`, { defaultValue: item.status })}): "${item.text.length > 200 ? `${item.text.slice(0, 200)}…` : item.text}"`);
@@ -127,6 +131,7 @@ export async function handleMyDataStep(turn: Turn, input: TurnInput): Promise<vo
       const goodbye = t("myData.erase.done");
       const erased = await eraseContact(turn.tx, turn.contact.id, turn.now, turn.message.channel, turn.deps.campaign.campaign.consentTextVersion);
       for (const faqId of erased.faqIds) turn.effects.push({ type: "faq_removed", faqId });
+      for (const variant of erased.variants) turn.effects.push({ type: "faq_variant_removed", ...variant });
       turn.erased = true;
       turn.effects.push({ type: "data_erased" });
       turn.say({ text: goodbye });

@@ -61,6 +61,8 @@ function describeAction(t: Translate, entry: AuditLine): string {
       return details.faq ? t("audit.action.inboxReplyFaq", { id: target, faq: String(details.faq) }) : t("audit.action.inboxReply", { id: target });
     case "inbox.close":
       return t("audit.action.inboxClose", { id: target });
+    case "faq.variant":
+      return t("audit.action.faqVariant", { id: target, faq: String(details.faq) });
     case "import":
       return t("audit.action.import", {
         file: target,

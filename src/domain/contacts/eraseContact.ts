@@ -4,6 +4,8 @@ import { inboxFaqId } from "../inbox/inboxFaqId.js";
 export interface ErasedContact {
   /** FAQ entries staff had saved from the person's questions, now deleted: the running matcher must forget them. */
   faqIds: string[];
+  /** Variants staff had kept from the person's words ("Maksud Anda…?" picks), now deleted with them. */
+  variants: Array<{ faqId: string; language: string; text: string }>;
 }
 
 /**
@@ -17,13 +19,15 @@ export async function eraseContact(db: Db, contactId: string, at: Date, channel:
     where: { id: contactId },
     select: { language: true, identities: { select: { channel: true, externalId: true } } },
   });
-  if (!contact) return { faqIds: [] };
+  if (!contact) return { faqIds: [], variants: [] };
   // Questions can hold anything the person typed, so they go rather than being unlinked. That
   // includes an FAQ entry staff saved from one (/reply <id> faq): its question is the person's own words.
   await db.unansweredQuestion.deleteMany({ where: { contactId } });
   const items = await db.inboxItem.findMany({ where: { contactId }, select: { id: true } });
   const faqIds = items.map((item) => inboxFaqId(item.id));
   if (faqIds.length > 0) await db.faqEntry.deleteMany({ where: { id: { in: faqIds } } });
+  // The same for a variant kept from one of their picks; it cascades away with the pick below.
+  const variants = await db.faqVariant.findMany({ where: { choice: { contactId } }, select: { faqId: true, language: true, text: true } });
   // One-off messages carry their text (a staff reply repeats what the person asked about). That
   // includes messages recorded as unsent to one of their chats before the chat had a contact.
   const theirs = [{ contactId }, ...contact.identities.map((i) => ({ contactId: null, channel: i.channel, externalId: i.externalId }))];
@@ -46,8 +50,8 @@ export async function eraseContact(db: Db, contactId: string, at: Date, channel:
       recordedAt: at,
     },
   });
-  // Identities, tags, volunteer profile, task assignments, inbox items and conversation state
-  // cascade; consent history is unlinked.
+  // Identities, tags, volunteer profile, task assignments, inbox items, "Maksud Anda…?" picks (and
+  // the variants kept from them) and conversation state cascade; consent history is unlinked.
   await db.contact.delete({ where: { id: contactId } });
-  return { faqIds };
+  return { faqIds, variants };
 }

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.js";
 /**
  * Two contacts turned out to be one person (the same verified phone on Telegram and
  * WhatsApp). Everything of `mergedId` moves to `keptId`: identities, consent history,
- * tags, questions, inbox items, task assignments, messages sent, the volunteer profile. The
+ * tags, questions, inbox items, "Maksud Anda…?" picks, task assignments, messages sent, the volunteer profile. The
  * person's consent state is what their latest answer across both says, and a STOP on either
  * side stays a STOP.
  */
@@ -18,6 +18,7 @@ export async function mergeContacts(db: Db, keptId: string, mergedId: string): P
   await db.consentRecord.updateMany({ where: { contactId: mergedId }, data: { contactId: keptId } });
   await db.unansweredQuestion.updateMany({ where: { contactId: mergedId }, data: { contactId: keptId } });
   await db.inboxItem.updateMany({ where: { contactId: mergedId }, data: { contactId: keptId } });
+  await db.questionChoice.updateMany({ where: { contactId: mergedId }, data: { contactId: keptId } });
   // Before the merged contact is deleted: its assignments would cascade away with it (and the
   // points counted from the done ones), its deliveries would point at nobody.
   const sharedTasks = await moveTaskAssignments(db, keptId, mergedId);

@@ -11,6 +11,7 @@ export async function readPersonalData(db: Db, contactId: string) {
       volunteer: true,
       questions: { orderBy: { createdAt: "asc" } },
       inboxItems: { orderBy: { id: "asc" } },
+      choices: { orderBy: { id: "asc" } },
       assignments: { orderBy: [{ offeredAt: "asc" }, { taskId: "asc" }], include: { task: { select: { id: true, title: true } } } },
     },
   });

@@ -19,6 +19,8 @@ export interface FaqMatch {
   confidence: number;
   /** Topical evidence: 1 per content word this FAQ matched, half per common word, nothing for question words. */
   evidence: number;
+  /** The message says one of this FAQ's phrasings, word for word (after normalisation): the campaign's own decision. */
+  exact: boolean;
 }
 
 export interface FaqMatcher {
@@ -158,6 +160,8 @@ export interface Ranking {
   hasContentWords: boolean;
   /** The message had no words at all once particles and stopwords were dropped. */
   empty: boolean;
+  /** The message had letters, but none in a script the matcher reads (Latin): "候选人是谁?". */
+  unreadable: boolean;
 }
 
 function buildRanker(entries: FaqEntryContent[], reader: TextReader, pages: Readonly<Record<string, LocalizedText>>): (text: string, language: string, limit?: number) => Ranking {
@@ -228,7 +232,7 @@ function buildRanker(entries: FaqEntryContent[], reader: TextReader, pages: Read
   function rank(text: string, language: string, limit = 5): Ranking {
     const normalized = reader.normalize(text);
     const words = [...new Set(reader.tokenize(normalized))];
-    if (words.length === 0) return { matches: [], hasContentWords: false, empty: true };
+    if (words.length === 0) return { matches: [], hasContentWords: false, empty: true, unreadable: normalized === "" && /\p{L}/u.test(text) };
     const messageWords: MessageWord[] = words.map((word) => {
       const forms = formsOf(word);
       const kind = kindOf(forms);
@@ -268,19 +272,22 @@ function buildRanker(entries: FaqEntryContent[], reader: TextReader, pages: Read
           const phrase = phrases[phraseId];
           if (phrase !== undefined) phraseCoverage = Math.max(phraseCoverage, weightedShare(phrase.words.map((w) => w.weight), quality));
         }
-        const confidence = share * Math.min(1, evidence) * (1 - PHRASE_COVERAGE_SHARE + PHRASE_COVERAGE_SHARE * phraseCoverage);
+        const exact = share === 1 && phraseCoverage === 1;
+        // A phrasing said word for word is the campaign's own decision, whatever its words: "duit" kept as a variant.
+        const confidence = exact ? 1 : share * Math.min(1, evidence) * (1 - PHRASE_COVERAGE_SHARE + PHRASE_COVERAGE_SHARE * phraseCoverage);
         return {
           faqId: candidate.faqId,
           confidence,
           evidence,
+          exact,
           score: candidate.wordScore.reduce((sum, score) => sum + score, 0),
           sameLanguage: candidate.sameLanguage,
         };
       })
       .sort((a, b) => b.confidence - a.confidence || b.score - a.score || Number(b.sameLanguage) - Number(a.sameLanguage))
       .slice(0, limit)
-      .map(({ faqId, confidence, evidence, score }) => ({ faqId, confidence, evidence, score }));
-    return { matches, hasContentWords: messageWords.some((word) => word.kind === "content"), empty: false };
+      .map(({ faqId, confidence, evidence, exact, score }) => ({ faqId, confidence, evidence, exact, score }));
+    return { matches, hasContentWords: messageWords.some((word) => word.kind === "content"), empty: false, unreadable: false };
   }
 
   return rank;

@@ -10,7 +10,9 @@ export type FaqDecision =
   /** Only question words, particles or a common word, and nothing to offer: ask for more. */
   | { kind: "vague" }
   /** Nothing fits: the honest fallback (the question goes to the team). */
-  | { kind: "none" };
+  | { kind: "none" }
+  /** Written in a script the matcher does not read: say so, and let a person on the team read it. */
+  | { kind: "unreadable" };
 
 export interface FaqDecisionOptions {
   /** From this confidence, and clearly ahead of the next, an FAQ is answered outright. Tuned on the tuning half of test/faq/labelled-questions.json. */
@@ -29,6 +31,7 @@ const OPTION_SHARE_OF_BEST = 0.6;
 /** Answer, offer a choice, ask for more, or admit there is no answer: one rule for the chat, the tests and the dashboard. */
 export function decideFaqReply(ranking: Ranking, entryOf: (faqId: string) => FaqEntryContent | undefined, options: FaqDecisionOptions = {}): FaqDecision {
   const { answerAt, offerAt, margin } = { ...DEFAULTS, ...options };
+  if (ranking.unreadable) return { kind: "unreadable" };
   if (ranking.empty) return { kind: "vague" };
   // Two entries answered by the same page are one answer: never ask the person to choose between them.
   const seenPages = new Set<string>();
@@ -41,7 +44,7 @@ export function decideFaqReply(ranking: Ranking, entryOf: (faqId: string) => Faq
   });
   const [best, next] = matches;
   // A question word and one common word ("relawan?", "kapan coblos?") are never enough for an answer outright.
-  const enough = best !== undefined && best.evidence >= 1 && best.confidence >= answerAt;
+  const enough = best !== undefined && (best.exact || best.evidence >= 1) && best.confidence >= answerAt;
   if (enough && (next === undefined || best.confidence - next.confidence >= margin)) return { kind: "answer", match: best };
   if (best !== undefined && best.confidence >= offerAt) {
     const floor = Math.max(offerAt, best.confidence * OPTION_SHARE_OF_BEST);
