@@ -15,6 +15,7 @@ import { createTranslator, readLocaleResources } from "./conversation/createTran
 import { applyMigrations } from "./db/applyMigrations.js";
 import { openDatabase } from "./db/client.js";
 import { dataDirectory } from "./db/dataDirectory.js";
+import { checkCampaignContent } from "./domain/content/checkCampaignContent.js";
 import { loadCampaignContent } from "./domain/content/loadCampaignContent.js";
 import { storeCampaignContent } from "./domain/content/storeCampaignContent.js";
 import { createCampaignFaqMatcher } from "./domain/faq/createCampaignFaqMatcher.js";
@@ -70,6 +71,11 @@ async function main(): Promise<void> {
   );
 
   const translator = createTranslator(readLocaleResources(join(root, "locales")), config.DEFAULT_LANGUAGE);
+  // Content that loads but may mislead voters: reported, not fatal (`relawan content check` shows the same).
+  for (const warning of checkCampaignContent(content.content, translator.languages)) {
+    logger.warn({ kind: warning.kind }, `content: ${warning.message}`);
+    if (consoleMode) process.stderr.write(`Content warning: ${warning.message}\n`);
+  }
   const t = translator.forLanguage(config.DEFAULT_LANGUAGE);
   let telegramUsername: string | undefined;
   // A pairing number is the linked account's own number, so it is the one people can write to.

@@ -7,6 +7,7 @@
 import { Command, CommanderError } from "commander";
 import type { CliContext } from "./openCliContext.js";
 import { registerBroadcastCommands } from "./registerBroadcastCommands.js";
+import { registerContentCommands } from "./registerContentCommands.js";
 import { registerDbCommands } from "./registerDbCommands.js";
 import { registerImportExportCommands } from "./registerImportExportCommands.js";
 import { registerSegmentCommands } from "./registerSegmentCommands.js";
@@ -51,7 +52,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   };
 
   const program = new Command("relawan")
-    .description("Relawan campaign tools: segments, broadcasts, contact import and export, stats, copying the database to PostgreSQL")
+    .description("Relawan campaign tools: segments, broadcasts, contact import and export, stats, checking the campaign content, copying the database to PostgreSQL")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError();
@@ -61,6 +62,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerStatsCommands(program, run);
   registerImportExportCommands(program, run, io);
   registerDbCommands(program, run, io);
+  registerContentCommands(program, io, (code) => {
+    exitCode = code;
+  });
   registerTargetCommands(program, run, io);
 
   try {

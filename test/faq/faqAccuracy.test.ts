@@ -57,13 +57,31 @@ describe("FAQ matching on labelled voter questions", () => {
     expect(labelled.reporting.offTopic.length).toBeGreaterThanOrEqual(40);
   });
 
-  it("prints the figures of both halves", () => {
+  // Issue 16's targets, on the reporting half. The test prints whether each is met and asserts
+  // floors: the targets themselves where they are met, and a floor under the current figure where
+  // not (off-topic fallback: 90% of 40 messages when the thresholds were fixed), so a change that
+  // makes matching worse fails, and nobody is tempted to tune on the reporting half to pass.
+  const targets = { top1: 0.92, offTopicFallback: 0.95, confidentlyWrong: 0.03 };
+  const floors = { top1: 0.92, offTopicFallback: 0.875, confidentlyWrong: 0.03 };
+
+  it("prints the figures of both halves, and holds the reporting half to its floors", () => {
     const tuning = scoreHalf(labelled.tuning, decide);
     const reporting = scoreHalf(labelled.reporting, decide);
     console.log(formatFigures("tuning", tuning));
     console.log(formatFigures("reporting", reporting));
+    const wrong = reporting.confidentlyWrong.wrong / reporting.confidentlyWrong.total;
+    const met = (ok: boolean) => (ok ? "met" : "NOT met");
+    console.log(
+      `FAQ targets on the reporting half: top-1 >= ${targets.top1 * 100}% ${met(ratio(reporting.top1) >= targets.top1)}; ` +
+        `off-topic fallback >= ${targets.offTopicFallback * 100}% ${met(ratio(reporting.offTopicFallback) >= targets.offTopicFallback)}; ` +
+        `confidently wrong <= ${targets.confidentlyWrong * 100}% ${met(wrong <= targets.confidentlyWrong)}`,
+    );
+    // The tuning half's misses are what the next person tunes on; the reporting half's are never printed here.
     if (tuning.misses.length > 0) console.log(`FAQ tuning misses:\n${tuning.misses.join("\n")}`);
-    if (process.env.FAQ_SHOW_REPORTING_MISSES) console.log(`FAQ reporting misses:\n${reporting.misses.join("\n")}`);
-    expect(ratio(tuning.top1)).toBeGreaterThanOrEqual(0.75);
+    expect(ratio(reporting.top1)).toBeGreaterThanOrEqual(floors.top1);
+    expect(ratio(reporting.offTopicFallback)).toBeGreaterThanOrEqual(floors.offTopicFallback);
+    expect(wrong).toBeLessThanOrEqual(floors.confidentlyWrong);
+    expect(ratio(reporting.vagueNotAnswered)).toBe(1);
+    expect(ratio(tuning.top1)).toBeGreaterThanOrEqual(0.93);
   });
 });

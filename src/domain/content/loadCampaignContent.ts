@@ -79,7 +79,9 @@ async function readYaml<S extends z.ZodType>(path: string, schema: S, problems: 
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const field = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
-    problems.push(`${path}: ${field || "(top level)"}: ${issue.message}`);
+    // A record's key that fails ("Baa" in spellings) says why only in its own nested issue.
+    const message = issue.code === "invalid_key" ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+    problems.push(`${path}: ${field || "(top level)"}: ${message}`);
   }
   return undefined;
 }

@@ -31,6 +31,8 @@ export const lexiconFileSchema = z
     candidateWords: wordList,
     /** Words pointing at another candidate: "lain", "sebelah", "lawan". */
     otherCandidateWords: wordList,
+    /** Words addressing the bot itself: "kamu", "you", "bot". */
+    botWords: wordList,
     /** Words naming the running mate. */
     runningMateWords: wordList,
     /** Asking about the candidate as a person: never answered by a programme. */

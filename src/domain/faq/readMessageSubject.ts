@@ -15,7 +15,8 @@ export interface MessageSubject {
  * - a question about the candidate as a person (age, family, religion, wealth, health) is
  *   never answered with a programme (an FAQ answered by a programme page);
  * - a message about another candidate ("cabup sebelah") gets only FAQs that speak of other
- *   candidates too ("apa bedanya dengan calon lain").
+ *   candidates too ("apa bedanya dengan calon lain");
+ * - a personal question to the bot ("kamu umur berapa?") gets only FAQs that speak of the bot.
  * Returns the reader of one normalized message.
  */
 export function readMessageSubject(reader: TextReader, entries: FaqEntryContent[]): (normalized: string) => MessageSubject {
@@ -30,8 +31,11 @@ export function readMessageSubject(reader: TextReader, entries: FaqEntryContent[
   const formsOf = (text: string) => reader.normalize(text).split(" ").filter((word) => word !== "").map((word) => [word, stem(word, "id"), stem(word, "en")]);
 
   const otherCandidateWords = setOf(lexicon.otherCandidateWords);
+  const botWords = setOf(lexicon.botWords);
   const phrasingsOf = (entry: FaqEntryContent) => [...Object.values(entry.question), ...Object.values(entry.variants).flat()];
-  const aboutOthersFaqs = new Set(entries.filter((entry) => phrasingsOf(entry).some((text) => has(formsOf(text), otherCandidateWords))).map((entry) => entry.id));
+  const speakingOf = (words: Set<string>) => new Set(entries.filter((entry) => phrasingsOf(entry).some((text) => has(formsOf(text), words))).map((entry) => entry.id));
+  const aboutOthersFaqs = speakingOf(otherCandidateWords);
+  const aboutBotFaqs = speakingOf(botWords);
   const runningMateFaqs = new Set(entries.filter((entry) => Object.values(entry.question).some((q) => has(formsOf(q), runningMateWords))).map((entry) => entry.id));
   const programmeFaqs = new Set(entries.filter((entry) => entry.page?.startsWith("programme:")).map((entry) => entry.id));
 
@@ -41,9 +45,13 @@ export function readMessageSubject(reader: TextReader, entries: FaqEntryContent[
     const aboutCandidate = candidate && !has(words, runningMateWords);
     const personal = (has(words, personalAlways) || (candidate && has(words, personalWithCandidate))) && !has(words, programmeWords);
     const aboutOthers = candidate && has(words, otherCandidateWords);
+    const aboutBot = personal && !candidate && has(words, botWords);
     return {
       allows: (faqId) =>
-        !(aboutCandidate && runningMateFaqs.has(faqId)) && !(personal && programmeFaqs.has(faqId)) && !(aboutOthers && !aboutOthersFaqs.has(faqId)),
+        !(aboutCandidate && runningMateFaqs.has(faqId)) &&
+        !(personal && programmeFaqs.has(faqId)) &&
+        !(aboutOthers && !aboutOthersFaqs.has(faqId)) &&
+        !(aboutBot && !aboutBotFaqs.has(faqId)),
     };
   };
 }

@@ -69,3 +69,44 @@ describe("campaign content", () => {
     expect(result.status === "invalid" && result.problems).toEqual([`${campaignFile}: programmes[0].id: at most 40 characters: it travels inside a button`]);
   });
 });
+
+describe("campaign content: pages, actions and the lexicon", () => {
+  it("names an FAQ entry's page that campaign.yaml does not have, and an entry with no answer at all", async () => {
+    const dir = copyOfDemo();
+    const file = join(dir, "faq.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("page: programme:air-bersih", "page: programme:air").replace("  page: programme:pemuda\n", ""));
+    const result = await loadCampaignContent(dir);
+    expect(result.status).toBe("invalid");
+    const problems = result.status === "invalid" ? result.problems : [];
+    expect(problems.some((p) => p.includes('.page: campaign.yaml has no page "programme:air"'))).toBe(true);
+    expect(problems.some((p) => p.includes("needs an answer, or a page of campaign.yaml that answers it"))).toBe(true);
+  });
+
+  it("refuses an action it cannot do", async () => {
+    const dir = copyOfDemo();
+    const file = join(dir, "faq.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("action: volunteer", "action: donate"));
+    const result = await loadCampaignContent(dir);
+    expect(result.status === "invalid" && result.problems.join("\n")).toMatch(/action: Invalid option: expected one of "volunteer"\|"programmes"\|"mydata"\|"handoff"/);
+  });
+
+  it("adds a campaign's own lexicon.yaml and the candidate's name to the built-in lexicon", async () => {
+    const dir = copyOfDemo();
+    writeFileSync(join(dir, "lexicon.yaml"), "spellings:\n  baa: bagaimana\nparticles: [uda, uni]\n");
+    const result = await loadCampaignContent(dir);
+    expect(result.status).toBe("ok");
+    if (result.status !== "ok") return;
+    expect(result.content.lexicon.spellings.baa).toBe("bagaimana");
+    expect(result.content.lexicon.spellings.gmn).toBe("bagaimana");
+    expect(result.content.lexicon.particles).toEqual(expect.arrayContaining(["uda", "uni", "sih", "kak"]));
+    expect(result.content.lexicon.candidateWords).toEqual(expect.arrayContaining(["calon", "nusa", "bakti"]));
+  });
+
+  it("names the line of a broken lexicon.yaml and a word in the wrong form", async () => {
+    const dir = copyOfDemo();
+    const file = join(dir, "lexicon.yaml");
+    writeFileSync(file, "spellings:\n  Baa: bagaimana\n");
+    const result = await loadCampaignContent(dir);
+    expect(result.status === "invalid" && result.problems).toEqual([`${file}: spellings.Baa: one word of lowercase letters and digits`]);
+  });
+});
