@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { checkCampaignContent } from "../../../src/domain/content/checkCampaignContent.js";
+import type { CampaignFile, FaqEntryContent } from "../../../src/domain/content/contentSchema.js";
 import { loadCampaignContent } from "../../../src/domain/content/loadCampaignContent.js";
 import { repoRoot } from "../../support/createTestApp.js";
 
@@ -13,11 +14,14 @@ afterEach(() => {
 });
 
 /** The demo content, changed the way a campaign might get it wrong. */
-async function demoWith(change: (files: { campaign: Record<string, any>; faq: Array<Record<string, any>> }) => void) {
+async function demoWith(change: (files: { campaign: CampaignFile; faq: FaqEntryContent[] }) => void) {
   const dir = mkdtempSync(join(tmpdir(), "relawan-check-"));
   dirs.push(dir);
   cpSync(join(repoRoot, "campaign"), dir, { recursive: true });
-  const files = { campaign: parse(readFileSync(join(dir, "campaign.yaml"), "utf8")), faq: parse(readFileSync(join(dir, "faq.yaml"), "utf8")) };
+  const files = {
+    campaign: parse(readFileSync(join(dir, "campaign.yaml"), "utf8")) as CampaignFile,
+    faq: parse(readFileSync(join(dir, "faq.yaml"), "utf8")) as FaqEntryContent[],
+  };
   change(files);
   writeFileSync(join(dir, "campaign.yaml"), stringify(files.campaign));
   writeFileSync(join(dir, "faq.yaml"), stringify(files.faq));
