@@ -101,6 +101,13 @@ async function seedCampaign(db: Database): Promise<void> {
   await db.delivery.create({ data: { kind: "task_offer", taskId: task.id, contactId: siti.id, text: "Mau ikut?", choices: JSON.stringify([{ id: "yes", label: "Ya" }]), purpose: "volunteer_tasks", status: "queued", reason: "quiet_hours", notBefore: at("2026-11-22T23:00:00Z") } });
   await db.inboxItem.create({ data: { contactId: budi.id, kind: "question", text: "Boleh ikut?", language: "en", channel: "whatsapp", status: "answered", answeredAt: at("2026-11-22T05:00:00Z"), answeredBy: siti.id, answer: "Yes!" } });
   await db.inboxItem.create({ data: { contactId: anon.id, kind: "handoff", text: "Saya mau bicara dengan orang", language: "id", channel: "console" } });
+  const choice = await db.questionChoice.create({
+    data: {
+      contactId: budi.id, text: "duit", language: "id", channel: "whatsapp", options: JSON.stringify(["politik-uang", "dana-kampanye"]), chosen: "politik-uang",
+      status: "added", createdAt: at("2026-11-22T06:00:00Z"), chosenAt: at("2026-11-22T06:00:05Z"), reviewedAt: at("2026-11-22T07:00:00Z"), reviewedBy: siti.id,
+    },
+  });
+  await db.faqVariant.create({ data: { faqId: "politik-uang", language: "id", text: "duit", choiceId: choice.id, addedBy: siti.id, createdAt: at("2026-11-22T07:00:00Z") } });
   await db.auditEntry.create({ data: { actor: siti.id, action: "broadcast.send", target: broadcast.id, details: JSON.stringify({ recipients: 2 }), at: at("2026-11-21T03:00:00Z") } });
   await db.regionTarget.create({ data: { regionCode: "32.73", registeredVoters: 1_820_000, pollingStations: 7000, targetVolunteers: null, targetSupporters: 600_000, updatedAt: at("2026-11-21T02:00:00Z"), updatedBy: "cli" } });
   await db.processLease.create({ data: { name: "telegram-polling", holder: "abc", host: "posko-1", pid: 4242, role: "bot", acquiredAt: at("2026-11-21T00:00:00Z"), leaseUntil: at("2026-11-21T00:00:30Z") } });

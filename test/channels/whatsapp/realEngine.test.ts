@@ -46,8 +46,8 @@ describe("whatsapp-web.js with the real core", () => {
     expect(menu).toContain("7. Berhenti terima kabar");
 
     expect(await say("1")).toContain("*Profil Nusa Bakti (tokoh fiktif)*");
-    expect(await say("3")).toContain("1. Puskesmas Keliling");
-    expect(await say("1")).toContain("*Puskesmas Keliling*");
+    expect(await say("3")).toContain("1. Kesehatan Dekat Rumah");
+    expect(await say("1")).toContain("*Kesehatan Dekat Rumah*");
     await say("2"); // back to the main menu
     const answer = await say("gmn caranya jd relawan?");
     expect(answer).not.toContain("belum punya jawaban");
