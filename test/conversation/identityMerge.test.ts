@@ -176,6 +176,7 @@ describe("mergeContacts", () => {
     const inbox = (contactId: string, text: string) => app.db.inboxItem.create({ data: { contactId, kind: "question", text, language: "id", channel: "telegram" } });
     await inbox(merged.id, "dari whatsapp");
     await inbox(kept.id, "dari telegram");
+    const pick = await app.db.questionChoice.create({ data: { contactId: merged.id, text: "duit", language: "id", channel: "whatsapp", options: '["politik-uang"]', chosen: "politik-uang", status: "chosen" } });
 
     await app.db.$transaction((tx) => mergeContacts(tx, kept.id, merged.id));
 
@@ -209,6 +210,8 @@ describe("mergeContacts", () => {
       [kept.id, "dari whatsapp"],
       [kept.id, "dari telegram"],
     ]);
+    // A "Maksud Anda…?" pick waiting for staff stays, now the kept person's.
+    expect(await app.db.questionChoice.findUniqueOrThrow({ where: { id: pick.id } })).toMatchObject({ contactId: kept.id, status: "chosen" });
     expect(await app.db.contact.findUnique({ where: { id: merged.id } })).toBeNull();
   });
 });
