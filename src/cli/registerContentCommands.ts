@@ -2,8 +2,6 @@ import { readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { checkCampaignContent } from "../domain/content/checkCampaignContent.js";
-import { loadCampaignContent } from "../domain/content/loadCampaignContent.js";
 import type { CliIo } from "./runCli.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -23,6 +21,9 @@ export function registerContentCommands(program: Command, io: CliIo, setExitCode
     .option("--json", "machine-readable output")
     .action(async (options: { dir?: string; json?: boolean }) => {
       const dir = resolve(options.dir ?? io.env.CONTENT_DIR ?? "./campaign");
+      // Loaded when the command runs, so `relawan --help` stays quick.
+      const { loadCampaignContent } = await import("../domain/content/loadCampaignContent.js");
+      const { checkCampaignContent } = await import("../domain/content/checkCampaignContent.js");
       const loaded = await loadCampaignContent(dir);
       if (loaded.status === "invalid") {
         if (options.json) io.stdout.write(`${JSON.stringify({ status: "invalid", problems: loaded.problems }, null, 2)}\n`);
