@@ -6,7 +6,7 @@ import { createTelegramStaffNotifier } from "../channels/telegram/createTelegram
 import { createWhatsAppBulkSender, type WhatsAppInitiatedSend } from "../channels/whatsapp/createWhatsAppBulkSender.js";
 import type { Config } from "../config.js";
 import { createProgressFormatter } from "../conversation/createProgressFormatter.js";
-import { formatLocalTime } from "../conversation/formatLocalTime.js";
+import { formatLocalTime } from "../domain/time/formatLocalTime.js";
 import type { Translator } from "../conversation/createTranslator.js";
 import type { ChannelName } from "../conversation/types.js";
 import type { Database } from "../db/client.js";

@@ -4,6 +4,7 @@ import type { Database } from "../db/client.js";
 import type { BroadcastControl } from "../domain/broadcasts/changeBroadcastStatus.js";
 import type { BroadcastContentProblem } from "../domain/broadcasts/checkBroadcastContent.js";
 import type { BroadcastSummary } from "../domain/broadcasts/readBroadcastStatus.js";
+import { formatLocalTime } from "../domain/time/formatLocalTime.js";
 import type { CliOutcome, RunWithContext } from "./runCli.js";
 
 // Each command loads what it runs when it runs, so `relawan --help` stays quick (see runCli.ts).
@@ -21,6 +22,8 @@ interface CreateOptions {
 }
 
 const actor = "cli";
+// The language these reports are written in; their times follow it.
+const textLanguage = "en";
 const quietPeriod = "Refused: this is inside the election quiet period (CAMPAIGN_BLACKOUT). Only operational messages to a volunteer segment (--operational) may go out.";
 
 export function registerBroadcastCommands(program: Command, run: RunWithContext): void {
@@ -50,7 +53,7 @@ export function registerBroadcastCommands(program: Command, run: RunWithContext)
           const when = parseSendTime(options.at, now, config.TIMEZONE);
           if (when.status === "invalid") return refuse(`--at: cannot read "${options.at}"; write it like "2026-12-01 19:00".`, "bad_time");
           if (when.status === "unknown_zone") return refuse(`--at: unknown time zone "${when.zone}".`, "bad_time");
-          if (when.status === "past") return refuse(`--at: ${when.at.toISOString()} has already passed.`, "past");
+          if (when.status === "past") return refuse(`--at: ${formatLocalTime(when.at, textLanguage, when.zone)} has already passed.`, "past");
           if (when.status === "ok") scheduledAt = when.at;
         }
         const texts: Record<string, string> = {};
@@ -73,11 +76,11 @@ export function registerBroadcastCommands(program: Command, run: RunWithContext)
         );
         switch (outcome.status) {
           case "created": {
-            const json = { id: outcome.id, status: outcome.broadcastStatus, scheduledAt: outcome.scheduledAt.toISOString(), recipients: outcome.recipients };
+            const json = { id: outcome.id, status: outcome.broadcastStatus, scheduledAt: outcome.scheduledAt, recipients: outcome.recipients };
             const text =
               outcome.broadcastStatus === "draft"
                 ? `Draft ${outcome.id} saved. Send it with: relawan broadcast send ${outcome.id}`
-                : `Broadcast ${outcome.id} ${outcome.broadcastStatus === "scheduled" ? `scheduled for ${outcome.scheduledAt.toISOString()}` : "is sending"} to ${outcome.recipients} recipients.`;
+                : `Broadcast ${outcome.id} ${outcome.broadcastStatus === "scheduled" ? `scheduled for ${formatLocalTime(outcome.scheduledAt, textLanguage, config.TIMEZONE)}` : "is sending"} to ${outcome.recipients} recipients.`;
             return { code: 0, text, json };
           }
           case "invalid":
@@ -122,11 +125,12 @@ export function registerBroadcastCommands(program: Command, run: RunWithContext)
     .argument("[id]", "broadcast id")
     .option("--json", "machine-readable output")
     .action((id: string | undefined, options: { json?: boolean }) =>
-      run(Boolean(options.json), async ({ db }): Promise<CliOutcome> => {
+      run(Boolean(options.json), async ({ db, config }): Promise<CliOutcome> => {
         const { readBroadcastStatus } = await import("../domain/broadcasts/readBroadcastStatus.js");
         const rows = await readBroadcastStatus(db, { ref: id, limit: 10 });
         if (id && rows.length === 0) return refuse(`No broadcast with id "${id}".`, "not_found");
-        return { code: 0, text: rows.length === 0 ? "No broadcasts yet." : rows.map(describeBroadcast).join("\n\n"), json: rows };
+        const text = rows.length === 0 ? "No broadcasts yet." : rows.map((row) => describeBroadcast(row, config.TIMEZONE)).join("\n\n");
+        return { code: 0, text, json: rows };
       }),
     );
 
@@ -172,11 +176,12 @@ function describeProblem(problem: BroadcastContentProblem): string {
   }
 }
 
-function describeBroadcast(b: BroadcastSummary): string {
+function describeBroadcast(b: BroadcastSummary, timeZone: string): string {
   const counts = Object.entries(b.counts).map(([status, n]) => `${status} ${n}`).join(", ") || "no deliveries";
+  const time = (at: Date) => formatLocalTime(at, textLanguage, timeZone);
   return [
     `${b.id}  ${b.status}${b.operational ? " (operational)" : ""}  segment "${b.segment}"`,
-    `  scheduled ${b.scheduledAt.toISOString()}${b.startedAt ? `, started ${b.startedAt.toISOString()}` : ""}${b.completedAt ? `, ended ${b.completedAt.toISOString()}` : ""}`,
+    `  scheduled ${time(b.scheduledAt)}${b.startedAt ? `, started ${time(b.startedAt)}` : ""}${b.completedAt ? `, ended ${time(b.completedAt)}` : ""}`,
     `  ${counts} (total ${b.total})`,
   ].join("\n");
 }

@@ -77,14 +77,14 @@ export function registerImportExportCommands(program: Command, run: RunWithConte
     .option("--segment <name>", "only the contacts of this saved segment (for deliveries: deliveries to them)")
     .option("--out <file>", "write to this file instead of stdout")
     .action((kind: ExportKind, options: { segment?: string; out?: string }) =>
-      run(false, async ({ db }, now): Promise<CliOutcome> => {
+      run(false, async ({ db, config }, now): Promise<CliOutcome> => {
         const { findSegment } = await import("../domain/segments/findSegment.js");
         const { exportCsv } = await import("../domain/exports/exportCsv.js");
         const segment = options.segment === undefined ? undefined : await findSegment(db, options.segment);
         if (options.segment !== undefined && !segment) return refuse(`No segment named "${options.segment}". See: relawan segment list`, "segment_not_found");
         const toFile = options.out !== undefined;
         const output = toFile ? createWriteStream(resolve(options.out!)) : forwardTo(io.stdout);
-        const { rows } = await exportCsv(db, { kind, segment, output, keepOpen: !toFile, bom: toFile, actor, destination: toFile ? "file" : "stdout", now });
+        const { rows } = await exportCsv(db, { kind, segment, output, keepOpen: !toFile, bom: toFile, actor, destination: toFile ? "file" : "stdout", now, timeZone: config.TIMEZONE });
         const summary = `Exported ${rows} ${kind}${segment ? ` in segment "${segment.name}"` : ""}${toFile ? ` to ${resolve(options.out!)}` : ""}.`;
         // Without --out, stdout is the CSV itself: the summary goes to stderr.
         if (!toFile) io.stderr.write(`${summary}\n`);

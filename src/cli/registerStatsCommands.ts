@@ -4,6 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Option, type Command } from "commander";
 import type { RunWithContext } from "./runCli.js";
+import { toJsonText } from "./toJsonText.js";
 
 const localesDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..", "locales");
 
@@ -38,7 +39,7 @@ export function registerStatsCommands(program: Command, run: RunWithContext): vo
             await writeFile(join(dir, chart.fileName), await chart.png());
             files.push(chart.fileName);
           }
-          await writeFile(join(dir, "stats.json"), `${JSON.stringify(stats, null, 2)}\n`);
+          await writeFile(join(dir, "stats.json"), `${toJsonText(stats, config.TIMEZONE)}\n`);
           files.push("stats.json");
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);

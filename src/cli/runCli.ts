@@ -14,6 +14,7 @@ import { registerSegmentCommands } from "./registerSegmentCommands.js";
 import { registerStartCommand } from "./registerStartCommand.js";
 import { registerStatsCommands } from "./registerStatsCommands.js";
 import { registerTargetCommands } from "./registerTargetCommands.js";
+import { toJsonText } from "./toJsonText.js";
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -42,7 +43,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     try {
       const outcome = await action(opened.context, (io.clock ?? (() => new Date()))());
       exitCode = outcome.code;
-      if (json) io.stdout.write(`${JSON.stringify(outcome.json, null, 2)}\n`);
+      if (json) io.stdout.write(`${toJsonText(outcome.json, opened.context.config.TIMEZONE)}\n`);
       // An empty text: the command already wrote its output (an export to stdout).
       else if (outcome.code === 0 && outcome.text !== "") io.stdout.write(`${outcome.text}\n`);
       if (outcome.code === 1) io.stderr.write(`${outcome.error}\n`);

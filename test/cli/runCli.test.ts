@@ -61,7 +61,8 @@ describe("relawan broadcast", () => {
     const created = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Halo semua", "--text-en", "Hello all", "--json"]);
     expect(created.code).toBe(0);
     const json = JSON.parse(created.stdout);
-    expect(json).toEqual({ id: expect.any(String), status: "sending", scheduledAt: now.toISOString(), recipients: 3 });
+    // --json: ISO 8601 with the campaign zone's offset (TIMEZONE defaults to Asia/Jakarta).
+    expect(json).toEqual({ id: expect.any(String), status: "sending", scheduledAt: "2026-11-26T10:00:00+07:00", recipients: 3 });
     const broadcast = await app.db.broadcast.findUniqueOrThrow({ where: { id: json.id } });
     expect(JSON.parse(broadcast.texts)).toEqual({ id: "Halo semua", en: "Hello all" });
     expect(broadcast).toMatchObject({ createdBy: "cli", status: "sending", progressChat: null });
@@ -78,18 +79,22 @@ describe("relawan broadcast", () => {
     expect(await cli(["broadcast", "send", id])).toEqual({ code: 0, stdout: `Broadcast ${id} sending: 3 recipients (0 added now).\n`, stderr: "" });
     expect(await app.db.delivery.count({ where: { broadcastId: id } })).toBe(3);
     const status = await cli(["broadcast", "status", id]);
-    expect(status.stdout).toBe(`${id}  sending  segment "Semua"\n  scheduled ${now.toISOString()}, started ${now.toISOString()}\n  queued 3 (total 3)\n`);
+    expect(status.stdout).toBe(`${id}  sending  segment "Semua"\n  scheduled 26 Nov 2026, 10:00 WIB, started 26 Nov 2026, 10:00 WIB\n  queued 3 (total 3)\n`);
+    const statusJson = JSON.parse((await cli(["broadcast", "status", id, "--json"])).stdout);
+    expect(statusJson[0]).toMatchObject({ scheduledAt: "2026-11-26T10:00:00+07:00", startedAt: "2026-11-26T10:00:00+07:00", completedAt: null });
     expect(await app.db.auditEntry.count({ where: { actor: "cli", action: "broadcast.send" } })).toBe(2);
   });
 
   it("schedules with --at in the campaign zone or a named one, and refuses the past", async () => {
     const later = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Nanti", "--at", "2026-12-01 19:00 WIT", "--json"]);
-    expect(JSON.parse(later.stdout)).toMatchObject({ status: "scheduled", scheduledAt: "2026-12-01T10:00:00.000Z", recipients: 3 });
+    expect(JSON.parse(later.stdout)).toMatchObject({ status: "scheduled", scheduledAt: "2026-12-01T17:00:00+07:00", recipients: 3 });
+    const text = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Nanti juga", "--at", "2026-12-01 19:00 WITA"]);
+    expect(text.stdout).toMatch(/^Broadcast \S+ scheduled for 1 Dec 2026, 18:00 WIB to 3 recipients\.\n$/);
     const past = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Lewat", "--at", "2026-11-26 09:00"]);
-    expect(past).toEqual({ code: 1, stdout: "", stderr: "--at: 2026-11-26T02:00:00.000Z has already passed.\n" });
+    expect(past).toEqual({ code: 1, stdout: "", stderr: "--at: 26 Nov 2026, 09:00 WIB has already passed.\n" });
     const bad = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Gambar", "--image", "http://example.org/a.jpg"]);
     expect(bad).toEqual({ code: 1, stdout: "", stderr: "--image must be an https:// address.\n" });
-    expect(await app.db.broadcast.count()).toBe(1);
+    expect(await app.db.broadcast.count()).toBe(2);
   });
 
   it("holds the election quiet period, except operational messages to volunteers", async () => {

@@ -47,12 +47,13 @@ describe("relawan stats", () => {
     for (const file of chartFiles) expect(pngSize(readFileSync(join(dir, file))), file).toEqual({ width: 800, height: 450 });
     const json = JSON.parse(readFileSync(join(dir, "stats.json"), "utf8"));
     expect(json).toMatchObject({
-      at: statsNow.toISOString(),
+      // Instants in stats.json carry the campaign zone's offset, as --json does.
+      at: "2026-11-26T10:00:00+07:00",
       timeZone: "Asia/Jakarta",
       growth: { contacts: 5, volunteers: 4 },
       volunteersByProvince: [{ code: "32", name: "Jawa Barat", volunteers: 2 }, { code: "31", name: "DKI Jakarta", volunteers: 1 }, { code: null, volunteers: 1 }],
       broadcasts: { queued: 4, delivered: 3, failed: 1, blocked: 2, skipped: 2, uncertain: 1 },
-      tasks: { tasks: 2, totals: { done: 2, accepted: 2, overdue: 1, offered: 1, declined: 1 } },
+      tasks: { tasks: 2, totals: { done: 2, accepted: 2, overdue: 1, offered: 1, declined: 1 }, recent: expect.arrayContaining([expect.objectContaining({ deadline: "2026-12-01T17:00:00+07:00" })]) },
       questions: [{ text: "gimana cara daftar", count: 4 }, { text: "Kapan debat kandidat?", count: 2 }, { text: "Apakah ada kaos gratis", count: 1 }],
     });
   });

@@ -42,7 +42,7 @@ async function runExport(deps: EngineDeps, job: { kind: ExportKind; segment?: Sa
   });
   let rows: number;
   try {
-    ({ rows } = await exportCsv(deps.db, { kind: job.kind, segment: job.segment, output: collect, bom: true, actor: job.actor, destination: "chat", now }));
+    ({ rows } = await exportCsv(deps.db, { kind: job.kind, segment: job.segment, output: collect, bom: true, actor: job.actor, destination: "chat", now, timeZone: deps.timeZone }));
   } catch (error) {
     if (error instanceof RangeError && error.message === "too_large") return [{ text: t("importexport:export.tooLarge", { mb: maxBytes / 1024 / 1024 }) }];
     throw error;

@@ -2,7 +2,7 @@
 // (/ubahdata), delete it (/hapusdata).
 import { eraseContact } from "../../domain/contacts/eraseContact.js";
 import { readPersonalData, type PersonalData } from "../../domain/contacts/readPersonalData.js";
-import { formatLocalTime } from "../formatLocalTime.js";
+import { formatLocalTime } from "../../domain/time/formatLocalTime.js";
 import type { Turn, TurnInput } from "../turn.js";
 import { claimPhone } from "./claimPhone.js";
 import { showMenu } from "./mainMenu.js";

@@ -1,6 +1,7 @@
 // A segment's filters in the staff member's language, and its live count.
 import type { SegmentCount } from "../../domain/segments/countSegment.js";
 import type { SegmentDefinition } from "../../domain/segments/segmentDefinition.js";
+import { formatLocalDate } from "../../domain/time/formatLocalDate.js";
 import type { Turn } from "../turn.js";
 
 export function describeSegment(turn: Turn, def: SegmentDefinition): string {
@@ -32,5 +33,5 @@ export function interestLabel(turn: Turn, id: string): string {
 }
 
 function formatDay(turn: Turn, iso: string): string {
-  return new Intl.DateTimeFormat(turn.language === "id" ? "id-ID" : "en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: turn.deps.timeZone }).format(new Date(iso));
+  return formatLocalDate(new Date(iso), turn.language, turn.deps.timeZone);
 }

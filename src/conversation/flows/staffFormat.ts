@@ -2,7 +2,7 @@
 // with their number masked, never a full phone number on a staff member's screen.
 import { maskPhone } from "../../domain/staff/maskPhone.js";
 import type { Translate } from "../createTranslator.js";
-import { formatLocalTime } from "../formatLocalTime.js";
+import { formatLocalTime } from "../../domain/time/formatLocalTime.js";
 
 export function formatStaffTime(date: Date, language: string, timeZone: string): string {
   return formatLocalTime(date, language, timeZone);

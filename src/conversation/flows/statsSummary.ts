@@ -1,7 +1,7 @@
 // The numbers of /stats as text, in the reader's language: the chat's summary and the CLI's output.
 import type { CampaignStats } from "../../domain/stats/types.js";
 import type { Translate } from "../createTranslator.js";
-import { formatLocalTime } from "../formatLocalTime.js";
+import { formatLocalTime } from "../../domain/time/formatLocalTime.js";
 
 const PROVINCES_SHOWN = 5;
 const QUESTION_CHARS = 80;

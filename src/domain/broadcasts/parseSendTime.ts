@@ -1,3 +1,4 @@
+import { indonesianZoneNames } from "../time/indonesianZones.js";
 import { isTimeZone } from "../time/isTimeZone.js";
 
 export type SendTime =
@@ -7,8 +8,7 @@ export type SendTime =
   | { status: "invalid" }
   | { status: "unknown_zone"; zone: string };
 
-// Indonesia's three zones by the names people use for them.
-const zoneNames: Record<string, string> = { WIB: "Asia/Jakarta", WITA: "Asia/Makassar", WIT: "Asia/Jayapura", UTC: "UTC", GMT: "UTC" };
+const zoneNames: Record<string, string> = { ...indonesianZoneNames, UTC: "UTC", GMT: "UTC" };
 const nowWords = new Set(["now", "sekarang", "skrg", "langsung"]);
 
 /**

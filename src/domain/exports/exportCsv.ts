@@ -23,6 +23,8 @@ export interface ExportRequest {
   /** "file", "stdout", "chat": where the data went, for the audit log. */
   destination: string;
   now: Date;
+  /** The campaign's TIMEZONE: times are written with its offset, dates as its calendar days. */
+  timeZone: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function exportCsv(db: Database, request: ExportRequest): Promise<{
   const where = request.segment ? segmentWhereSql(request.segment.definition) : undefined;
   async function* records() {
     yield [...exportHeaders[request.kind]];
-    for await (const page of readExportRows(db, request.kind, where)) {
+    for await (const page of readExportRows(db, request.kind, { segment: where, timeZone: request.timeZone })) {
       rows += page.length;
       for (const row of page) yield row.map(protectCsvCell);
     }

@@ -1,20 +1,28 @@
 import { Prisma, type Database } from "../../db/client.js";
+import { formatIsoTime } from "../time/formatIsoTime.js";
 import type { ExportKind } from "./exportKinds.js";
 
 // Under the 999 parameters Prisma allows per SQLite query: each page's ids are bound one by one.
 const pageSize = 500;
 
+export interface ExportRowOptions {
+  /** A condition over "Contact" c, from segmentWhereSql. */
+  segment?: Prisma.Sql;
+  /** Times are written in this zone, with its offset. */
+  timeZone: string;
+}
+
 /**
  * The rows of an export, a page at a time in id order (keyset pagination: page 2,000 costs what
- * page 1 does), filtered in the database by `segment` (a condition over "Contact" c, from
- * segmentWhereSql). Only one page is in memory at a time.
+ * page 1 does), filtered in the database by the segment. Only one page is in memory at a time.
  */
-export async function* readExportRows(db: Database, kind: ExportKind, segment?: Prisma.Sql): AsyncGenerator<string[][]> {
+export async function* readExportRows(db: Database, kind: ExportKind, options: ExportRowOptions): AsyncGenerator<string[][]> {
+  const { segment, timeZone } = options;
   let after = "";
   for (;;) {
     const ids = (await db.$queryRaw<{ id: string }[]>(pageSql(kind, segment, after))).map((row) => row.id);
     if (ids.length === 0) return;
-    yield kind === "deliveries" ? await deliveryRows(db, ids) : await contactRows(db, ids, kind === "volunteers");
+    yield kind === "deliveries" ? await deliveryRows(db, ids, timeZone) : await contactRows(db, ids, kind === "volunteers", timeZone);
     after = ids[ids.length - 1]!;
     if (ids.length < pageSize) return;
   }
@@ -34,7 +42,7 @@ function pageSql(kind: ExportKind, segment: Prisma.Sql | undefined, after: strin
     WHERE c."id" > ${after} ${volunteersOnly} AND ${segment ?? Prisma.sql`1 = 1`} ORDER BY c."id" LIMIT ${pageSize}`;
 }
 
-async function contactRows(db: Database, ids: string[], withVolunteer: boolean): Promise<string[][]> {
+async function contactRows(db: Database, ids: string[], withVolunteer: boolean, timeZone: string): Promise<string[][]> {
   const contacts = await db.contact.findMany({
     where: { id: { in: ids } },
     orderBy: { id: "asc" },
@@ -45,6 +53,7 @@ async function contactRows(db: Database, ids: string[], withVolunteer: boolean):
       volunteer: withVolunteer,
     },
   });
+  const time = (at: Date | undefined) => (at ? formatIsoTime(at, timeZone) : "");
   return contacts.map((c) => {
     const accounts = (channel: string) => c.identities.filter((i) => i.channel === channel).map((i) => i.externalId).join("; ");
     // When and where the yes came from, so a re-import keeps the consent's own date and source.
@@ -59,18 +68,18 @@ async function contactRows(db: Database, ids: string[], withVolunteer: boolean):
       c.language,
       c.tags.map((t) => t.tag).join("; "),
       c.updatesConsent === null ? "" : yesNo(c.updatesConsent),
-      consent?.recordedAt.toISOString() ?? "",
+      consent ? dateOrTime(consent.recordedAt, timeZone) : "",
       consent?.source ?? "",
       yesNo(c.optedOut),
-      c.createdAt.toISOString(),
+      time(c.createdAt),
     ];
     if (!withVolunteer) return row;
     const volunteer = c.volunteer;
-    return [...row, volunteer?.referralCode ?? "", interestList(volunteer?.interests), volunteer?.availability ?? "", volunteer?.createdAt.toISOString() ?? ""];
+    return [...row, volunteer?.referralCode ?? "", interestList(volunteer?.interests), volunteer?.availability ?? "", time(volunteer?.createdAt)];
   });
 }
 
-async function deliveryRows(db: Database, ids: string[]): Promise<string[][]> {
+async function deliveryRows(db: Database, ids: string[], timeZone: string): Promise<string[][]> {
   const deliveries = await db.delivery.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
   return deliveries.map((d) => [
     d.id,
@@ -82,8 +91,17 @@ async function deliveryRows(db: Database, ids: string[]): Promise<string[][]> {
     d.status,
     d.reason ?? "",
     String(d.attempts),
-    d.sentAt?.toISOString() ?? "",
+    d.sentAt ? formatIsoTime(d.sentAt, timeZone) : "",
   ]);
+}
+
+/**
+ * A consent date given without a time (a paper form's "2026-11-01") was stored as that day's
+ * midnight in the campaign's zone: it goes back out as the date. Any other instant keeps its time.
+ */
+function dateOrTime(at: Date, timeZone: string): string {
+  const iso = formatIsoTime(at, timeZone);
+  return iso.slice(10, 19) === "T00:00:00" && iso[19] !== "." ? iso.slice(0, 10) : iso;
 }
 
 function yesNo(value: boolean): string {

@@ -38,7 +38,7 @@ async function exportText(db: Database, kind: ExportKind, segment?: SavedSegment
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const { rows } = await exportCsv(db, { kind, segment, output, actor: "cli", destination: "file", now: importNow });
+  const { rows } = await exportCsv(db, { kind, segment, output, actor: "cli", destination: "file", now: importNow, timeZone: "Asia/Jakarta" });
   return { rows, text: Buffer.concat(chunks).toString("utf8") };
 }
 
@@ -80,15 +80,16 @@ describe("export contacts", () => {
       language: "id",
       tags: "posko-a; saksi",
       updates_consent: "yes",
-      consent_date: "2026-02-28T17:00:00.000Z",
+      // A date without a time stays a date; instants carry the campaign zone's offset.
+      consent_date: "2026-03-01",
       consent_source: "formulir posko",
       opted_out: "no",
-      created_at: importNow.toISOString(),
+      created_at: "2026-11-26T10:00:00+07:00",
     });
     expect(byName.get(`'=HYPERLINK("http://evil")`)).toMatchObject({ updates_consent: "no", language: "en" });
     expect(byName.get("Siti")).toMatchObject({ tags: "'@admin", updates_consent: "", consent_date: "" });
     expect(byName.get("Stop Saya")).toMatchObject({ opted_out: "yes", updates_consent: "no", consent_date: "" });
-    expect(byName.get("Ani")).toMatchObject({ phone: "", tags: "'-minus" });
+    expect(byName.get("Ani")).toMatchObject({ phone: "", tags: "'-minus", consent_date: "2026-01-15T08:30:00+07:00" });
     const audit = await store.db.auditEntry.findFirstOrThrow({ where: { action: "export" } });
     expect(audit).toMatchObject({ actor: "cli", target: "contacts", at: importNow });
     expect(JSON.parse(audit.details ?? "{}")).toEqual({ segment: null, rows: 5, destination: "file", complete: true });
@@ -134,7 +135,7 @@ describe("export volunteers and deliveries", () => {
     await store.db.volunteer.create({ data: { contactId: budi.id, referralCode: "BUDI01", interests: JSON.stringify(["saksi", "medsos"]), availability: "weekend", createdAt: importNow } });
     const volunteers = await exportText(store.db, "volunteers");
     expect(volunteers.rows).toBe(1);
-    expect(records(volunteers.text)[0]).toMatchObject({ name: "Budi Santoso", referral_code: "BUDI01", interests: "saksi; medsos", availability: "weekend", volunteer_since: importNow.toISOString() });
+    expect(records(volunteers.text)[0]).toMatchObject({ name: "Budi Santoso", referral_code: "BUDI01", interests: "saksi; medsos", availability: "weekend", volunteer_since: "2026-11-26T10:00:00+07:00" });
 
     const segment = await store.db.segment.create({ data: { name: "Semua", definition: "{}", createdBy: "test" } });
     const broadcast = await store.db.broadcast.create({ data: { texts: JSON.stringify({ id: "Halo" }), segmentId: segment.id, scheduledAt: importNow, createdBy: "test" } });
@@ -143,7 +144,7 @@ describe("export volunteers and deliveries", () => {
     const deliveries = await exportText(store.db, "deliveries");
     expect(deliveries.text.split("\n")[0]).toBe("id,kind,broadcast_id,task_id,contact_id,channel,status,reason,attempts,sent_at");
     expect(records(deliveries.text)).toEqual([
-      { id: "d1", kind: "broadcast", broadcast_id: broadcast.id, task_id: "", contact_id: budi.id, channel: "telegram", status: "sent", reason: "", attempts: "1", sent_at: importNow.toISOString() },
+      { id: "d1", kind: "broadcast", broadcast_id: broadcast.id, task_id: "", contact_id: budi.id, channel: "telegram", status: "sent", reason: "", attempts: "1", sent_at: "2026-11-26T10:00:00+07:00" },
       { id: "d2", kind: "broadcast", broadcast_id: broadcast.id, task_id: "", contact_id: "", channel: "", status: "failed", reason: "blocked", attempts: "2", sent_at: "" },
     ]);
     // With a segment, only deliveries to its contacts.

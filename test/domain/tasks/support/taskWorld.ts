@@ -2,7 +2,7 @@
 // who builds a task with the real wizard, and a dispatcher that "sends" into a list.
 import { createDispatcher, type DispatcherOptions } from "../../../../src/delivery/createDispatcher.js";
 import type { BulkSender, OutboundMessage } from "../../../../src/delivery/types.js";
-import { formatLocalTime } from "../../../../src/conversation/formatLocalTime.js";
+import { formatLocalTime } from "../../../../src/domain/time/formatLocalTime.js";
 import type { TaskVoice } from "../../../../src/domain/tasks/renderTaskMessage.js";
 import { contactOf, onboard, person, signUpVolunteer, staffMember, type TestApp, type Voter } from "../../../support/createTestApp.js";
 import { renderForTest, silentLogger } from "../../../delivery/support/seedCampaign.js";
