@@ -6,6 +6,7 @@ import { exportCsv } from "../../domain/exports/exportCsv.js";
 import { exportKinds, type ExportKind } from "../../domain/exports/exportKinds.js";
 import { findSegment } from "../../domain/segments/findSegment.js";
 import type { SavedSegment } from "../../domain/segments/listSegments.js";
+import { formatIsoDate } from "../../domain/time/formatIsoDate.js";
 import type { EngineDeps } from "../engineDeps.js";
 import type { Turn } from "../turn.js";
 import type { Reply } from "../types.js";
@@ -51,6 +52,5 @@ async function runExport(deps: EngineDeps, job: { kind: ExportKind; segment?: Sa
   const text = job.segment
     ? t("importexport:export.captionSegment", { kind: kindLabel, segment: job.segment.name, rows })
     : t("importexport:export.caption", { kind: kindLabel, rows });
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: deps.timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-  return [{ text, document: { fileName: `${job.kind}-${day}.csv`, mimeType: "text/csv", bytes: Buffer.concat(chunks) } }];
+  return [{ text, document: { fileName: `${job.kind}-${formatIsoDate(now, deps.timeZone)}.csv`, mimeType: "text/csv", bytes: Buffer.concat(chunks) } }];
 }
