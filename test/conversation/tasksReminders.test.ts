@@ -119,7 +119,7 @@ describe("task reminders", () => {
     app.clock.now = new Date("2026-11-28T00:30:00Z"); // 07:30 WIB
     await dispatcher.runOnce();
     const reminder = sent.find(([, m]) => m.text.includes("Reminder"));
-    expect(reminder?.[1].text).toContain(`⏰ Reminder: task #${id} "Bagikan brosur posyandu" ends 28 Nov 2026, 08:00 GMT+7.`);
+    expect(reminder?.[1].text).toContain(`⏰ Reminder: task #${id} "Bagikan brosur posyandu" ends 28 Nov 2026, 08:00 WIB.`);
     expect(reminder?.[1].text).toContain(`Reply DONE ${id}`);
   });
 });
