@@ -18,6 +18,13 @@ export const configSchema = z
       .default("file:./data/relawan.db")
       .refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), {
         message: "expected a SQLite URL like file:./data/relawan.db or a PostgreSQL URL like postgresql://user:password@host:5432/relawan",
+      })
+      // The file, not its folder: "file:" alone or "file:./data/" would open the folder itself.
+      .refine((v) => !v.startsWith("file:") || /[^/\\]$/.test(v.replace(/^file:/, "").replace(/\?.*$/, "")), {
+        message: "expected the path of the SQLite file after file:, like file:./data/relawan.db",
+      })
+      .refine((v) => !/^postgres(ql)?:\/\//.test(v) || URL.canParse(v), {
+        message: "expected a PostgreSQL URL like postgresql://user:password@host:5432/relawan (a password with @, : or / must be percent-encoded)",
       }),
     CONTENT_DIR: z.string().trim().min(1).default("./campaign"),
     DEFAULT_LANGUAGE: z.enum(["id", "en"], { message: "expected id or en" }).default("id"),
@@ -98,6 +105,8 @@ export const configSchema = z
     RATE_LIMIT_MESSAGES: z.coerce.number({ message: "expected a whole number" }).int().min(1).default(20),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number({ message: "expected a number of seconds" }).positive().default(10),
     OPS_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number({ message: "expected a port number" }).int().min(1).max(65535).optional()),
+    // /metrics has no login: only this machine reaches it unless OPS_HOST opens it wider (0.0.0.0).
+    OPS_HOST: z.string().trim().min(1, { message: "expected an address to listen on, like 127.0.0.1 or 0.0.0.0" }).default("127.0.0.1"),
     // What this process does when the bot runs as several (npx relawan start --role sets it): see docs/postgresql-and-scale-out.md.
     RELAWAN_ROLE: z.enum(["all", "channels", "dispatcher"], { message: "expected all, channels or dispatcher" }).default("all"),
     REDIS_URL: optionalString.refine((v) => v === undefined || /^rediss?:\/\/[^\s]+$/.test(v), { message: "expected a Redis URL like redis://127.0.0.1:6379" }),
@@ -138,8 +147,13 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
   const problems = result.error.issues.map((issue) => {
     const variable = issue.path.join(".") || "environment";
     const value = env[variable];
-    const shown = value === undefined ? "not set" : `got "${variable.includes("TOKEN") || variable.includes("SECRET") ? "***" : value}"`;
+    const shown = value === undefined ? "not set" : `got "${variable.includes("TOKEN") || variable.includes("SECRET") ? "***" : hidePassword(value)}"`;
     return `${variable}: ${issue.message} (${shown})`;
   });
   return { status: "invalid", problems };
+}
+
+/** A URL's password (DATABASE_URL, REDIS_URL) never appears in a message. */
+function hidePassword(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/]*):[^/]*@/i, "$1:***@");
 }

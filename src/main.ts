@@ -7,14 +7,15 @@ import { fileURLToPath } from "node:url";
 import type { CountryCode } from "libphonenumber-js";
 import { createConsoleChannel } from "./channels/console/createConsoleChannel.js";
 import { channelsConfigured } from "./app/channelsConfigured.js";
+import { checkRedisReachable } from "./app/checkRedisReachable.js";
+import { createStartupLogger } from "./app/createStartupLogger.js";
 import { startOps } from "./app/startOps.js";
 import { ensureAdmins } from "./domain/staff/ensureAdmins.js";
 import { parseConfig } from "./config.js";
 import { createConversationEngine } from "./conversation/createConversationEngine.js";
 import { createTranslator, readLocaleResources } from "./conversation/createTranslator.js";
-import { applyMigrations } from "./db/applyMigrations.js";
-import { openDatabase } from "./db/client.js";
 import { dataDirectory } from "./db/dataDirectory.js";
+import { openMigratedDatabase } from "./db/openMigratedDatabase.js";
 import { checkCampaignContent } from "./domain/content/checkCampaignContent.js";
 import { loadCampaignContent } from "./domain/content/loadCampaignContent.js";
 import { storeCampaignContent } from "./domain/content/storeCampaignContent.js";
@@ -24,7 +25,7 @@ import { readFaqVariants } from "./domain/questions/readFaqVariants.js";
 import { buildReferralLinks } from "./domain/referrals/buildReferralLinks.js";
 import { createRegionLookup } from "./domain/regions/createRegionLookup.js";
 import { seedCampaignTargets } from "./domain/targets/seedCampaignTargets.js";
-import { createLogger } from "./logger.js";
+import { StartupError } from "./StartupError.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -45,11 +46,7 @@ async function main(): Promise<void> {
     process.stderr.write(`Configuration error: RELAWAN_ROLE: the ${role} role needs a channel: set TELEGRAM_BOT_TOKEN, WHATSAPP_ENABLED or WHATSAPP_CLOUD_TOKEN.\n`);
     process.exit(2);
   }
-  // In the terminal chat, logs go to a file so they don't interleave with the conversation.
-  const logFile = consoleMode ? join(dataDirectory(config.DATABASE_URL), "relawan.log") : undefined;
-  const logger = createLogger(config.LOG_LEVEL, { pretty: Boolean(process.stdout.isTTY), file: logFile });
-
-  // Read while the database opens: the region directory is the largest thing start-up parses.
+  // Read while the content and the database open: the region directory is the largest thing start-up parses.
   const regionsLoading = createRegionLookup();
   regionsLoading.catch(() => undefined);
   const content = await loadCampaignContent(resolve(config.CONTENT_DIR));
@@ -57,9 +54,10 @@ async function main(): Promise<void> {
     for (const problem of content.problems) process.stderr.write(`Content error: ${problem}\n`);
     process.exit(2);
   }
+  const logger = createStartupLogger(config, consoleMode);
+  if (config.REDIS_URL) await checkRedisReachable(config.REDIS_URL);
 
-  const db = await openDatabase(config.DATABASE_URL);
-  const migrations = await applyMigrations(db);
+  const { db, migrations } = await openMigratedDatabase(config.DATABASE_URL);
   const stored = await storeCampaignContent(db, content.content);
   logger.info({ migrations: migrations.applied, ...stored }, "database ready");
   const admins = await ensureAdmins(db, config.ADMIN_TELEGRAM_IDS, { language: config.DEFAULT_LANGUAGE });
@@ -134,7 +132,7 @@ async function main(): Promise<void> {
       });
     } catch (error) {
       process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      await stop("a channel failed to start", 1);
+      await stop("a channel failed to start", error instanceof StartupError ? error.exitCode : 1);
       return;
     }
     shutdown.push(...channels.stops);
@@ -200,6 +198,10 @@ function safeUserName(): string {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof StartupError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(error.exitCode);
+  }
   process.stderr.write(`Relawan failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

@@ -28,6 +28,17 @@ describe("configuration", () => {
     expect(problems(both)).toEqual(['WHATSAPP_ENABLED: use either whatsapp-web.js (WHATSAPP_ENABLED=true) or the Cloud API (WHATSAPP_CLOUD_*), not both (got "true")']);
   });
 
+  it("wants the SQLite file itself and a PostgreSQL URL it can read, and never shows a URL's password", () => {
+    expect(problems({ DATABASE_URL: "file:./data/relawan.db" })).toEqual([]);
+    expect(problems({ DATABASE_URL: "postgresql://relawan:p%40ss@db.example.org:5432/relawan" })).toEqual([]);
+    expect(problems({ DATABASE_URL: "file:" })).toEqual(['DATABASE_URL: expected the path of the SQLite file after file:, like file:./data/relawan.db (got "file:")']);
+    expect(problems({ DATABASE_URL: "file:./data/" })[0]).toMatch(/^DATABASE_URL: expected the path of the SQLite file/);
+    const unreadable = problems({ DATABASE_URL: "postgresql://relawan:p@ss:word@db:x/relawan" });
+    expect(unreadable).toHaveLength(1);
+    expect(unreadable[0]).toMatch(/^DATABASE_URL: expected a PostgreSQL URL .* must be percent-encoded\) \(got "postgresql:\/\/relawan:\*\*\*@db:x\/relawan"\)$/);
+    expect(problems({ OPS_HOST: " " })[0]).toMatch(/^OPS_HOST: expected an address to listen on/);
+  });
+
   it("never echoes a secret back", () => {
     const lines = problems({ TELEGRAM_BOT_TOKEN: "hunter2-secret", TELEGRAM_WEBHOOK_SECRET: "short" });
     expect(lines.join("\n")).not.toContain("hunter2");

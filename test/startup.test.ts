@@ -1,5 +1,5 @@
-// `npm start` as a newcomer runs it: bad settings stop it with exit code 2 and
-// one line per problem, before the database file exists.
+// `npm start` as a newcomer runs it (npm start is `node bin/relawan.js start`): bad settings stop it
+// with exit code 2 and one line per problem, before the database file exists.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +9,7 @@ import { repoRoot } from "./support/createTestApp.js";
 import { startFakeBotApi, TEST_BOT_TOKEN } from "./support/fakeBotApi.js";
 
 function start(env: Record<string, string>, input = "") {
-  return spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  return spawnSync(process.execPath, ["bin/relawan.js", "start"], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
     input,
@@ -60,7 +60,7 @@ describe("start-up with Telegram", () => {
     const { textMessage } = await import("./channels/telegram/updates.js");
     const api = await startFakeBotApi();
     const dir = mkdtempSync(join(tmpdir(), "relawan-start-"));
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const child = spawn(process.execPath, ["bin/relawan.js", "start"], {
       cwd: repoRoot,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", DATABASE_URL: `file:${join(dir, "r.db")}`, TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN, TELEGRAM_API_ROOT: api.url, LOG_LEVEL: "warn" },
       stdio: ["ignore", "pipe", "pipe"],

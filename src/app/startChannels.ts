@@ -1,6 +1,7 @@
 // Which channels run, from the configuration and the process's role. Each one is started here and
 // its stop() registered, so main.ts only composes. A "dispatcher" process only sends: it starts no
 // receiver and no WhatsApp Web session, which belong to the one process that owns them.
+import { accessSync, constants, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { CountryCode } from "libphonenumber-js";
 import { createTelegramChannel } from "../channels/telegram/createTelegramChannel.js";
@@ -19,7 +20,9 @@ import { recordUnsentDelivery } from "../domain/deliveries/recordUnsentDelivery.
 import type { Logger } from "../logger.js";
 import type { OpsEndpoints } from "./createOpsEndpoints.js";
 import { createTelegramLimiter, type TelegramLimiter } from "./createTelegramLimiter.js";
+import { describeListenFailure } from "./describeListenFailure.js";
 import { describeTelegramFailure } from "./describeTelegramFailure.js";
+import { StartupError } from "../StartupError.js";
 import { holdProcessLease, type HeldLease } from "./holdProcessLease.js";
 
 export interface StartedChannels {
@@ -52,6 +55,8 @@ export interface ChannelDeps {
 export async function startChannels({ config, engine, translator, db, logger, fatal, ops, role, me }: ChannelDeps): Promise<StartedChannels> {
   const text = (key: string) => (lng?: string) => translator.forLanguage(lng ?? config.DEFAULT_LANGUAGE)(key);
   const started: StartedChannels = { names: [], stops: [] };
+  // Before anything starts, so a wrong path stops start-up with nothing to undo.
+  if (config.WHATSAPP_ENABLED && role !== "dispatcher") checkWhatsAppWebSettings(config.CHROME_PATH, resolve(config.WHATSAPP_SESSION_DIR));
 
   if (config.TELEGRAM_BOT_TOKEN) {
     const pace = createTelegramLimiter(config, logger);
@@ -124,7 +129,9 @@ export async function startChannels({ config, engine, translator, db, logger, fa
       started.names.push("whatsapp (Cloud API, sending only)");
     } else {
       // Any number of processes may receive the webhook behind a load balancer.
-      await cloud.start();
+      await cloud.start().catch((error: unknown) => {
+        throw describeListenFailure(error, { portSetting: "WHATSAPP_CLOUD_WEBHOOK_PORT", hostSetting: "WHATSAPP_CLOUD_WEBHOOK_HOST", port: config.WHATSAPP_CLOUD_WEBHOOK_PORT, host: config.WHATSAPP_CLOUD_WEBHOOK_HOST }) ?? error;
+      });
       started.stops.push(() => cloud.stop());
       started.names.push(`whatsapp (Cloud API, webhook on ${config.WHATSAPP_CLOUD_WEBHOOK_HOST}:${config.WHATSAPP_CLOUD_WEBHOOK_PORT}/whatsapp/webhook)`);
     }
@@ -154,7 +161,8 @@ export async function startChannels({ config, engine, translator, db, logger, fa
       await telegram.start();
     } catch (error) {
       await polling?.release();
-      throw new Error(`Telegram: ${describeTelegramFailure(error)}`, { cause: error });
+      const listen = describeListenFailure(error, { portSetting: "TELEGRAM_WEBHOOK_PORT", hostSetting: "TELEGRAM_WEBHOOK_HOST", port: config.TELEGRAM_WEBHOOK_PORT, host: config.TELEGRAM_WEBHOOK_HOST });
+      throw listen ?? new Error(`Telegram: ${describeTelegramFailure(error)}`, { cause: error });
     }
     // The limiter goes last: it may still hold a reply of a turn that telegram.stop() waits for.
     started.stops.push(async () => {
@@ -163,7 +171,9 @@ export async function startChannels({ config, engine, translator, db, logger, fa
       await pace.stop();
     });
     started.telegramUsername = telegram.botUsername();
-    started.names.push(`telegram (@${started.telegramUsername ?? "?"}, ${config.TELEGRAM_WEBHOOK_URL ? "webhook" : "long polling"})`);
+    const address = telegram.webhookAddress();
+    const mode = config.TELEGRAM_WEBHOOK_URL && address ? `webhook on ${address.address}:${address.port}${new URL(config.TELEGRAM_WEBHOOK_URL).pathname}` : "long polling";
+    started.names.push(`telegram (@${started.telegramUsername ?? "?"}, ${mode})`);
   }
 
   /** Takes the lease for work only one process may do, or explains who has it and stops start-up. */
@@ -175,6 +185,25 @@ export async function startChannels({ config, engine, translator, db, logger, fa
       `${what} is already running in another Relawan process (pid ${by.pid} on ${by.host}, role ${by.role}, since ${by.acquiredAt.toISOString()}). ` +
         `${advice} If that process is gone, its claim runs out at ${by.leaseUntil.toISOString()}.`,
     );
+  }
+}
+
+/**
+ * What whatsapp-web.js needs on disk, checked before the browser starts: without a browser at
+ * CHROME_PATH it would retry for ever, logging a stack each time.
+ */
+function checkWhatsAppWebSettings(chromePath: string, sessionDir: string): void {
+  try {
+    accessSync(chromePath, constants.X_OK);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const what = code === "ENOENT" ? `there is no browser at ${chromePath}` : `${chromePath} cannot be run by this user (${code})`;
+    throw new StartupError(`Configuration error: CHROME_PATH: ${what}. Install Chromium (sudo apt install chromium) or set CHROME_PATH to its path.`, 2);
+  }
+  try {
+    mkdirSync(sessionDir, { recursive: true });
+  } catch (error) {
+    throw new StartupError(`Configuration error: WHATSAPP_SESSION_DIR: cannot create ${sessionDir} (${(error as { code?: string }).code}). Point it at a folder this user may write to.`, 2);
   }
 }
 

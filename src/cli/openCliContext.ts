@@ -1,6 +1,6 @@
 import { parseConfig, type Config } from "../config.js";
-import { applyMigrations } from "../db/applyMigrations.js";
-import { openDatabase, type Database } from "../db/client.js";
+import type { Database } from "../db/client.js";
+import { openMigratedDatabase } from "../db/openMigratedDatabase.js";
 
 export interface CliContext {
   db: Database;
@@ -9,11 +9,13 @@ export interface CliContext {
 
 export type CliContextResult = { status: "ok"; context: CliContext } | { status: "invalid"; problems: string[] };
 
-/** The same start-up as the bot: config checked first, then the database, migrated. */
+/**
+ * The same start-up as the bot: config checked first, then the database, migrated. A database that
+ * cannot be reached or opened throws a StartupError, printed as the bot prints it.
+ */
 export async function openCliContext(env: NodeJS.ProcessEnv): Promise<CliContextResult> {
   const parsed = parseConfig(env);
   if (parsed.status === "invalid") return parsed;
-  const db = await openDatabase(parsed.config.DATABASE_URL);
-  await applyMigrations(db);
+  const { db } = await openMigratedDatabase(parsed.config.DATABASE_URL);
   return { status: "ok", context: { db, config: parsed.config } };
 }

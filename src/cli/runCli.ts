@@ -1,10 +1,11 @@
 // `relawan` on the command line: broadcasts and segments for operators and scripts, with the
 // same checks and audit trail as the chat (actor "cli"). Exit codes: 0 done, 1 refused or not
-// found, 2 bad configuration or usage.
+// found or a service (PostgreSQL) not answering, 2 bad configuration or usage.
 //
 // Only the command definitions load up front: each command imports the database, zod and what it
 // runs when it runs, so `relawan --help` answers at once (test/cli/cliStartup.test.ts holds that line).
 import { Command, CommanderError } from "commander";
+import { StartupError } from "../StartupError.js";
 import type { CliContext } from "./openCliContext.js";
 import { registerBroadcastCommands } from "./registerBroadcastCommands.js";
 import { registerContentCommands } from "./registerContentCommands.js";
@@ -32,7 +33,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let exitCode = 0;
   const run: RunWithContext = async (json, action) => {
     const { openCliContext } = await import("./openCliContext.js");
-    const opened = await openCliContext(io.env);
+    let opened;
+    try {
+      opened = await openCliContext(io.env);
+    } catch (error) {
+      // The database cannot be reached or opened: the one line the bot would print, and its exit code.
+      if (!(error instanceof StartupError)) throw error;
+      io.stderr.write(`${error.message}\n`);
+      exitCode = error.exitCode;
+      return;
+    }
     if (opened.status === "invalid") {
       for (const problem of opened.problems) io.stderr.write(`Configuration error: ${problem}\n`);
       io.stderr.write("See .env.example for every setting.\n");

@@ -7,6 +7,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { StartupError } from "../StartupError.js";
 import { Prisma, type Database, type Db } from "./client.js";
 import { dialectOf, type Dialect } from "./dialect.js";
 
@@ -52,7 +53,7 @@ export async function applyMigrations(db: Database, migrationsDir?: string): Pro
   const lock = join(dir, "migration_lock.toml");
   const locked = existsSync(lock) ? /provider\s*=\s*"(\w+)"/.exec(readFileSync(lock, "utf8"))?.[1] : undefined;
   if (locked !== undefined && locked !== dialect) {
-    throw new Error(`${dir} holds ${locked} migrations, but the database is ${dialect}.`);
+    throw new StartupError(`${dir} holds ${locked} migrations, but the database is ${dialect}.`, 2);
   }
   if (dialect === "postgresql") {
     // PostgreSQL runs DDL in transactions: all pending migrations commit together or not at all,
@@ -92,10 +93,10 @@ async function applyPending(
     const previous = done.get(name);
     if (previous) {
       if (previous.finished_at === null) {
-        throw new Error(`Migration ${name} started earlier but never finished; inspect the database, then mark it with 'npx prisma migrate resolve'.`);
+        throw new StartupError(`Migration ${name} started earlier but never finished; inspect the database, then mark it with 'npx prisma migrate resolve'.`, 2);
       }
       if (previous.checksum !== checksum) {
-        throw new Error(`Migration ${name} was changed after it was applied. Never edit an applied migration; add a new one (npm run db:new-migration).`);
+        throw new StartupError(`Migration ${name} was changed after it was applied. Never edit an applied migration; add a new one (npm run db:new-migration).`, 2);
       }
       continue;
     }

@@ -2,7 +2,7 @@
 // message per problem naming the file and the field, e.g.
 // "campaign/faq.yaml: [3].answer.en: expected string".
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { parse, YAMLParseError } from "yaml";
 import type { z } from "zod";
@@ -16,6 +16,11 @@ import { campaignFileSchema, faqFileSchema, type CampaignContent, type Localized
 export type ContentResult = { status: "ok"; content: CampaignContent } | { status: "invalid"; problems: string[] };
 
 export async function loadCampaignContent(dir: string): Promise<ContentResult> {
+  // One line for a wrong folder, rather than one per file it should hold.
+  const folder = await stat(dir).catch(() => undefined);
+  if (!folder?.isDirectory()) {
+    return { status: "invalid", problems: [`CONTENT_DIR: ${folder ? `${dir} is a file, not a folder` : `the folder ${dir} does not exist`}. Set CONTENT_DIR to the folder holding campaign.yaml and faq.yaml (without it: ./campaign).`] };
+  }
   const problems: string[] = [];
   const campaign = await readYaml(join(dir, "campaign.yaml"), campaignFileSchema, problems);
   const faq = await readYaml(join(dir, "faq.yaml"), faqFileSchema, problems);
@@ -64,7 +69,7 @@ async function readYaml<S extends z.ZodType>(path: string, schema: S, problems: 
   try {
     raw = await readFile(path, "utf8");
   } catch {
-    problems.push(`${path}: cannot read the file (is CONTENT_DIR right?)`);
+    problems.push(`${path}: cannot read the file; CONTENT_DIR must name the folder holding campaign.yaml and faq.yaml`);
     return undefined;
   }
   let data: unknown;

@@ -1,5 +1,5 @@
-// Dispatcher processes exactly as an operator runs them: `node --import tsx src/main.ts --role
-// dispatcher`, configured only through the environment. Their JSON log lines are kept, so a test
+// Dispatcher processes exactly as an operator runs them: `npx relawan start --role dispatcher`,
+// configured only through the environment. Their JSON log lines are kept, so a test
 // can count what they said (429 pauses, Redis away, loop failures).
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
@@ -93,7 +93,7 @@ function environment(settings: DispatcherSettings): NodeJS.ProcessEnv {
 }
 
 async function startOne(index: number, settings: DispatcherSettings): Promise<DispatcherProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "src/main.ts"), "--role", "dispatcher"], {
+  const child = spawn(process.execPath, [join(repoRoot, "bin/relawan.js"), "start", "--role", "dispatcher"], {
     cwd: repoRoot,
     env: environment(settings),
     stdio: ["ignore", "pipe", "pipe"],
