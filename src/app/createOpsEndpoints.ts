@@ -9,8 +9,10 @@ export interface OpsCounters {
   sent(channel: string): void;
   /** The platform answered 429: the whole channel paused. */
   rateLimited(channel: string): void;
-  /** A message from a person reached the conversation engine. */
+  /** A message from a person was processed: a turn ran. */
   inbound(channel: string): void;
+  /** A message was dropped without a turn: a redelivered duplicate, or one more in a flood. */
+  inboundDropped(channel: string, reason: "duplicate" | "rate_limited"): void;
 }
 
 export interface OpsEndpoints {
@@ -42,7 +44,8 @@ export function createOpsEndpoints(opts: OpsOptions): OpsEndpoints {
   registry.setDefaultLabels({ role: opts.role });
   const sent = new Counter({ name: "relawan_messages_sent_total", help: "Deliveries the platform accepted", labelNames: ["channel"], registers: [registry] });
   const limited = new Counter({ name: "relawan_rate_limited_total", help: "429 answers from the platform (each pauses the channel)", labelNames: ["channel"], registers: [registry] });
-  const inbound = new Counter({ name: "relawan_inbound_messages_total", help: "Messages from people handled", labelNames: ["channel"], registers: [registry] });
+  const inbound = new Counter({ name: "relawan_inbound_messages_total", help: "Messages from people processed (a turn ran)", labelNames: ["channel"], registers: [registry] });
+  const dropped = new Counter({ name: "relawan_inbound_dropped_total", help: "Messages dropped without a turn: redelivered duplicates, floods", labelNames: ["channel", "reason"], registers: [registry] });
   // Sends of the last minute, for a dashboard without PromQL; rate(relawan_messages_sent_total[1m]) says the same.
   const recentSends: number[] = [];
   new Gauge({
@@ -94,6 +97,7 @@ export function createOpsEndpoints(opts: OpsOptions): OpsEndpoints {
       },
       rateLimited: (channel) => limited.inc({ channel }),
       inbound: (channel) => inbound.inc({ channel }),
+      inboundDropped: (channel, reason) => dropped.inc({ channel, reason }),
     },
     async handle(req, res) {
       if (req.method !== "GET" && req.method !== "HEAD") return false;

@@ -22,6 +22,7 @@ export interface TelegramChannelOptions {
   logger: Logger;
   sharePhoneLabel: (lang?: string) => string;
   apologyText: (lang?: string) => string;
+  /** Webhook mode; the server answers on `path`, by default the path of `url` (the one registered with Telegram). */
   webhook?: { url: string; secret: string; port: number; host?: string; path?: string };
   /** /healthz and /metrics on the webhook server. */
   ops?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
@@ -43,7 +44,6 @@ export interface TelegramChannel {
 }
 
 const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
-const DEFAULT_WEBHOOK_PATH = "/telegram/webhook";
 // Waits this short are cheaper to sit out than to hand back; longer ones are the delivery layer's problem.
 const MAX_INLINE_RETRY_AFTER_SECONDS = 5;
 // Telegram's limit for a photo caption (after entity parsing); the escaped HTML is counted, to be safe.
@@ -225,7 +225,8 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
     }
     bot.botInfo ??= await bot.telegram.getMe();
     const listening = createWebhookServer({
-      path: webhook.path ?? DEFAULT_WEBHOOK_PATH,
+      // Telegram posts to the URL it was given, and a proxy in front usually passes the path on as it is.
+      path: webhook.path ?? new URL(webhook.url).pathname,
       secret: webhook.secret,
       logger,
       onUpdate: (update) => bot.handleUpdate(update),
