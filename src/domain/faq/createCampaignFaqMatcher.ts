@@ -13,9 +13,12 @@ export function createCampaignFaqMatcher(
 ): FaqMatcher {
   const ownIds = new Set(content.faq.map((entry) => entry.id));
   // The content files own their ids; an entry saved from the inbox with one of them gives way.
-  const entries = [...content.faq, ...(saved.entries ?? []).filter((entry) => !ownIds.has(entry.id))];
-  const matcher = createFaqMatcher(entries, { lexicon: content.lexicon, pages: pageBodies(content.campaign) });
-  // A variant for an entry the files no longer have stays in the database, but matches nothing.
-  for (const variant of saved.variants ?? []) matcher.addVariant(variant.faqId, variant.language, variant.text);
-  return matcher;
+  const entries = [...content.faq, ...(saved.entries ?? []).filter((entry) => !ownIds.has(entry.id))].map((entry) => ({ ...entry, variants: { ...entry.variants } }));
+  // Joined before the index is built (once, not once per variant). A variant for an entry the files
+  // no longer have stays in the database, but matches nothing.
+  for (const variant of saved.variants ?? []) {
+    const entry = entries.find((e) => e.id === variant.faqId);
+    if (entry) entry.variants[variant.language] = [...(entry.variants[variant.language] ?? []), variant.text];
+  }
+  return createFaqMatcher(entries, { lexicon: content.lexicon, pages: pageBodies(content.campaign) });
 }

@@ -4,6 +4,9 @@ import { stripEnglishSuffix } from "./stripEnglishSuffix.js";
 
 const sastrawi = new Stemmer();
 const overrides = new Map<string, string>();
+// Sastrawi tries many affix combinations per word; the index build and every message meet the same words again.
+const MAX_REMEMBERED_ROOTS = 50_000;
+const roots = new Map<string, string>();
 
 /**
  * Teaches the stemmer a lexicon's `stems` (lexicon.yaml): a word mapped to itself is a root
@@ -17,6 +20,8 @@ export function registerStems(stems: Readonly<Record<string, string>>): void {
     sastrawi.internalDictionary[root] = "";
     if (root !== word) overrides.set(word, root);
   }
+  // A root learned now may change what an earlier word stems to.
+  roots.clear();
 }
 
 registerStems(readBuiltInLexicon().stems);
@@ -31,6 +36,17 @@ export function stem(word: string, language: string): string {
   if (language !== "id") return word;
   const override = overrides.get(word);
   if (override !== undefined) return override;
+  let root = roots.get(word);
+  if (root === undefined) {
+    root = stemIndonesian(word);
+    // Bounded: a flood of made-up words must not grow it for ever.
+    if (roots.size >= MAX_REMEMBERED_ROOTS) roots.clear();
+    roots.set(word, root);
+  }
+  return root;
+}
+
+function stemIndonesian(word: string): string {
   const root = sastrawi.stem(word);
   if (root !== word || sastrawi.find(word)) return root;
   for (const candidate of colloquialCandidates(word)) {
