@@ -15,13 +15,20 @@ const roots = new Map<string, string>();
  * so every matcher in the process can share one stemmer.
  */
 export function registerStems(stems: Readonly<Record<string, string>>): void {
+  let learned = false;
   for (const [word, root] of Object.entries(stems)) {
-    // addToDict() is broken in sastrawijs 1.1.0 (it loses `this`), so write to the dictionary directly.
-    sastrawi.internalDictionary[root] = "";
-    if (root !== word) overrides.set(word, root);
+    if (!sastrawi.find(root)) {
+      // addToDict() is broken in sastrawijs 1.1.0 (it loses `this`), so write to the dictionary directly.
+      sastrawi.internalDictionary[root] = "";
+      learned = true;
+    }
+    if (root !== word && overrides.get(word) !== root) {
+      overrides.set(word, root);
+      learned = true;
+    }
   }
   // A root learned now may change what an earlier word stems to.
-  roots.clear();
+  if (learned) roots.clear();
 }
 
 registerStems(readBuiltInLexicon().stems);
