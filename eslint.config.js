@@ -21,11 +21,20 @@ export default tseslint.config(
     files: ["**/*.cjs"],
     languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly" } },
   },
-  {
-    // The core decides what to say; it never knows which app or which database driver.
-    files: ["src/conversation/**/*.ts", "src/domain/**/*.ts"],
-    rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: platformLibraries, message: "conversation/ and domain/ stay channel- and driver-agnostic (see STYLE.md)." }] }],
-    },
-  },
+  // Imports flow one way (STYLE.md): channels -> conversation -> domain -> db, with delivery/
+  // beside the conversation: it sends what the domain queued, through ports the channels implement.
+  folderDirection("src/domain/**/*.ts", ["delivery", "conversation", "channels", "app", "cli", "web"], platformLibraries),
+  folderDirection("src/conversation/**/*.ts", ["delivery", "channels", "app", "cli", "web"], platformLibraries),
+  folderDirection("src/delivery/**/*.ts", ["channels", "conversation", "app", "cli", "web"], []),
 );
+
+/** A lint rule: files matching `files` import none of `folders` (under src/), nor these libraries. */
+function folderDirection(files, folders, libraries) {
+  const folder = files.split("/")[1];
+  const patterns = folders.map((name) => ({
+    group: [`**/${name}/*`, `**/${name}/**`],
+    message: `${folder}/ never imports ${name}/ (imports flow one way; see STYLE.md).`,
+  }));
+  if (libraries.length > 0) patterns.push({ group: libraries, message: "conversation/ and domain/ stay channel- and driver-agnostic (see STYLE.md)." });
+  return { files: [files], rules: { "no-restricted-imports": ["error", { patterns }] } };
+}

@@ -5,7 +5,7 @@ import { createTelegramBulkSender } from "../src/channels/telegram/createTelegra
 import { Prisma, type Database } from "../src/db/client.js";
 import { createChannelLimiter } from "../src/delivery/createChannelLimiter.js";
 import { createDispatcher } from "../src/delivery/createDispatcher.js";
-import { materializeDeliveries } from "../src/delivery/materializeDeliveries.js";
+import { materializeDeliveries } from "../src/domain/deliveries/materializeDeliveries.js";
 import { addBroadcast, renderForTest } from "../test/delivery/support/seedCampaign.js";
 import { seedContacts } from "../test/delivery/support/seedContacts.js";
 import { createBenchDatabase, type BenchDialect } from "./benchDatabase.js";

@@ -1,6 +1,6 @@
 // Duplicates and losses when dispatcher processes are SIGKILLed at random moments mid-broadcast.
 import { Prisma } from "../src/db/client.js";
-import { materializeDeliveries } from "../src/delivery/materializeDeliveries.js";
+import { materializeDeliveries } from "../src/domain/deliveries/materializeDeliveries.js";
 import { addBroadcast } from "../test/delivery/support/seedCampaign.js";
 import { seedContacts } from "../test/delivery/support/seedContacts.js";
 import { spawnDispatcher } from "../test/delivery/support/spawnDispatcher.js";

@@ -1,7 +1,7 @@
 // Run in its own process by benchMaterialize.ts, so its peak RSS is the materialising alone:
 // opens an already seeded database, writes one delivery per contact, prints JSON.
 import { Prisma, openDatabase } from "../src/db/client.js";
-import { materializeDeliveries } from "../src/delivery/materializeDeliveries.js";
+import { materializeDeliveries } from "../src/domain/deliveries/materializeDeliveries.js";
 
 const [url = "", broadcastId = ""] = process.argv.slice(2);
 const db = await openDatabase(url);

@@ -1,7 +1,7 @@
 // Every setting Relawan reads, parsed once at start-up. A bad value stops the
 // process with one line naming the variable, before anything touches the database.
 import { z } from "zod";
-import { parseBlackout, type BlackoutRange } from "./delivery/parseBlackout.js";
+import { parseBlackout, type BlackoutRange } from "./domain/blackout/parseBlackout.js";
 import { isTimeZone } from "./domain/time/isTimeZone.js";
 
 const optionalString = z

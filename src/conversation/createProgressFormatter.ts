@@ -1,7 +1,6 @@
 // The staff-facing progress message of a broadcast, edited in place while it sends, and
 // its closing report. Words come from the locales like everything else people read.
-import type { BroadcastProgress } from "../delivery/readBroadcastProgress.js";
-import type { FormatProgress } from "../delivery/createProgressReporter.js";
+import type { BroadcastProgress, FormatProgress } from "../domain/broadcasts/readBroadcastProgress.js";
 import type { Translate } from "./createTranslator.js";
 
 export function createProgressFormatter(t: Translate): FormatProgress {

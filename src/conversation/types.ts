@@ -1,7 +1,9 @@
 // The channel-neutral language of the conversation core. Channels translate
 // their platform's payloads into InboundMessage and render Reply back out.
 
-export type ChannelName = "telegram" | "whatsapp" | "console";
+import type { ChannelName } from "../domain/contacts/channelName.js";
+
+export type { ChannelName };
 
 /** What kind of thing the person sent; anything but text/choice/contact is "media". */
 export type InboundKind = "text" | "choice" | "contact" | "media";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ChannelName } from "../conversation/types.js";
+import type { ChannelName } from "../domain/contacts/channelName.js";
 import type { Database } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./backoffDelay.js";
@@ -10,7 +10,7 @@ import { createSendingWriter } from "./createSendingWriter.js";
 import { decideDelivery, type DeliveryRules, type DeliverySource } from "./decideDelivery.js";
 import { loadDeliveryContext, type DeliveryBroadcast, type DeliveryContact, type DeliveryIdentity } from "./loadDeliveryContext.js";
 import { parseOutboundChoices } from "./parseOutboundChoices.js";
-import type { BlackoutRange } from "./parseBlackout.js";
+import type { BlackoutRange } from "../domain/blackout/parseBlackout.js";
 import { DEFAULT_QUIET_HOURS, minuteOfDay, type QuietHours } from "./quietHours.js";
 import { recoverExpiredLeases } from "./recoverExpiredLeases.js";
 import { releaseClaims } from "./releaseClaims.js";
@@ -20,7 +20,8 @@ import { sendClaimedDelivery, type SendContext } from "./sendClaimedDelivery.js"
 import { skipCancelledDeliveries } from "./skipCancelledDeliveries.js";
 import { sourceOfDelivery } from "./sourceOfDelivery.js";
 import { startDueBroadcasts } from "./startDueBroadcasts.js";
-import type { BulkSender, OutboundMessage, RenderBroadcast } from "./types.js";
+import type { RenderBroadcast } from "../domain/deliveries/outboundMessage.js";
+import type { BulkSender, OutboundMessage } from "./types.js";
 
 export interface DispatcherOptions {
   db: Database;

@@ -1,14 +1,8 @@
-import type { ChannelName } from "../conversation/types.js";
+import type { ChannelName } from "../domain/contacts/channelName.js";
 import type { Database } from "../db/client.js";
 import type { Logger } from "../logger.js";
-import { readBroadcastProgress, type BroadcastProgress } from "./readBroadcastProgress.js";
+import { readBroadcastProgress, type BroadcastProgress, type FormatProgress } from "../domain/broadcasts/readBroadcastProgress.js";
 import type { StaffNotifier } from "./types.js";
-
-/** "running": the message edited in place; "final": the closing report. */
-export type ProgressPhase = "running" | "final";
-
-/** Staff-facing text for a progress reading; the conversation layer supplies a localised one. */
-export type FormatProgress = (progress: BroadcastProgress, phase: ProgressPhase) => string;
 
 export interface ProgressReporterOptions {
   db: Database;

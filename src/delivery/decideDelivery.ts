@@ -1,6 +1,6 @@
-import { findBlackoutEnd } from "./findBlackoutEnd.js";
+import { findBlackoutEnd } from "../domain/blackout/findBlackoutEnd.js";
 import type { DeliveryContact, DeliveryIdentity } from "./loadDeliveryContext.js";
-import type { BlackoutRange } from "./parseBlackout.js";
+import type { BlackoutRange } from "../domain/blackout/parseBlackout.js";
 import { pickIdentity } from "./pickIdentity.js";
 import { quietHoursEnd, type QuietHours } from "./quietHours.js";
 import { timeZoneOfRegion } from "./timeZoneOfRegion.js";

@@ -1,22 +1,10 @@
 // The delivery layer's ports: how a message the bot starts reaches a platform, and what
 // the platform said. Channels implement BulkSender; the dispatcher never imports a channel.
-import type { ChannelName } from "../conversation/types.js";
+// The message itself is the domain's (its renderers write it); channels see it from here.
+import type { ChannelName } from "../domain/contacts/channelName.js";
+import type { OutboundMessage } from "../domain/deliveries/outboundMessage.js";
 
-/**
- * What goes out for one delivery, already in the recipient's language, footer included. The
- * text always says how to answer by typing; `choices` add buttons where the platform has them.
- */
-export interface OutboundMessage {
-  text: string;
-  imageUrl?: string;
-  choices?: OutboundChoice[];
-}
-
-/** A button: `id` comes back as the inbound choice when pressed (Telegram: at most 64 bytes). */
-export interface OutboundChoice {
-  id: string;
-  label: string;
-}
+export type { OutboundChoice, OutboundMessage } from "../domain/deliveries/outboundMessage.js";
 
 export type SendOutcome =
   | { status: "sent"; platformMessageId?: string }
@@ -46,27 +34,3 @@ export interface StaffNotifier {
   post(chatId: string, text: string): Promise<string | undefined>;
   edit(chatId: string, messageRef: string, text: string): Promise<void>;
 }
-
-/** What a broadcast's renderer sees of the broadcast. */
-export interface BroadcastToRender {
-  id: string;
-  /** { [language]: text } as the staff member wrote it. */
-  texts: Record<string, string>;
-  imageUrl: string | null;
-  operational: boolean;
-}
-
-/** What a broadcast's renderer sees of the person it goes to. */
-export interface RecipientToRender {
-  id: string;
-  name: string | null;
-  language: string;
-  role: string | null;
-  regionCode: string | null;
-}
-
-/**
- * Turns a broadcast into the message one person gets: their language, the campaign's name,
- * the "Balas STOP untuk berhenti" footer. Throwing marks the delivery failed ("render_failed").
- */
-export type RenderBroadcast = (broadcast: BroadcastToRender, recipient: RecipientToRender, channel: ChannelName) => OutboundMessage;

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createProgressFormatter } from "../../src/conversation/createProgressFormatter.js";
 import { createTranslator, readLocaleResources } from "../../src/conversation/createTranslator.js";
-import type { BroadcastProgress } from "../../src/delivery/readBroadcastProgress.js";
+import type { BroadcastProgress } from "../../src/domain/broadcasts/readBroadcastProgress.js";
 import { repoRoot } from "../support/createTestApp.js";
 
 const t = createTranslator(readLocaleResources(join(repoRoot, "locales")), "id").forLanguage("en");

@@ -1,7 +1,7 @@
 // One person, one contact: a WhatsApp sender is their phone number, and a phone
 // the platform vouched for links Telegram and WhatsApp.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readBroadcastProgress } from "../../src/delivery/readBroadcastProgress.js";
+import { readBroadcastProgress } from "../../src/domain/broadcasts/readBroadcastProgress.js";
 import { mergeContacts } from "../../src/domain/contacts/mergeContacts.js";
 import { readLeaderboard } from "../../src/domain/points/readLeaderboard.js";
 import { addBroadcast } from "../delivery/support/seedCampaign.js";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { readBroadcastProgress } from "../../src/delivery/readBroadcastProgress.js";
+import { readBroadcastProgress } from "../../src/domain/broadcasts/readBroadcastProgress.js";
 import { recordUnsentDelivery } from "../../src/domain/deliveries/recordUnsentDelivery.js";
 import { inboxFaqId } from "../../src/domain/inbox/inboxFaqId.js";
 import { addBroadcast, queueDeliveries } from "../delivery/support/seedCampaign.js";

@@ -2,7 +2,7 @@
 // and the election quiet period holds.
 import { afterEach, describe, expect, it } from "vitest";
 import type { EngineDeps } from "../../src/conversation/engineDeps.js";
-import { parseBlackout } from "../../src/delivery/parseBlackout.js";
+import { parseBlackout } from "../../src/domain/blackout/parseBlackout.js";
 import { createTestApp, onboard, person, signUpVolunteer, staffMember, transcript, type TestApp, type Voter } from "../support/createTestApp.js";
 
 let app: TestApp;

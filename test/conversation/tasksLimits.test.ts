@@ -1,7 +1,7 @@
 // Who gets a task and when: the maximum of volunteers, the election quiet period, STOP, voters,
 // and staff commands refused to everyone else.
 import { afterEach, describe, expect, it } from "vitest";
-import { parseBlackout } from "../../src/delivery/parseBlackout.js";
+import { parseBlackout } from "../../src/domain/blackout/parseBlackout.js";
 import type { EngineDeps } from "../../src/conversation/engineDeps.js";
 import type { Reply } from "../../src/conversation/types.js";
 import { contactOf, createTestApp, transcript, type TestApp, type Voter } from "../support/createTestApp.js";

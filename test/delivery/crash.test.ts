@@ -2,7 +2,7 @@
 // killed mid-broadcast, stopped with SIGTERM, and two at once.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Prisma } from "../../src/db/client.js";
-import { materializeDeliveries } from "../../src/delivery/materializeDeliveries.js";
+import { materializeDeliveries } from "../../src/domain/deliveries/materializeDeliveries.js";
 import { startFakeBotApi, type FakeBotApi, TEST_BOT_TOKEN } from "../support/fakeBotApi.js";
 import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
 import { addBroadcast, statusCounts } from "./support/seedCampaign.js";

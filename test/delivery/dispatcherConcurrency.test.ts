@@ -4,7 +4,7 @@ import { createTelegramBulkSender } from "../../src/channels/telegram/createTele
 import { Prisma, type Database } from "../../src/db/client.js";
 import { createChannelLimiter, type ChannelLimiter } from "../../src/delivery/createChannelLimiter.js";
 import { createDispatcher } from "../../src/delivery/createDispatcher.js";
-import { materializeDeliveries } from "../../src/delivery/materializeDeliveries.js";
+import { materializeDeliveries } from "../../src/domain/deliveries/materializeDeliveries.js";
 import { startFakeBotApi, type FakeBotApi, TEST_BOT_TOKEN } from "../support/fakeBotApi.js";
 import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
 import { addBroadcast, renderForTest, silentLogger, statusCounts } from "./support/seedCampaign.js";

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { createDispatcher, type DispatcherOptions } from "../../src/delivery/createDispatcher.js";
-import { parseBlackout, type BlackoutRange } from "../../src/delivery/parseBlackout.js";
-import { readBroadcastProgress } from "../../src/delivery/readBroadcastProgress.js";
+import { parseBlackout, type BlackoutRange } from "../../src/domain/blackout/parseBlackout.js";
+import { readBroadcastProgress } from "../../src/domain/broadcasts/readBroadcastProgress.js";
 import type { BulkSender } from "../../src/delivery/types.js";
 import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
 import { createVirtualClock, type VirtualClock } from "./support/createVirtualClock.js";

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { createDispatcher, type DispatcherOptions } from "../../src/delivery/createDispatcher.js";
-import { parseBlackout } from "../../src/delivery/parseBlackout.js";
+import { parseBlackout } from "../../src/domain/blackout/parseBlackout.js";
 import type { BulkSender, OutboundMessage } from "../../src/delivery/types.js";
 import { queueMessage, type QueuedMessage } from "../../src/domain/deliveries/queueMessage.js";
 import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";

@@ -3,8 +3,9 @@ import { createTelegramBulkSender } from "../../src/channels/telegram/createTele
 import { createTelegramStaffNotifier } from "../../src/channels/telegram/createTelegramStaffNotifier.js";
 import type { Database } from "../../src/db/client.js";
 import { createDispatcher } from "../../src/delivery/createDispatcher.js";
-import { createProgressReporter, type FormatProgress } from "../../src/delivery/createProgressReporter.js";
-import { readBroadcastProgress } from "../../src/delivery/readBroadcastProgress.js";
+import type { FormatProgress } from "../../src/domain/broadcasts/readBroadcastProgress.js";
+import { createProgressReporter } from "../../src/delivery/createProgressReporter.js";
+import { readBroadcastProgress } from "../../src/domain/broadcasts/readBroadcastProgress.js";
 import { startFakeBotApi, type FakeBotApi, TEST_BOT_TOKEN } from "../support/fakeBotApi.js";
 import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
 import { createVirtualClock, type VirtualClock } from "./support/createVirtualClock.js";

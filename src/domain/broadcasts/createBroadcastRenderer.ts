@@ -1,4 +1,4 @@
-import type { RenderBroadcast } from "../../delivery/types.js";
+import type { RenderBroadcast } from "../deliveries/outboundMessage.js";
 import { renderBroadcast, type BroadcastVoice } from "./renderBroadcast.js";
 
 /** The dispatcher's renderer: every delivery rendered exactly as the staff preview showed it. */

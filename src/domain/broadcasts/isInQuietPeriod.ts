@@ -1,5 +1,5 @@
-import { isInBlackout } from "../../delivery/isInBlackout.js";
-import type { BlackoutRange } from "../../delivery/parseBlackout.js";
+import { isInBlackout } from "../blackout/isInBlackout.js";
+import type { BlackoutRange } from "../blackout/parseBlackout.js";
 
 export type BlackoutRanges = readonly BlackoutRange[];
 

@@ -1,4 +1,4 @@
-import type { OutboundMessage } from "../../delivery/types.js";
+import type { OutboundMessage } from "../deliveries/outboundMessage.js";
 import { parseBroadcastTexts, type BroadcastTexts } from "./parseBroadcastTexts.js";
 
 /** What renderBroadcast needs from the translator and the campaign (main.ts has both). */

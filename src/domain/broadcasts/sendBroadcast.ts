@@ -1,5 +1,5 @@
 import type { Database, Db } from "../../db/client.js";
-import { materializeDeliveries } from "../../delivery/materializeDeliveries.js";
+import { materializeDeliveries } from "../deliveries/materializeDeliveries.js";
 import { recordAudit } from "../audit/recordAudit.js";
 import { parseSegmentDefinition } from "../segments/parseSegmentDefinition.js";
 import { recipientWhereSql } from "../segments/recipientWhereSql.js";

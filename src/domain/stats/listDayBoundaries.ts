@@ -1,5 +1,5 @@
-import { readWallClock } from "../../delivery/readWallClock.js";
-import { wallClockToInstant } from "../../delivery/wallClockToInstant.js";
+import { readWallClock } from "../time/readWallClock.js";
+import { wallClockToInstant } from "../time/wallClockToInstant.js";
 
 export interface LocalDay {
   /** "2026-11-26" in the zone. */

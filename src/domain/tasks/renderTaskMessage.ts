@@ -1,4 +1,4 @@
-import type { OutboundChoice } from "../../delivery/types.js";
+import type { OutboundChoice } from "../deliveries/outboundMessage.js";
 
 /** What task messages need from the translator, the campaign and the clock face (main.ts has all three). */
 export interface TaskVoice {

@@ -1,8 +1,8 @@
 // Contacts, broadcasts and their deliveries, written the way the rest of Relawan writes them.
 import { pino } from "pino";
 import { Prisma, type Database } from "../../../src/db/client.js";
-import { materializeDeliveries } from "../../../src/delivery/materializeDeliveries.js";
-import type { RenderBroadcast } from "../../../src/delivery/types.js";
+import { materializeDeliveries } from "../../../src/domain/deliveries/materializeDeliveries.js";
+import type { RenderBroadcast } from "../../../src/domain/deliveries/outboundMessage.js";
 
 export const silentLogger = pino({ level: "silent" });
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { changeBroadcastStatus } from "../../../src/domain/broadcasts/changeBroadcastStatus.js";
 import { createBroadcast } from "../../../src/domain/broadcasts/createBroadcast.js";
 import { sendBroadcast } from "../../../src/domain/broadcasts/sendBroadcast.js";
-import { parseBlackout } from "../../../src/delivery/parseBlackout.js";
+import { parseBlackout } from "../../../src/domain/blackout/parseBlackout.js";
 import { createTestApp, type TestApp } from "../../support/createTestApp.js";
 
 let app: TestApp;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findBlackoutEnd } from "../../src/delivery/findBlackoutEnd.js";
-import { isInBlackout } from "../../src/delivery/isInBlackout.js";
-import { parseBlackout, type BlackoutRange } from "../../src/delivery/parseBlackout.js";
+import { findBlackoutEnd } from "../../../src/domain/blackout/findBlackoutEnd.js";
+import { isInBlackout } from "../../../src/domain/blackout/isInBlackout.js";
+import { parseBlackout, type BlackoutRange } from "../../../src/domain/blackout/parseBlackout.js";
 
 function ranges(value: string, zone = "Asia/Jakarta"): BlackoutRange[] {
   const parsed = parseBlackout(value, zone);

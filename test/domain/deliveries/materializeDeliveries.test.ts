@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Prisma, type Database } from "../../src/db/client.js";
-import { materializeDeliveries } from "../../src/delivery/materializeDeliveries.js";
-import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
-import { addBroadcast, addContact } from "./support/seedCampaign.js";
+import { Prisma, type Database } from "../../../src/db/client.js";
+import { materializeDeliveries } from "../../../src/domain/deliveries/materializeDeliveries.js";
+import { createTestDatabase, type TestDatabase } from "../../support/createTestDatabase.js";
+import { addBroadcast, addContact } from "../../delivery/support/seedCampaign.js";
 
 let t: TestDatabase;
 let db: Database;

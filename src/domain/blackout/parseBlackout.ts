@@ -1,5 +1,5 @@
-import { wallClockToInstant } from "./wallClockToInstant.js";
-import { isTimeZone } from "../domain/time/isTimeZone.js";
+import { wallClockToInstant } from "../time/wallClockToInstant.js";
+import { isTimeZone } from "../time/isTimeZone.js";
 
 /** An election quiet period (masa tenang): campaign messages may not go out in [start, end). */
 export interface BlackoutRange {

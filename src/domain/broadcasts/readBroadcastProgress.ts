@@ -1,4 +1,4 @@
-import type { Database } from "../db/client.js";
+import type { Database } from "../../db/client.js";
 
 export interface BroadcastProgress {
   broadcastId: string;
@@ -38,6 +38,12 @@ export interface BroadcastProgress {
 }
 
 const HELD_REASONS = new Set(["quiet_hours", "blackout"]);
+
+/** "running": the message edited in place; "final": the closing report. */
+export type ProgressPhase = "running" | "final";
+
+/** Staff-facing text for a progress reading; the conversation layer supplies a localised one. */
+export type FormatProgress = (progress: BroadcastProgress, phase: ProgressPhase) => string;
 
 /** Counts a broadcast's deliveries by status and reason; pass the previous reading for a rate and an ETA. */
 export async function readBroadcastProgress(

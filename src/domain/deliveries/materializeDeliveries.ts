@@ -1,4 +1,4 @@
-import { Prisma, type Database } from "../db/client.js";
+import { Prisma, type Database } from "../../db/client.js";
 
 /**
  * Writes one queued Delivery per contact matching `where` (a condition over "Contact" c), in one
