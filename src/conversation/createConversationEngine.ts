@@ -1,6 +1,9 @@
 // The conversation core: one inbound message in, replies and effects out, with
 // every change of the turn in one database transaction. It never sends.
 import { findOrCreateContact } from "../domain/contacts/findOrCreateContact.js";
+import { markIdentityUnreachable } from "../domain/contacts/markIdentityUnreachable.js";
+import { saveConversationState } from "../domain/contacts/saveConversationState.js";
+import { recordReferral as saveReferral } from "../domain/referrals/recordReferral.js";
 import { claimInboundMessage } from "../domain/inbound/claimInboundMessage.js";
 import { lockConversation } from "../domain/inbound/lockConversation.js";
 import { hasPermission } from "../domain/staff/hasPermission.js";
@@ -51,9 +54,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
         return result;
       });
     },
-    async markUnreachable(channel: ChannelName, externalId: string, at: Date) {
-      await deps.db.channelIdentity.updateMany({ where: { channel, externalId }, data: { unreachableAt: at } });
-    },
+    markUnreachable: (channel: ChannelName, externalId: string, at: Date) => markIdentityUnreachable(deps.db, channel, externalId, at),
   };
 }
 
@@ -259,10 +260,8 @@ function optChange(turn: Turn): OptChange {
 
 async function recordReferral(turn: Turn, code: string): Promise<void> {
   if (turn.contact.referredByCode) return;
-  const referrer = await turn.tx.volunteer.findUnique({ where: { referralCode: code.trim().toUpperCase() }, select: { contactId: true, referralCode: true } });
-  if (!referrer || referrer.contactId === turn.contact.id) return;
-  await turn.tx.contact.update({ where: { id: turn.contact.id }, data: { referredByCode: referrer.referralCode } });
-  turn.contact = { ...turn.contact, referredByCode: referrer.referralCode };
+  const recorded = await saveReferral(turn.tx, turn.contact.id, code);
+  if (recorded) turn.contact = { ...turn.contact, referredByCode: recorded };
 }
 
 /** After the commit, so a rolled-back turn never leaves the matcher out of step with the database. */
@@ -277,13 +276,6 @@ function applyFaqEffects(deps: EngineDeps, result: TurnResult): void {
 }
 
 async function finish(turn: Turn, saveState: boolean): Promise<TurnResult> {
-  if (!turn.erased && saveState) {
-    const data = turn.serializedState();
-    await turn.tx.conversationState.upsert({
-      where: { contactId: turn.contact.id },
-      create: { contactId: turn.contact.id, flow: turn.flow, step: turn.step, data },
-      update: { flow: turn.flow, step: turn.step, data },
-    });
-  }
+  if (!turn.erased && saveState) await saveConversationState(turn.tx, turn.contact.id, { flow: turn.flow, step: turn.step, data: turn.serializedState() });
   return { replies: turn.replies, effects: turn.effects, language: turn.erased ? undefined : turn.language };
 }

@@ -7,7 +7,7 @@ import type { SendingWriter } from "./createSendingWriter.js";
 import { closeClaimedDeliveries } from "./closeClaimedDeliveries.js";
 import { decideDelivery, type DeliveryDecision, type DeliveryRules, type DeliverySource } from "./decideDelivery.js";
 import type { DeliveryContact, DeliveryIdentity } from "./loadDeliveryContext.js";
-import { markIdentityUnreachable } from "./markIdentityUnreachable.js";
+import { markIdentityUnreachable } from "../domain/contacts/markIdentityUnreachable.js";
 import { readSendCheck } from "./readSendCheck.js";
 import { requeueClaimedDeliveries } from "./requeueClaimedDeliveries.js";
 import { sourceOfDelivery } from "./sourceOfDelivery.js";

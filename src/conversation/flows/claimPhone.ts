@@ -1,6 +1,7 @@
+import { findContactIdByPhone } from "../../domain/contacts/findContactIdByPhone.js";
 import { mergeContacts } from "../../domain/contacts/mergeContacts.js";
+import { readContactForTurn } from "../../domain/contacts/readContactForTurn.js";
 import type { Turn } from "../turn.js";
-import { contactForTurn } from "../../domain/contacts/findOrCreateContact.js";
 
 /**
  * Before a phone number is saved on this person: if another contact has it and the
@@ -9,11 +10,11 @@ import { contactForTurn } from "../../domain/contacts/findOrCreateContact.js";
  * could type someone else's number and take over their record.
  */
 export async function claimPhone(turn: Turn, phone: string, verified: boolean): Promise<"ok" | "taken"> {
-  const owner = await turn.tx.contact.findUnique({ where: { phone }, select: { id: true } });
-  if (!owner || owner.id === turn.contact.id) return "ok";
+  const owner = await findContactIdByPhone(turn.tx, phone);
+  if (!owner || owner === turn.contact.id) return "ok";
   if (!verified) return "taken";
-  await mergeContacts(turn.tx, turn.contact.id, owner.id);
-  turn.contact = await turn.tx.contact.findUniqueOrThrow({ where: { id: turn.contact.id }, include: contactForTurn });
+  await mergeContacts(turn.tx, turn.contact.id, owner);
+  turn.contact = await readContactForTurn(turn.tx, turn.contact.id);
   turn.effects.push({ type: "contacts_merged", contactId: turn.contact.id });
   return "ok";
 }

@@ -8,7 +8,7 @@ import { claimPhone } from "./claimPhone.js";
 import { showMenu } from "./mainMenu.js";
 import { parseInterests, resyncTags } from "./onboarding.js";
 import { handleField, promptField, type FieldStep } from "./profileFields.js";
-import { contactForTurn } from "../../domain/contacts/findOrCreateContact.js";
+import { updateContactDetails, type ContactDetails } from "../../domain/contacts/updateContactDetails.js";
 
 const flow = "myData";
 
@@ -160,25 +160,21 @@ export async function handleMyDataStep(turn: Turn, input: TurnInput): Promise<vo
 }
 
 async function saveField(turn: Turn, step: FieldStep, data: Record<string, unknown>): Promise<void> {
-  const id = turn.contact.id;
-  if (step === "name") await turn.tx.contact.update({ where: { id }, data: { name: String(data.name) } });
+  const details: ContactDetails = {};
+  if (step === "name") details.name = String(data.name);
   if (step === "phone") {
     const phone = String(data.phone);
     if ((await claimPhone(turn, phone, data.phoneVerified === true)) === "taken") {
       turn.say({ text: turn.t(turn.message.channel === "telegram" ? "volunteer.phoneTakenTelegram" : "volunteer.phoneTaken") });
       return promptField(turn, flow, "phone", {});
     }
-    await turn.tx.contact.update({ where: { id }, data: { phone } });
+    details.phone = phone;
   }
   if (step === "district" || step === "village") {
-    const regionCode = (data.villageCode as string | null | undefined) ?? (data.districtCode as string | null | undefined) ?? String(data.regionCode);
-    await turn.tx.contact.update({ where: { id }, data: { regionCode } });
+    details.regionCode = (data.villageCode as string | null | undefined) ?? (data.districtCode as string | null | undefined) ?? String(data.regionCode);
   }
-  if (step === "interests" && turn.contact.volunteer) {
-    await turn.tx.volunteer.update({ where: { contactId: id }, data: { interests: JSON.stringify(data.interests ?? []) } });
-  }
-  const refreshed = await turn.tx.contact.findUniqueOrThrow({ where: { id }, include: contactForTurn });
-  turn.contact = refreshed;
+  if (step === "interests") details.interests = (data.interests as string[] | undefined) ?? [];
+  turn.contact = await updateContactDetails(turn.tx, turn.contact.id, details);
   await resyncTags(turn);
   turn.say({ text: turn.t("myData.saved") });
   startEditData(turn);

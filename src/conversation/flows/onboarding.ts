@@ -2,6 +2,7 @@
 // then ask for consent to campaign updates before storing anything else.
 import { recordConsent } from "../../domain/consent/recordConsent.js";
 import { syncContactTags } from "../../domain/contacts/syncContactTags.js";
+import { updateContactDetails } from "../../domain/contacts/updateContactDetails.js";
 import type { Turn, TurnInput } from "../turn.js";
 import { showMenu } from "./mainMenu.js";
 
@@ -20,7 +21,7 @@ export async function handleLanguage(turn: Turn, input: TurnInput, then: "consen
     turn.say({ text: turn.t("input.pickOne") });
     return promptLanguage(turn);
   }
-  await turn.tx.contact.update({ where: { id: turn.contact.id }, data: { language } });
+  await updateContactDetails(turn.tx, turn.contact.id, { language });
   turn.setLanguage(language);
   await resyncTags(turn);
   if (then === "consent" && turn.contact.updatesConsent === null) return promptUpdatesConsent(turn);

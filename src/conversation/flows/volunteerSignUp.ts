@@ -2,14 +2,13 @@
 // district, village, interests, availability and consent to receive tasks. Nothing is
 // written to the contact until the person agrees at the end.
 import { recordConsent } from "../../domain/consent/recordConsent.js";
-import { createReferralCode } from "../../domain/volunteers/createReferralCode.js";
+import { registerVolunteer } from "../../domain/volunteers/registerVolunteer.js";
 import type { StateData, Turn, TurnInput } from "../turn.js";
 import { claimPhone } from "./claimPhone.js";
 import { referralLinkText } from "./inviteFriends.js";
 import { showMenu } from "./mainMenu.js";
 import { resyncTags } from "./onboarding.js";
 import { handleField, promptField, type FieldStep } from "./profileFields.js";
-import { contactForTurn } from "../../domain/contacts/findOrCreateContact.js";
 
 const flow = "volunteer";
 const fieldOrder: FieldStep[] = ["name", "phone", "region", "district", "village", "interests"];
@@ -114,29 +113,21 @@ async function completeSignUp(turn: Turn, data: StateData): Promise<void> {
   }
   await recordTasksConsent(turn, true);
   const regionCode = (data.villageCode as string | null | undefined) ?? (data.districtCode as string | null | undefined) ?? String(data.regionCode);
-  const answers = { interests: JSON.stringify((data.interests as string[] | undefined) ?? []), availability: String(data.availability) };
-  // A merged-in contact may already be a volunteer: keep that profile and its referral code.
-  const existing = turn.contact.volunteer;
-  const volunteer = existing
-    ? await turn.tx.volunteer.update({ where: { id: existing.id }, data: answers })
-    : await turn.tx.volunteer.create({ data: { contactId: turn.contact.id, referralCode: await uniqueReferralCode(turn), createdAt: turn.now, ...answers } });
-  const contact = await turn.tx.contact.update({
-    where: { id: turn.contact.id },
-    // A voter who signs up becomes a volunteer; staff keep their stronger role.
-    data: { name: String(data.name), phone, regionCode, role: turn.contact.role ?? "volunteer" },
-    include: contactForTurn,
+  // A merged-in contact may already be a volunteer: that profile and its referral code are kept.
+  const contact = await registerVolunteer(turn.tx, {
+    contactId: turn.contact.id,
+    name: String(data.name),
+    phone,
+    regionCode,
+    interests: (data.interests as string[] | undefined) ?? [],
+    availability: String(data.availability),
+    role: turn.contact.role,
+    at: turn.now,
   });
-  turn.contact = { ...contact, volunteer };
+  const volunteer = contact.volunteer!;
+  turn.contact = contact;
   await resyncTags(turn);
   turn.effects.push({ type: "volunteer_registered", contactId: contact.id, referralCode: volunteer.referralCode });
   const link = referralLinkText(turn, volunteer.referralCode);
   showMenu(turn, turn.t(link ? "volunteer.welcome" : "volunteer.welcomeCodeOnly", { name: contact.name, code: volunteer.referralCode, link }));
-}
-
-async function uniqueReferralCode(turn: Turn): Promise<string> {
-  for (;;) {
-    const code = createReferralCode();
-    const taken = await turn.tx.volunteer.findUnique({ where: { referralCode: code }, select: { id: true } });
-    if (!taken) return code;
-  }
 }
