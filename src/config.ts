@@ -102,6 +102,8 @@ export const configSchema = z
       .default("24h")
       .refine((v) => v === "off" || /^\d{1,4}\s*[mhd]$/i.test(v), { message: 'expected a duration like 30m, 24h or 2d, or "off"' })
       .transform((v) => (v === "off" ? null : Number.parseInt(v, 10) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[v.slice(-1).toLowerCase() as "m" | "h" | "d"])),
+    // Coverage counts a volunteer as active with a task, a canvass report or a message to the bot within this many days.
+    ACTIVE_VOLUNTEER_DAYS: z.coerce.number({ message: "expected a whole number of days" }).int().min(1).max(366).default(30),
     RATE_LIMIT_MESSAGES: z.coerce.number({ message: "expected a whole number" }).int().min(1).default(20),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number({ message: "expected a number of seconds" }).positive().default(10),
     OPS_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number({ message: "expected a port number" }).int().min(1).max(65535).optional()),
