@@ -19,14 +19,14 @@ afterEach(async () => {
   folder.remove();
 });
 
-async function cli(args: string[], url = store.url) {
+async function cli(args: string[], url = store.url, at = now) {
   let stdout = "";
   let stderr = "";
   const code = await runCli(args, {
     env: { DATABASE_URL: url },
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
-    clock: () => now,
+    clock: () => at,
   });
   return { code, stdout, stderr };
 }
@@ -104,6 +104,39 @@ describe("relawan import", () => {
     expect(await store.db.auditEntry.count()).toBe(0);
   });
 
+  it("gives every phone number a WhatsApp identity, so a yes to updates can receive broadcasts", async () => {
+    const path = folder.write("wa.csv", "nama,telepon,persetujuan\nBudi,081234567890,ya\nSiti,081311112222,\nAni,081322223333,ya\n");
+    expect((await cli(["import", path])).code).toBe(0);
+    const identities = await store.db.channelIdentity.findMany({ include: { contact: true }, orderBy: { externalId: "asc" } });
+    expect(identities.map((i) => [i.channel, i.externalId, i.contact.phone, i.lastInboundAt])).toEqual([
+      ["whatsapp", "6281234567890", "+6281234567890", null],
+      ["whatsapp", "6281311112222", "+6281311112222", null],
+      ["whatsapp", "6281322223333", "+6281322223333", null],
+    ]);
+    await store.db.segment.create({ data: { name: "Semua", definition: "{}", createdBy: "test" } });
+    expect((await cli(["segment", "count", "Semua", "--json"])).stdout).toMatch(/"total": 3,\s+"sendable": 2/);
+  });
+
+  it("changes nothing when the same file is imported again on another day", async () => {
+    const path = folder.write("lagi.csv", "nama,telepon,persetujuan,sumber_persetujuan\nBudi,081234567890,ya,\nSiti,081311112222,ya,posko\n");
+    const exportAll = async () => (await cli(["export", "contacts"])).stdout;
+    expect((await cli(["import", path])).code).toBe(0);
+    const first = await exportAll();
+    const counts = async () => [await store.db.contact.count(), await store.db.channelIdentity.count(), await store.db.consentRecord.count()];
+    const before = await counts();
+    const later = await cli(["import", path, "--json"], store.url, new Date("2026-12-03T03:00:00Z"));
+    expect(JSON.parse(later.stdout)).toMatchObject({ created: 0, merged: 2, consentRecorded: 0 });
+    expect(await counts()).toEqual(before);
+    expect(await exportAll()).toBe(first);
+    const rows = parse(first, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [r.name, r.consent_source, r.consent_date])).toEqual(
+      expect.arrayContaining([
+        ["Budi", "import", "2026-11-26T10:00:00+07:00"],
+        ["Siti", "posko", "2026-11-26T10:00:00+07:00"],
+      ]),
+    );
+  });
+
   it("answers usage errors with exit code 2", async () => {
     expect((await cli(["import"])).code).toBe(2);
     expect((await cli(["import", "x.csv", "--lang", "fr"])).code).toBe(2);
@@ -158,7 +191,10 @@ describe("relawan export", () => {
       const budi = await fresh.db.contact.findUniqueOrThrow({ where: { phone: "+6281234567890" }, include: { tags: true, identities: true } });
       expect(budi).toMatchObject({ name: "Budi", regionCode: "32.73", updatesConsent: true });
       expect(budi.tags.map((t) => t.tag).sort()).toEqual(["posko", "saksi"]);
-      expect(budi.identities.map((i) => i.externalId)).toEqual(["111"]);
+      expect(budi.identities.map((i) => [i.channel, i.externalId]).sort()).toEqual([
+        ["telegram", "111"],
+        ["whatsapp", "6281234567890"],
+      ]);
     } finally {
       await fresh.close();
     }

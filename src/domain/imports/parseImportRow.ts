@@ -114,7 +114,7 @@ export function parseImportRow(record: string[], line: number, columns: ImportCo
       if (parsed.getTime() > rules.now.getTime()) return invalid({ code: "future_consent_date", value: dateText });
       at = parsed;
     }
-    row.consent = { source, at };
+    row.consent = { source, at, dated: dateText !== "" };
   }
   return { status: "ok", row };
 }

@@ -71,7 +71,8 @@ export interface ImportRow {
   regionCode?: string;
   language?: string;
   tags: string[];
-  consent?: { source: string; at: Date };
+  /** `dated`: the file gave the date; otherwise `at` is the time of the import. */
+  consent?: { source: string; at: Date; dated: boolean };
   /** The consent cell says no (rather than nothing): a new contact starts with a recorded "no". */
   declined: boolean;
   optedOut: boolean;

@@ -30,7 +30,7 @@ interface Slot {
   languageGiven: boolean;
   tags: Set<string>;
   telegramIds: string[];
-  consents: { source: string; at: Date }[];
+  consents: { source: string; at: Date; dated: boolean }[];
   declined: boolean;
   optOut: boolean;
 }
@@ -195,7 +195,11 @@ async function writeSlots(tx: Db, slots: Slot[], settings: BatchSettings, result
       withdrawals.push([createImportId(), slot.contactId, slot.language]);
       result.optedOut++;
     }
-    for (const externalId of slot.telegramIds) identities.push([createImportId(), slot.contactId, externalId]);
+    for (const externalId of slot.telegramIds) identities.push([createImportId(), slot.contactId, "telegram", externalId]);
+    // A phone number is a WhatsApp account: whether a broadcast may go there is the consent's
+    // question, and how (paced, or a template outside the 24-hour window) the outbox's. A number
+    // that already has its WhatsApp identity (this person's, or anyone's) is left as it is.
+    if (slot.phone) identities.push([createImportId(), slot.contactId, "whatsapp", slot.phone.slice(1)]);
     for (const tag of slot.tags) tags.push([slot.contactId, tag]);
 
     const consentNow = consentAfterImport(slot, fresh);
@@ -223,10 +227,7 @@ async function writeSlots(tx: Db, slots: Slot[], settings: BatchSettings, result
     ],
   });
   await insertRows(tx, "ChannelIdentity", identityColumns, identities, {
-    constants: [
-      ["channel", "text", "telegram"],
-      ["createdAt", "timestamp", now],
-    ],
+    constants: [["createdAt", "timestamp", now]],
     onConflictDoNothing: true,
   });
   await insertRows(tx, "ContactTag", tagColumns, tags, { onConflictDoNothing: true });
@@ -250,6 +251,7 @@ const contactColumns: ColumnSpec[] = [
 const identityColumns: ColumnSpec[] = [
   ["id", "text"],
   ["contactId", "text"],
+  ["channel", "text"],
   ["externalId", "text"],
 ];
 const tagColumns: ColumnSpec[] = [
@@ -269,13 +271,21 @@ const withdrawalColumns: ColumnSpec[] = [
   ["language", "text"],
 ];
 
-/** The file's consents minus those already on record (same source and time): importing twice adds nothing. */
+/**
+ * The file's consents minus those already on record, so importing twice adds nothing: a dated
+ * one is on record with the same source and time; an undated one (dated the day it was first
+ * imported) with the same source at any time.
+ */
 function freshConsents(slot: Slot, before: ExistingContact | undefined): { source: string; at: Date }[] {
-  const seen = new Set((before?.updatesHistory ?? []).filter((r) => r.granted).map((r) => `${r.source}|${r.recordedAt.getTime()}`));
+  const granted = (before?.updatesHistory ?? []).filter((r) => r.granted);
+  const seen = new Set(granted.map((r) => `${r.source}|${r.recordedAt.getTime()}`));
+  const sources = new Set(granted.map((r) => r.source));
   return slot.consents.filter((consent) => {
+    if (!consent.dated && sources.has(consent.source)) return false;
     const key = `${consent.source}|${consent.at.getTime()}`;
     if (seen.has(key)) return false;
     seen.add(key);
+    sources.add(consent.source);
     return true;
   });
 }

@@ -75,7 +75,7 @@ describe("export contacts", () => {
     expect(byName.get("Budi Santoso")).toMatchObject({
       phone: "'+6281234567890",
       telegram_id: "111",
-      whatsapp: "",
+      whatsapp: "6281234567890",
       region_code: "32.73",
       language: "id",
       tags: "posko-a; saksi",

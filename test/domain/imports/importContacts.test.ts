@@ -97,7 +97,10 @@ describe("a deliberately broken CSV", () => {
     const budi = await personByPhone("+6281234567890");
     expect(budi).toMatchObject({ name: "Budi Santoso", language: "id", regionCode: "32.73", updatesConsent: true, optedOut: false, createdAt: importNow });
     expect(budi.tags.map((t) => t.tag)).toEqual(["posko-a", "relawan", "saksi"]);
-    expect(budi.identities.map((i) => [i.channel, i.externalId])).toEqual([["telegram", "777001"]]);
+    expect(budi.identities.map((i) => [i.channel, i.externalId]).sort()).toEqual([
+      ["telegram", "777001"],
+      ["whatsapp", "6281234567890"],
+    ]);
     expect(budi.consents.map((c) => [c.purpose, c.granted, c.source, c.recordedAt.toISOString(), c.textKey, c.channel])).toEqual([
       ["updates", true, "formulir posko", "2026-02-28T17:00:00.000Z", "import.updates", "import"],
       ["updates", true, "wa", "2026-03-31T17:00:00.000Z", "import.updates", "import"],
@@ -166,7 +169,7 @@ describe("what a file may look like", () => {
     const ani = await personByPhone("+6281322223333");
     expect(ani).toMatchObject({ name: "Ani", language: "en", regionCode: "32", updatesConsent: true });
     expect(ani.tags.map((t) => t.tag)).toEqual(["a", "b"]);
-    expect(ani.identities.map((i) => i.externalId)).toEqual(["555"]);
+    expect(ani.identities.map((i) => i.externalId).sort()).toEqual(["555", "6281322223333"]);
     // The consent is dated when the import ran; its source says where it came from.
     expect(ani.consents.map((c) => [c.source, c.recordedAt])).toEqual([["import", importNow]]);
     expect(folder.exists(`${path}.errors.csv`)).toBe(false);
@@ -291,6 +294,24 @@ describe("merging into contacts that already exist", () => {
     const before = await counts();
     expect(await importFile(store.db, path)).toMatchObject({ status: "done", report: { created: 0, merged: 2, consentRecorded: 0 } });
     expect(await counts()).toEqual(before);
+  });
+
+  it("adds no consent the second time for a row without a date, however much later, and keeps the first one", async () => {
+    const path = folder.write("h.csv", `${header}\nSiti,081311112222,,,,,ya,,\n`);
+    expect(await importFile(store.db, path)).toMatchObject({ status: "done", report: { created: 1, consentRecorded: 1 } });
+    const later = new Date("2026-12-10T03:00:00Z");
+    expect(await importFile(store.db, path, { now: later })).toMatchObject({ status: "done", report: { merged: 1, consentRecorded: 0 } });
+    const siti = await personByPhone("+6281311112222");
+    expect(siti.consents.map((c) => [c.source, c.recordedAt])).toEqual([["import", importNow]]);
+  });
+
+  it("leaves a WhatsApp identity with its owner when the file gives that number to someone else", async () => {
+    const owner = await existingContact({ telegram: "5150" });
+    await store.db.channelIdentity.create({ data: { contactId: owner.id, channel: "whatsapp", externalId: "6281234567890" } });
+    const path = folder.write("i.csv", "phone,consent\n081234567890,ya\n");
+    expect(await importFile(store.db, path)).toMatchObject({ status: "done", report: { created: 1 } });
+    const identity = await store.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: "whatsapp", externalId: "6281234567890" } } });
+    expect(identity.contactId).toBe(owner.id);
   });
 });
 
