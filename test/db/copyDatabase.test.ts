@@ -110,6 +110,14 @@ async function seedCampaign(db: Database): Promise<void> {
   await db.faqVariant.create({ data: { faqId: "politik-uang", language: "id", text: "duit", choiceId: choice.id, addedBy: siti.id, createdAt: at("2026-11-22T07:00:00Z") } });
   await db.auditEntry.create({ data: { actor: siti.id, action: "broadcast.send", target: broadcast.id, details: JSON.stringify({ recipients: 2 }), at: at("2026-11-21T03:00:00Z") } });
   await db.regionTarget.create({ data: { regionCode: "32.73", registeredVoters: 1_820_000, pollingStations: 7000, targetVolunteers: null, targetSupporters: 600_000, updatedAt: at("2026-11-21T02:00:00Z"), updatedBy: "cli" } });
+  const sitiVolunteer = await db.volunteer.findUniqueOrThrow({ where: { contactId: siti.id } });
+  await db.canvassReport.create({
+    data: {
+      volunteerId: sitiVolunteer.id, regionCode: "32.73.02.1004", households: 20, supporters: 8, undecided: 5, leaningElsewhere: 2, notHome: 3,
+      photo: "telegram:AgACfoto", createdAt: at("2026-11-22T08:00:00.123Z"), updatedAt: at("2026-11-22T08:10:00Z"), withdrawnAt: null,
+      issues: { create: [{ programmeId: "kesehatan" }, { text: "jalan rusak" }] },
+    },
+  });
   await db.processLease.create({ data: { name: "telegram-polling", holder: "abc", host: "posko-1", pid: 4242, role: "bot", acquiredAt: at("2026-11-21T00:00:00Z"), leaseUntil: at("2026-11-21T00:00:30Z") } });
 }
 

@@ -32,11 +32,14 @@ export async function mergeContacts(db: Db, keptId: string, mergedId: string): P
   let volunteerFromMerged = false;
   if (merged.volunteer && (!kept.volunteer || merged.volunteer.createdAt < kept.volunteer.createdAt)) {
     if (kept.volunteer) {
+      // Their canvass reports follow the profile that stays, so they keep their author and points.
+      await db.canvassReport.updateMany({ where: { volunteerId: kept.volunteer.id }, data: { volunteerId: merged.volunteer.id } });
       await db.volunteer.delete({ where: { id: kept.volunteer.id } });
       await db.contact.updateMany({ where: { referredByCode: kept.volunteer.referralCode }, data: { referredByCode: merged.volunteer.referralCode } });
     }
     volunteerFromMerged = true;
   } else if (merged.volunteer && kept.volunteer) {
+    await db.canvassReport.updateMany({ where: { volunteerId: merged.volunteer.id }, data: { volunteerId: kept.volunteer.id } });
     await db.contact.updateMany({ where: { referredByCode: merged.volunteer.referralCode }, data: { referredByCode: kept.volunteer.referralCode } });
   }
 

@@ -1,6 +1,6 @@
 /**
  * What earns a volunteer points. Points are never stored: they are counted from the records
- * (finished task assignments, recruits with a volunteer profile), so changing a value here
+ * (finished task assignments, recruits with a volunteer profile, canvass reports not withdrawn), so changing a value here
  * recomputes every score.
  */
 export const pointValues = {
@@ -8,4 +8,6 @@ export const pointValues = {
   taskDone: 10,
   /** A person who arrived with their referral code and finished volunteer sign-up. */
   recruit: 5,
+  /** A canvass report (blusukan) of theirs that is not withdrawn. */
+  canvassReport: 5,
 } as const;

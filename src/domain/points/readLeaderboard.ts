@@ -10,6 +10,7 @@ export interface LeaderboardRow {
   points: number;
   tasksDone: number;
   recruits: number;
+  canvassReports: number;
 }
 
 export interface Leaderboard {
@@ -27,12 +28,13 @@ interface RawRow {
   points: bigint | number;
   tasksDone: bigint | number;
   recruits: bigint | number;
+  canvassReports: bigint | number;
 }
 
 /** Counted in the database from the records, nationally or within one province ("32"). */
 export async function readLeaderboard(db: Db, options: { provinceCode?: string; contactId?: string; limit?: number }): Promise<Leaderboard> {
   const ranked = volunteerPointsSql(options.provinceCode);
-  const columns = Prisma.sql`SELECT "contactId", "name", "regionCode", "rank", "points", "tasksDone", "recruits" FROM "ranked"`;
+  const columns = Prisma.sql`SELECT "contactId", "name", "regionCode", "rank", "points", "tasksDone", "recruits", "canvassReports" FROM "ranked"`;
   const top = await db.$queryRaw<RawRow[]>`${ranked} ${columns}
     WHERE "points" > 0 ORDER BY "rank", "createdAt", "contactId" LIMIT ${options.limit ?? 10}`;
   const own = options.contactId ? await db.$queryRaw<RawRow[]>`${ranked} ${columns} WHERE "contactId" = ${options.contactId}` : [];
@@ -48,5 +50,6 @@ function toRow(row: RawRow): LeaderboardRow {
     points: Number(row.points),
     tasksDone: Number(row.tasksDone),
     recruits: Number(row.recruits),
+    canvassReports: Number(row.canvassReports),
   };
 }

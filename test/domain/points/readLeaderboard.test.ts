@@ -62,7 +62,7 @@ describe("readLeaderboard", () => {
   });
 
   it("counts points per finished task and per recruit who signed up, nationally, with shared ranks for ties", async () => {
-    expect(pointValues).toEqual({ taskDone: 10, recruit: 5 });
+    expect(pointValues).toEqual({ taskDone: 10, recruit: 5, canvassReport: 5 });
     const board = await readLeaderboard(db, { contactId: dedi });
     // Ayu: 2 done x 10 + 1 recruit x 5 = 25; Budi: 10 + 3 x 5 = 25; Citra: 30; Dedi: nothing done yet.
     expect(summary(board.top)).toEqual(["1. Citra 30", "2. Ayu Lestari 25", "2. Budi 25"]);
