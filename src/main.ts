@@ -74,7 +74,6 @@ async function main(): Promise<void> {
     logger.warn({ kind: warning.kind }, `content: ${warning.message}`);
     if (consoleMode) process.stderr.write(`Content warning: ${warning.message}\n`);
   }
-  const t = translator.forLanguage(config.DEFAULT_LANGUAGE);
   let telegramUsername: string | undefined;
   // A pairing number is the linked account's own number, so it is the one people can write to.
   const whatsappNumber = config.WHATSAPP_BOT_NUMBER ?? (config.WHATSAPP_ENABLED ? config.WHATSAPP_PAIRING_NUMBER : undefined);
@@ -157,25 +156,29 @@ async function main(): Promise<void> {
     return;
   }
 
-  process.once("SIGINT", () => {
-    process.stdout.write(`\n${t("console.bye")}\n`);
-    void stop("SIGINT");
-  });
   const chat = createConsoleChannel({
     engine,
     input: process.stdin,
     output: process.stdout,
     externalId: safeUserName(),
     color: Boolean(process.stdout.isTTY),
-    texts: {
-      banner: t("console.banner"),
-      pickByNumber: t("console.pickByNumber"),
-      typePhone: t("console.typePhone"),
-      bye: t("console.bye"),
-      apology: t("errors.apology"),
+    texts: (language) => {
+      const say = translator.forLanguage(language ?? config.DEFAULT_LANGUAGE);
+      return {
+        banner: say("console.banner"),
+        pickByNumber: say("console.pickByNumber"),
+        typePhone: say("console.typePhone"),
+        bye: say("console.bye"),
+        apology: say("errors.apology"),
+      };
     },
+    width: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
     onError: (error) => logger.error({ err: error }, "console turn failed"),
     imageDir: join(dataDirectory(config.DATABASE_URL), "charts"),
+  });
+  process.once("SIGINT", () => {
+    process.stdout.write(`\n${chat.farewell()}\n`);
+    void stop("SIGINT");
   });
   await chat.run();
   await db.$disconnect();

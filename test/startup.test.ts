@@ -48,7 +48,12 @@ describe("start-up", () => {
     expect(result.stdout).toMatch(/1\. Bahasa Indonesia\n\s+2\. English/);
     expect(result.stdout).toContain("May Nusa Bakti Volunteer Team (DEMO) send you campaign updates");
     expect(result.stdout).toContain("About Nusa Bakti (a fictional candidate)");
-    expect(result.stdout).toContain("Sampai jumpa!");
+    // After the switch to English the terminal's own words are English too.
+    const afterSwitch = result.stdout.slice(result.stdout.indexOf("May Nusa Bakti"));
+    expect(afterSwitch).toContain("(reply with a number)");
+    expect(afterSwitch).not.toContain("(balas dengan angka)");
+    expect(result.stdout).toContain("Goodbye!");
+    expect(result.stdout).not.toContain("Sampai jumpa!");
     expect(existsSync(dbFile)).toBe(true);
     rmSync(dir, { recursive: true, force: true });
   });

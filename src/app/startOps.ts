@@ -55,6 +55,7 @@ export async function startOps(config: Config, db: Database, logger: Logger, rol
         else endpoints.counters.inbound(message.channel);
         return result;
       },
+      resume: (channel, externalId, at) => engine.resume(channel, externalId, at),
       markUnreachable: (channel, externalId, at) => engine.markUnreachable(channel, externalId, at),
     }),
     async stop() {

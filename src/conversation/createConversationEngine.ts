@@ -29,6 +29,7 @@ import { handleTaskProofStep } from "./flows/taskProof.js";
 import { handleTaskWizardStep } from "./flows/taskWizard.js";
 import { handleImportStep } from "./flows/importCommand.js";
 import { handleTargetImportStep } from "./flows/targetCommand.js";
+import { resumeConversation } from "./flows/resumeConversation.js";
 import { resolveChoice } from "./resolveChoice.js";
 import { serializeByKey } from "./serializeByKey.js";
 import { Turn, type TurnInput } from "./turn.js";
@@ -53,6 +54,9 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
         for (const effect of result.effects) if (effect.type === "deferred") result.replies.push(...(await effect.run()));
         return result;
       });
+    },
+    resume(channel, externalId, at) {
+      return queue.run(`${channel}:${externalId}`, () => deps.db.$transaction((tx) => runResume(tx, deps, { channel, externalId, kind: "text", text: "", receivedAt: at }), { timeout: 15_000, maxWait: 15_000 }));
     },
     markUnreachable: (channel: ChannelName, externalId: string, at: Date) => markIdentityUnreachable(deps.db, channel, externalId, at),
   };
@@ -98,6 +102,18 @@ async function runTurn(tx: Turn["tx"], deps: EngineDeps, message: InboundMessage
   }
   // Answers to task offers and reminders work at any step, like keywords.
   if (!(await handleTaskInput(turn, input))) await continueFlow(turn, input);
+  return finish(turn, true);
+}
+
+/** A person opens a channel again: someone new is greeted as on /start, anyone else continues where they were. */
+async function runResume(tx: Turn["tx"], deps: EngineDeps, message: InboundMessage): Promise<TurnResult> {
+  await lockConversation(tx, message.channel, message.externalId);
+  const { contact, isNew } = await findOrCreateContact(tx, { channel: message.channel, externalId: message.externalId }, { language: deps.translator.defaultLanguage, at: deps.clock() });
+  const turn = new Turn(tx, deps, message, contact, deps.clock());
+  if (isNew) {
+    showGreeting(turn);
+    promptLanguage(turn);
+  } else resumeConversation(turn);
   return finish(turn, true);
 }
 

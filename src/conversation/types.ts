@@ -132,6 +132,11 @@ export interface TurnResult {
 /** The whole core as seen from a channel. */
 export interface ConversationEngine {
   handle(message: InboundMessage, hooks?: TurnHooks): Promise<TurnResult>;
+  /**
+   * The person opened the channel again without sending anything (the terminal chat at launch):
+   * a new person is greeted as on /start, anyone else hears the question of the step they are at.
+   */
+  resume(channel: ChannelName, externalId: string, at: Date): Promise<TurnResult>;
   /** The platform told us the person blocked the bot or is gone. */
   markUnreachable(channel: ChannelName, externalId: string, at: Date): Promise<void>;
 }

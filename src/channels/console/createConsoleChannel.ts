@@ -4,8 +4,17 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { ConversationEngine, InboundMessage, ReplyImage } from "../../conversation/types.js";
+import type { ConversationEngine, InboundMessage, Reply, ReplyImage, TurnResult } from "../../conversation/types.js";
 import { renderReply } from "./renderReply.js";
+
+/** The terminal's own words around the bot's replies, in one language. */
+export interface ConsoleTexts {
+  banner: string;
+  pickByNumber: string;
+  typePhone: string;
+  bye: string;
+  apology: string;
+}
 
 export interface ConsoleChannelOptions {
   engine: ConversationEngine;
@@ -14,30 +23,49 @@ export interface ConsoleChannelOptions {
   /** Stable per machine user, so the conversation resumes after a restart. */
   externalId: string;
   color: boolean;
-  texts: { banner: string; pickByNumber: string; typePhone: string; bye: string; apology: string };
+  /** The terminal's words in a language (the person's, once a turn told it; undefined before: the default). */
+  texts: (language: string | undefined) => ConsoleTexts;
+  /** Columns to wrap at, read before each reply (the window may be resized); undefined: no wrapping. */
+  width?: () => number | undefined;
   onError?: (error: unknown) => void;
   clock?: () => Date;
   /** Where pictures (the /stats charts) are saved, since a terminal cannot show them; default ./data/charts. */
   imageDir?: string;
 }
 
-export function createConsoleChannel(options: ConsoleChannelOptions): { run(): Promise<void> } {
-  const { engine, output, texts } = options;
+export interface ConsoleChannel {
+  run(): Promise<void>;
+  /** "Sampai jumpa!" in the person's language, for a Ctrl+C outside run(). */
+  farewell(): string;
+}
+
+export function createConsoleChannel(options: ConsoleChannelOptions): ConsoleChannel {
+  const { engine, output } = options;
   const clock = options.clock ?? (() => new Date());
   const write = (text: string) => output.write(`${text}\n`);
+  // The person's language as the last turn reported it: the terminal's own hints follow it.
+  let language: string | undefined;
+  const texts = () => options.texts(language);
 
-  async function send(text: string): Promise<void> {
-    const message: InboundMessage = { channel: "console", externalId: options.externalId, kind: "text", text, receivedAt: clock() };
+  async function show(turn: () => Promise<TurnResult>): Promise<void> {
     try {
-      const result = await engine.handle(message);
-      for (const reply of result.replies) {
-        write(`\n${renderReply(reply, { color: options.color }, texts)}`);
-        if (reply.image) write(`  → ${await saveImage(reply.image)}`);
-      }
+      const result = await turn();
+      if (result.language) language = result.language;
+      for (const reply of result.replies) await print(reply);
     } catch (error) {
       options.onError?.(error);
-      write(`\n  ${texts.apology}`);
+      write(`\n  ${texts().apology}`);
     }
+  }
+
+  async function print(reply: Reply): Promise<void> {
+    write(`\n${renderReply(reply, { color: options.color, width: options.width?.() }, texts())}`);
+    if (reply.image) write(`  → ${await saveImage(reply.image)}`);
+  }
+
+  function send(text: string): Promise<void> {
+    const message: InboundMessage = { channel: "console", externalId: options.externalId, kind: "text", text, receivedAt: clock() };
+    return show(() => engine.handle(message));
   }
 
   async function saveImage(image: ReplyImage): Promise<string> {
@@ -51,12 +79,22 @@ export function createConsoleChannel(options: ConsoleChannelOptions): { run(): P
 
   return {
     async run() {
-      write(texts.banner);
       const lines = createInterface({ input: options.input, terminal: false });
       // Take the iterator before the first await so piped lines are not lost.
       const iterator = lines[Symbol.asyncIterator]();
       const prompt = () => output.write("\n> ");
-      await send("/start");
+      // Where the person left off (a new person is greeted as on /start); the banner then speaks their language.
+      let resumed: TurnResult | undefined;
+      let failure: unknown;
+      try {
+        resumed = await engine.resume("console", options.externalId, clock());
+        if (resumed.language) language = resumed.language;
+      } catch (error) {
+        failure = error;
+      }
+      write(texts().banner);
+      if (resumed) for (const reply of resumed.replies) await print(reply);
+      else await show(() => Promise.reject(failure));
       prompt();
       for await (const line of { [Symbol.asyncIterator]: () => iterator }) {
         const text = line.trim();
@@ -65,7 +103,8 @@ export function createConsoleChannel(options: ConsoleChannelOptions): { run(): P
         prompt();
       }
       lines.close();
-      write(`\n${texts.bye}`);
+      write(`\n${texts().bye}`);
     },
+    farewell: () => texts().bye,
   };
 }

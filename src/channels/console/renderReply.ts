@@ -1,7 +1,10 @@
 import type { Reply } from "../../conversation/types.js";
+import { wrapText } from "./wrapText.js";
 
 export interface ConsoleStyle {
   color: boolean;
+  /** The terminal's width in columns; lines are wrapped at spaces to fit. Undefined: not wrapped (piped output). */
+  width?: number;
 }
 
 /** A reply as terminal text: bold title, body, and choices as a numbered list. */
@@ -16,5 +19,5 @@ export function renderReply(reply: Reply, style: ConsoleStyle, hints: { pickByNu
     lines.push(dim(hints.pickByNumber));
   }
   if (reply.requestPhone) lines.push(dim(hints.typePhone));
-  return lines.map((line) => line.replace(/^/gm, "  ")).join("\n");
+  return lines.map((line) => wrapText(line, style.width, "  ")).join("\n");
 }

@@ -11,6 +11,7 @@ import { handleField, promptField, type FieldStep } from "./profileFields.js";
 import { updateContactDetails, type ContactDetails } from "../../domain/contacts/updateContactDetails.js";
 
 const flow = "myData";
+const fieldSteps: readonly FieldStep[] = ["name", "phone", "region", "district", "village", "interests"];
 
 export async function showMyData(turn: Turn): Promise<void> {
   const t = turn.t;
@@ -111,6 +112,13 @@ export function startEditData(turn: Turn): void {
       { id: "edit:done", label: t("myData.editDone") },
     ],
   });
+}
+
+/** Asks the question of the /ubahdata or /hapusdata step the person stopped at again. */
+export function resumeMyData(turn: Turn): void {
+  if (turn.step === "eraseConfirm") return startErase(turn);
+  if (!(fieldSteps as readonly string[]).includes(turn.step)) return startEditData(turn);
+  promptField(turn, flow, turn.step as FieldStep, turn.data);
 }
 
 export function startErase(turn: Turn): void {

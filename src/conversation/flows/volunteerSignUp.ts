@@ -72,6 +72,15 @@ export async function handleVolunteerStep(turn: Turn, input: TurnInput): Promise
   showMenu(turn);
 }
 
+/** Asks the question of the step the person stopped at again, with what they answered so far. */
+export function resumeVolunteerSignUp(turn: Turn): void {
+  const step = turn.step;
+  if ((fieldOrder as string[]).includes(step)) return promptField(turn, flow, step as FieldStep, turn.data);
+  if (step === "availability") return promptAvailability(turn, turn.data);
+  if (step === "tasksConsent") return promptTasksConsent(turn, turn.data);
+  startVolunteerSignUp(turn);
+}
+
 function promptAvailability(turn: Turn, data: StateData): void {
   turn.go(flow, "availability", data);
   turn.say({

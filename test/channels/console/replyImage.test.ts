@@ -28,7 +28,7 @@ describe("console channel, a reply with an image", () => {
       output,
       externalId: "local",
       color: false,
-      texts: { banner: "Relawan", pickByNumber: "Balas dengan angka", typePhone: "Ketik nomor", bye: "Sampai jumpa", apology: "Maaf" },
+      texts: () => ({ banner: "Relawan", pickByNumber: "Balas dengan angka", typePhone: "Ketik nomor", bye: "Sampai jumpa", apology: "Maaf" }),
       clock: () => new Date("2026-11-26T03:00:00Z"),
       imageDir: join(dir, "charts"),
     });

@@ -24,6 +24,11 @@ export function recordingEngine(respond: (message: InboundMessage) => Reply[] | 
       handled.push(message);
       return { replies: await respond(message), effects: [] };
     },
+    async resume(channel, externalId, at) {
+      const message: InboundMessage = { channel, externalId, kind: "text", text: "/start", receivedAt: at };
+      handled.push(message);
+      return { replies: await respond(message), effects: [] };
+    },
     async markUnreachable(channel, externalId, at) {
       unreachable.push({ channel, externalId, at });
     },

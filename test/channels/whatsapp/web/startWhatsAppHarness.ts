@@ -97,6 +97,7 @@ export async function startWhatsAppHarness(options: {
         void turn.catch(() => undefined).finally(() => turns.delete(turn));
         return turn;
       },
+      resume: (channel, externalId, at) => options.engine.resume(channel, externalId, at),
       markUnreachable: (channel, externalId, at) => options.engine.markUnreachable(channel, externalId, at),
     },
     logger,
