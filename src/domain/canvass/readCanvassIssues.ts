@@ -17,7 +17,7 @@ interface RawIssue {
  * first, then by id and text (the same order on SQLite, which sorts NULL first, and PostgreSQL).
  */
 export async function readCanvassIssues(db: Db, options: { regionCode?: string | null; since?: Date; limit?: number } = {}): Promise<CanvassIssueCount[]> {
-  const scope = canvassScopeSql(options.regionCode ?? null, options.since);
+  const scope = canvassScopeSql(db, options.regionCode ?? null, options.since);
   const rows = await db.$queryRaw<RawIssue[]>`
     SELECT i."programmeId" AS "programmeId", LOWER(TRIM(i."text")) AS "text", COUNT(DISTINCT i."reportId") AS "reports"
     FROM "CanvassIssue" i JOIN "CanvassReport" r ON r."id" = i."reportId"

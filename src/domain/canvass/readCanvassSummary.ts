@@ -1,4 +1,5 @@
 import { Prisma, type Db } from "../../db/client.js";
+import { childCodeLength } from "../regions/regionScopeSql.js";
 import { canvassScopeSql } from "./canvassScopeSql.js";
 import type { CanvassCounts } from "./canvassTypes.js";
 
@@ -28,9 +29,6 @@ interface RawFigures {
   notHome: bigint | number | null;
 }
 
-// Code length of each level's children: provinces "32", regencies "32.73", districts "32.73.02", villages "32.73.02.1004".
-const childLength: Record<number, number> = { 0: 2, 2: 5, 5: 8, 8: 13 };
-
 /**
  * Households reached and what they said, for a region (or all of Indonesia) and each region one level
  * below it, summed in the database with GROUP BY on the code prefix; withdrawn reports count nowhere.
@@ -38,16 +36,16 @@ const childLength: Record<number, number> = { 0: 2, 2: 5, 5: 8, 8: 13 };
  */
 export async function readCanvassSummary(db: Db, options: { regionCode?: string | null; since?: Date } = {}): Promise<CanvassSummary> {
   const regionCode = options.regionCode ?? null;
-  const scope = canvassScopeSql(regionCode, options.since);
+  const scope = canvassScopeSql(db, regionCode, options.since);
   const sums = Prisma.sql`COUNT(*) AS "reports", COUNT(DISTINCT r."volunteerId") AS "volunteers", SUM(r."households") AS "households",
     SUM(r."supporters") AS "supporters", SUM(r."undecided") AS "undecided", SUM(r."leaningElsewhere") AS "leaningElsewhere", SUM(r."notHome") AS "notHome"`;
   const [total] = await db.$queryRaw<RawFigures[]>`SELECT ${sums} FROM "CanvassReport" r WHERE ${scope}`;
-  const length = childLength[regionCode?.length ?? 0];
-  // A constant of the code, written into the statement: PostgreSQL takes SUBSTR(.., $1) and SUBSTR(.., $2) for different expressions.
-  const prefix = length ? Prisma.sql`SUBSTR(r."regionCode", 1, ${Prisma.raw(String(length))})` : undefined;
-  const children = prefix
-    ? await db.$queryRaw<RawFigures[]>`SELECT ${prefix} AS "code", ${sums} FROM "CanvassReport" r
-        WHERE ${scope} AND LENGTH(r."regionCode") >= ${length} GROUP BY ${prefix}`
+  // A village has no children. The length is a constant of the code, written into the statement:
+  // PostgreSQL takes SUBSTR(.., $1) and SUBSTR(.., $2) for different expressions.
+  const length = regionCode !== null && regionCode.length >= 13 ? undefined : Prisma.raw(String(childCodeLength(regionCode)));
+  const children = length
+    ? await db.$queryRaw<RawFigures[]>`SELECT SUBSTR(r."regionCode", 1, ${length}) AS "code", ${sums} FROM "CanvassReport" r
+        WHERE ${scope} AND LENGTH(r."regionCode") >= ${length} GROUP BY SUBSTR(r."regionCode", 1, ${length})`
     : [];
   return {
     regionCode,

@@ -24,6 +24,7 @@ export async function countPeopleByRegion(db: Db, parentCode: string | null, act
       SELECT SUBSTR(c."regionCode", 1, ${length}) AS "child",
         CASE WHEN c."lastActiveAt" >= ${activeSince}
           OR EXISTS (SELECT 1 FROM "TaskAssignment" ta WHERE ta."contactId" = c."id" AND (ta."respondedAt" >= ${activeSince} OR ta."doneAt" >= ${activeSince}))
+          OR EXISTS (SELECT 1 FROM "CanvassReport" cr WHERE cr."volunteerId" = v."id" AND cr."createdAt" >= ${activeSince} AND cr."withdrawnAt" IS NULL)
           THEN 1 ELSE 0 END AS "active"
       FROM "Volunteer" v JOIN "Contact" c ON c."id" = v."contactId"
       WHERE ${regionScopeSql(db, Prisma.sql`c."regionCode"`, parentCode)}

@@ -1,6 +1,7 @@
 // The shape of region coverage (readRegionCoverage), shared by the chat, the CLI, the maps and the
 // web dashboard. Counts are numbers (0 means none); a figure nobody knows is null, so a region
 // without data is never shown as zero.
+import type { CanvassFigures } from "../canvass/readCanvassSummary.js";
 import type { RegionLevel } from "./types.js";
 
 /** A region's targets: its own row in RegionTarget, or, where that figure is empty, the sum of its parts. */
@@ -13,15 +14,11 @@ export interface CoverageTargets {
   targetSupporters: number | null;
 }
 
-/** Door-to-door (canvass) reports in a region: households, never people. */
-export interface CoverageCanvass {
-  reports: number;
-  householdsVisited: number;
-  support: number;
-  undecided: number;
-  leaningElsewhere: number;
-  notHome: number;
-}
+/** Door-to-door (canvass) reports in a region, withdrawn ones left out: households, never people. */
+export type CoverageCanvass = CanvassFigures & {
+  /** Supporters among the households met (households minus not at home); null when nobody was met (see supportShare). */
+  supportShare: number | null;
+};
 
 /** The people of a region, counted in the database. */
 export interface CoverageCounts {
@@ -37,8 +34,8 @@ export interface CoverageCounts {
 
 export interface CoverageFigures extends CoverageCounts {
   targets: CoverageTargets;
-  /** null while this build has no canvass reports; zeros when it has and the region has none. */
-  canvass: CoverageCanvass | null;
+  /** Zeros when the region has no canvass report. */
+  canvass: CoverageCanvass;
   /** Consenting subscribers plus households that told a canvasser they support (docs/mapping.md#coverage). */
   supporters: number;
   /** volunteers / pollingStations; null without a TPS figure (or with 0 TPS). */

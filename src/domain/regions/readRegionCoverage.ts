@@ -1,4 +1,6 @@
 import type { Db } from "../../db/client.js";
+import { readCanvassSummary, type CanvassFigures } from "../canvass/readCanvassSummary.js";
+import { supportShare } from "../canvass/supportShare.js";
 import type { CoverageCounts, CoverageFigures, CoverageTargets, RegionCoverageOutcome } from "./coverageTypes.js";
 import { countPeopleByRegion } from "./countPeopleByRegion.js";
 import { sumTargetsByRegion } from "./sumTargetsByRegion.js";
@@ -32,6 +34,8 @@ export async function readRegionCoverage(db: Db, regions: RegionDirectory, query
   const people = await countPeopleByRegion(db, regionCode, activeSince);
   const targets = region?.level === "village" ? new Map<string, CoverageTargets>() : await sumTargetsByRegion(db, regionCode);
   const own = regionCode === null ? null : await db.regionTarget.findUnique({ where: { regionCode } });
+  const canvass = await readCanvassSummary(db, { regionCode });
+  const canvassByChild = new Map(canvass.children.map(({ regionCode: code, ...figures }) => [code, figures]));
 
   const children = region?.level === "village" ? [] : regions.childrenOf(regionCode);
   const childCodes = new Set(children.map((child) => child.code));
@@ -39,7 +43,7 @@ export async function readRegionCoverage(db: Db, regions: RegionDirectory, query
     code: child.code,
     name: child.name,
     level: child.level,
-    ...deriveFigures(people.get(child.code) ?? emptyCounts(), targets.get(child.code) ?? emptyTargets()),
+    ...deriveFigures(people.get(child.code) ?? emptyCounts(), targets.get(child.code) ?? emptyTargets(), canvassByChild.get(child.code) ?? emptyCanvass()),
   }));
 
   // Everyone in the region, wherever they fall: the children, the region's own level, and codes
@@ -63,7 +67,7 @@ export async function readRegionCoverage(db: Db, regions: RegionDirectory, query
         code: regionCode,
         name: region?.name ?? "Indonesia",
         level: region?.level ?? "country",
-        ...deriveFigures(total, ownTargets),
+        ...deriveFigures(total, ownTargets, canvass.total),
       },
       children: rows,
       unplaced,
@@ -73,18 +77,18 @@ export async function readRegionCoverage(db: Db, regions: RegionDirectory, query
   };
 }
 
-function deriveFigures(counts: CoverageCounts, targets: CoverageTargets): CoverageFigures {
-  // Canvass reports join here once they exist (households saying "support" add to supporters).
-  const supporters = counts.subscribers;
+function deriveFigures(counts: CoverageCounts, targets: CoverageTargets, canvass: CanvassFigures): CoverageFigures {
+  // Households that told a canvasser they support count beside consenting subscribers (docs/mapping.md#coverage).
+  const supporters = counts.subscribers + canvass.supporters;
   return {
     ...counts,
     targets,
-    canvass: null,
+    canvass: { ...canvass, supportShare: supportShare(canvass) },
     supporters,
     volunteersPerTps: ratio(counts.volunteers, targets.pollingStations),
     volunteerCoverage: ratio(counts.volunteers, targets.targetVolunteers),
     supporterCoverage: ratio(supporters, targets.targetSupporters),
-    hasData: counts.contacts > 0 || Object.values(targets).some((figure) => figure !== null),
+    hasData: counts.contacts > 0 || canvass.reports > 0 || Object.values(targets).some((figure) => figure !== null),
   };
 }
 
@@ -104,6 +108,10 @@ function sumFigure(targets: Map<string, CoverageTargets>, figure: keyof Coverage
 
 function emptyCounts(): CoverageCounts {
   return { contacts: 0, subscribers: 0, volunteers: 0, activeVolunteers: 0 };
+}
+
+function emptyCanvass(): CanvassFigures {
+  return { reports: 0, volunteers: 0, households: 0, supporters: 0, undecided: 0, leaningElsewhere: 0, notHome: 0 };
 }
 
 function emptyTargets(): CoverageTargets {
