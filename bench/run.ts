@@ -1,5 +1,5 @@
 // `npm run bench`: figures, not assertions. Sized for a 2-core machine.
-// BENCH_ONLY=startup,faq,turns,flood,rate,paid,lifted,materialize,kills,import runs a subset; the BENCH_* sizes are the size() calls in main().
+// BENCH_ONLY=startup,faq,turns,flood,rate,paid,lifted,materialize,kills,import,coverage runs a subset; the BENCH_* sizes are the size() calls in main().
 // BENCH_DATABASE=sqlite|postgresql|both picks the databases (default: both when PostgreSQL answers
 // at BENCH_POSTGRES_URL); every section but faq runs once per database, and where both ran a
 // ratio line follows (postgresql/sqlite).
@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadCampaignContent } from "../src/domain/content/loadCampaignContent.js";
 import { createCampaignFaqMatcher } from "../src/domain/faq/createCampaignFaqMatcher.js";
+import { benchCoverage } from "./benchCoverage.js";
 import { benchDatabases, root, type BenchDialect } from "./benchDatabase.js";
 import { benchDeliveryRate, type RateBench, type RateFigures } from "./benchDeliveryRate.js";
 import { benchFlood } from "./benchFlood.js";
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
   }
   if (wants("kills")) await eachDatabase(databases, (database) => benchKills(size("BENCH_KILL_CONTACTS", 5_000), size("BENCH_KILLS", 10), database));
   if (wants("import")) await eachDatabase(databases, (database) => benchImportContacts(size("BENCH_IMPORT_ROWS", 1_000_000), database));
+  // Coverage's goal (at most a second per query on a million contacts) is about SQLite; measured there only.
+  if (wants("coverage")) await benchCoverage(size("BENCH_COVERAGE_CONTACTS", 1_000_000));
 }
 
 async function benchConversation(databases: BenchDialect[]): Promise<void> {

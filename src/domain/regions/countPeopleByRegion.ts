@@ -6,29 +6,40 @@ import { childCodeLength, regionScopeSql } from "./regionScopeSql.js";
  * Contacts, subscribers, volunteers and active volunteers in a region, grouped by the child each
  * contact's code falls in (its first characters), counted in the database. The key is the child's
  * code; a code shorter than a child's (a contact known only at the parent's level) is its own key,
- * and null is "no region". Two scans: contacts alone, then volunteers joined to their contact.
+ * and null is "no region". Two queries: contacts alone (along an index that holds every
+ * column they read), then volunteers joined to their contact.
  */
 export async function countPeopleByRegion(db: Db, parentCode: string | null, activeSince: Date): Promise<Map<string | null, CoverageCounts>> {
   const length = Prisma.raw(String(childCodeLength(parentCode)));
-  // A subquery names the group, so PostgreSQL groups by a column rather than an expression.
+  const scope = regionScopeSql(db, Prisma.sql`c."regionCode"`, parentCode);
+  // Grouped twice: by the whole code first, which streams along the index on regionCode, then the
+  // few thousand codes by their prefix (grouping a million rows by SUBSTR at once sorts them all).
   const contacts = await db.$queryRaw<{ child: string | null; contacts: bigint | number; subscribers: bigint | number | null }[]>`
-    SELECT g."child", COUNT(*) AS "contacts", SUM(g."subscriber") AS "subscribers"
+    SELECT SUBSTR(r."code", 1, ${length}) AS "child", SUM(r."contacts") AS "contacts", SUM(r."subscribers") AS "subscribers"
     FROM (
-      SELECT SUBSTR(c."regionCode", 1, ${length}) AS "child",
-        CASE WHEN c."optedOut" = FALSE AND c."updatesConsent" = TRUE THEN 1 ELSE 0 END AS "subscriber"
-      FROM "Contact" c WHERE ${regionScopeSql(db, Prisma.sql`c."regionCode"`, parentCode)}
-    ) g GROUP BY g."child"`;
+      SELECT c."regionCode" AS "code", COUNT(*) AS "contacts",
+        SUM(CASE WHEN c."optedOut" = FALSE AND c."updatesConsent" = TRUE THEN 1 ELSE 0 END) AS "subscribers"
+      FROM "Contact" c WHERE ${scope} GROUP BY c."regionCode"
+    ) r GROUP BY SUBSTR(r."code", 1, ${length})`;
+  // SQLite, a million contacts: the whole country reads the volunteers' contacts in id order
+  // (IN), three times faster than the join; inside a region the join starts from the region's
+  // stretch of the index instead. Both are plain SQL for PostgreSQL too.
+  const volunteersIn =
+    parentCode === null
+      ? Prisma.sql`FROM "Contact" c WHERE c."id" IN (SELECT v."contactId" FROM "Volunteer" v)`
+      : Prisma.sql`FROM "Volunteer" v JOIN "Contact" c ON c."id" = v."contactId" WHERE ${scope}`;
   const volunteers = await db.$queryRaw<{ child: string | null; volunteers: bigint | number; active: bigint | number | null }[]>`
-    SELECT g."child", COUNT(*) AS "volunteers", SUM(g."active") AS "active"
+    SELECT SUBSTR(r."code", 1, ${length}) AS "child", SUM(r."volunteers") AS "volunteers", SUM(r."active") AS "active"
     FROM (
-      SELECT SUBSTR(c."regionCode", 1, ${length}) AS "child",
-        CASE WHEN c."lastActiveAt" >= ${activeSince}
+      SELECT c."regionCode" AS "code", COUNT(*) AS "volunteers",
+        SUM(CASE WHEN c."lastActiveAt" >= ${activeSince}
           OR EXISTS (SELECT 1 FROM "TaskAssignment" ta WHERE ta."contactId" = c."id" AND (ta."respondedAt" >= ${activeSince} OR ta."doneAt" >= ${activeSince}))
-          OR EXISTS (SELECT 1 FROM "CanvassReport" cr WHERE cr."volunteerId" = v."id" AND cr."createdAt" >= ${activeSince} AND cr."withdrawnAt" IS NULL)
-          THEN 1 ELSE 0 END AS "active"
-      FROM "Volunteer" v JOIN "Contact" c ON c."id" = v."contactId"
-      WHERE ${regionScopeSql(db, Prisma.sql`c."regionCode"`, parentCode)}
-    ) g GROUP BY g."child"`;
+          OR EXISTS (SELECT 1 FROM "Volunteer" cv JOIN "CanvassReport" cr ON cr."volunteerId" = cv."id"
+            WHERE cv."contactId" = c."id" AND cr."createdAt" >= ${activeSince} AND cr."withdrawnAt" IS NULL)
+          THEN 1 ELSE 0 END) AS "active"
+      ${volunteersIn}
+      GROUP BY c."regionCode"
+    ) r GROUP BY SUBSTR(r."code", 1, ${length})`;
 
   const byChild = new Map<string | null, CoverageCounts>();
   const entry = (child: string | null): CoverageCounts => {

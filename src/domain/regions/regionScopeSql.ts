@@ -10,11 +10,12 @@ export function childCodeLength(parentCode: string | null): number {
 
 /**
  * Rows of `column` (a region code) in a region or inside it; true for the whole country. SQLite
- * compares codes as bytes, so "32." <= code < "32/" is an index range; PostgreSQL may sort by a
- * locale that ignores punctuation, so it uses LIKE (codes hold no % or _).
+ * compares codes as bytes, so "32" <= code < "32/" is one index range ("." sorts just before "/",
+ * digits after it); PostgreSQL may sort by a locale that ignores punctuation, so it uses LIKE
+ * (codes hold no % or _).
  */
 export function regionScopeSql(db: Db, column: Prisma.Sql, parentCode: string | null): Prisma.Sql {
   if (parentCode === null) return Prisma.sql`1 = 1`;
-  if (dialectOf(db) === "sqlite") return Prisma.sql`(${column} = ${parentCode} OR (${column} >= ${`${parentCode}.`} AND ${column} < ${`${parentCode}/`}))`;
+  if (dialectOf(db) === "sqlite") return Prisma.sql`(${column} >= ${parentCode} AND ${column} < ${`${parentCode}/`})`;
   return Prisma.sql`(${column} = ${parentCode} OR ${column} LIKE ${`${parentCode}.%`})`;
 }
