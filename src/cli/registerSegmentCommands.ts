@@ -1,5 +1,9 @@
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import type { RunWithContext } from "./runCli.js";
+
+const localesDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..", "locales");
 
 // Each command loads what it runs when it runs, so `relawan --help` stays quick (see runCli.ts).
 
@@ -27,13 +31,16 @@ export function registerSegmentCommands(program: Command, run: RunWithContext): 
     .argument("<name>", "segment name")
     .option("--json", "machine-readable output")
     .action((name: string, options: { json?: boolean }) =>
-      run(Boolean(options.json), async ({ db }) => {
+      run(Boolean(options.json), async ({ db, config }) => {
         const { findSegment } = await import("../domain/segments/findSegment.js");
         const { countSegment } = await import("../domain/segments/countSegment.js");
+        const { describeSegmentCount } = await import("../domain/segments/describeSegmentCount.js");
+        const { createTranslator, readLocaleResources } = await import("../conversation/createTranslator.js");
         const found = await findSegment(db, name);
         if (!found) return { code: 1, error: `No segment named "${name}". See: relawan segment list`, json: { error: "segment_not_found", name } };
         const count = await countSegment(db, found.definition);
-        return { code: 0, text: `${found.name}: ${count.total} contacts, ${count.sendable} reachable`, json: { id: found.id, name: found.name, ...count } };
+        const t = createTranslator(readLocaleResources(localesDir), config.DEFAULT_LANGUAGE).forLanguage(config.DEFAULT_LANGUAGE);
+        return { code: 0, text: `${found.name}: ${describeSegmentCount(t, count)}`, json: { id: found.id, name: found.name, ...count } };
       }),
     );
 }

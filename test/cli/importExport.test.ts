@@ -114,7 +114,8 @@ describe("relawan import", () => {
       ["whatsapp", "6281322223333", "+6281322223333", null],
     ]);
     await store.db.segment.create({ data: { name: "Semua", definition: "{}", createdBy: "test" } });
-    expect((await cli(["segment", "count", "Semua", "--json"])).stdout).toMatch(/"total": 3,\s+"sendable": 2/);
+    expect(JSON.parse((await cli(["segment", "count", "Semua", "--json"])).stdout)).toMatchObject({ total: 3, sendable: 2, unreachable: { no_consent: 1 } });
+    expect((await cli(["segment", "count", "Semua"])).stdout).toBe("Semua: 3 kontak: 2 bisa menerima siaran; 1 belum setuju menerima kabar\n");
   });
 
   it("changes nothing when the same file is imported again on another day", async () => {

@@ -48,7 +48,19 @@ describe("relawan segment", () => {
   });
 
   it("counts one segment, and says so when it does not exist", async () => {
-    expect(await cli(["segment", "count", "semua"])).toEqual({ code: 0, stdout: "Semua: 4 contacts, 3 reachable\n", stderr: "" });
+    expect(await cli(["segment", "count", "semua"])).toEqual({ code: 0, stdout: "Semua: 4 kontak: 3 bisa menerima siaran; 1 belum setuju menerima kabar\n", stderr: "" });
+    await app.db.contact.updateMany({ where: { identities: { some: { externalId: "8001" } } }, data: { optedOut: true } });
+    await app.db.channelIdentity.updateMany({ where: { externalId: "8002" }, data: { unreachableAt: now } });
+    await app.db.contact.create({ data: { phone: "+6281299990000", updatesConsent: true } });
+    const english = await cli(["segment", "count", "semua"], { DEFAULT_LANGUAGE: "en" });
+    expect(english.stdout).toBe(
+      "Semua: 5 contacts: 1 can receive broadcasts; 1 without consent to updates; 1 said STOP; 1 without a Telegram or WhatsApp account; 1 blocked the bot or closed their account\n",
+    );
+    expect(JSON.parse((await cli(["segment", "count", "semua", "--json"])).stdout)).toMatchObject({
+      total: 5,
+      sendable: 1,
+      unreachable: { no_consent: 1, opted_out: 1, no_account: 1, blocked: 1 },
+    });
     const missing = await cli(["segment", "count", "Nope", "--json"]);
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.stdout)).toMatchObject({ error: "segment_not_found" });

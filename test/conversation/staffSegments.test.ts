@@ -23,8 +23,8 @@ const filterChoices = [
   "[seg:cancel] Batal",
 ].join("\n");
 
-const count = (total: number, sendable: number) =>
-  `Cocok sekarang: ${total} kontak, ${sendable} di antaranya bisa menerima siaran (setuju menerima kabar, tidak berhenti, bisa dihubungi).`;
+/** The live count, then why the others cannot receive broadcasts ("1 sudah berhenti (STOP)"). */
+const count = (total: number, sendable: number, ...reasons: string[]) => [`${total} kontak: ${sendable} bisa menerima siaran`, ...reasons].join("; ");
 
 /** Three volunteers in Bandung with different interests, one voter elsewhere, one who said STOP. */
 async function seedPeople() {
@@ -50,7 +50,7 @@ describe("/segment new", () => {
     expect(transcript(await admin.say("/"))).toContain("Nama segmen harus 2 sampai 60 karakter");
     // Everyone so far: four people and the admin; Cici said STOP and the admin was never asked.
     expect(transcript(await admin.say("Relawan Bandung"))).toBe(
-      ["# Relawan Bandung", "Semua kontak (belum ada filter)", "", count(5, 3), "", "Tambah filter, atau simpan:", filterChoices].join("\n"),
+      ["# Relawan Bandung", "Semua kontak (belum ada filter)", "", count(5, 3, "1 belum setuju menerima kabar", "1 sudah berhenti (STOP)"), "", "Tambah filter, atau simpan:", filterChoices].join("\n"),
     );
 
     expect(transcript(await admin.pick("seg:region"))).toBe("Ketik nama kabupaten/kota (provinsi dan kecamatan bisa dipilih sesudahnya).");
@@ -60,26 +60,26 @@ describe("/segment new", () => {
       ["Seberapa luas?", "[seglevel:32] Seluruh Jawa Barat", "[seglevel:32.73] Seluruh Kota Bandung", "[seg:district] Satu kecamatan saja"].join("\n"),
     );
     expect(transcript(await admin.pick("seglevel:32.73"))).toBe(
-      ["# Relawan Bandung", "• Wilayah: Kota Bandung, Jawa Barat", "", count(3, 2), "", "Tambah filter, atau simpan:", filterChoices].join("\n"),
+      ["# Relawan Bandung", "• Wilayah: Kota Bandung, Jawa Barat", "", count(3, 2, "1 sudah berhenti (STOP)"), "", "Tambah filter, atau simpan:", filterChoices].join("\n"),
     );
 
     await admin.pick("seg:language");
     expect(transcript(await admin.pick("seglang:en"))).toContain(["• Wilayah: Kota Bandung, Jawa Barat", "• Bahasa: English", "", count(1, 1)].join("\n"));
     // Changing a filter replaces it.
     await admin.pick("seg:language");
-    expect(transcript(await admin.pick("seglang:id"))).toContain(["• Bahasa: Bahasa Indonesia", "", count(2, 1)].join("\n"));
+    expect(transcript(await admin.pick("seglang:id"))).toContain(["• Bahasa: Bahasa Indonesia", "", count(2, 1, "1 sudah berhenti (STOP)")].join("\n"));
 
     await admin.pick("seg:interests");
     const toggled = transcript(await admin.say("1"));
     expect(toggled).toContain("[seginterest:kesehatan] ✅ Kesehatan");
-    expect(transcript(await admin.pick("seginterest:done"))).toContain(["• Minat (salah satu): Kesehatan", "• Bahasa: Bahasa Indonesia", "", count(2, 1)].join("\n"));
+    expect(transcript(await admin.pick("seginterest:done"))).toContain(["• Minat (salah satu): Kesehatan", "• Bahasa: Bahasa Indonesia", "", count(2, 1, "1 sudah berhenti (STOP)")].join("\n"));
 
     await admin.pick("seg:tags");
     await admin.pick("segtags:tagsNone");
     expect(transcript(await admin.say("kota bandung!"))).toContain("Tag hanya boleh huruf");
     expect(transcript(await admin.say("event:rapat, donatur"))).toContain("• Tanpa tag: event:rapat, donatur");
 
-    expect(transcript(await admin.pick("seg:save"))).toBe(['Segmen "Relawan Bandung" disimpan.', count(2, 1)].join("\n"));
+    expect(transcript(await admin.pick("seg:save"))).toBe(['Segmen "Relawan Bandung" disimpan.', count(2, 1, "1 sudah berhenti (STOP)")].join("\n"));
     const saved = await app.db.segment.findUniqueOrThrow({ where: { name: "Relawan Bandung" } });
     expect(JSON.parse(saved.definition)).toEqual({ regionPrefix: "32.73", language: "id", interests: ["kesehatan"], tagsNone: ["event:rapat", "donatur"] });
     const audit = await app.db.auditEntry.findFirstOrThrow({ where: { action: "segment.create" } });
@@ -151,7 +151,7 @@ describe("/segments, /segment show, /segment delete", () => {
         "# Relawan",
         "• Peran: relawan terdaftar",
         "",
-        count(3, 2),
+        count(3, 2, "1 sudah berhenti (STOP)"),
         "",
         "Contoh anggota (data disamarkan):",
         "• C*** L*** · +62813****6666 (id)",

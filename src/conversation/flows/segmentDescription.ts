@@ -1,5 +1,6 @@
 // A segment's filters in the staff member's language, and its live count.
 import type { SegmentCount } from "../../domain/segments/countSegment.js";
+import { describeSegmentCount } from "../../domain/segments/describeSegmentCount.js";
 import type { SegmentDefinition } from "../../domain/segments/segmentDefinition.js";
 import { formatLocalDate } from "../../domain/time/formatLocalDate.js";
 import type { Turn } from "../turn.js";
@@ -24,7 +25,7 @@ export function describeSegment(turn: Turn, def: SegmentDefinition): string {
 }
 
 export function describeCount(turn: Turn, count: SegmentCount): string {
-  return turn.t("segment.count", { total: count.total, sendable: count.sendable });
+  return describeSegmentCount(turn.t, count);
 }
 
 export function interestLabel(turn: Turn, id: string): string {

@@ -1,13 +1,15 @@
 import { Prisma, type Db } from "../../db/client.js";
 import type { SegmentDefinition } from "./segmentDefinition.js";
 import { segmentWhereSql } from "./segmentWhereSql.js";
-import { sendableWhereSql } from "./sendableWhereSql.js";
+import { reachReasonSql, type UnreachableReason } from "./sendableWhereSql.js";
 
 export interface SegmentCount {
   /** Everyone matching the filters. */
   total: number;
   /** Of those, who a broadcast would reach (consent, not opted out, reachable). */
   sendable: number;
+  /** Everyone else, by the first reason they cannot be reached (see reachReasonSql). */
+  unreachable: Record<UnreachableReason, number>;
 }
 
 /**
@@ -15,9 +17,16 @@ export interface SegmentCount {
  * `operational` counts sendable by the volunteer-tasks consent instead of campaign updates.
  */
 export async function countSegment(db: Db, def: SegmentDefinition, options: { operational?: boolean } = {}): Promise<SegmentCount> {
-  const rows = await db.$queryRaw<{ total: bigint | number; sendable: bigint | number | null }[]>(Prisma.sql`
-    SELECT COUNT(*) AS "total", SUM(CASE WHEN ${sendableWhereSql(options.operational ? "volunteer_tasks" : "updates")} THEN 1 ELSE 0 END) AS "sendable"
-    FROM "Contact" c WHERE ${segmentWhereSql(def)}`);
-  const row = rows[0];
-  return { total: Number(row?.total ?? 0), sendable: Number(row?.sendable ?? 0) };
+  const rows = await db.$queryRaw<{ reason: string; people: bigint | number }[]>(Prisma.sql`
+    SELECT "reason", COUNT(*) AS "people" FROM (
+      SELECT ${reachReasonSql(options.operational ? "volunteer_tasks" : "updates")} AS "reason" FROM "Contact" c WHERE ${segmentWhereSql(def)}
+    ) reasons GROUP BY "reason"`);
+  const count: SegmentCount = { total: 0, sendable: 0, unreachable: { opted_out: 0, no_consent: 0, no_account: 0, blocked: 0 } };
+  for (const row of rows) {
+    const people = Number(row.people);
+    count.total += people;
+    if (row.reason === "sendable") count.sendable = people;
+    else count.unreachable[row.reason as UnreachableReason] = people;
+  }
+  return count;
 }
