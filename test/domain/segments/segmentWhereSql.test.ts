@@ -179,9 +179,9 @@ describe("segmentWhereSql", () => {
 
   it("counts who a broadcast would reach: consent, not opted out, one reachable identity", async () => {
     // Citra's only identity is unreachable, Dedi said STOP, Eka was never asked, Gita has no chat.
-    expect(await countSegment(app.db, {})).toEqual({ total: 6, sendable: 2 });
-    expect(await countSegment(app.db, { language: "en" })).toEqual({ total: 2, sendable: 1 });
-    expect(await countSegment(app.db, { interests: ["pertanian"] })).toEqual({ total: 0, sendable: 0 });
+    expect(await countSegment(app.db, {})).toEqual({ total: 6, sendable: 2, unreachable: { opted_out: 1, no_consent: 1, no_account: 1, blocked: 1 } });
+    expect(await countSegment(app.db, { language: "en" })).toMatchObject({ total: 2, sendable: 1 });
+    expect(await countSegment(app.db, { interests: ["pertanian"] })).toEqual({ total: 0, sendable: 0, unreachable: { opted_out: 0, no_consent: 0, no_account: 0, blocked: 0 } });
   });
 
   it("refuses unknown fields in a definition instead of ignoring them", () => {
