@@ -93,6 +93,7 @@ async function main(): Promise<void> {
     referralLinks: (code) => buildReferralLinks(code, { telegramUsername, whatsappNumber }),
     flood: { limit: config.RATE_LIMIT_MESSAGES, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 },
     blackout: config.blackout,
+    activeVolunteerDays: config.ACTIVE_VOLUNTEER_DAYS,
   }));
 
   const shutdown: (() => Promise<void>)[] = [() => db.$disconnect(), () => ops.stop()];

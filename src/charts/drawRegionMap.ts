@@ -3,11 +3,13 @@ import { rankRegionValues } from "../domain/maps/rankRegionValues.js";
 import type { FigureKind, RankedRegionValues, RegionValue } from "../domain/maps/types.js";
 import type { RegionLevel } from "../domain/regions/types.js";
 import { buildProvinceMap } from "./buildProvinceMap.js";
-import { buildRankedBarChart, rankedBarChartHeight } from "./buildRankedBarChart.js";
+import { buildRankedBarChart } from "./buildRankedBarChart.js";
 import type { ChartTranslate } from "./chartTypes.js";
 import { loadProvinceBoundaries } from "./loadProvinceBoundaries.js";
-import { addNoDataPattern, barChartWidth, provinceMapSize } from "./mapStyle.js";
+import { addNoDataPattern } from "./mapStyle.js";
+import { regionMapSize } from "./regionMapSize.js";
 import { renderChartSvg } from "./renderChartSvg.js";
+import { selectRankedRows } from "./selectRankedRows.js";
 
 export interface RegionMapInput {
   /** Whose children are drawn; code null is Indonesia, drawn as the province map. */
@@ -29,10 +31,6 @@ export interface RegionMap {
   summary: RankedRegionValues;
 }
 
-// Past this many rows a ranked chart stops being readable in a chat: the strongest and the weakest are kept.
-const MAX_ROWS = 60;
-const KEEP_EACH_END = 25;
-
 /**
  * The map of one figure for a region's children: Indonesia as a province choropleth, anything
  * below as a ranked bar chart with targets marked (there are no boundaries below province level).
@@ -45,8 +43,6 @@ export async function drawRegionMap(input: RegionMapInput, t: ChartTranslate, la
   const withData = summary.ranked.length;
   const empty = withData === 0 ? t("mapping:map.empty", { region: input.region.name }) : undefined;
   let spec: TopLevelSpec;
-  let width: number;
-  let height: number;
   let title: string;
   if (input.region.code === null) {
     title = t("mapping:map.titleProvinces", { figure: input.figure.label });
@@ -58,12 +54,9 @@ export async function drawRegionMap(input: RegionMapInput, t: ChartTranslate, la
       credit: t("mapping:map.credit"),
       ...(empty ? { empty } : {}),
     });
-    ({ width, height } = provinceMapSize);
   } else {
     title = t("mapping:map.titleChildren", { figure: input.figure.label, level, region: input.region.name });
-    const cut = summary.ranked.length + summary.noData.length > MAX_ROWS;
-    const ranked = cut && summary.ranked.length > 2 * KEEP_EACH_END ? [...summary.ranked.slice(0, KEEP_EACH_END), ...summary.ranked.slice(-KEEP_EACH_END)] : summary.ranked;
-    const noData = summary.noData.slice(0, Math.max(0, MAX_ROWS - ranked.length));
+    const { ranked, noData, cut } = selectRankedRows(summary);
     const notes = [empty ?? t("mapping:map.withData", { count: withData, total, level })];
     if (cut) notes.push(t("mapping:map.shown", { count: ranked.length + noData.length }));
     if (input.children.some((child) => child.target != null)) notes.push(t("mapping:map.targetMark"));
@@ -73,9 +66,7 @@ export async function drawRegionMap(input: RegionMapInput, t: ChartTranslate, la
       noData: t("mapping:map.noData"),
       target: t("mapping:map.target"),
     });
-    width = barChartWidth;
-    height = rankedBarChartHeight(ranked.length + noData.length);
   }
   const svg = addNoDataPattern(await renderChartSvg(spec, language, options));
-  return { svg, width, height, title, spec, summary };
+  return { svg, ...regionMapSize(input), title, spec, summary };
 }

@@ -30,6 +30,7 @@ import { handleTaskWizardStep } from "./flows/taskWizard.js";
 import { handleImportStep } from "./flows/importCommand.js";
 import { handleTargetImportStep } from "./flows/targetCommand.js";
 import { resumeConversation } from "./flows/resumeConversation.js";
+import { handleMapStep } from "./flows/mapCommand.js";
 import { resolveChoice } from "./resolveChoice.js";
 import { serializeByKey } from "./serializeByKey.js";
 import { Turn, type TurnInput } from "./turn.js";
@@ -162,6 +163,8 @@ async function continueFlow(turn: Turn, input: TurnInput): Promise<void> {
       return handleImportStep(turn, input);
     case "targets":
       return handleTargetImportStep(turn, input);
+    case "map":
+      return handleMapStep(turn, input);
     default:
       if (turn.step === "ask" && input.kind === "text" && !input.choiceId && input.text.trim()) {
         return answerQuestion(turn, input.text);
@@ -200,6 +203,7 @@ async function handleKeyword(turn: Turn, keyword: Keyword, isNew: boolean): Prom
         hasPermission(role, "tasks") ? turn.t("tasks:help.staff") : "",
         hasPermission(role, "import") ? turn.t("importexport:help.staff") : "",
         hasPermission(role, "stats") ? turn.t("stats:help.staff") : "",
+        hasPermission(role, "stats") ? turn.t("mapping:help.staff") : "",
         hasPermission(role, "targets") ? turn.t("mapping:help.admin") : "",
       ].filter(Boolean);
       const more = [turn.t("inbox:help.person"), turn.contact.volunteer ? turn.t("referrals:help") : "", turn.contact.volunteer ? turn.t("tasks:help.volunteer") : ""].filter(Boolean);

@@ -4,6 +4,7 @@ import type { BlackoutRanges } from "../domain/broadcasts/isInQuietPeriod.js";
 import type { CampaignFile, FaqEntryContent } from "../domain/content/contentSchema.js";
 import type { FaqDecision } from "../domain/faq/decideFaqReply.js";
 import type { ReferralLinks } from "../domain/referrals/buildReferralLinks.js";
+import type { RegionLookup as DomainRegionLookup } from "../domain/regions/types.js";
 import type { Translator } from "./createTranslator.js";
 
 export interface PlaceMatch {
@@ -13,21 +14,11 @@ export interface PlaceMatch {
   score?: number;
 }
 
-/** The region directory as the conversation needs it (backed by idn-area-data in main.ts). */
-export interface RegionLookup {
-  searchRegencies(query: string, limit?: number): PlaceMatch[];
-  searchDistricts(regencyCode: string, query: string, limit?: number): PlaceMatch[];
-  /** Villages (desa/kelurahan) of a district; [] until loadVillages() has finished. */
-  searchVillages(districtCode: string, query: string, limit?: number): PlaceMatch[];
-  /** Reads the ~84k villages once per process (about a second); describe() and get() know them afterwards. */
-  loadVillages(): Promise<void>;
-  /** "Cimenyan, Kabupaten Bandung, Jawa Barat" */
-  describe(code: string): string | undefined;
-  /** Segment tags for every level: ["region:32", "region:32.04", "region:32.04.15"] */
-  tags(code: string): string[];
-  /** The region's own name: "Jawa Barat", "Kota Bandung"; undefined for an unknown code. */
-  get(code: string): { name: string } | undefined;
-}
+/**
+ * The region directory (backed by idn-area-data in main.ts): search and describe places for
+ * sign-up and segments, and the whole tree for coverage and maps.
+ */
+export type RegionLookup = DomainRegionLookup;
 
 export interface FaqLookup {
   /** Answer, offer a choice ("Maksud Anda…?"), ask for a fuller question, or admit there is no answer. */
@@ -58,5 +49,7 @@ export interface EngineDeps {
   flood?: { limit: number; windowMs: number };
   /** Election quiet periods (CAMPAIGN_BLACKOUT): voter broadcasts are refused inside them. */
   blackout?: BlackoutRanges;
+  /** A volunteer is active with activity in the last this many days (ACTIVE_VOLUNTEER_DAYS; default 30). */
+  activeVolunteerDays?: number;
   maxTextLength?: number;
 }

@@ -16,6 +16,7 @@ import { handleTaskCommand } from "./taskCommands.js";
 import { exportCommand } from "./exportCommand.js";
 import { startImport } from "./importCommand.js";
 import { startTargetImport } from "./targetCommand.js";
+import { showMap } from "./mapCommand.js";
 
 export async function handleStaffCommand(turn: Turn, command: StaffCommandName, args: string): Promise<void> {
   const [sub, rest] = splitArgs(args);
@@ -53,12 +54,17 @@ export async function handleStaffCommand(turn: Turn, command: StaffCommandName, 
       return exportCommand(turn, sub, rest);
     case "target":
       return startTargetImport(turn);
+    case "peta":
+    case "map":
+      return showMap(turn, args);
   }
 }
 
 function permissionFor(command: StaffCommandName, sub: string): StaffPermission {
   switch (command) {
     case "stats":
+    case "peta":
+    case "map":
       return "stats";
     case "staff":
       return "roles";
