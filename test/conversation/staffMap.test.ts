@@ -76,7 +76,7 @@ describe("/peta", () => {
   it("answers an unknown figure or region with the valid ones, and says so when a region has no data but still draws", async () => {
     const coordinator = await staffMember(app, "coordinator", "6005");
     const figure = await coordinator.say("/peta xyz jabar");
-    expect(figure[0]!.text).toBe('"xyz" bukan angka peta yang dikenal. Pilih salah satu: cakupan, relawan, aktif, pendukung, pertps, kontak, pelanggan, laporan.');
+    expect(figure[0]!.text).toBe('"xyz" bukan angka peta yang dikenal. Pilih salah satu: cakupan, relawan, aktif, pendukung, pertps, kontak, pelanggan, laporan, dukungan.');
     const region = await coordinator.say("/peta relawan bandng");
     expect(region[0]!.text).toContain('Wilayah "bandng" tidak ditemukan.\nMaksud Anda: Kabupaten Bandung, Jawa Barat; Kota Bandung, Jawa Barat');
     const word = await coordinator.say("/peta zzz");

@@ -62,9 +62,6 @@ async function drawMap(turn: Turn, figure: MapFigure, regionCode: string | null)
   const t = turn.t;
   const language = turn.language;
   const outcome = await readRegionMap(turn.tx, turn.deps.regions, { figure, regionCode, activeDays: turn.deps.activeVolunteerDays ?? 30, now: turn.now });
-  if (outcome.status === "figure_unavailable") {
-    return staffReply(turn, t("mapping:peta.figureUnavailable", { figures: listFigureWords(mapFigures.filter((f) => f !== "reports"), language) }));
-  }
   if (outcome.status === "unknown_region") return staffReply(turn, t("mapping:peta.unknownRegion", { value: outcome.code }));
   const { map } = outcome;
   const title = formatMapTitle(map, t);

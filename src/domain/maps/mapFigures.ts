@@ -2,7 +2,7 @@
 // (`/peta cakupan`, `relawan map --figure coverage`).
 import type { FigureKind } from "./types.js";
 
-export const mapFigures = ["coverage", "volunteers", "active", "supporters", "per-tps", "contacts", "subscribers", "reports"] as const;
+export const mapFigures = ["coverage", "volunteers", "active", "supporters", "per-tps", "contacts", "subscribers", "reports", "support"] as const;
 export type MapFigure = (typeof mapFigures)[number];
 
 export const figureKinds: Record<MapFigure, FigureKind> = {
@@ -14,6 +14,7 @@ export const figureKinds: Record<MapFigure, FigureKind> = {
   contacts: "count",
   subscribers: "count",
   reports: "count",
+  support: "share",
 };
 
 /** The Indonesian word first: it is the one the chat shows. */
@@ -21,11 +22,12 @@ const words: Record<MapFigure, string[]> = {
   coverage: ["cakupan", "coverage", "persen"],
   volunteers: ["relawan", "volunteers", "volunteer"],
   active: ["aktif", "relawanaktif", "active", "activevolunteers"],
-  supporters: ["pendukung", "supporters", "supporter", "dukungan"],
+  supporters: ["pendukung", "supporters", "supporter"],
   "per-tps": ["pertps", "tps", "relawanpertps", "per-tps"],
   contacts: ["kontak", "contacts", "contact"],
   subscribers: ["pelanggan", "langganan", "subscribers", "subscriber"],
   reports: ["laporan", "reports", "blusukan", "canvass"],
+  support: ["dukungan", "support", "supportshare"],
 };
 
 /** The figure a word names, in either language ("cakupan", "coverage", "per-tps"); undefined for none. */

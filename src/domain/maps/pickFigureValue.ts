@@ -26,6 +26,8 @@ export function pickFigureValue(figures: CoverageFigures, figure: MapFigure): Pi
     case "subscribers":
       return { value: count(figures.subscribers), target: null };
     case "reports":
-      return { value: figures.canvass === null ? null : count(figures.canvass.reports), target: null };
+      return { value: count(figures.canvass.reports), target: null };
+    case "support":
+      return { value: figures.canvass.supportShare, target: null };
   }
 }

@@ -30,9 +30,7 @@ export interface RegionMapData {
 
 export type RegionMapOutcome =
   | { status: "ok"; map: RegionMapData }
-  | { status: "unknown_region"; code: string }
-  /** Canvass reports are not part of this build yet. */
-  | { status: "figure_unavailable"; figure: MapFigure };
+  | { status: "unknown_region"; code: string };
 
 const childLevels: Record<"country" | RegionLevel, RegionLevel> = { country: "province", province: "regency", regency: "district", district: "village", village: "village" };
 
@@ -46,7 +44,6 @@ export async function readRegionMap(db: Db, regions: RegionLookup, query: Region
   const outcome = await readRegionCoverage(db, regions, { regionCode: drawnCode, activeDays: query.activeDays, now: query.now });
   if (outcome.status === "unknown_region") return outcome;
   const { coverage } = outcome;
-  if (query.figure === "reports" && coverage.region.canvass === null) return { status: "figure_unavailable", figure: query.figure };
   return {
     status: "ok",
     map: {
