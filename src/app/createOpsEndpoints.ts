@@ -80,6 +80,16 @@ export function createOpsEndpoints(opts: OpsOptions): OpsEndpoints {
     },
   });
 
+  new Gauge({
+    name: "relawan_junk_messages",
+    help: "Messages kept out of the staff inbox as keyboard mash or line noise (all processes)",
+    registers: [registry],
+    async collect() {
+      const rows = await opts.db.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM "JunkMessage"`;
+      this.set(Number(rows[0]?.n ?? 0));
+    },
+  });
+
   async function check(run: () => Promise<unknown>): Promise<"ok" | string> {
     try {
       await withTimeout(run(), CHECK_TIMEOUT_MS, "timed out");

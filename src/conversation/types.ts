@@ -96,7 +96,7 @@ export type Effect =
   | { type: "opted_out"; contactId: string }
   | { type: "opted_in"; contactId: string }
   | { type: "volunteer_registered"; contactId: string; referralCode: string }
-  | { type: "question_unanswered"; questionId: string }
+  | { type: "question_unanswered"; questionId: number }
   /** Staff saved an inbox reply as an FAQ entry; the matcher learns it once the turn has committed. */
   | { type: "faq_added"; faqId: string; language: string; question: string; answer: string }
   | { type: "faq_removed"; faqId: string }

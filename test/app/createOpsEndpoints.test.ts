@@ -39,6 +39,7 @@ describe("ops endpoints", () => {
     await queueMessage(t.db, { contactId: a, kind: "inbox_reply", text: "x", purpose: "reply" }, now);
     await queueMessage(t.db, { contactId: b, kind: "inbox_reply", text: "y", purpose: "reply", notBefore: new Date("2029-01-10T05:00:00Z") }, now);
     await t.db.delivery.create({ data: { contactId: a, text: "z", status: "sent" } });
+    await t.db.junkMessage.createMany({ data: [{ channel: "telegram" }, { channel: "whatsapp" }] });
     const { ops, get } = await serve();
     ops.counters.sent("telegram");
     ops.counters.sent("telegram");
@@ -57,6 +58,7 @@ describe("ops endpoints", () => {
     expect(body).toMatch(/^relawan_rate_limited_total\{channel="telegram",role="all"\} 1$/m);
     expect(body).toMatch(/^relawan_inbound_messages_total\{channel="whatsapp",role="all"\} 1$/m);
     expect(body).toMatch(/^relawan_send_rate_per_second\{role="all"\} 0\.0333/m);
+    expect(body).toMatch(/^relawan_junk_messages\{role="all"\} 2$/m);
   });
 
   it("answers /healthz 200 when the database and Redis answer, 503 naming what failed when not", async () => {

@@ -22,6 +22,7 @@ const empty: CampaignStats = {
   broadcasts: { queued: 0, delivered: 0, failed: 0, blocked: 0, skipped: 0, uncertain: 0 },
   tasks: { tasks: 0, openTasks: 0, totals: { done: 0, accepted: 0, overdue: 0, offered: 0, declined: 0 }, recent: [] },
   questions: [],
+  junkMessages: 0,
 };
 
 // A big campaign: every province, long labels, a year of days, more tasks than the chart shows.

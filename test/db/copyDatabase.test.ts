@@ -108,6 +108,7 @@ async function seedCampaign(db: Database): Promise<void> {
     },
   });
   await db.faqVariant.create({ data: { faqId: "politik-uang", language: "id", text: "duit", choiceId: choice.id, addedBy: siti.id, createdAt: at("2026-11-22T07:00:00Z") } });
+  await db.junkMessage.create({ data: { channel: "telegram", createdAt: at("2026-11-22T07:30:00Z") } });
   await db.auditEntry.create({ data: { actor: siti.id, action: "broadcast.send", target: broadcast.id, details: JSON.stringify({ recipients: 2 }), at: at("2026-11-21T03:00:00Z") } });
   await db.regionTarget.create({ data: { regionCode: "32.73", registeredVoters: 1_820_000, pollingStations: 7000, targetVolunteers: null, targetSupporters: 600_000, updatedAt: at("2026-11-21T02:00:00Z"), updatedBy: "cli" } });
   const sitiVolunteer = await db.volunteer.findUniqueOrThrow({ where: { contactId: siti.id } });

@@ -88,10 +88,20 @@ describe("createFaqMatcher", () => {
   });
 
   it("admits there is no answer for an unknown or mostly unrelated message", () => {
-    expect(matcher.decide("asdfgh", "id")).toEqual({ kind: "none" });
+    expect(matcher.decide("blorp fizzle", "id")).toEqual({ kind: "none" });
     expect(matcher.decide("kapan jadwal kereta api ke surabaya berangkat", "id")).toEqual({ kind: "none" });
     // ...while rank still lists what overlapped.
     expect(matcher.rank("kapan jadwal kereta api ke surabaya berangkat", "id")[0]?.faqId).toBe("jadwal-debat");
+  });
+
+  it("tells keyboard mash and line noise from questions in words it does not know", () => {
+    for (const text of ["asdfgh", "asdfghjkl", "qwerty uiop", "xkcd zzqp vbnm", "jkjkjkjk", "k#7Q!zp@X", "_G=hM!<{}", "sdfsdf sdfsdf"]) {
+      expect(matcher.decide(text, "id"), text).toEqual({ kind: "gibberish" });
+    }
+    // Unknown words, an English question, a name, another script, chat shorthand, a bidi trick around a word.
+    for (const text of ["blorp fizzle", "where is the rally", "Robert", "جدول الحملة", "brp hrg kaos", "\u202Eevil\u202C"]) {
+      expect(matcher.decide(text, "id").kind, text).not.toBe("gibberish");
+    }
   });
 
   it("reads 'calon' alone as the candidate, never the running mate", () => {

@@ -2,6 +2,7 @@
 // a request for a fuller question when there is nothing to go on, and the honest fallback.
 import type { FaqAction } from "../../domain/content/contentSchema.js";
 import { readFaqAnswer, readPage } from "../../domain/content/readPage.js";
+import { recordJunkMessage } from "../../domain/inbox/recordJunkMessage.js";
 import { offerQuestionChoice } from "../../domain/questions/offerQuestionChoice.js";
 import { recordQuestionPick } from "../../domain/questions/recordQuestionPick.js";
 import { recordUnansweredQuestion } from "../../domain/questions/recordUnansweredQuestion.js";
@@ -40,6 +41,10 @@ export async function answerQuestion(turn: Turn, text: string): Promise<void> {
       turn.go("idle", "ask", {});
       turn.say({ text: turn.t("faq.askMore") });
       return;
+    case "gibberish":
+      // Not a question for the team: counted (/stats, /metrics), never listed; the person can say it in words.
+      await recordJunkMessage(turn.tx, { channel: turn.message.channel, at: turn.now });
+      return showMenu(turn, turn.t("faq.notUnderstood"));
     case "unreadable":
       await fileForTeam(turn, text);
       return showMenu(turn, turn.t("faq.otherScript"));
@@ -102,6 +107,6 @@ async function offerChoice(turn: Turn, text: string, faqIds: string[]): Promise<
 }
 
 async function fileForTeam(turn: Turn, text: string): Promise<void> {
-  const questionId = await recordUnansweredQuestion(turn.tx, { contactId: turn.contact.id, text, language: turn.language, channel: turn.message.channel, at: turn.now });
-  turn.effects.push({ type: "question_unanswered", questionId });
+  const filed = await recordUnansweredQuestion(turn.tx, { contactId: turn.contact.id, text, language: turn.language, channel: turn.message.channel, at: turn.now });
+  if (filed.status === "filed") turn.effects.push({ type: "question_unanswered", questionId: filed.id });
 }

@@ -13,6 +13,7 @@ import type { Turn } from "../turn.js";
 import { addVariantCommand, dismissChoiceCommand, showQuestionChoices } from "./questionChoiceCommands.js";
 import { staffReply } from "./staffAccess.js";
 import { formatStaffTime } from "./staffFormat.js";
+import { cleanTextForStaff } from "../../domain/text/cleanTextForStaff.js";
 
 const pageSize = 10;
 // Room for the "Reply from <campaign>:" line within Telegram's 4,096 characters.
@@ -89,7 +90,7 @@ async function showItem(turn: Turn, id: number): Promise<void> {
   const lines = [
     [t(`inbox:kind.${item.kind}`, { defaultValue: item.kind }), t(`inbox:status.${item.status}`, { defaultValue: item.status }), channelName(t, item.channel), personName(t, item.contact)].join(" · "),
     t("inbox:received", { when: formatStaffTime(item.createdAt, turn.language, turn.deps.timeZone) }),
-    `“${item.text}”`,
+    `“${cleanTextForStaff(item.text)}”`,
   ];
   if (item.answer) lines.push(t("inbox:answer", { when: whenOf(turn, item.answeredAt), text: item.answer }));
   if (item.status === "open") lines.push(t("inbox:itemFooter", { id: item.id }));
@@ -132,7 +133,7 @@ function channelName(t: Translate, channel: string): string {
 }
 
 function preview(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  const flat = cleanTextForStaff(text).replace(/\s+/g, " ").trim();
   return flat.length > previewLength ? `${flat.slice(0, previewLength)}…` : flat;
 }
 

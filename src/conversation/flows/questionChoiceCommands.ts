@@ -4,6 +4,7 @@
 import { addChoiceAsVariant, maxVariantLength } from "../../domain/questions/addChoiceAsVariant.js";
 import { dismissQuestionChoice } from "../../domain/questions/dismissQuestionChoice.js";
 import { listQuestionChoices } from "../../domain/questions/listQuestionChoices.js";
+import { cleanTextForStaff } from "../../domain/text/cleanTextForStaff.js";
 import type { Turn } from "../turn.js";
 import { staffReply } from "./staffAccess.js";
 
@@ -72,6 +73,6 @@ function parseChoiceId(text: string): number | undefined {
 }
 
 function preview(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  const flat = cleanTextForStaff(text).replace(/\s+/g, " ").trim();
   return flat.length > previewLength ? `${flat.slice(0, previewLength)}…` : flat;
 }

@@ -3,6 +3,7 @@
 import { maskPhone } from "../../domain/staff/maskPhone.js";
 import type { Translate } from "../createTranslator.js";
 import { formatLocalTime } from "../../domain/time/formatLocalTime.js";
+import { cleanTextForStaff } from "../../domain/text/cleanTextForStaff.js";
 
 export function formatStaffTime(date: Date, language: string, timeZone: string): string {
   return formatLocalTime(date, language, timeZone);
@@ -10,7 +11,7 @@ export function formatStaffTime(date: Date, language: string, timeZone: string):
 
 /** Name, else masked phone, else the chat account ("telegram 9001"), else "(no name)". */
 export function personLabel(t: Translate, person: { name: string | null; phone: string | null; account?: string | null }): string {
-  return person.name ?? maskPhone(person.phone) ?? person.account ?? t("staff.unnamed");
+  return (person.name === null ? null : cleanTextForStaff(person.name)) ?? maskPhone(person.phone) ?? person.account ?? t("staff.unnamed");
 }
 
 /** "add 0812 3456 7890 coordinator" -> ["add", "0812 3456 7890 coordinator"] */

@@ -55,6 +55,7 @@ export function formatStatsSummary(stats: CampaignStats, t: Translate, language:
     lines.push(t("stats:questionsTitle"));
     stats.questions.forEach((q, i) => lines.push(t("stats:questionLine", { rank: i + 1, text: shorten(q.text), count: n(q.count) })));
   }
+  if (stats.junkMessages > 0) lines.push(t("stats:junkMessages", { count: n(stats.junkMessages) }));
   if (options.chartsHint) lines.push("", t("stats:chartsFollow"));
   return lines.join("\n");
 }

@@ -8,6 +8,7 @@ import { segmentWhereSql } from "../segments/segmentWhereSql.js";
 import { exportHeaders, type ExportKind } from "./exportKinds.js";
 import { protectCsvCell } from "./protectCsvCell.js";
 import { readExportRows } from "./readExportRows.js";
+import { cleanTextForStaff } from "../text/cleanTextForStaff.js";
 
 export interface ExportRequest {
   kind: ExportKind;
@@ -39,7 +40,7 @@ export async function exportCsv(db: Database, request: ExportRequest): Promise<{
     yield [...exportHeaders[request.kind]];
     for await (const page of readExportRows(db, request.kind, { segment: where, timeZone: request.timeZone })) {
       rows += page.length;
-      for (const row of page) yield row.map(protectCsvCell);
+      for (const row of page) yield row.map((cell) => protectCsvCell(cleanTextForStaff(cell)));
     }
   }
   try {

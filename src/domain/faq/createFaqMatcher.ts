@@ -4,6 +4,8 @@ import { createTextReader, type TextReader } from "./createTextReader.js";
 import { decideFaqReply, type FaqDecision, type FaqDecisionOptions } from "./decideFaqReply.js";
 import type { Lexicon } from "./lexiconSchema.js";
 import { builtInTextReader } from "./normalizeText.js";
+import { listLexiconWords } from "./listLexiconWords.js";
+import { looksLikeGibberish } from "./looksLikeGibberish.js";
 import { readMessageSubject } from "./readMessageSubject.js";
 import { isDictionaryWord, stem } from "./stem.js";
 
@@ -162,6 +164,8 @@ export interface Ranking {
   empty: boolean;
   /** The message had letters, but none in a script the matcher reads (Latin): "候选人是谁?". */
   unreadable: boolean;
+  /** Keyboard mash ("asdfgh jkl", "xzqkw"): not a word the lexicon, the dictionary or the FAQ knows (looksLikeGibberish). */
+  gibberish: boolean;
 }
 
 function buildRanker(entries: FaqEntryContent[], reader: TextReader, pages: Readonly<Record<string, LocalizedText>>): (text: string, language: string, limit?: number) => Ranking {
@@ -213,6 +217,10 @@ function buildRanker(entries: FaqEntryContent[], reader: TextReader, pages: Read
     }
     return forms;
   };
+  const lexiconWords = listLexiconWords(lexicon);
+  const knows = (word: string) => lexiconWords.has(word) || formsOf(word).some((form) => faqsWithForm.has(form)) || (word.length >= 3 && isDictionaryWord(word));
+  // Only Latin letters are judged: a message in another script is "unreadable", and goes to a person.
+  const isGibberish = (text: string, normalized: string) => !/[^\P{L}\p{Script=Latin}]/u.test(text) && looksLikeGibberish(text, normalized.split(" "), knows);
   const readSubject = readMessageSubject(reader, entries);
   const phraseWeight = (forms: string[]) => weightOf(forms) * (kindOf(forms) === "question" ? QUESTION_WORD_WEIGHT : 1);
 
@@ -232,7 +240,7 @@ function buildRanker(entries: FaqEntryContent[], reader: TextReader, pages: Read
   function rank(text: string, language: string, limit = 5): Ranking {
     const normalized = reader.normalize(text);
     const words = [...new Set(reader.tokenize(normalized))];
-    if (words.length === 0) return { matches: [], hasContentWords: false, empty: true, unreadable: normalized === "" && /\p{L}/u.test(text) };
+    if (words.length === 0) return { matches: [], hasContentWords: false, empty: true, unreadable: normalized === "" && /\p{L}/u.test(text), gibberish: false };
     const messageWords: MessageWord[] = words.map((word) => {
       const forms = formsOf(word);
       const kind = kindOf(forms);
@@ -287,7 +295,8 @@ function buildRanker(entries: FaqEntryContent[], reader: TextReader, pages: Read
       .sort((a, b) => b.confidence - a.confidence || b.score - a.score || Number(b.sameLanguage) - Number(a.sameLanguage))
       .slice(0, limit)
       .map(({ faqId, confidence, evidence, exact, score }) => ({ faqId, confidence, evidence, exact, score }));
-    return { matches, hasContentWords: messageWords.some((word) => word.kind === "content"), empty: false, unreadable: false };
+    const gibberish = isGibberish(text, normalized);
+    return { matches, hasContentWords: messageWords.some((word) => word.kind === "content"), empty: false, unreadable: false, gibberish };
   }
 
   return rank;

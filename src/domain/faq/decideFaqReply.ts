@@ -12,7 +12,9 @@ export type FaqDecision =
   /** Nothing fits: the honest fallback (the question goes to the team). */
   | { kind: "none" }
   /** Written in a script the matcher does not read: say so, and let a person on the team read it. */
-  | { kind: "unreadable" };
+  | { kind: "unreadable" }
+  /** Keyboard mash, no question at all: counted, never put before staff. */
+  | { kind: "gibberish" };
 
 export interface FaqDecisionOptions {
   /** From this confidence, and clearly ahead of the next, an FAQ is answered outright. Tuned on the tuning half of test/faq/labelled-questions.json. */
@@ -33,6 +35,8 @@ export function decideFaqReply(ranking: Ranking, entryOf: (faqId: string) => Faq
   const { answerAt, offerAt, margin } = { ...DEFAULTS, ...options };
   if (ranking.unreadable) return { kind: "unreadable" };
   if (ranking.empty) return { kind: "vague" };
+  // No word of it is known to the lexicon, the dictionary or the FAQ: a near miss of the index is chance.
+  if (ranking.gibberish) return { kind: "gibberish" };
   // Two entries answered by the same page are one answer: never ask the person to choose between them.
   const seenPages = new Set<string>();
   const matches = ranking.matches.filter((match) => {

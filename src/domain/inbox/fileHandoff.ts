@@ -1,4 +1,6 @@
 import type { Db } from "../../db/client.js";
+import { cleanTextForStaff } from "../text/cleanTextForStaff.js";
+import { simplify } from "../text/simplify.js";
 
 // An open request holds at most this much text; a person can say more once the team replies.
 export const maxHandoffLength = 4000;
@@ -11,14 +13,20 @@ export type HandoffOutcome =
   /** Their open request is full; nothing was added. */
   | { status: "full"; id: number };
 
-/** "Talk to a person": one open request per person, so repeating it never floods the inbox. */
-export async function fileHandoff(db: Db, request: { contactId: string; text: string; language: string; channel: string; at: Date }): Promise<HandoffOutcome> {
+/**
+ * "Talk to a person": one open request per person, so repeating it never floods the inbox, and
+ * words already in it are not added again. Kept in the form staff may see (cleanTextForStaff).
+ */
+export async function fileHandoff(db: Db, handoff: { contactId: string; text: string; language: string; channel: string; at: Date }): Promise<HandoffOutcome> {
+  const request = { ...handoff, text: cleanTextForStaff(handoff.text) };
   const open = await db.inboxItem.findFirst({
     where: { contactId: request.contactId, kind: "handoff", status: "open" },
     orderBy: { id: "asc" },
     select: { id: true, text: true },
   });
   if (open) {
+    const said = simplify(request.text);
+    if (open.text.split("\n\n").some((part) => simplify(part) === said)) return { status: "added", id: open.id };
     const text = `${open.text}\n\n${request.text}`;
     if (text.length > maxHandoffLength) return { status: "full", id: open.id };
     await db.inboxItem.update({ where: { id: open.id }, data: { text, language: request.language, channel: request.channel } });

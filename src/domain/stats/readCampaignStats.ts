@@ -24,5 +24,6 @@ export async function readCampaignStats(db: Db, options: StatsOptions): Promise<
     broadcasts: await readBroadcastFunnel(db),
     tasks: await readTaskCompletion(db, { now: options.now }),
     questions: await readTopUnansweredQuestions(db),
+    junkMessages: await db.junkMessage.count(),
   };
 }

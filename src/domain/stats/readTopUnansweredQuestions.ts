@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.js";
 import { normalizeText } from "../faq/normalizeText.js";
 import type { QuestionCount } from "./types.js";
+import { cleanTextForStaff } from "../text/cleanTextForStaff.js";
 
 // Groups the database hands over for merging; the long tail of one-off questions stays there.
 const CANDIDATE_GROUPS = 300;
@@ -21,13 +22,15 @@ export async function readTopUnansweredQuestions(db: Db, limit = 10): Promise<Qu
   const merged = new Map<string, { text: string; count: number; biggest: number }>();
   for (const group of groups) {
     const n = Number(group.n);
-    const key = normalizeText(group.sample) || group.sample.trim().toLowerCase();
+    // Staff read these (/stats, its chart, stats.json).
+    const sample = cleanTextForStaff(group.sample);
+    const key = normalizeText(sample) || sample.trim().toLowerCase();
     const entry = merged.get(key);
-    if (!entry) merged.set(key, { text: group.sample.trim(), count: n, biggest: n });
+    if (!entry) merged.set(key, { text: sample.trim(), count: n, biggest: n });
     else {
       entry.count += n;
       // The wording most people used stands for the group.
-      if (n > entry.biggest) Object.assign(entry, { text: group.sample.trim(), biggest: n });
+      if (n > entry.biggest) Object.assign(entry, { text: sample.trim(), biggest: n });
     }
   }
   return [...merged.values()]

@@ -83,4 +83,6 @@ export interface CampaignStats {
   tasks: TaskCompletion;
   /** Open unanswered questions, most asked first, at most 10. */
   questions: QuestionCount[];
+  /** Messages kept out of the inbox as keyboard mash or line noise (counted, never listed). */
+  junkMessages: number;
 }
