@@ -129,8 +129,12 @@ describe("relawan broadcast", () => {
     expect(await cli(["broadcast", "pause", id])).toEqual({ code: 0, stdout: `Broadcast ${id}: sending -> paused\n`, stderr: "" });
     expect(await cli(["broadcast", "pause", id])).toEqual({ code: 1, stdout: "", stderr: `Broadcast ${id} is paused; it can't be paused.\n` });
     expect((await cli(["broadcast", "resume", id])).stdout).toBe(`Broadcast ${id}: paused -> sending\n`);
+    const queuedBefore = JSON.parse((await cli(["stats", "--json"])).stdout).broadcasts;
+    expect(queuedBefore).toMatchObject({ queued: 3, skipped: 0 });
     expect((await cli(["broadcast", "cancel", id])).stdout).toBe(`Broadcast ${id}: sending -> cancelled\n`);
     expect((await cli(["broadcast", "cancel", "nosuch"])).code).toBe(1);
+    // No dispatcher runs here: the cancel itself closes the queue, and the stats say so at once.
+    expect(JSON.parse((await cli(["stats", "--json"])).stdout).broadcasts).toMatchObject({ queued: 0, skipped: 3 });
     // One fixed clock for every call: compare as a set.
     expect((await app.db.auditEntry.findMany({ where: { actor: "cli" } })).map((a) => a.action).sort()).toEqual(["broadcast.cancel", "broadcast.create", "broadcast.pause", "broadcast.resume"]);
   });

@@ -200,8 +200,14 @@ describe("a coordinator's reply", () => {
     await voter.say("apakah ada lomba mural di Bekasi?");
     const item = await app.db.inboxItem.findFirstOrThrow();
     const coordinator = await staffMember(app, "coordinator", "9001");
+    const again = person(app, "telegram", "4125");
+    await onboard(again);
+    await again.say("Apakah ada lomba mural di Bekasi? ");
+    expect((await coordinator.say("/stats"))[0]?.text).toContain("1. Apakah ada lomba mural di Bekasi? (2×)");
     const confirmed = await coordinator.say(`/reply ${item.id} faq Ada, lomba mural tanggal 5 Desember di GOR Bekasi.`);
     expect(confirmed[0]?.text).toContain(`Disimpan juga sebagai FAQ "inbox-${item.id}"`);
+    // The FAQ answers it now: it and the same words from others leave the unanswered list.
+    expect((await coordinator.say("/stats"))[0]?.text).toContain("Pertanyaan tak terjawab: belum ada");
     expect(await app.db.faqEntry.findMany({ where: { id: `inbox-${item.id}` } })).toEqual([
       expect.objectContaining({ language: "id", question: "apakah ada lomba mural di Bekasi?", answer: "Ada, lomba mural tanggal 5 Desember di GOR Bekasi." }),
     ]);
@@ -210,7 +216,7 @@ describe("a coordinator's reply", () => {
     await onboard(next);
     const answer = await next.say("ada lomba mural di bekasi gak?");
     expect(answer[0]?.text).toBe("Ada, lomba mural tanggal 5 Desember di GOR Bekasi.");
-    expect(await app.db.inboxItem.count()).toBe(1);
+    expect(await app.db.inboxItem.count()).toBe(2);
     // The saved answer is an ordinary FAQ answer, not a message from the team: no "Balasan dari".
     await runDispatcher();
     expect(sent).toHaveLength(1);

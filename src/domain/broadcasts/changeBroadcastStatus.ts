@@ -44,7 +44,11 @@ export async function changeBroadcastStatus(
     where: { id: broadcast.id },
     data: { status: to, ...(to === "sending" && !broadcast.startedAt ? { startedAt: input.now } : {}), ...(to === "cancelled" ? { completedAt: input.now } : {}) },
   });
-  // The dispatcher claims only deliveries of sending broadcasts and closes a cancelled one's queue.
+  // The dispatcher claims only deliveries of sending broadcasts. A cancelled one's queue is closed
+  // here too, so counts say so at once even where no dispatcher runs; a send under way finishes.
+  if (to === "cancelled") {
+    await db.delivery.updateMany({ where: { broadcastId: broadcast.id, status: "queued" }, data: { status: "skipped", reason: "cancelled", updatedAt: input.now } });
+  }
   await recordAudit(db, {
     actor: input.actor,
     action: `broadcast.${input.action}`,
