@@ -5,6 +5,7 @@ import { hostname, userInfo } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CountryCode } from "libphonenumber-js";
+import { createConsoleBulkSender } from "./channels/console/createConsoleBulkSender.js";
 import { createConsoleChannel } from "./channels/console/createConsoleChannel.js";
 import { channelsConfigured } from "./app/channelsConfigured.js";
 import { checkRedisReachable } from "./app/checkRedisReachable.js";
@@ -176,14 +177,36 @@ async function main(): Promise<void> {
     width: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
     onError: (error) => logger.error({ err: error }, "console turn failed"),
     imageDir: join(dataDirectory(config.DATABASE_URL), "charts"),
+    // The terminal is a channel of the outbox: a broadcast or a /reply made from another shell is printed into this chat.
+    onOpen: () => void startTerminalDelivery(),
   });
+  const campaign = content.content.campaign;
+  async function startTerminalDelivery(): Promise<void> {
+    try {
+      const { startDelivery } = await import("./app/startDelivery.js");
+      const delivery = await startDelivery({
+        config,
+        db,
+        translator,
+        campaign,
+        logger,
+        terminal: createConsoleBulkSender(chat),
+        // People reached on Telegram or WhatsApp wait in the outbox for a process that sends there.
+        sending: { here: ["console"], elsewhere: ["telegram", "whatsapp"] },
+        me,
+        observer: ops.endpoints.counters,
+      });
+      shutdown.push(() => delivery.stop());
+    } catch (error) {
+      logger.error({ err: error }, "terminal delivery did not start");
+    }
+  }
   process.once("SIGINT", () => {
     process.stdout.write(`\n${chat.farewell()}\n`);
     void stop("SIGINT");
   });
   await chat.run();
-  await db.$disconnect();
-  process.exit(0);
+  await stop("the terminal chat ended");
 }
 
 function readRoleArgument(args: string[]): string | undefined {

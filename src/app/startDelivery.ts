@@ -1,9 +1,7 @@
 // The outbox side of a running bot: the dispatcher that sends what the bot starts
 // (broadcasts, task offers and reminders) through each channel's limits, the progress reporter
 // staff watch, and the sweep that queues task reminders.
-import { createTelegramBulkSender } from "../channels/telegram/createTelegramBulkSender.js";
-import { createTelegramStaffNotifier } from "../channels/telegram/createTelegramStaffNotifier.js";
-import { createWhatsAppBulkSender, type WhatsAppInitiatedSend } from "../channels/whatsapp/createWhatsAppBulkSender.js";
+import type { WhatsAppInitiatedSend } from "../channels/whatsapp/createWhatsAppBulkSender.js";
 import type { Config } from "../config.js";
 import { createProgressFormatter } from "../conversation/createProgressFormatter.js";
 import { formatLocalTime } from "../domain/time/formatLocalTime.js";
@@ -35,6 +33,11 @@ export interface DeliveryDeps {
   sending: { here: ChannelName[]; elsewhere: ChannelName[] };
   /** This process, for the leases of the work one process does for all (progress, reminders). */
   me: ProcessIdentity;
+  /**
+   * The terminal chat's sender (terminal mode): what the bot starts is printed into the chat. It
+   * reaches only the person at this terminal, who is there when it prints, so quiet hours do not hold it.
+   */
+  terminal?: BulkSender;
   /** Told of sends and 429s, for /metrics. */
   observer?: { sent(channel: string): void; rateLimited(channel: string): void };
 }
@@ -44,17 +47,24 @@ export async function startDelivery(deps: DeliveryDeps): Promise<{ stop(): Promi
   const senders: Partial<Record<ChannelName, BulkSender>> = {};
   const notifiers: Partial<Record<ChannelName, StaffNotifier>> = {};
   const limiters: Partial<Record<ChannelName, ChannelLimiter>> = {};
+  // Loaded only when configured: telegraf is a large part of a start-up's imports.
   if (config.TELEGRAM_BOT_TOKEN) {
+    const { createTelegramStaffNotifier } = await import("../channels/telegram/createTelegramStaffNotifier.js");
     notifiers.telegram = createTelegramStaffNotifier({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, limiter: deps.telegramLimiter });
   }
   const { here, elsewhere } = deps.sending;
   if (config.TELEGRAM_BOT_TOKEN && here.includes("telegram")) {
+    const { createTelegramBulkSender } = await import("../channels/telegram/createTelegramBulkSender.js");
     senders.telegram = createTelegramBulkSender({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, paidBroadcast: config.TELEGRAM_PAID_BROADCAST });
     if (deps.telegramLimiter) limiters.telegram = deps.telegramLimiter;
   }
-  if (deps.whatsapp && here.includes("whatsapp")) senders.whatsapp = createWhatsAppBulkSender(deps.whatsapp);
+  if (deps.whatsapp && here.includes("whatsapp")) {
+    const { createWhatsAppBulkSender } = await import("../channels/whatsapp/createWhatsAppBulkSender.js");
+    senders.whatsapp = createWhatsAppBulkSender(deps.whatsapp);
+  }
+  if (deps.terminal) senders.console = deps.terminal;
 
-  const quiet = config.QUIET_HOURS === "off" ? null : { start: config.QUIET_HOURS.slice(0, 5), end: config.QUIET_HOURS.slice(6) };
+  const quiet = config.QUIET_HOURS === "off" || deps.terminal ? null : { start: config.QUIET_HOURS.slice(0, 5), end: config.QUIET_HOURS.slice(6) };
   const dispatcher = createDispatcher({
     db,
     senders,

@@ -29,12 +29,19 @@ export interface ConsoleChannelOptions {
   width?: () => number | undefined;
   onError?: (error: unknown) => void;
   clock?: () => Date;
+  /** Called once the first replies are on screen: from then on deliver() prints. */
+  onOpen?: () => void;
   /** Where pictures (the /stats charts) are saved, since a terminal cannot show them; default ./data/charts. */
   imageDir?: string;
 }
 
 export interface ConsoleChannel {
   run(): Promise<void>;
+  /**
+   * Prints a message the bot starts (a broadcast, a staff reply, a task offer) into the chat, after
+   * whatever is printing now. "not_open": the chat is not running; "other_person": another terminal's.
+   */
+  deliver(externalId: string, reply: Reply): Promise<"printed" | "not_open" | "other_person">;
   /** "Sampai jumpa!" in the person's language, for a Ctrl+C outside run(). */
   farewell(): string;
 }
@@ -46,6 +53,11 @@ export function createConsoleChannel(options: ConsoleChannelOptions): ConsoleCha
   // The person's language as the last turn reported it: the terminal's own hints follow it.
   let language: string | undefined;
   const texts = () => options.texts(language);
+  let open = false;
+  // Turns and delivered messages print one after another, never into each other.
+  let printing: Promise<void> = Promise.resolve();
+  const inOrder = (work: () => Promise<void>): Promise<void> => (printing = printing.then(work, work));
+  const prompt = () => output.write("\n> ");
 
   async function show(turn: () => Promise<TurnResult>): Promise<void> {
     try {
@@ -82,7 +94,6 @@ export function createConsoleChannel(options: ConsoleChannelOptions): ConsoleCha
       const lines = createInterface({ input: options.input, terminal: false });
       // Take the iterator before the first await so piped lines are not lost.
       const iterator = lines[Symbol.asyncIterator]();
-      const prompt = () => output.write("\n> ");
       // Where the person left off (a new person is greeted as on /start); the banner then speaks their language.
       let resumed: TurnResult | undefined;
       let failure: unknown;
@@ -92,18 +103,38 @@ export function createConsoleChannel(options: ConsoleChannelOptions): ConsoleCha
       } catch (error) {
         failure = error;
       }
-      write(texts().banner);
-      if (resumed) for (const reply of resumed.replies) await print(reply);
-      else await show(() => Promise.reject(failure));
-      prompt();
+      await inOrder(async () => {
+        write(texts().banner);
+        if (resumed) for (const reply of resumed.replies) await print(reply);
+        else await show(() => Promise.reject(failure));
+        prompt();
+        open = true;
+      });
+      options.onOpen?.();
       for await (const line of { [Symbol.asyncIterator]: () => iterator }) {
         const text = line.trim();
         if (text === "/quit" || text === "/exit" || text === "/keluar") break;
-        if (text !== "") await send(line);
-        prompt();
+        await inOrder(async () => {
+          if (text !== "") await send(line);
+          prompt();
+        });
       }
       lines.close();
-      write(`\n${texts().bye}`);
+      await inOrder(async () => {
+        open = false;
+        write(`\n${texts().bye}`);
+      });
+    },
+    async deliver(externalId, reply) {
+      if (externalId !== options.externalId) return "other_person";
+      let outcome: "printed" | "not_open" = "not_open";
+      await inOrder(async () => {
+        if (!open) return;
+        await print(reply);
+        prompt();
+        outcome = "printed";
+      });
+      return outcome;
     },
     farewell: () => texts().bye,
   };

@@ -1,0 +1,92 @@
+// The whole loop of the demo, through the doors people use: `npm start` in one shell (the real
+// process, stdin piped), `relawan broadcast create` in another, a staff member's /reply in the chat.
+// What the bot starts goes through the outbox and is printed into the terminal chat.
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../../../src/cli/runCli.js";
+import { createTestApp, repoRoot, staffMember, type TestApp } from "../../support/createTestApp.js";
+
+let app: TestApp;
+let terminal: ChildProcessWithoutNullStreams | undefined;
+let printed = "";
+
+beforeEach(async () => {
+  app = await createTestApp();
+  printed = "";
+});
+afterEach(async () => {
+  if (terminal && terminal.exitCode === null) {
+    const exited = new Promise((resolve) => terminal!.once("exit", resolve));
+    terminal.kill("SIGTERM");
+    await exited;
+  }
+  terminal = undefined;
+  await app.close();
+});
+
+function startTerminal(): ChildProcessWithoutNullStreams {
+  const child = spawn(process.execPath, ["bin/relawan.js", "start"], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", DATABASE_URL: app.dbUrl, QUIET_HOURS: "00:00-23:59" },
+  });
+  child.stdout.on("data", (chunk) => (printed += String(chunk)));
+  child.stderr.on("data", (chunk) => (printed += String(chunk)));
+  return child;
+}
+
+/** Waits until the terminal has printed `text` after position `from`; fails with what it printed instead. */
+async function printedAfter(from: number, text: string, timeoutMs = 30_000): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const at = printed.indexOf(text, from);
+    if (at >= 0) return at + text.length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the terminal did not print ${JSON.stringify(text)}; it printed:\n${printed.slice(from)}`);
+}
+
+async function type(line: string): Promise<void> {
+  terminal!.stdin.write(`${line}\n`);
+}
+
+describe("terminal chat as a channel of the outbox", () => {
+  it("prints a broadcast created from another shell and a staff member's /reply, whatever the hour", async () => {
+    terminal = startTerminal();
+    let at = await printedAfter(0, "Pilih bahasa");
+    await type("1");
+    at = await printedAfter(at, "kabar kampanye");
+    await type("1");
+    at = await printedAfter(at, "Profil kandidat");
+    await type("/tim Kapan debat berikutnya?");
+    at = await printedAfter(at, "Tim kami akan membalas di sini.");
+
+    await app.db.segment.create({ data: { name: "Semua", definition: "{}", createdBy: "test" } });
+    let cliOut = "";
+    // Quiet hours all day long: they hold broadcasts to phones, not to the person at this terminal.
+    const code = await runCli(["broadcast", "create", "--segment", "Semua", "--text", "Halo dari posko! Rapat relawan Sabtu jam 10."], {
+      env: { DATABASE_URL: app.dbUrl },
+      stdout: { write: (s: string) => (cliOut += s) },
+      stderr: { write: (s: string) => (cliOut += s) },
+    });
+    expect(cliOut).toContain("is sending to 1 recipients");
+    expect(code).toBe(0);
+    at = await printedAfter(at, "Halo dari posko! Rapat relawan Sabtu jam 10.");
+    // The footer recipients see comes with it: how to stop.
+    at = await printedAfter(at, "STOP");
+
+    const item = await app.db.inboxItem.findFirstOrThrow();
+    const staff = await staffMember(app, "admin", "9001");
+    await staff.say(`/reply ${item.id} Debat berikutnya tanggal 3 Desember.`);
+    at = await printedAfter(at, "Debat berikutnya tanggal 3 Desember.");
+
+    const deliveries = await app.db.delivery.findMany({ select: { status: true, channel: true } });
+    expect(deliveries).toEqual([
+      expect.objectContaining({ status: "sent" }),
+      expect.objectContaining({ status: "sent" }),
+    ]);
+    const exited = new Promise((resolve) => terminal!.once("exit", resolve));
+    await type("/quit");
+    expect(await exited).toBe(0);
+    expect(printed.slice(at)).toContain("Sampai jumpa!");
+  }, 120_000);
+});
