@@ -2,6 +2,7 @@
 // process with one line naming the variable, before anything touches the database.
 import { z } from "zod";
 import { parseBlackout, type BlackoutRange } from "./domain/blackout/parseBlackout.js";
+import { defaultCanvassMaxHouseholds } from "./domain/canvass/canvassTypes.js";
 import { isTimeZone } from "./domain/time/isTimeZone.js";
 
 const optionalString = z
@@ -104,6 +105,8 @@ export const configSchema = z
       .transform((v) => (v === "off" ? null : Number.parseInt(v, 10) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[v.slice(-1).toLowerCase() as "m" | "h" | "d"])),
     // Coverage counts a volunteer as active with a task, a canvass report or a message to the bot within this many days.
     ACTIVE_VOLUNTEER_DAYS: z.coerce.number({ message: "expected a whole number of days" }).int().min(1).max(366).default(30),
+    // The most households one canvass report (/lapor) may count: a larger number is taken for a typo and asked again.
+    CANVASS_MAX_HOUSEHOLDS: z.coerce.number({ message: "expected a whole number" }).int().min(1).max(100_000).default(defaultCanvassMaxHouseholds),
     RATE_LIMIT_MESSAGES: z.coerce.number({ message: "expected a whole number" }).int().min(1).default(20),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number({ message: "expected a number of seconds" }).positive().default(10),
     OPS_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number({ message: "expected a port number" }).int().min(1).max(65535).optional()),

@@ -95,6 +95,7 @@ async function main(): Promise<void> {
     flood: { limit: config.RATE_LIMIT_MESSAGES, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 },
     blackout: config.blackout,
     activeVolunteerDays: config.ACTIVE_VOLUNTEER_DAYS,
+    canvassMaxHouseholds: config.CANVASS_MAX_HOUSEHOLDS,
   }));
 
   const shutdown: (() => Promise<void>)[] = [() => db.$disconnect(), () => ops.stop()];

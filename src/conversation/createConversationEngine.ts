@@ -29,6 +29,8 @@ import { handleTaskProofStep } from "./flows/taskProof.js";
 import { handleTaskWizardStep } from "./flows/taskWizard.js";
 import { handleImportStep } from "./flows/importCommand.js";
 import { handleTargetImportStep } from "./flows/targetCommand.js";
+import { handleCanvassStep, startCanvassReport } from "./flows/canvassReport.js";
+import { handleCanvassButton, isCanvassReportButton } from "./flows/canvassSave.js";
 import { resumeConversation } from "./flows/resumeConversation.js";
 import { handleMapStep } from "./flows/mapCommand.js";
 import { resolveChoice } from "./resolveChoice.js";
@@ -133,6 +135,11 @@ async function continueFlow(turn: Turn, input: TurnInput): Promise<void> {
     turn.say({ text: turn.t("input.numberOutOfRange", { max: offered.length }), choices: offered });
     return;
   }
+  // "Correct" and "Withdraw" under a sent canvass report work whenever pressed; the 24 hours are checked then.
+  if (input.choiceId && isCanvassReportButton(input.choiceId)) {
+    turn.idle();
+    return handleCanvassButton(turn, input.choiceId);
+  }
   if (input.kind === "choice" && input.choiceId && !offered.some((c) => c.id === input.choiceId)) {
     // A button from an old message: treat it as a fresh pick from the menu if it is one.
     input = { ...input, choiceId: input.choiceId.startsWith("menu:") || input.choiceId.startsWith("programme:") ? input.choiceId : undefined };
@@ -165,6 +172,8 @@ async function continueFlow(turn: Turn, input: TurnInput): Promise<void> {
       return handleTargetImportStep(turn, input);
     case "map":
       return handleMapStep(turn, input);
+    case "canvass":
+      return handleCanvassStep(turn, input);
     default:
       if (turn.step === "ask" && input.kind === "text" && !input.choiceId && input.text.trim()) {
         return answerQuestion(turn, input.text);
@@ -205,8 +214,10 @@ async function handleKeyword(turn: Turn, keyword: Keyword, isNew: boolean): Prom
         hasPermission(role, "stats") ? turn.t("stats:help.staff") : "",
         hasPermission(role, "stats") ? turn.t("mapping:help.staff") : "",
         hasPermission(role, "targets") ? turn.t("mapping:help.admin") : "",
+        hasPermission(role, "map") ? turn.t("canvass:help.staff") : "",
       ].filter(Boolean);
-      const more = [turn.t("inbox:help.person"), turn.contact.volunteer ? turn.t("referrals:help") : "", turn.contact.volunteer ? turn.t("tasks:help.volunteer") : ""].filter(Boolean);
+      const volunteer = turn.contact.volunteer ? [turn.t("referrals:help"), turn.t("tasks:help.volunteer"), turn.t("canvass:help.volunteer")] : [];
+      const more = [turn.t("inbox:help.person"), ...volunteer];
       return showMenu(turn, [turn.t("help.text"), ...more, ...staff].join("\n\n"));
     }
     case "myData":
@@ -231,6 +242,8 @@ async function handleKeyword(turn: Turn, keyword: Keyword, isNew: boolean): Prom
       return startHandoff(turn, keyword.text);
     case "leaderboard":
       return showLeaderboard(turn);
+    case "canvass":
+      return startCanvassReport(turn, keyword.args);
     case "invite":
       return showInvite(turn);
     case "myTasks":

@@ -3,7 +3,7 @@
 import { simplify } from "./resolveChoice.js";
 
 /** Commands for campaign staff; who may use which is decided in flows/staffCommands.ts. */
-export const staffCommandNames = ["staff", "segment", "segments", "broadcast", "audit", "inbox", "reply", "task", "stats", "import", "export", "target", "peta", "map"] as const;
+export const staffCommandNames = ["staff", "segment", "segments", "broadcast", "audit", "inbox", "reply", "task", "stats", "import", "export", "target", "peta", "map", "isu"] as const;
 export type StaffCommandName = (typeof staffCommandNames)[number];
 
 export type Keyword =
@@ -24,6 +24,8 @@ export type Keyword =
   /** "Talk to a person": /tim [what to say], or a phrase like "hubungi tim". */
   | { type: "handoff"; text?: string }
   | { type: "leaderboard" }
+  /** /lapor [ubah|batal]: a volunteer's canvass report (blusukan). */
+  | { type: "canvass"; args: string }
   | { type: "invite" }
   | { type: "unknownCommand"; command: string }
   /** /staff, /segment(s), /broadcast, /audit: the role is checked when it runs. */
@@ -40,6 +42,7 @@ const handoffWords = new Set([
   "minta admin", "admin", "cs", "operator", "talk to a person", "talk to a human", "talk to someone", "human", "real person",
 ]);
 const handoffCommands = new Set(["tim", "hubungitim", "human", "operator"]);
+const canvassCommands = new Set(["lapor", "blusukan", "canvass"]);
 
 const commands: Record<string, Keyword["type"]> = {
   stop: "stop",
@@ -85,6 +88,7 @@ export function detectKeyword(text: string): Keyword | undefined {
       return payload ? { type: "start", payload } : { type: "start" };
     }
     if ((staffCommandNames as readonly string[]).includes(name)) return { type: "staff", command: name as StaffCommandName, args: command[2]?.trim() ?? "" };
+    if (canvassCommands.has(name)) return { type: "canvass", args: command[2]?.trim() ?? "" };
     if (handoffCommands.has(name)) {
       const said = command[2]?.trim();
       return said ? { type: "handoff", text: said } : { type: "handoff" };

@@ -52,4 +52,6 @@ export interface EngineDeps {
   /** A volunteer is active with activity in the last this many days (ACTIVE_VOLUNTEER_DAYS; default 30). */
   activeVolunteerDays?: number;
   maxTextLength?: number;
+  /** CANVASS_MAX_HOUSEHOLDS: the most households one canvass report may count. */
+  canvassMaxHouseholds?: number;
 }

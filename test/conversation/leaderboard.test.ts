@@ -53,7 +53,7 @@ describe("/peringkat", () => {
         "Jawa Barat\n1. Budi — Kabupaten Bandung · 20 poin\n2. Siti — Kota Bandung · 15 poin ← kamu\n3. Relawan — Kota Bandung · 10 poin",
         "Nasional\n1. Eka — Kota Administrasi Jakarta Pusat · 30 poin\n2. Budi — Kabupaten Bandung · 20 poin\n3. Siti — Kota Bandung · 15 poin ← kamu\n4. Relawan — Kota Bandung · 10 poin",
         "Kamu: peringkat 2 di Jawa Barat, 3 nasional · 15 poin (1 tugas selesai, 1 teman jadi relawan).",
-        "Poin: 10 per tugas selesai, 5 per teman yang kamu ajak dan selesai mendaftar relawan. Nilai yang sama berbagi peringkat.",
+        "Poin: 10 per tugas selesai, 5 per teman yang kamu ajak dan selesai mendaftar relawan, 5 per laporan blusukan (/lapor). Nilai yang sama berbagi peringkat.",
       ].join("\n\n"),
     );
     const all = transcript(replies);

@@ -26,7 +26,7 @@ export async function showLeaderboard(turn: Turn): Promise<void> {
   const national = await readLeaderboard(turn.tx, { contactId, limit: topSize });
   sections.push(board(turn, t("referrals:leaderboard.national"), national));
   if (volunteer) sections.push(standing(turn, national.own, regional?.own, provinceName));
-  sections.push(t("referrals:leaderboard.rules", { task: pointValues.taskDone, recruit: pointValues.recruit }));
+  sections.push(t("referrals:leaderboard.rules", { task: pointValues.taskDone, recruit: pointValues.recruit, canvass: pointValues.canvassReport }));
   turn.say({ title: t("referrals:leaderboard.title"), text: sections.join("\n\n") });
   showMenu(turn, t("menu.more"));
 }

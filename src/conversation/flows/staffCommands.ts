@@ -17,6 +17,7 @@ import { exportCommand } from "./exportCommand.js";
 import { startImport } from "./importCommand.js";
 import { startTargetImport } from "./targetCommand.js";
 import { showMap } from "./mapCommand.js";
+import { showCanvassSummary } from "./canvassSummaryCommand.js";
 
 export async function handleStaffCommand(turn: Turn, command: StaffCommandName, args: string): Promise<void> {
   const [sub, rest] = splitArgs(args);
@@ -57,6 +58,8 @@ export async function handleStaffCommand(turn: Turn, command: StaffCommandName, 
     case "peta":
     case "map":
       return showMap(turn, args);
+    case "isu":
+      return showCanvassSummary(turn, args);
   }
 }
 
@@ -87,5 +90,7 @@ function permissionFor(command: StaffCommandName, sub: string): StaffPermission 
       return "export";
     case "target":
       return "targets";
+    case "isu":
+      return "map";
   }
 }
