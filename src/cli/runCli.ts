@@ -11,6 +11,7 @@ import { registerBroadcastCommands } from "./registerBroadcastCommands.js";
 import { registerContentCommands } from "./registerContentCommands.js";
 import { registerDbCommands } from "./registerDbCommands.js";
 import { registerImportExportCommands } from "./registerImportExportCommands.js";
+import { registerMapCommands } from "./registerMapCommands.js";
 import { registerSegmentCommands } from "./registerSegmentCommands.js";
 import { registerStartCommand } from "./registerStartCommand.js";
 import { registerStatsCommands } from "./registerStatsCommands.js";
@@ -71,6 +72,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerSegmentCommands(program, run);
   registerBroadcastCommands(program, run);
   registerStatsCommands(program, run);
+  registerMapCommands(program, run);
   registerImportExportCommands(program, run, io);
   registerDbCommands(program, run, io);
   registerContentCommands(program, io, (code) => {
