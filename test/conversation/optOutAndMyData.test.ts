@@ -96,11 +96,31 @@ describe("my data", () => {
     }
   });
 
+  it("/datasaya says the labels in words and lists a question asked twice once", async () => {
+    const voter = person(app);
+    await signUp(voter);
+    await voter.say("kapan ada pasar murah di kecamatan saya?");
+    await voter.say("Kapan ada pasar murah di kecamatan saya??");
+    const contact = await app.db.contact.findFirstOrThrow();
+    await app.db.contactTag.create({ data: { contactId: contact.id, tag: "posko-a" } });
+    const shown = transcript(await voter.say("/datasaya"));
+    const labels = shown.split("\n").find((line) => line.startsWith("Label: "));
+    expect(labels).toBe("Label: minat Kesehatan; bahasa Bahasa Indonesia; posko-a; wilayah Kota Bandung, Jawa Barat; relawan");
+    expect(shown).not.toMatch(/interest:|region:|lang:|role:/);
+    expect(shown.match(/pasar murah/gi)).toHaveLength(1);
+    expect(shown).toContain("Pertanyaan yang menunggu jawaban tim: 0");
+
+    await voter.say("/bahasa");
+    await voter.pick("lang:en");
+    const english = transcript(await voter.say("/datasaya"));
+    expect(english).toContain("Labels: interest Health; language English; posko-a; region Kota Bandung, Jawa Barat; volunteer");
+  });
+
   it("/ubahdata corrects the name and the region, keeping tags in step", async () => {
     const voter = person(app);
     await signUp(voter);
     const menu = await voter.say("/ubahdata");
-    expect(choiceIds(menu)).toEqual(["edit:name", "edit:phone", "edit:region", "edit:interests", "edit:done"]);
+    expect(choiceIds(menu)).toEqual(["edit:name", "edit:phone", "edit:region", "edit:interests", "edit:availability", "edit:done"]);
     await voter.pick("edit:name");
     const saved = await voter.say("Siti A. Rahman");
     expect(saved[0]?.text).toContain("Tersimpan");
@@ -126,6 +146,25 @@ describe("my data", () => {
     expect(await app.db.contact.findFirstOrThrow()).toMatchObject({ regionCode: "32.73.02.1005" });
     const mine = await voter.say("/datasaya");
     expect(transcript(mine)).toContain("Sekeloa, Coblong, Kota Bandung, Jawa Barat");
+  });
+
+  it("/ubahdata changes a volunteer's availability, with the sign-up's choices and check", async () => {
+    const voter = person(app);
+    await signUp(voter);
+    const before = await app.db.volunteer.findFirstOrThrow();
+    await voter.say("/ubahdata");
+    const asked = await voter.pick("edit:availability");
+    expect(transcript(asked)).toBe(
+      ["Kapan kamu biasanya punya waktu?", "[availability:weekdays] Hari kerja", "[availability:weekends] Akhir pekan", "[availability:evenings] Malam hari", "[availability:anytime] Kapan saja"].join("\n"),
+    );
+    expect(transcript(await voter.say("kapan-kapan"))).toContain("Mohon pilih salah satu");
+    expect((await app.db.volunteer.findFirstOrThrow()).availability).toBe(before.availability);
+    const saved = await voter.say(before.availability === "evenings" ? "4" : "3");
+    expect(transcript(saved)).toContain("Tersimpan ✅");
+    const expected = before.availability === "evenings" ? "anytime" : "evenings";
+    expect((await app.db.volunteer.findFirstOrThrow()).availability).toBe(expected);
+    await voter.pick("edit:done");
+    expect(transcript(await voter.say("/datasaya"))).toContain(`Waktu luang: ${expected === "anytime" ? "Kapan saja" : "Malam hari"}`);
   });
 
   it("/hapusdata deletes personal data after confirmation and keeps an anonymous withdrawal record", async () => {

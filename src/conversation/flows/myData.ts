@@ -9,9 +9,10 @@ import { showMenu } from "./mainMenu.js";
 import { parseInterests, resyncTags } from "./onboarding.js";
 import { handleField, promptField, type FieldStep } from "./profileFields.js";
 import { updateContactDetails, type ContactDetails } from "../../domain/contacts/updateContactDetails.js";
+import { isAvailability } from "../../domain/volunteers/availabilities.js";
 
 const flow = "myData";
-const fieldSteps: readonly FieldStep[] = ["name", "phone", "region", "district", "village", "interests"];
+const fieldSteps: readonly FieldStep[] = ["name", "phone", "region", "district", "village", "interests", "availability"];
 
 export async function showMyData(turn: Turn): Promise<void> {
   const t = turn.t;
@@ -41,8 +42,7 @@ export async function showMyData(turn: Turn): Promise<void> {
     );
   }
   if (data.referredByCode) lines.push(t("myData.referredBy", { value: data.referredByCode }));
-  const staffTags = data.tags.map((x) => x.tag);
-  lines.push(t("myData.tags", { value: staffTags.join(", ") || none }));
+  lines.push(t("myData.tags", { value: describeTags(turn, data.tags.map((x) => x.tag)).join("; ") || none }));
   lines.push(t("myData.questions", { total: data.questions.length }));
   for (const q of data.questions) lines.push(`• ${when(q.createdAt)}: "${q.text.length > 200 ? `${q.text.slice(0, 200)}…` : q.text}"`);
   if (data.choices.length > 0) {
@@ -70,6 +70,29 @@ export async function showMyData(turn: Turn): Promise<void> {
   lines.push(t("myData.since", { value: when(data.createdAt) }));
   turn.say({ title: t("myData.title"), text: lines.join("\n") });
   showMenu(turn, t("myData.footer"));
+}
+
+/**
+ * The labels in words: those Relawan derives (language, volunteer, region, interests) say what
+ * they stand for; a region is named once, by its most specific level; staff's own stay as written.
+ */
+function describeTags(turn: Turn, tags: readonly string[]): string[] {
+  const t = turn.t;
+  const regions = tags.filter((tag) => tag.startsWith("region:")).map((tag) => tag.slice(7));
+  const deepest = regions.filter((code) => !regions.some((other) => other.startsWith(`${code}.`)));
+  const words: string[] = [];
+  for (const tag of tags) {
+    const [prefix, value = ""] = tag.split(/:(.*)/s);
+    if (prefix === "lang") words.push(t("myData.tag.lang", { value: turn.deps.translator.forLanguage(value)("language.name") }));
+    else if (tag === "role:volunteer") words.push(t("myData.tag.volunteer"));
+    else if (prefix === "region") {
+      if (deepest.includes(value)) words.push(t("myData.tag.region", { value: turn.deps.regions.describe(value) ?? value }));
+    } else if (prefix === "interest") {
+      const interest = turn.deps.campaign.interests.find((i) => i.id === value);
+      words.push(t("myData.tag.interest", { value: interest ? turn.pick(interest.label) : value }));
+    } else words.push(tag);
+  }
+  return words;
 }
 
 /** One task of theirs: what it is and where they stand, when each step happened, the proof they gave. */
@@ -108,7 +131,12 @@ export function startEditData(turn: Turn): void {
       { id: "edit:name", label: t("myData.editName") },
       { id: "edit:phone", label: t("myData.editPhone") },
       { id: "edit:region", label: t("myData.editRegion") },
-      ...(turn.contact.volunteer ? [{ id: "edit:interests", label: t("myData.editInterests") }] : []),
+      ...(turn.contact.volunteer
+        ? [
+            { id: "edit:interests", label: t("myData.editInterests") },
+            { id: "edit:availability", label: t("myData.editAvailability") },
+          ]
+        : []),
       { id: "edit:done", label: t("myData.editDone") },
     ],
   });
@@ -156,6 +184,7 @@ export async function handleMyDataStep(turn: Turn, input: TurnInput): Promise<vo
     if (field === "interests" && turn.contact.volunteer) {
       return promptField(turn, flow, "interests", { interests: parseInterests(turn.contact.volunteer.interests) });
     }
+    if (field === "availability" && turn.contact.volunteer) return promptField(turn, flow, "availability", {});
     turn.say({ text: t("input.pickOne") });
     return startEditData(turn);
   }
@@ -182,6 +211,7 @@ async function saveField(turn: Turn, step: FieldStep, data: Record<string, unkno
     details.regionCode = (data.villageCode as string | null | undefined) ?? (data.districtCode as string | null | undefined) ?? String(data.regionCode);
   }
   if (step === "interests") details.interests = (data.interests as string[] | undefined) ?? [];
+  if (step === "availability" && isAvailability(data.availability)) details.availability = data.availability;
   turn.contact = await updateContactDetails(turn.tx, turn.contact.id, details);
   await resyncTags(turn);
   turn.say({ text: turn.t("myData.saved") });

@@ -1,12 +1,13 @@
 // The questions shared by volunteer sign-up and /ubahdata: name, phone, region,
-// district, village, interests. Each step validates and says what it expects.
+// district, village, interests, availability. Each step validates and says what it expects.
 import { normalizePhone } from "../../domain/contacts/normalizePhone.js";
+import { availabilities, isAvailability } from "../../domain/volunteers/availabilities.js";
 import { simplify } from "../resolveChoice.js";
 import type { PlaceMatch } from "../engineDeps.js";
 import type { StateData, Turn, TurnInput } from "../turn.js";
 import type { Choice } from "../types.js";
 
-export type FieldStep = "name" | "phone" | "region" | "district" | "village" | "interests";
+export type FieldStep = "name" | "phone" | "region" | "district" | "village" | "interests" | "availability";
 
 /** What a field step produces; the flow decides where it goes. */
 export type FieldOutcome = { status: "answered"; data: StateData } | { status: "waiting" };
@@ -68,6 +69,9 @@ export function promptField(turn: Turn, flow: string, step: FieldStep, data: Sta
       turn.say({ text: t(chosen.size > 0 ? "volunteer.interestsSoFar" : "volunteer.askInterests", { total: chosen.size }), choices });
       return;
     }
+    case "availability":
+      turn.say({ text: t("volunteer.askAvailability"), choices: availabilities.map((a) => ({ id: `availability:${a}`, label: t(`availability.${a}`) })) });
+      return;
   }
 }
 
@@ -167,6 +171,11 @@ export async function handleField(turn: Turn, flow: string, step: FieldStep, inp
       }
       promptField(turn, flow, step, { ...data, interests: [...chosen] });
       return { status: "waiting" };
+    }
+    case "availability": {
+      const value = input.choiceId?.startsWith("availability:") ? input.choiceId.slice(13) : undefined;
+      if (!isAvailability(value)) return retry("input.pickOne");
+      return { status: "answered", data: { ...data, availability: value } };
     }
   }
 }

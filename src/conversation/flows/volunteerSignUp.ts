@@ -11,8 +11,7 @@ import { resyncTags } from "./onboarding.js";
 import { handleField, promptField, type FieldStep } from "./profileFields.js";
 
 const flow = "volunteer";
-const fieldOrder: FieldStep[] = ["name", "phone", "region", "district", "village", "interests"];
-const availabilities = ["weekdays", "weekends", "evenings", "anytime"] as const;
+const fieldOrder: FieldStep[] = ["name", "phone", "region", "district", "village", "interests", "availability"];
 
 export function startVolunteerSignUp(turn: Turn): void {
   const volunteer = turn.contact.volunteer;
@@ -50,15 +49,7 @@ export async function handleVolunteerStep(turn: Turn, input: TurnInput): Promise
     // No district, no village to ask about: the district was skipped.
     if (next === "village" && !outcome.data.districtCode) next = "interests";
     if (next) return promptField(turn, flow, next, outcome.data);
-    return promptAvailability(turn, outcome.data);
-  }
-  if (step === "availability") {
-    const value = input.choiceId?.startsWith("availability:") ? input.choiceId.slice(13) : undefined;
-    if (!value || !(availabilities as readonly string[]).includes(value)) {
-      turn.say({ text: turn.t("input.pickOne") });
-      return promptAvailability(turn, data);
-    }
-    return promptTasksConsent(turn, { ...data, availability: value });
+    return promptTasksConsent(turn, outcome.data);
   }
   if (step === "tasksConsent") {
     if (input.choiceId === "tasks:yes") return completeSignUp(turn, data);
@@ -76,17 +67,8 @@ export async function handleVolunteerStep(turn: Turn, input: TurnInput): Promise
 export function resumeVolunteerSignUp(turn: Turn): void {
   const step = turn.step;
   if ((fieldOrder as string[]).includes(step)) return promptField(turn, flow, step as FieldStep, turn.data);
-  if (step === "availability") return promptAvailability(turn, turn.data);
   if (step === "tasksConsent") return promptTasksConsent(turn, turn.data);
   startVolunteerSignUp(turn);
-}
-
-function promptAvailability(turn: Turn, data: StateData): void {
-  turn.go(flow, "availability", data);
-  turn.say({
-    text: turn.t("volunteer.askAvailability"),
-    choices: availabilities.map((a) => ({ id: `availability:${a}`, label: turn.t(`availability.${a}`) })),
-  });
 }
 
 function promptTasksConsent(turn: Turn, data: StateData): void {

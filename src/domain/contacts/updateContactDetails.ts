@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import type { Availability } from "../volunteers/availabilities.js";
 import type { LoadedContact } from "./findOrCreateContact.js";
 import { readContactForTurn } from "./readContactForTurn.js";
 
@@ -11,12 +12,16 @@ export interface ContactDetails {
   language?: string;
   /** A volunteer's interests; ignored for someone who is not one. */
   interests?: readonly string[];
+  /** A volunteer's availability; ignored for someone who is not one. */
+  availability?: Availability;
 }
 
 /** Saves the person's corrected details and returns the contact as a turn holds it. */
 export async function updateContactDetails(db: Db, contactId: string, details: ContactDetails): Promise<LoadedContact> {
-  const { interests, ...fields } = details;
+  const { interests, availability, ...fields } = details;
   if (Object.keys(fields).length > 0) await db.contact.update({ where: { id: contactId }, data: fields });
-  if (interests) await db.volunteer.updateMany({ where: { contactId }, data: { interests: JSON.stringify(interests) } });
+  if (interests || availability) {
+    await db.volunteer.updateMany({ where: { contactId }, data: { ...(interests ? { interests: JSON.stringify(interests) } : {}), ...(availability ? { availability } : {}) } });
+  }
   return readContactForTurn(db, contactId);
 }
