@@ -12,6 +12,7 @@ import { registerContentCommands } from "./registerContentCommands.js";
 import { registerDbCommands } from "./registerDbCommands.js";
 import { registerImportExportCommands } from "./registerImportExportCommands.js";
 import { registerMapCommands } from "./registerMapCommands.js";
+import { registerRegionCommands } from "./registerRegionCommands.js";
 import { registerSegmentCommands } from "./registerSegmentCommands.js";
 import { registerStartCommand } from "./registerStartCommand.js";
 import { registerStatsCommands } from "./registerStatsCommands.js";
@@ -79,6 +80,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     exitCode = code;
   });
   registerTargetCommands(program, run, io);
+  registerRegionCommands(program, run);
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -13,6 +13,12 @@ export function describeSegment(turn: Turn, def: SegmentDefinition): string {
   if (def.tagsAny?.length) lines.push(t("segment.filter.tagsAny", { value: list(def.tagsAny) }));
   if (def.tagsNone?.length) lines.push(t("segment.filter.tagsNone", { value: list(def.tagsNone) }));
   if (def.regionPrefix) lines.push(t("segment.filter.region", { value: turn.deps.regions.describe(def.regionPrefix) ?? def.regionPrefix }));
+  if (def.regionCodes?.length) {
+    // A weak-regions segment may hold hundreds of codes: the first few by name, then how many.
+    const shown = def.regionCodes.slice(0, 5).map((code) => turn.deps.regions.describe(code) ?? code);
+    const more = def.regionCodes.length > shown.length ? ` (+${def.regionCodes.length - shown.length})` : "";
+    lines.push(t("segment.filter.regions", { count: def.regionCodes.length, value: `${shown.join("; ")}${more}` }));
+  }
   if (def.interests?.length) lines.push(t("segment.filter.interests", { value: list(def.interests.map((id) => interestLabel(turn, id))) }));
   if (def.role) lines.push(t("segment.filter.role", { value: t(`segment.role.${def.role}`) }));
   if (def.language) lines.push(t("segment.filter.language", { value: turn.deps.translator.forLanguage(def.language)("language.name") }));

@@ -5,6 +5,8 @@ import { z } from "zod";
 const tag = z.string().trim().min(1).max(100);
 /** An idn-area code at province, regency or district level: "32", "32.73", "32.73.01". */
 const regionCode = z.string().regex(/^\d{2}(?:\.\d{2}(?:\.\d{2})?)?$/, "an idn-area code like 32, 32.73 or 32.73.01");
+/** A code at any level, villages included: "32.73.02.1004". */
+const anyRegionCode = z.string().regex(/^\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?$/, "an idn-area code like 32, 32.73, 32.73.01 or 32.73.01.1001");
 const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 
 export const segmentRoles = ["admin", "coordinator", "volunteer", "voter"] as const;
@@ -16,6 +18,8 @@ export const segmentDefinitionSchema = z
     tagsAny: z.array(tag).optional(),
     tagsNone: z.array(tag).optional(),
     regionPrefix: regionCode.optional(),
+    /** In any of these regions (or inside one): the weak regions of `relawan regions weak`, for instance. */
+    regionCodes: z.array(anyRegionCode).min(1).max(10_000).optional(),
     /** Any of these campaign interest ids (interest:<id> tags). */
     interests: z.array(z.string().regex(/^[a-z0-9-]+$/)).optional(),
     /** "volunteer" means a registered volunteer whatever their staff role; "voter" means neither. */

@@ -17,6 +17,11 @@ export function segmentWhereSql(def: SegmentDefinition): Prisma.Sql {
     // Volunteers carry region:<code> tags for every level; others may only have a regionCode.
     conditions.push(Prisma.sql`(${hasTag([`region:${code}`])} OR c."regionCode" = ${code} OR c."regionCode" LIKE ${`${code}.%`})`);
   }
+  if (def.regionCodes?.length) {
+    const codes = def.regionCodes;
+    const inside = codes.map((code) => Prisma.sql`c."regionCode" LIKE ${`${code}.%`}`);
+    conditions.push(Prisma.sql`(${hasTag(codes.map((code) => `region:${code}`))} OR c."regionCode" IN (${Prisma.join(codes)}) OR ${Prisma.join(inside, " OR ")})`);
+  }
   if (def.role) conditions.push(roleSql(def.role));
   if (def.language) conditions.push(Prisma.sql`c."language" = ${def.language}`);
   if (def.channel) {

@@ -130,6 +130,18 @@ describe("segmentWhereSql", () => {
     expect(segmentDefinitionSchema.safeParse({ regionPrefix: "32%" }).success).toBe(false);
   });
 
+  it("region codes: in any of them, at any level, by tag or by regionCode; older definitions without them stay valid", async () => {
+    expect(await matching({ regionCodes: ["32.73.02", "32.04"] })).toEqual(["Ayu", "Budi"]);
+    // Kota Bandung by its code (Dedi) and, inside it, Coblong's Ayu; Surabaya only by Citra's tag.
+    expect(await matching({ regionCodes: ["32.73", "35.78"] })).toEqual(["Ayu", "Citra", "Dedi"]);
+    expect(await matching({ regionCodes: ["32.73.02.1004"] })).toEqual([]);
+    expect(await matching({ regionCodes: ["32.7"] as string[] }).catch(() => "refused")).toBe("refused");
+    expect(segmentDefinitionSchema.safeParse({ regionCodes: ["32.73.02.1004", "31"] }).success).toBe(true);
+    expect(segmentDefinitionSchema.safeParse({ regionCodes: ["32.73_"] }).success).toBe(false);
+    expect(segmentDefinitionSchema.safeParse({ regionCodes: [] }).success).toBe(false);
+    expect(segmentDefinitionSchema.safeParse({ regionPrefix: "32", consent: "subscribed" }).success).toBe(true);
+  });
+
   it("interests: any of", async () => {
     expect(await matching({ interests: ["kesehatan"] })).toEqual(["Ayu"]);
     expect(await matching({ interests: ["kesehatan", "pendidikan"] })).toEqual(["Ayu", "Citra"]);
