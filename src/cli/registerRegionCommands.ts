@@ -87,7 +87,7 @@ type OpenedRegions =
 async function openRegions(context: CliContext, regionText: string | undefined, lang: string | undefined, villages = false): Promise<OpenedRegions> {
   const { createTranslator, readLocaleResources } = await import("../conversation/createTranslator.js");
   const { loadRegions } = await import("../domain/regions/loadRegions.js");
-  const { findRegion } = await import("../domain/regions/findRegion.js");
+  const { resolveMapRegion } = await import("../domain/maps/resolveMapRegion.js");
   const { describeRegionSearch } = await import("../domain/regions/describeRegionSearch.js");
   const language = lang ?? context.config.DEFAULT_LANGUAGE;
   const t = createTranslator(readLocaleResources(localesDir), context.config.DEFAULT_LANGUAGE).forLanguage(language);
@@ -95,8 +95,8 @@ async function openRegions(context: CliContext, regionText: string | undefined, 
   // A district's children are villages, and a name with commas or a long code may be a district or a village: read them then (about a second).
   const needsVillages = villages || text.includes(",") || /^\d{2}\.?\d{2}\.?\d{2}/.test(text);
   const directory = await loadRegions({ villages: needsVillages });
-  if (text === "") return { status: "ok", t, language, directory, code: null };
-  const search = findRegion(directory, text);
+  const search = resolveMapRegion(directory, text);
+  if (search.status === "country") return { status: "ok", t, language, directory, code: null };
   if (search.status !== "found") return { status: "problem", outcome: problem(describeRegionSearch(t, search), search.status === "ambiguous" ? "ambiguous_region" : "unknown_region", search) };
   const withVillages = search.region.level === "district" && !directory.hasVillages ? await loadRegions({ villages: true }) : directory;
   return { status: "ok", t, language, directory: withVillages, code: search.region.code };
