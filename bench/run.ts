@@ -1,5 +1,5 @@
 // `npm run bench`: figures, not assertions. Sized for a 2-core machine.
-// BENCH_ONLY=startup,faq,turns,flood,rate,paid,lifted,materialize,kills,import,coverage runs a subset; the BENCH_* sizes are the size() calls in main().
+// BENCH_ONLY=startup,faq,turns,flood,rate,paid,lifted,materialize,kills,import,coverage,map runs a subset; the BENCH_* sizes are the size() calls in main().
 // BENCH_DATABASE=sqlite|postgresql|both picks the databases (default: both when PostgreSQL answers
 // at BENCH_POSTGRES_URL); every section but faq runs once per database, and where both ran a
 // ratio line follows (postgresql/sqlite).
@@ -12,6 +12,7 @@ import { benchDatabases, root, type BenchDialect } from "./benchDatabase.js";
 import { benchDeliveryRate, type RateBench, type RateFigures } from "./benchDeliveryRate.js";
 import { benchFlood } from "./benchFlood.js";
 import { benchKills } from "./benchKills.js";
+import { benchMap } from "./benchMap.js";
 import { benchMaterialize } from "./benchMaterialize.js";
 import { benchStartup } from "./benchStartup.js";
 import { benchTurns } from "./benchTurns.js";
@@ -28,7 +29,9 @@ const size = (name: string, fallback: number) => {
 async function main(): Promise<void> {
   // Start-up involves no database choice: the terminal chat on a fresh SQLite file.
   if (wants("startup")) await benchStartup(size("BENCH_STARTUP_RUNS", 7));
-  if (only?.every((section) => section === "startup")) return;
+  // Drawing the maps involves no database either.
+  if (wants("map")) await benchMap(size("BENCH_MAP_RUNS", 10));
+  if (only?.every((section) => section === "startup" || section === "map")) return;
   const databases = await benchDatabases();
   if (wants("faq") || wants("turns") || wants("flood")) await benchConversation(databases);
   // The full-size rate run takes about 11 minutes per database at 30 msg/s; BENCH_CONTACTS=600 gives a 20-second figure.

@@ -52,7 +52,8 @@ export function buildProvinceMap(provinces: ReadonlyArray<RegionValue>, kind: Fi
           condition: { test: "!isValid(datum.value)", value: noDataFill },
           field: "value",
           type: "quantitative",
-          scale: { scheme: mapScheme, domain, clamp: true, nice: false },
+          // Counts are skewed (one province may have ten times the next): a square-root scale keeps the small ones apart.
+          scale: { ...(kind === "count" ? { type: "sqrt" } : {}), scheme: mapScheme, domain, clamp: true, nice: false },
           legend: { orient: "none", legendX: 0, legendY: height - 150, direction: "horizontal", gradientLength: 240, title: labels.figure, format, ...(kind === "share" ? { values: [0, 0.25, 0.5, 0.75, 1] } : {}), titleFontSize: 13, titleLimit: 400 },
         },
       },
