@@ -6,13 +6,13 @@ export interface Bar {
   value: number;
 }
 
-/** Horizontal bars in the given order (labels must differ), each with its number at the end. */
+/** Horizontal bars in the given order (labels must differ; "\n" breaks one into lines), each with its number at the end. */
 export function buildBarChart(title: ChartTitle, bars: Bar[], axisTitle: string, color: string): TopLevelSpec {
   const max = Math.max(1, ...bars.map((bar) => bar.value));
   return frameChart(title, {
     data: { values: bars },
     encoding: {
-      y: { field: "label", type: "nominal", sort: bars.map((bar) => bar.label), title: null, axis: { labelLimit: 300, labelFontSize: 13 } },
+      y: { field: "label", type: "nominal", sort: bars.map((bar) => bar.label), title: null, axis: { labelLimit: 300, labelFontSize: 13, labelExpr: "split(datum.label, '\\n')" } },
       // Room past the longest bar for its number.
       x: { field: "value", type: "quantitative", title: axisTitle, scale: { domain: [0, Math.ceil(max * 1.12)], nice: false }, axis: { format: ",d", tickMinStep: 1 } },
     },

@@ -7,6 +7,7 @@ import { frameChart } from "./frameChart.js";
 const DAY_MS = 86_400_000;
 // Up to this many days between the first and last point, every point gets its own tick.
 const SHORT_SPAN_DAYS = 14;
+const colors: [string, string] = ["#2f7ebc", "#e4572e"];
 
 /** Contacts and volunteers over time: two cumulative lines over the campaign's local days. */
 export function buildGrowthChart(growth: ContactGrowth, t: ChartTranslate, timeZone: string): TopLevelSpec {
@@ -23,14 +24,34 @@ export function buildGrowthChart(growth: ContactGrowth, t: ChartTranslate, timeZ
   const firstDay = Date.parse(growth.points[0]!.day);
   const spanDays = (Date.parse(growth.points.at(-1)!.day) - firstDay) / DAY_MS;
   const ticks = spanDays <= SHORT_SPAN_DAYS ? { values: growth.points.map((point) => Date.parse(point.day)) } : {};
-  return frameChart(title, {
-    data: { values },
+  const x = {
+    field: "day",
+    type: "temporal",
+    // The days are local calendar days; read as UTC midnights, no server zone can shift them.
+    timeUnit: "utcyearmonthdate",
+    title: t("stats:chart.growth.axisDate"),
+    axis: { format: "%d %b", ...ticks, labelAngle: 0, labelOverlap: "greedy", grid: false },
+  };
+  const color = { field: "series", type: "nominal", scale: { domain: [contacts, volunteers], range: colors }, legend: { title: null, orient: "top" } };
+  // Volunteers are a small share of contacts: on the contacts' scale their line would lie flat at
+  // zero. Each series has its own axis in its own colour, contacts on the left, volunteers on the right.
+  const line = (series: string, orient: "left" | "right", axisColor: string) => ({
+    transform: [{ filter: { field: "series", equal: series } }],
     mark: { type: "line", strokeWidth: 3, point: growth.points.length <= 31 },
     encoding: {
-      // The days are local calendar days; read as UTC midnights, no server zone can shift them.
-      x: { field: "day", type: "temporal", timeUnit: "utcyearmonthdate", title: t("stats:chart.growth.axisDate"), axis: { format: "%d %b", ...ticks, labelAngle: 0, labelOverlap: "greedy", grid: false } },
-      y: { field: "total", type: "quantitative", title: t("stats:chart.growth.axisCount"), axis: { format: ",d", tickMinStep: 1 } },
-      color: { field: "series", type: "nominal", scale: { domain: [contacts, volunteers], range: ["#2f7ebc", "#e4572e"] }, legend: { title: null, orient: "top" } },
+      x,
+      y: {
+        field: "total",
+        type: "quantitative",
+        title: series,
+        axis: { orient, format: ",d", tickMinStep: 1, titleColor: axisColor, labelColor: axisColor, grid: orient === "left" },
+      },
+      color,
     },
+  });
+  return frameChart(title, {
+    data: { values },
+    layer: [line(contacts, "left", colors[0]), line(volunteers, "right", colors[1])],
+    resolve: { scale: { y: "independent" } },
   });
 }

@@ -129,6 +129,29 @@ describe("prepareStatsCharts", () => {
     }
   });
 
+  it("wraps the unanswered questions' labels at spaces instead of cutting them short", async () => {
+    const three = { ...full, questions: full.questions.slice(0, 3) };
+    const svg = async (stats: CampaignStats) => (await drawSvg(prepareStatsCharts(stats, translator.forLanguage("id"), "id")[4]!.spec)).replace(/<tspan[^>]*>/g, "<tspan>");
+    // Three questions: four lines each, the whole question shown.
+    expect(await svg(three)).toContain("<tspan>1. Apakah benar kandidat</tspan><tspan>akan membangun jalan tol</tspan><tspan>dari ujung kabupaten sampai</tspan><tspan>ke pelabuhan baru? 🤔</tspan>");
+    // Ten: two lines each, "…" after the last whole word that fits.
+    expect(await svg(full)).toContain("<tspan>1. Apakah benar kandidat</tspan><tspan>akan membangun jalan tol…</tspan>");
+  });
+
+  it("gives volunteers their own axis on the growth chart, so their growth is not a flat line at zero", async () => {
+    const [growth] = prepareStatsCharts(full, translator.forLanguage("en"), "en");
+    const spec = growth!.spec as { resolve: unknown; layer: Array<{ encoding: { y: { title: string; axis: { orient: string } } } }> };
+    expect(spec.resolve).toEqual({ scale: { y: "independent" } });
+    expect(spec.layer.map((l) => [l.encoding.y.title, l.encoding.y.axis.orient])).toEqual([
+      ["Contacts", "left"],
+      ["Volunteers", "right"],
+    ]);
+    // The right axis runs to the volunteers' own maximum (54 × 170 = 9,180), not the contacts' 118,800.
+    const text = await drawSvg(growth!.spec);
+    expect(text).toContain(">120.000<");
+    expect(text).toContain(">2.000<");
+  });
+
   it("draws a chart once, however often it is asked for", async () => {
     const [growth] = prepareStatsCharts(full, translator.forLanguage("id"), "id");
     const first = await growth!.png();
