@@ -18,6 +18,11 @@ export default tseslint.config(
     languageOptions: { globals: { process: "readonly", performance: "readonly", console: "readonly", URL: "readonly" } },
   },
   {
+    // The dashboard's progressive enhancement runs in the browser.
+    files: ["src/web/assets/**/*.js"],
+    languageOptions: { globals: { document: "readonly", window: "readonly", HTMLFormElement: "readonly" } },
+  },
+  {
     files: ["**/*.cjs"],
     languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly" } },
   },
@@ -26,6 +31,8 @@ export default tseslint.config(
   folderDirection("src/domain/**/*.ts", ["delivery", "conversation", "channels", "app", "cli", "web"], platformLibraries),
   folderDirection("src/conversation/**/*.ts", ["delivery", "channels", "app", "cli", "web"], platformLibraries),
   folderDirection("src/delivery/**/*.ts", ["channels", "conversation", "app", "cli", "web"], []),
+  // The dashboard is an adapter like a channel: it calls the domain (and the conversation's wording), never another adapter.
+  folderDirection("src/web/**/*.ts", ["channels", "delivery", "app", "cli"], []),
 );
 
 /** A lint rule: files matching `files` import none of `folders` (under src/), nor these libraries. */

@@ -113,7 +113,17 @@ export const configSchema = z
     // /metrics has no login: only this machine reaches it unless OPS_HOST opens it wider (0.0.0.0).
     OPS_HOST: z.string().trim().min(1, { message: "expected an address to listen on, like 127.0.0.1 or 0.0.0.0" }).default("127.0.0.1"),
     // What this process does when the bot runs as several (npx relawan start --role sets it): see docs/postgresql-and-scale-out.md.
-    RELAWAN_ROLE: z.enum(["all", "channels", "dispatcher"], { message: "expected all, channels or dispatcher" }).default("all"),
+    RELAWAN_ROLE: z.enum(["all", "channels", "dispatcher", "dashboard"], { message: "expected all, channels, dispatcher or dashboard" }).default("all"),
+    // The staff dashboard in the browser (docs/dashboard.md): served when a port is set; "off" keeps it off even in the demo.
+    DASHBOARD_PORT: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.union([z.literal("off"), z.coerce.number({ message: 'expected a port number or "off"' }).int().min(1).max(65535)]).optional(),
+    ),
+    // Only this machine reaches it unless DASHBOARD_HOST opens it wider (0.0.0.0 behind an https proxy).
+    DASHBOARD_HOST: z.string().trim().min(1, { message: "expected an address to listen on, like 127.0.0.1 or 0.0.0.0" }).default("127.0.0.1"),
+    // The address staff open, where sign-in links point (https makes the session cookie Secure).
+    DASHBOARD_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: "expected the dashboard's address, like https://dasbor.example.org" }).optional()),
+    DASHBOARD_SESSION_HOURS: z.coerce.number({ message: "expected a number of hours" }).positive().max(24 * 30).default(12),
     REDIS_URL: optionalString.refine((v) => v === undefined || /^rediss?:\/\/[^\s]+$/.test(v), { message: "expected a Redis URL like redis://127.0.0.1:6379" }),
   })
   .superRefine((c, ctx) => {
@@ -131,6 +141,9 @@ export const configSchema = z
     }
     const blackout = parseBlackout(c.CAMPAIGN_BLACKOUT, c.TIMEZONE);
     if (blackout.status === "invalid") ctx.addIssue({ code: "custom", path: ["CAMPAIGN_BLACKOUT"], message: blackout.problem });
+    if (c.RELAWAN_ROLE === "dashboard" && (c.DASHBOARD_PORT === undefined || c.DASHBOARD_PORT === "off")) {
+      ctx.addIssue({ code: "custom", path: ["DASHBOARD_PORT"], message: "required for the dashboard role (a port number, like 8090)" });
+    }
     if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_BOT_TOKEN) {
       ctx.addIssue({ code: "custom", path: ["TELEGRAM_BOT_TOKEN"], message: "required when TELEGRAM_WEBHOOK_URL is set" });
     }

@@ -8,10 +8,13 @@ import type { CountryCode } from "libphonenumber-js";
 import { createConsoleBulkSender } from "./channels/console/createConsoleBulkSender.js";
 import { createConsoleChannel } from "./channels/console/createConsoleChannel.js";
 import { channelsConfigured } from "./app/channelsConfigured.js";
+import { dashboardSettings } from "./app/dashboardSettings.js";
 import { checkRedisReachable } from "./app/checkRedisReachable.js";
 import { createStartupLogger } from "./app/createStartupLogger.js";
 import { startOps } from "./app/startOps.js";
+import { createSignInLink } from "./domain/dashboard/createSignInLink.js";
 import { ensureAdmins } from "./domain/staff/ensureAdmins.js";
+import { ensureDemoAdmin } from "./domain/staff/ensureDemoAdmin.js";
 import { parseConfig } from "./config.js";
 import { createConversationEngine } from "./conversation/createConversationEngine.js";
 import { createTranslator, readLocaleResources } from "./conversation/createTranslator.js";
@@ -43,7 +46,7 @@ async function main(): Promise<void> {
   const config = parsed.config;
   const role = config.RELAWAN_ROLE;
   const consoleMode = !channelsConfigured(config);
-  if (consoleMode && role !== "all") {
+  if (consoleMode && (role === "channels" || role === "dispatcher")) {
     process.stderr.write(`Configuration error: RELAWAN_ROLE: the ${role} role needs a channel: set TELEGRAM_BOT_TOKEN, WHATSAPP_ENABLED or WHATSAPP_CLOUD_TOKEN.\n`);
     process.exit(2);
   }
@@ -79,6 +82,8 @@ async function main(): Promise<void> {
   // A pairing number is the linked account's own number, so it is the one people can write to.
   const whatsappNumber = config.WHATSAPP_BOT_NUMBER ?? (config.WHATSAPP_ENABLED ? config.WHATSAPP_PAIRING_NUMBER : undefined);
   const ops = await startOps(config, db, logger, role);
+  const regions = await regionsLoading;
+  const dashboard = dashboardSettings(config, consoleMode);
   // How this process appears to others in the leases of work only one may do (polling, a WhatsApp session).
   const me = { holder: randomUUID(), host: hostname(), pid: process.pid, role };
   const engine = ops.counted(createConversationEngine({
@@ -87,7 +92,7 @@ async function main(): Promise<void> {
     campaign: content.content.campaign,
     // Answers staff saved from the inbox, and wordings they kept from "Maksud Anda…?" picks, come from the database.
     faq: createCampaignFaqMatcher(content.content, { entries: await readSavedFaqEntries(db), variants: await readFaqVariants(db) }),
-    regions: await regionsLoading,
+    regions,
     defaultCountry: config.DEFAULT_COUNTRY as CountryCode,
     timeZone: config.TIMEZONE,
     clock: () => new Date(),
@@ -96,6 +101,7 @@ async function main(): Promise<void> {
     blackout: config.blackout,
     activeVolunteerDays: config.ACTIVE_VOLUNTEER_DAYS,
     canvassMaxHouseholds: config.CANVASS_MAX_HOUSEHOLDS,
+    ...(dashboard ? { dashboardUrl: dashboard.url } : {}),
   }));
 
   const shutdown: (() => Promise<void>)[] = [() => db.$disconnect(), () => ops.stop()];
@@ -107,6 +113,31 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => void stop("SIGTERM"));
   // whatsapp-web.js runs promises nobody awaits (page navigation, its own destroy); log them, keep serving.
   process.on("unhandledRejection", (error) => logger.error({ err: error }, "unhandled rejection"));
+
+  // What the terminal shows about the dashboard, in the campaign's language.
+  const t = translator.forLanguage(config.DEFAULT_LANGUAGE);
+  let dashboardServed = false;
+  if (dashboard) {
+    const { startDashboard } = await import("./app/startDashboard.js");
+    try {
+      const served = await startDashboard(dashboard, { db, translator, regions, timeZone: config.TIMEZONE, activeVolunteerDays: config.ACTIVE_VOLUNTEER_DAYS, logger });
+      shutdown.push(() => served.stop());
+      dashboardServed = true;
+    } catch (error) {
+      // The demo picked port 8090 itself: another program on it costs the demo its dashboard, not the chat.
+      if (dashboard.demo) process.stdout.write(`${t("console.dashboardBusy", { port: dashboard.port })}\n`);
+      else {
+        process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+        await stop("the dashboard failed to start", error instanceof StartupError ? error.exitCode : 1);
+        return;
+      }
+    }
+  }
+  if (role === "dashboard") {
+    process.once("SIGINT", () => void stop("SIGINT"));
+    logger.info({ role, url: dashboard?.url }, "Relawan dashboard is running");
+    return;
+  }
 
   if (channelsConfigured(config)) {
     process.once("SIGINT", () => void stop("SIGINT"));
@@ -159,6 +190,13 @@ async function main(): Promise<void> {
     return;
   }
 
+  if (dashboard && dashboardServed) {
+    const now = new Date();
+    const adminId = await ensureDemoAdmin(db, { name: t("console.demoAdminName"), language: config.DEFAULT_LANGUAGE, at: now });
+    const link = await createSignInLink(db, { contactId: adminId, baseUrl: dashboard.url, actor: "cli", at: now });
+    process.stdout.write(`${t("console.dashboard", { url: dashboard.url })}\n`);
+    if (link.status === "created") process.stdout.write(`${t("console.dashboardLink", { url: link.url })}\n\n`);
+  }
   const chat = createConsoleChannel({
     engine,
     input: process.stdin,

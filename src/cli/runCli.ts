@@ -9,6 +9,7 @@ import { StartupError } from "../StartupError.js";
 import type { CliContext } from "./openCliContext.js";
 import { registerBroadcastCommands } from "./registerBroadcastCommands.js";
 import { registerContentCommands } from "./registerContentCommands.js";
+import { registerDashboardCommands } from "./registerDashboardCommands.js";
 import { registerDbCommands } from "./registerDbCommands.js";
 import { registerImportExportCommands } from "./registerImportExportCommands.js";
 import { registerMapCommands } from "./registerMapCommands.js";
@@ -81,6 +82,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   });
   registerTargetCommands(program, run, io);
   registerRegionCommands(program, run);
+  registerDashboardCommands(program, run);
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -54,4 +54,6 @@ export interface EngineDeps {
   maxTextLength?: number;
   /** CANVASS_MAX_HOUSEHOLDS: the most households one canvass report may count. */
   canvassMaxHouseholds?: number;
+  /** Where /dasbor's sign-in links point (DASHBOARD_URL); undefined when no dashboard is served. */
+  dashboardUrl?: string;
 }

@@ -14,7 +14,8 @@ export async function showAuditLog(turn: Turn): Promise<void> {
   staffReply(turn, lines.join("\n"), t("audit.title"));
 }
 
-function actorLabel(t: Translate, entry: AuditLine): string {
+/** Who did it, as staff read it: a name or masked number, the command line, the settings. */
+export function actorLabel(t: Translate, entry: AuditLine): string {
   if (entry.actor === "cli") return t("audit.actor.cli");
   if (entry.actor === "config") return t("audit.actor.config");
   return entry.actorContact ? personLabel(t, entry.actorContact) : t("audit.actor.erased");
@@ -25,7 +26,8 @@ function unfinished(t: Translate, details: Record<string, unknown>): string {
   return details.complete === false ? t("audit.action.unfinished") : "";
 }
 
-function describeAction(t: Translate, entry: AuditLine): string {
+/** One audit entry's action in the reader's language: the chat's /audit and the dashboard's log. */
+export function describeAction(t: Translate, entry: AuditLine): string {
   const details = entry.details;
   const target = entry.target ?? "";
   switch (entry.action) {
@@ -78,6 +80,12 @@ function describeAction(t: Translate, entry: AuditLine): string {
         segment: details.segment ? t("audit.action.exportSegment", { name: String(details.segment) }) : "",
         unfinished: unfinished(t, details),
       });
+    case "dashboard.link":
+      return t("audit.action.dashboardLink", { who: entry.targetContact ? personLabel(t, entry.targetContact) : t("audit.actor.erased") });
+    case "dashboard.signin":
+      return t("audit.action.dashboardSignIn");
+    case "dashboard.signout":
+      return t("audit.action.dashboardSignOut", { count: Number(details.sessions ?? 0) });
     case "db.copy":
       return t("audit.action.dbCopy", { from: String(details.from ?? ""), rows: Number(details.rows ?? 0) });
     default:

@@ -18,6 +18,7 @@ import { startImport } from "./importCommand.js";
 import { startTargetImport } from "./targetCommand.js";
 import { showMap } from "./mapCommand.js";
 import { showCanvassSummary } from "./canvassSummaryCommand.js";
+import { dashboardCommand } from "./dashboardCommand.js";
 
 export async function handleStaffCommand(turn: Turn, command: StaffCommandName, args: string): Promise<void> {
   const [sub, rest] = splitArgs(args);
@@ -60,6 +61,9 @@ export async function handleStaffCommand(turn: Turn, command: StaffCommandName, 
       return showMap(turn, args);
     case "isu":
       return showCanvassSummary(turn, args);
+    case "dasbor":
+    case "dashboard":
+      return dashboardCommand(turn, sub);
   }
 }
 
@@ -92,5 +96,8 @@ function permissionFor(command: StaffCommandName, sub: string): StaffPermission 
       return "targets";
     case "isu":
       return "map";
+    case "dasbor":
+    case "dashboard":
+      return "dashboard";
   }
 }

@@ -9,6 +9,7 @@ export interface AuditPerson {
 }
 
 export interface AuditLine {
+  id: string;
   at: Date;
   actor: string;
   action: string;
@@ -20,9 +21,31 @@ export interface AuditLine {
   targetContact: AuditPerson | null;
 }
 
+export interface AuditFilter {
+  /** A contact id, "cli" or "config". */
+  actor?: string;
+  action?: string;
+  /** From this instant (included) ... */
+  from?: Date;
+  /** ... to this one (excluded). */
+  to?: Date;
+  /** The next page: entries older than this one (keyset, so a page costs the same deep in the log). */
+  before?: { at: Date; id: string };
+}
+
 /** The latest entries, newest first, with the people they name looked up for display. */
-export async function readAuditLog(db: Db, limit = 20): Promise<AuditLine[]> {
-  const entries = await db.auditEntry.findMany({ orderBy: [{ at: "desc" }, { id: "desc" }], take: limit });
+export async function readAuditLog(db: Db, limit = 20, filter: AuditFilter = {}): Promise<AuditLine[]> {
+  const at = { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) };
+  const entries = await db.auditEntry.findMany({
+    where: {
+      ...(filter.actor ? { actor: filter.actor } : {}),
+      ...(filter.action ? { action: filter.action } : {}),
+      ...(filter.from || filter.to ? { at } : {}),
+      ...(filter.before ? { OR: [{ at: { lt: filter.before.at } }, { at: filter.before.at, id: { lt: filter.before.id } }] } : {}),
+    },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: limit,
+  });
   const ids = [...new Set(entries.flatMap((e) => [e.actor, ...(e.target ? [e.target] : [])]))];
   const contacts = await db.contact.findMany({
     where: { id: { in: ids } },
@@ -30,6 +53,7 @@ export async function readAuditLog(db: Db, limit = 20): Promise<AuditLine[]> {
   });
   const byId = new Map(contacts.map((c) => [c.id, { name: c.name, phone: c.phone, account: accountLabel(c.identities[0]) }]));
   return entries.map((e) => ({
+    id: e.id,
     at: e.at,
     actor: e.actor,
     action: e.action,

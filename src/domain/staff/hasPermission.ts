@@ -18,11 +18,13 @@ export type StaffPermission =
   /** Load per-region targets (DPT, TPS, target volunteers and supporters). */
   | "targets"
   /** See coverage, maps, canvass results and weak regions per region. */
-  | "map";
+  | "map"
+  /** Sign in to the staff dashboard in the browser (/dasbor); each page there needs its own permission too. */
+  | "dashboard";
 
 const permissions: Record<string, readonly StaffPermission[]> = {
-  admin: ["roles", "audit", "segments", "segments.delete", "broadcasts", "inbox", "leaderboard", "tasks", "stats", "import", "export", "targets", "map"],
-  coordinator: ["segments", "broadcasts", "inbox", "leaderboard", "tasks", "stats", "map"],
+  admin: ["roles", "audit", "segments", "segments.delete", "broadcasts", "inbox", "leaderboard", "tasks", "stats", "import", "export", "targets", "map", "dashboard"],
+  coordinator: ["segments", "broadcasts", "inbox", "leaderboard", "tasks", "stats", "map", "dashboard"],
 };
 
 export function hasPermission(role: string | null | undefined, permission: StaffPermission): boolean {

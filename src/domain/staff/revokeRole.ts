@@ -15,6 +15,9 @@ export async function revokeRole(db: Db, change: RoleChange): Promise<RevokeOutc
   if (change.role === "admin" && (await db.contact.count({ where: { role: "admin" } })) <= 1) return { status: "last_admin" };
   const role = change.role !== "volunteer" && contact.volunteer ? "volunteer" : null;
   await db.contact.update({ where: { id: change.contactId }, data: { role } });
+  // Nobody left without a staff role keeps a dashboard session or an unused sign-in link.
+  await db.dashboardSession.deleteMany({ where: { contactId: change.contactId } });
+  await db.dashboardLink.deleteMany({ where: { contactId: change.contactId, usedAt: null } });
   await recordAudit(db, {
     actor: change.actor,
     action: "role.revoke",

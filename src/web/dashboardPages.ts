@@ -1,0 +1,19 @@
+// Every page and action of the dashboard. To add one: write pages/<verbNoun>.ts (a DashboardPage)
+// with its template beside it, list it here, and give it a nav key (dashboard:nav.<key> in both
+// locales) if it belongs in the navigation bar, which shows it in this order.
+import type { DashboardPage } from "./dashboardTypes.js";
+import { acceptSignInLink } from "./pages/acceptSignInLink.js";
+import { showAuditPage } from "./pages/showAuditPage.js";
+import { showOverviewPage } from "./pages/showOverviewPage.js";
+import { showSignInPage } from "./pages/showSignInPage.js";
+import { signOut } from "./pages/signOut.js";
+import { switchLanguage } from "./pages/switchLanguage.js";
+
+export const dashboardPages: readonly DashboardPage[] = [
+  showOverviewPage,
+  showAuditPage,
+  showSignInPage,
+  acceptSignInLink,
+  signOut,
+  switchLanguage,
+];

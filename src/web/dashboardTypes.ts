@@ -1,0 +1,53 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Translate, Translator } from "../conversation/createTranslator.js";
+import type { Database } from "../db/client.js";
+import type { DashboardStaff } from "../domain/dashboard/readDashboardSession.js";
+import type { RegionLookup } from "../domain/regions/types.js";
+import type { StaffPermission } from "../domain/staff/hasPermission.js";
+import type { Logger } from "../logger.js";
+
+/** What every page may use: passed in once, when the server is made. */
+export interface DashboardDeps {
+  db: Database;
+  translator: Translator;
+  regions: RegionLookup;
+  timeZone: string;
+  clock: () => Date;
+  logger: Logger;
+  /** DASHBOARD_URL (or the address it listens on). */
+  url: string;
+  sessionHours: number;
+  /** ACTIVE_VOLUNTEER_DAYS: how recent a volunteer's activity must be to count as active. */
+  activeVolunteerDays: number;
+}
+
+/** One request to a page, after its role check. */
+export interface PageContext {
+  request: FastifyRequest;
+  reply: FastifyReply;
+  deps: DashboardDeps;
+  /** The signed-in staff member; pages with `permission: null` may have none. */
+  staff: DashboardStaff | undefined;
+  language: string;
+  t: Translate;
+  /** For the hidden _csrf field of every form. */
+  csrfToken: string;
+  /** Renders a template beside the page (its name without .eta, relative to src/web/) inside the layout. */
+  render(template: string, data: Record<string, unknown>, options?: { status?: number; title?: string }): FastifyReply;
+}
+
+/**
+ * A page or an action: one file, one of these, listed in dashboardPages.ts. `permission` is the
+ * one the chat requires for the same thing (hasPermission, src/domain/staff); it is checked on
+ * every request before `handle` runs.
+ */
+export interface DashboardPage {
+  method: "GET" | "POST";
+  url: string;
+  permission: StaffPermission | null;
+  /** A link in the navigation bar: its locale key under dashboard:nav, shown to staff who hold the permission. */
+  nav?: string;
+  /** Sign-in attempts: a few per minute per address. */
+  rateLimited?: boolean;
+  handle(context: PageContext): Promise<FastifyReply>;
+}

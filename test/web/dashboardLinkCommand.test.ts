@@ -1,0 +1,111 @@
+// `relawan dashboard link --user ...` and the terminal-chat demo's printed link: the same one-time
+// links /dasbor sends, for the first admin on the server.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/runCli.js";
+import { createTestApp, onboard, person, repoRoot, staffMember, type TestApp } from "../support/createTestApp.js";
+import { createDashboardClient } from "../support/dashboardClient.js";
+
+let app: TestApp;
+beforeEach(async () => {
+  app = await createTestApp();
+});
+afterEach(async () => {
+  await app.close();
+});
+
+async function cli(args: string[], env: Record<string, string>) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, { env: { DATABASE_URL: app.dbUrl, ...env }, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, clock: () => app.clock.now });
+  return { code, stdout, stderr };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe("relawan dashboard link", () => {
+  it("prints a link for an admin that signs in once, audited with actor cli", async () => {
+    await staffMember(app, "admin", "9101");
+    const env = { TELEGRAM_BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ", DASHBOARD_PORT: "8123", DASHBOARD_URL: "https://dasbor.example.org/" };
+    const printed = await cli(["dashboard", "link", "--user", "9101"], env);
+    expect(printed.stderr).toBe("");
+    expect(printed.code).toBe(0);
+    const link = /https:\/\/dasbor\.example\.org\/masuk\?token=([A-Za-z0-9_-]+)/.exec(printed.stdout)!;
+    expect(link).not.toBeNull();
+    const browser = await createDashboardClient(app, { url: "https://dasbor.example.org" });
+    await browser.get(`/masuk?token=${link[1]}`);
+    expect((await browser.post("/masuk", { token: link[1]! })).statusCode).toBe(303);
+    expect((await browser.get("/")).statusCode).toBe(200);
+    await browser.close();
+    expect(await app.db.auditEntry.findFirst({ where: { action: "dashboard.link", actor: "cli" } })).not.toBeNull();
+  });
+
+  it("refuses a voter, an unknown user, and a server with the dashboard off", async () => {
+    await onboard(person(app, "telegram", "9102"));
+    const env = { TELEGRAM_BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ", DASHBOARD_PORT: "8123" };
+    const voter = await cli(["dashboard", "link", "--user", "9102"], env);
+    expect(voter.code).toBe(1);
+    expect(voter.stderr).toContain("not an admin or coordinator");
+    const unknown = await cli(["dashboard", "link", "--user", "9999999"], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("No contact found");
+    const off = await cli(["dashboard", "link", "--user", "9102"], { TELEGRAM_BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ" });
+    expect(off.code).toBe(1);
+    expect(off.stderr).toContain("DASHBOARD_PORT");
+    expect(await app.db.dashboardLink.count()).toBe(0);
+  });
+});
+
+describe("npm start in the demo", () => {
+  it("serves the dashboard and prints a sign-in link for the demo admin that works", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "relawan-dashboard-"));
+    const port = await freePort();
+    const child = spawn(process.execPath, ["bin/relawan.js", "start"], {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", DATABASE_URL: `file:${join(dir, "r.db")}`, DASHBOARD_PORT: String(port) },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += String(chunk)));
+    child.stderr.on("data", (chunk) => (stderr += String(chunk)));
+    try {
+      const deadline = Date.now() + 50_000;
+      while (!/masuk\?token=\S+/.test(stdout) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+      expect(stdout).toContain(`Dasbor staf di peramban: http://127.0.0.1:${port}`);
+      const link = new URL(/http:\/\/\S+\/masuk\?token=\S+/.exec(stdout)![0]);
+      const page = await fetch(link);
+      expect(page.status).toBe(200);
+      const csrfCookie = page.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+      const signIn = await fetch(new URL("/masuk", link), {
+        method: "POST",
+        redirect: "manual",
+        headers: { cookie: csrfCookie, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ _csrf: csrf, token: link.searchParams.get("token")! }),
+      });
+      expect(signIn.status).toBe(303);
+      const session = signIn.headers.getSetCookie().find((c) => c.startsWith("relawan_session="))!.split(";")[0]!;
+      const overview = await fetch(new URL("/", link), { headers: { cookie: session } });
+      expect(overview.status).toBe(200);
+      expect(await overview.text()).toContain("Ringkasan kampanye");
+    } finally {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.stdin.end("/quit\n");
+      expect(await exited).toBe(0);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(stderr).toBe("");
+  }, 90_000);
+});
