@@ -22,7 +22,7 @@ export function registerMapCommands(program: Command, run: RunWithContext): void
         const { createTranslator, readLocaleResources } = await import("../conversation/createTranslator.js");
         const { createRegionLookup } = await import("../domain/regions/createRegionLookup.js");
         const { mapFigures, parseMapFigure } = await import("../domain/maps/mapFigures.js");
-        const { resolveMapRegion } = await import("../domain/maps/resolveMapRegion.js");
+        const { findMapRegion } = await import("../domain/maps/findMapRegion.js");
         const { readRegionMap } = await import("../domain/maps/readRegionMap.js");
         const { formatFigureLabel, formatMapSummary, formatMapTitle, listFigureWords } = await import("../conversation/flows/mapSummary.js");
         const language = options.lang ?? config.DEFAULT_LANGUAGE;
@@ -34,7 +34,7 @@ export function registerMapCommands(program: Command, run: RunWithContext): void
           return { code: 1, error: `Unknown figure "${options.figure}". Valid figures: ${valid}.`, json: { error: "unknown_figure", value: options.figure, valid: [...mapFigures] } };
         }
         const regions = await createRegionLookup();
-        const resolved = resolveMapRegion(regions, options.region);
+        const resolved = await findMapRegion(regions, options.region);
         if (resolved.status === "ambiguous") {
           const list = resolved.candidates.map((match) => `  --region ${match.code}   ${match.label}`);
           return { code: 1, error: [`"${resolved.value}" matches several regions; which one?`, ...list].join("\n"), json: { error: "ambiguous_region", value: resolved.value, candidates: resolved.candidates.map(({ code, label }) => ({ code, label })) } };

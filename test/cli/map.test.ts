@@ -66,6 +66,10 @@ describe("relawan map", () => {
     expect(json.children).toContainEqual({ code: "32.73.02", name: "Coblong", value: 2, target: 2 });
     expect(json.children).toContainEqual({ code: "32.73.03", name: "Babakan Ciparay", value: 0, target: 1 });
     expect(json.children).toHaveLength(30);
+    // A village is given among the villages of its district.
+    const village = JSON.parse((await cli(["map", "--figure", "volunteers", "--region", "3273021004", "--json"])).stdout);
+    expect(village).toMatchObject({ region: { code: "32.73.02", name: "Coblong" }, childLevel: "village", total: { value: 2 } });
+    expect(village.children).toContainEqual({ code: "32.73.02.1004", name: "Dago", value: 1, target: null });
   });
 
   it("refuses an unknown figure listing the valid ones, and asks which region an ambiguous name means", async () => {

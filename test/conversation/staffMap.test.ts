@@ -73,6 +73,15 @@ describe("/peta", () => {
     expect(replies[1]!.image).toBeDefined();
   });
 
+  it("draws a village among the villages of its district, named with its district and regency", async () => {
+    await seedMapFixture(app.db, app.clock.now);
+    const coordinator = await staffMember(app, "coordinator", "6006");
+    const replies = await coordinator.say("/peta relawan Dago, Coblong, Kota Bandung");
+    expect(replies[0]!.title).toBe("Relawan per desa/kelurahan di Coblong");
+    expect(replies[0]!.text).toContain("Dago ada di antara desa/kelurahan Coblong.\nCoblong secara keseluruhan: 2\nTerkuat: Dago 1");
+    expect(pngSize(await replies[1]!.image!.png()).width).toBe(800);
+  });
+
   it("answers an unknown figure or region with the valid ones, and says so when a region has no data but still draws", async () => {
     const coordinator = await staffMember(app, "coordinator", "6005");
     const figure = await coordinator.say("/peta xyz jabar");

@@ -3,6 +3,7 @@
 // weakest in words. A name that fits several regions is a question with buttons.
 import { mapFigures, mapFigureWord, parseMapFigure, type MapFigure } from "../../domain/maps/mapFigures.js";
 import { readRegionMap } from "../../domain/maps/readRegionMap.js";
+import { findMapRegion } from "../../domain/maps/findMapRegion.js";
 import { resolveMapRegion } from "../../domain/maps/resolveMapRegion.js";
 import type { Turn, TurnInput } from "../turn.js";
 import { formatFigureLabel, formatMapSummary, formatMapTitle, listFigureWords } from "./mapSummary.js";
@@ -20,7 +21,7 @@ export async function showMap(turn: Turn, args: string): Promise<void> {
   const named = parseMapFigure(first);
   const figure: MapFigure = named ?? "coverage";
   const regionText = named ? rest.join(" ") : args;
-  const resolved = resolveMapRegion(turn.deps.regions, regionText);
+  const resolved = await findMapRegion(turn.deps.regions, regionText);
   switch (resolved.status) {
     case "country":
       return drawMap(turn, figure, null);
