@@ -8,6 +8,7 @@ import { Command, CommanderError } from "commander";
 import { StartupError } from "../StartupError.js";
 import type { CliContext } from "./openCliContext.js";
 import { registerBroadcastCommands } from "./registerBroadcastCommands.js";
+import { registerCanvassCommands } from "./registerCanvassCommands.js";
 import { registerContentCommands } from "./registerContentCommands.js";
 import { registerDashboardCommands } from "./registerDashboardCommands.js";
 import { registerDbCommands } from "./registerDbCommands.js";
@@ -83,6 +84,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   registerTargetCommands(program, run, io);
   registerRegionCommands(program, run);
   registerDashboardCommands(program, run);
+  registerCanvassCommands(program, run);
 
   try {
     await program.parseAsync(argv, { from: "user" });
