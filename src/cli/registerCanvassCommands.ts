@@ -26,20 +26,17 @@ export function registerCanvassCommands(program: Command, run: RunWithContext): 
         const { supportShare } = await import("../domain/canvass/supportShare.js");
         const { readPage } = await import("../domain/content/readPage.js");
         const { formatCanvassSummary } = await import("../conversation/flows/canvassSummary.js");
-        const { shownCanvassIssues } = await import("../conversation/flows/canvassSummaryCommand.js");
+        const { shownCanvassIssues, mayNameVillage } = await import("../conversation/flows/canvassSummaryCommand.js");
         const language = options.lang ?? config.DEFAULT_LANGUAGE;
         const t = createTranslator(readLocaleResources(localesDir), config.DEFAULT_LANGUAGE).forLanguage(language);
+        const { describeRegionSearch } = await import("../domain/regions/describeRegionSearch.js");
         const regions = await createRegionLookup();
         const query = region?.trim() ?? "";
+        if (mayNameVillage(query)) await regions.loadVillages();
         const resolved = resolveMapRegion(regions, query);
         if (resolved.status === "ambiguous" || resolved.status === "unknown") {
-          const listed = (resolved.status === "ambiguous" ? resolved.candidates : resolved.suggestions).map((c) => ({ code: c.code, label: c.label }));
-          const named = listed.map((c) => `${c.label} (${c.code})`).join("; ");
-          const error =
-            resolved.status === "ambiguous"
-              ? t("canvass:summary.ambiguous", { query, candidates: named })
-              : t(named ? "canvass:summary.unknownSuggest" : "canvass:summary.unknown", { query, suggestions: named });
-          return { code: 1, error, json: { error: resolved.status === "ambiguous" ? "ambiguous_region" : "unknown_region", query, regions: listed } };
+          const error = describeRegionSearch(t, resolved);
+          return { code: 1, error, json: { error: `${resolved.status}_region`, message: error, details: resolved } };
         }
         const regionCode = resolved.status === "found" ? resolved.region.code : null;
         if (regionCode !== null && regionCode.length >= 8) await regions.loadVillages();

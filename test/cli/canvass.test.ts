@@ -77,9 +77,9 @@ describe("relawan canvass summary", () => {
   it("exits 1 with a sentence for a region it cannot read", async () => {
     const ambiguous = await cli(["canvass", "summary", "bandung", "--lang", "en"]);
     expect(ambiguous.code).toBe(1);
-    expect(ambiguous.stderr).toContain('"bandung" fits several regions');
-    const unknown = await cli(["canvass", "summary", "99", "--json"]);
+    expect(ambiguous.stderr).toContain('"bandung" matches several regions');
+    const unknown = await cli(["canvass", "summary", "99", "--json", "--lang", "en"]);
     expect(unknown.code).toBe(1);
-    expect(JSON.parse(unknown.stdout)).toEqual({ error: "unknown_region", query: "99", regions: [] });
+    expect(JSON.parse(unknown.stdout)).toMatchObject({ error: "unknown_region", message: 'No region called "99".\nWrite a province or regency/city by name or code (Jawa Barat, Kota Bandung, 32.73); a district or village after commas with the places above it (Coblong, Kota Bandung).' });
   });
 });

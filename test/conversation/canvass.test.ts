@@ -203,7 +203,8 @@ describe("/isu", () => {
     expect(text(await coordinator.say("/isu 32.73.02"))).toContain("Dago: 30 rumah · 43%");
     expect(text(await coordinator.say("/isu 31"))).toContain("Belum ada laporan blusukan di DKI Jakarta");
     expect(text(await coordinator.say("/isu bandung"))).toContain('"bandung" cocok dengan beberapa wilayah');
-    expect(text(await coordinator.say("/isu xyzzy"))).toContain('Wilayah "xyzzy" tidak dikenal');
+    expect(text(await coordinator.say("/isu xyzzy"))).toContain('Tidak ada wilayah bernama "xyzzy"');
+    expect(transcript(await coordinator.say("/isu Dago, Coblong, Kota Bandung"))).toContain("# 🗣️ Blusukan: Dago, Coblong, Kota Bandung, Jawa Barat");
   });
 
   it("is not there for volunteers and voters", async () => {

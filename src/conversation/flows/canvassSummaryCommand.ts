@@ -3,6 +3,7 @@
 import { readCanvassIssues } from "../../domain/canvass/readCanvassIssues.js";
 import { readCanvassSummary } from "../../domain/canvass/readCanvassSummary.js";
 import { resolveMapRegion } from "../../domain/maps/resolveMapRegion.js";
+import { describeRegionSearch } from "../../domain/regions/describeRegionSearch.js";
 import type { Turn } from "../turn.js";
 import { issueLabel } from "./canvassFormat.js";
 import { formatCanvassSummary } from "./canvassSummary.js";
@@ -13,13 +14,11 @@ export const shownCanvassIssues = 5;
 export async function showCanvassSummary(turn: Turn, args: string): Promise<void> {
   const t = turn.t;
   const query = args.trim().slice(0, 80);
+  // A long code or "Dago, Coblong, Kota Bandung" may name a village: the list is read once, on first need.
+  if (mayNameVillage(query)) await turn.deps.regions.loadVillages();
   // The same reading of a region as /peta: a code, a province or regency, "Coblong, Kota Bandung".
   const resolved = resolveMapRegion(turn.deps.regions, query);
-  if (resolved.status === "ambiguous") return staffReply(turn, t("canvass:summary.ambiguous", { query, candidates: resolved.candidates.map((c) => `${c.label} (${c.code})`).join("; ") }));
-  if (resolved.status === "unknown") {
-    const suggestions = resolved.suggestions.map((c) => `${c.label} (${c.code})`).join("; ");
-    return staffReply(turn, suggestions ? t("canvass:summary.unknownSuggest", { query, suggestions }) : t("canvass:summary.unknown", { query }));
-  }
+  if (resolved.status === "ambiguous" || resolved.status === "unknown") return staffReply(turn, describeRegionSearch(t, resolved));
   const regionCode = resolved.status === "found" ? resolved.region.code : null;
   // A district's children are villages: their names are in the village list, read once on first need.
   if (regionCode !== null && regionCode.length >= 8) await turn.deps.regions.loadVillages();
@@ -33,4 +32,9 @@ export async function showCanvassSummary(turn: Turn, args: string): Promise<void
     programmeTitle: (id) => issueLabel(turn, { programmeId: id }),
   });
   staffReply(turn, text, summary.total.reports === 0 ? undefined : title);
+}
+
+/** Whether what staff typed may be a village: a code longer than a district's, or names after commas. */
+export function mayNameVillage(text: string): boolean {
+  return text.includes(",") || /^\d{2}\.?\d{2}\.?\d{2}\.?\d/.test(text);
 }
