@@ -33,6 +33,8 @@ import { handleCanvassStep, startCanvassReport } from "./flows/canvassReport.js"
 import { handleCanvassButton, isCanvassReportButton } from "./flows/canvassSave.js";
 import { resumeConversation } from "./flows/resumeConversation.js";
 import { handleMapStep } from "./flows/mapCommand.js";
+import { handleCoverageStep } from "./flows/coverageCommand.js";
+import { handleWeakRegionsStep } from "./flows/weakRegionsCommand.js";
 import { resolveChoice } from "./resolveChoice.js";
 import { serializeByKey } from "./serializeByKey.js";
 import { Turn, type TurnInput } from "./turn.js";
@@ -172,6 +174,10 @@ async function continueFlow(turn: Turn, input: TurnInput): Promise<void> {
       return handleTargetImportStep(turn, input);
     case "map":
       return handleMapStep(turn, input);
+    case "coverage":
+      return handleCoverageStep(turn, input);
+    case "weakRegions":
+      return handleWeakRegionsStep(turn, input);
     case "canvass":
       return handleCanvassStep(turn, input);
     default:
@@ -215,6 +221,7 @@ async function handleKeyword(turn: Turn, keyword: Keyword, isNew: boolean): Prom
         hasPermission(role, "stats") ? turn.t("mapping:help.staff") : "",
         hasPermission(role, "targets") ? turn.t("mapping:help.admin") : "",
         hasPermission(role, "map") ? turn.t("canvass:help.staff") : "",
+        hasPermission(role, "map") ? turn.t("mapping:help.coverage") : "",
       ].filter(Boolean);
       const volunteer = turn.contact.volunteer ? [turn.t("referrals:help"), turn.t("tasks:help.volunteer"), turn.t("canvass:help.volunteer")] : [];
       const more = [turn.t("inbox:help.person"), ...volunteer];

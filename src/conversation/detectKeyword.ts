@@ -3,7 +3,7 @@
 import { simplify } from "./resolveChoice.js";
 
 /** Commands for campaign staff; who may use which is decided in flows/staffCommands.ts. */
-export const staffCommandNames = ["staff", "segment", "segments", "broadcast", "audit", "inbox", "reply", "task", "stats", "import", "export", "target", "peta", "map", "isu", "dasbor", "dashboard"] as const;
+export const staffCommandNames = ["staff", "segment", "segments", "broadcast", "audit", "inbox", "reply", "task", "stats", "import", "export", "target", "peta", "map", "isu", "dasbor", "dashboard", "cakupan", "coverage", "wilayahlemah", "weakregions"] as const;
 export type StaffCommandName = (typeof staffCommandNames)[number];
 
 export type Keyword =

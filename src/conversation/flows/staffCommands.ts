@@ -17,6 +17,8 @@ import { exportCommand } from "./exportCommand.js";
 import { startImport } from "./importCommand.js";
 import { startTargetImport } from "./targetCommand.js";
 import { showMap } from "./mapCommand.js";
+import { showCoverageCommand } from "./coverageCommand.js";
+import { showWeakRegionsCommand } from "./weakRegionsCommand.js";
 import { showCanvassSummary } from "./canvassSummaryCommand.js";
 import { dashboardCommand } from "./dashboardCommand.js";
 
@@ -64,6 +66,12 @@ export async function handleStaffCommand(turn: Turn, command: StaffCommandName, 
     case "dasbor":
     case "dashboard":
       return dashboardCommand(turn, sub);
+    case "cakupan":
+    case "coverage":
+      return showCoverageCommand(turn, args);
+    case "wilayahlemah":
+    case "weakregions":
+      return showWeakRegionsCommand(turn, args);
   }
 }
 
@@ -95,6 +103,10 @@ function permissionFor(command: StaffCommandName, sub: string): StaffPermission 
     case "target":
       return "targets";
     case "isu":
+    case "cakupan":
+    case "coverage":
+    case "wilayahlemah":
+    case "weakregions":
       return "map";
     case "dasbor":
     case "dashboard":
