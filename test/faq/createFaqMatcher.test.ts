@@ -169,3 +169,78 @@ describe("createFaqMatcher", () => {
     expect(running.match("pengen bantu2 tim sukses", "id")).toBeNull();
   });
 });
+
+describe("createFaqMatcher on off-topic messages", () => {
+  const offTopicEntries: FaqEntryContent[] = [
+    {
+      id: "jadwal-debat",
+      question: { id: "Kapan jadwal debat calon?", en: "When is the debate?" },
+      variants: { id: ["Bisa nonton debat di tv?"], en: ["Where can I watch the debate on tv?"] },
+      answer: { id: "Ditetapkan KPU.", en: "Set by the KPU." },
+    },
+    {
+      id: "program-pemuda",
+      question: { id: "Apa program untuk anak muda?" },
+      variants: {},
+      page: "programme:pemuda",
+    },
+    {
+      id: "program-umkm",
+      question: { id: "Bagaimana meningkatkan ekonomi warga?" },
+      variants: { id: ["Ceritakan program untuk pedagang sawah"] },
+      answer: { id: "Modal bergulir untuk pedagang." },
+    },
+    {
+      id: "alasan-memilih",
+      question: { id: "Kenapa harus pilih calon nomor ini?" },
+      variants: {},
+      answer: { id: "Keputusan Anda." },
+    },
+    {
+      id: "profil",
+      question: { id: "Siapa calonnya?" },
+      variants: { id: ["Berapa umur calonnya, sudah punya istri?"] },
+      answer: { id: "Nusa Bakti." },
+    },
+  ];
+  const offTopicPages = { "programme:pemuda": { id: "Lapangan bola dan balai latihan kerja di setiap desa." } };
+  const matcher = createFaqMatcher(offTopicEntries, { pages: offTopicPages });
+  const offered = (text: string) => matcher.rank(text, "id", 6).map((m) => m.faqId);
+
+  it("gives the honest fallback to a subject campaigns do not answer, whatever word it shares with an FAQ", () => {
+    expect(matcher.decide("nonton bola di tv dmn", "id")).toEqual({ kind: "none" });
+    expect(matcher.decide("where can i watch football on tv", "en")).toEqual({ kind: "none" });
+    expect(offered("nonton bola di tv dmn")).not.toContain("jadwal-debat");
+    // Without the sport word it is the debate.
+    expect(matcher.match("nonton debat di tv dmn", "id")?.faqId).toBe("jadwal-debat");
+  });
+
+  it("lets an FAQ answer an off-topic word that its own phrasings or answer say", () => {
+    // The youth programme's page speaks of football pitches.
+    expect(offered("lapangan bola buat pemuda")).toContain("program-pemuda");
+    const ownWords = createFaqMatcher(offTopicEntries, { pages: offTopicPages, lexicon: mergeLexicons(readBuiltInLexicon(), { offTopicWords: ["sawah"] }) });
+    expect(ownWords.rank("pedagang sawah", "id").map((m) => m.faqId)).toContain("program-umkm");
+    expect(ownWords.rank("ekonomi sawah", "id").map((m) => m.faqId)).toContain("program-umkm");
+    // A campaign's own off-topic word keeps the FAQs that do not say it away.
+    expect(ownWords.rank("kenapa pilih calon sawah", "id").map((m) => m.faqId)).not.toContain("alasan-memilih");
+  });
+
+  it("counts one root once: 'ceritain cerita' is one piece of evidence", () => {
+    const [twice] = matcher.rank("ceritain cerita pasar", "id");
+    const [once] = matcher.rank("cerita pasar", "id");
+    expect(twice?.evidence).toBe(once?.evidence);
+    expect(twice?.confidence).toBeCloseTo(once!.confidence, 6);
+  });
+
+  it("reads a word spelled right as itself, not as a typo of another word", () => {
+    // "harga" is one letter from "warga", "daging" one from "pedagang"'s root.
+    expect(offered("harga daging")).toEqual([]);
+    expect(offered("ekonomi wargaa")).toContain("program-umkm");
+  });
+
+  it("answers a personal question about a candidate only with an FAQ about the person", () => {
+    expect(offered("calon nomor 3 punya istri dua ya")).not.toContain("alasan-memilih");
+    expect(offered("calon nomor 3 punya istri dua ya")).toContain("profil");
+    expect(matcher.match("kenapa harus pilih calon nomor 3", "id")?.faqId).toBe("alasan-memilih");
+  });
+});

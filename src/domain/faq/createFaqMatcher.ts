@@ -221,7 +221,9 @@ function buildRanker(entries: FaqEntryContent[], reader: TextReader, pages: Read
   const knows = (word: string) => lexiconWords.has(word) || formsOf(word).some((form) => faqsWithForm.has(form)) || (word.length >= 3 && isDictionaryWord(word));
   // Only Latin letters are judged: a message in another script is "unreadable", and goes to a person.
   const isGibberish = (text: string, normalized: string) => !/[^\P{L}\p{Script=Latin}]/u.test(text) && looksLikeGibberish(text, normalized.split(" "), knows);
-  const readSubject = readMessageSubject(reader, entries);
+  const readSubject = readMessageSubject(reader, entries, pages);
+  // A word spelled right is not a typo of another: "harga" is not "warga", "daging" is not "dagang".
+  const typosFor = (forms: string[]) => (forms.some((form) => faqsWithForm.has(form) || isDictionaryWord(form)) ? () => 0 : allowedTypos);
   const phraseWeight = (forms: string[]) => weightOf(forms) * (kindOf(forms) === "question" ? QUESTION_WORD_WEIGHT : 1);
 
   const phrases: Phrase[] = texts.map(({ faqId, language, answer }, id) => {
@@ -241,19 +243,22 @@ function buildRanker(entries: FaqEntryContent[], reader: TextReader, pages: Read
     const normalized = reader.normalize(text);
     const words = [...new Set(reader.tokenize(normalized))];
     if (words.length === 0) return { matches: [], hasContentWords: false, empty: true, unreadable: normalized === "" && /\p{L}/u.test(text), gibberish: false };
-    const messageWords: MessageWord[] = words.map((word) => {
+    // One root is one piece of evidence: "ceritain cerita lucu" says "cerita" once, not twice.
+    const messageWords: MessageWord[] = [];
+    for (const word of words) {
       const forms = formsOf(word);
+      if (messageWords.some((seen) => seen.forms.some((form) => forms.includes(form)))) continue;
       const kind = kindOf(forms);
-      return { forms, kind, weight: weightOf(forms) * (kind === "question" ? QUESTION_WORD_WEIGHT : 1) };
-    });
+      messageWords.push({ forms, kind, weight: weightOf(forms) * (kind === "question" ? QUESTION_WORD_WEIGHT : 1) });
+    }
     const subject = readSubject(normalized);
     const candidates = new Map<string, Candidate>();
 
     messageWords.forEach(({ forms }, wordIndex) => {
-      for (const hit of index.search(forms.join(" "), { combineWith: "OR", fuzzy: allowedTypos, prefix: (term) => term.length >= 4 })) {
+      for (const hit of index.search(forms.join(" "), { combineWith: "OR", fuzzy: typosFor(forms), prefix: (term) => term.length >= 4 })) {
         const phrase = phrases[hit.id as number];
         if (phrase === undefined || !subject.allows(phrase.faqId)) continue;
-        const candidate = candidates.get(phrase.faqId) ?? newCandidate(phrase.faqId, words.length);
+        const candidate = candidates.get(phrase.faqId) ?? newCandidate(phrase.faqId, messageWords.length);
         candidates.set(phrase.faqId, candidate);
         const quality = (hit.terms.some((term) => forms.includes(term)) ? 1 : INEXACT_QUALITY) * (phrase.answer ? ANSWER_QUALITY : 1);
         candidate.wordQuality[wordIndex] = Math.max(candidate.wordQuality[wordIndex] ?? 0, quality);

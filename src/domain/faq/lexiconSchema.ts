@@ -31,6 +31,8 @@ export const lexiconFileSchema = z
     candidateWords: wordList,
     /** Words pointing at another candidate: "lain", "sebelah", "lawan". */
     otherCandidateWords: wordList,
+    /** Words of subjects a campaign does not answer (loans, gambling, sport...): only an FAQ that says the word may answer. */
+    offTopicWords: wordList,
     /** Words addressing the bot itself: "kamu", "you", "bot". */
     botWords: wordList,
     /** Words naming the running mate. */

@@ -20,6 +20,7 @@ export function listLexiconWords(lexicon: Lexicon): Set<string> {
     lexicon.everydayWords,
     lexicon.candidateWords,
     lexicon.otherCandidateWords,
+    lexicon.offTopicWords,
     lexicon.botWords,
     lexicon.runningMateWords,
     lexicon.personalWords.always,

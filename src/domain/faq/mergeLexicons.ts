@@ -17,6 +17,7 @@ export function mergeLexicons(base: Lexicon, extension: LexiconExtension | undef
     everydayWords: join(base.everydayWords, own.everydayWords),
     candidateWords: join(base.candidateWords, own.candidateWords),
     otherCandidateWords: join(base.otherCandidateWords, own.otherCandidateWords),
+    offTopicWords: join(base.offTopicWords, own.offTopicWords),
     botWords: join(base.botWords, own.botWords),
     runningMateWords: join(base.runningMateWords, own.runningMateWords),
     personalWords: {
