@@ -58,11 +58,12 @@ describe("FAQ matching on labelled voter questions", () => {
   });
 
   // Issue 16's targets, on the reporting half. The test prints whether each is met and asserts
-  // floors: the targets themselves where they are met, and a floor under the current figure where
-  // not (off-topic fallback: 90% of 40 messages when the thresholds were fixed), so a change that
-  // makes matching worse fails, and nobody is tempted to tune on the reporting half to pass.
+  // floors: the targets themselves where they are met (all three since the off-topic words: 38 of
+  // 40 off-topic messages fall back, exactly the target), and a floor under the current figure where
+  // not, so a change that makes matching worse fails, and nobody is tempted to tune on the
+  // reporting half to pass.
   const targets = { top1: 0.92, offTopicFallback: 0.95, confidentlyWrong: 0.03 };
-  const floors = { top1: 0.92, offTopicFallback: 0.875, confidentlyWrong: 0.03 };
+  const floors = { top1: 0.92, offTopicFallback: 0.95, confidentlyWrong: 0.03 };
 
   it("prints the figures of both halves, and holds the reporting half to its floors", () => {
     const tuning = scoreHalf(labelled.tuning, decide);
