@@ -20,20 +20,19 @@ export function registerCanvassCommands(program: Command, run: RunWithContext): 
         // Loaded when the command runs, so `relawan --help` stays quick (see runCli.ts).
         const { createTranslator, readLocaleResources } = await import("../conversation/createTranslator.js");
         const { createRegionLookup } = await import("../domain/regions/createRegionLookup.js");
-        const { resolveMapRegion } = await import("../domain/maps/resolveMapRegion.js");
+        const { findMapRegion } = await import("../domain/maps/findMapRegion.js");
         const { readCanvassSummary } = await import("../domain/canvass/readCanvassSummary.js");
         const { readCanvassIssues } = await import("../domain/canvass/readCanvassIssues.js");
         const { supportShare } = await import("../domain/canvass/supportShare.js");
         const { readPage } = await import("../domain/content/readPage.js");
         const { formatCanvassSummary } = await import("../conversation/flows/canvassSummary.js");
-        const { shownCanvassIssues, mayNameVillage } = await import("../conversation/flows/canvassSummaryCommand.js");
+        const { shownCanvassIssues } = await import("../conversation/flows/canvassSummaryCommand.js");
         const language = options.lang ?? config.DEFAULT_LANGUAGE;
         const t = createTranslator(readLocaleResources(localesDir), config.DEFAULT_LANGUAGE).forLanguage(language);
         const { describeRegionSearch } = await import("../domain/regions/describeRegionSearch.js");
         const regions = await createRegionLookup();
         const query = region?.trim() ?? "";
-        if (mayNameVillage(query)) await regions.loadVillages();
-        const resolved = resolveMapRegion(regions, query);
+        const resolved = await findMapRegion(regions, query);
         if (resolved.status === "ambiguous" || resolved.status === "unknown") {
           const error = describeRegionSearch(t, resolved);
           return { code: 1, error, json: { error: `${resolved.status}_region`, message: error, details: resolved } };

@@ -2,7 +2,7 @@
 // local issues raised most, for a region (all of Indonesia without one) and its children.
 import { readCanvassIssues } from "../../domain/canvass/readCanvassIssues.js";
 import { readCanvassSummary } from "../../domain/canvass/readCanvassSummary.js";
-import { resolveMapRegion } from "../../domain/maps/resolveMapRegion.js";
+import { findMapRegion } from "../../domain/maps/findMapRegion.js";
 import { describeRegionSearch } from "../../domain/regions/describeRegionSearch.js";
 import type { Turn } from "../turn.js";
 import { issueLabel } from "./canvassFormat.js";
@@ -14,10 +14,8 @@ export const shownCanvassIssues = 5;
 export async function showCanvassSummary(turn: Turn, args: string): Promise<void> {
   const t = turn.t;
   const query = args.trim().slice(0, 80);
-  // A long code or "Dago, Coblong, Kota Bandung" may name a village: the list is read once, on first need.
-  if (mayNameVillage(query)) await turn.deps.regions.loadVillages();
-  // The same reading of a region as /peta: a code, a province or regency, "Coblong, Kota Bandung".
-  const resolved = resolveMapRegion(turn.deps.regions, query);
+  // The same reading of a region as /peta: a code, a province or regency, "Dago, Coblong, Kota Bandung".
+  const resolved = await findMapRegion(turn.deps.regions, query);
   if (resolved.status === "ambiguous" || resolved.status === "unknown") return staffReply(turn, describeRegionSearch(t, resolved));
   const regionCode = resolved.status === "found" ? resolved.region.code : null;
   // A district's children are villages: their names are in the village list, read once on first need.
@@ -34,7 +32,3 @@ export async function showCanvassSummary(turn: Turn, args: string): Promise<void
   staffReply(turn, text, summary.total.reports === 0 ? undefined : title);
 }
 
-/** Whether what staff typed may be a village: a code longer than a district's, or names after commas. */
-export function mayNameVillage(text: string): boolean {
-  return text.includes(",") || /^\d{2}\.?\d{2}\.?\d{2}\.?\d/.test(text);
-}
