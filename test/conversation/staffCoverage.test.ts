@@ -94,7 +94,7 @@ describe("/wilayahlemah", () => {
     expect(none!.text).toBe("Tidak ada kabupaten/kota di Jawa Barat yang di bawah 10% target relawannya.\n0 dari 1 kabupaten/kota yang punya target relawan; 26 tanpa target tidak dinilai.");
     expect(none!.choices).toBeUndefined();
     const [bad] = await coordinator.say("/wilayahlemah 150");
-    expect(bad!.text).toBe('"150" bukan ambang. Tulis persentase dari target relawan, di atas 0 dan paling tinggi 100, mis. /wilayahlemah 50.');
+    expect(bad!.text).toBe('"150" bukan ambang. Tulis persentase dari target relawan, di atas 0 dan paling tinggi 100, misalnya 50 atau 37,5.');
     const [word] = await coordinator.say("/wilayahlemah setengah");
     expect(word!.text).toContain('Tidak ada wilayah bernama "setengah".');
     expect(word!.text).toContain("/wilayahlemah [ambang %] [wilayah]");
