@@ -80,6 +80,13 @@ export const configSchema = z
       .default("")
       .refine((v) => v === "" || v.split(",").every((id) => /^\d{1,20}$/.test(id.trim())), { message: "expected comma-separated Telegram user ids, like 123456789,987654321" })
       .transform((v) => (v === "" ? [] : v.split(",").map((id) => id.trim()))),
+    // Read with libphonenumber-js and DEFAULT_COUNTRY at start-up (ensureAdmins), where a wrong one stops the bot naming it.
+    ADMIN_PHONES: z
+      .string()
+      .trim()
+      .default("")
+      .refine((v) => v === "" || v.split(",").every((phone) => /^\s*\+?[\d\s().-]{5,25}\s*$/.test(phone)), { message: "expected comma-separated phone numbers, like 081234567890,+6281398765432" })
+      .transform((v) => (v === "" ? [] : v.split(",").map((phone) => phone.trim()))),
     TELEGRAM_RATE_PER_SECOND: z.coerce.number({ message: "expected messages per second" }).positive().max(30, { message: "Telegram allows about 30 messages per second per bot; use TELEGRAM_PAID_BROADCAST for more" }).default(30),
     TELEGRAM_PER_CHAT_PER_SECOND: z.coerce.number({ message: "expected messages per second" }).positive().max(1, { message: "Telegram allows about 1 message per second to one chat" }).default(1),
     TELEGRAM_PAID_BROADCAST: z

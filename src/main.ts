@@ -45,6 +45,7 @@ async function main(): Promise<void> {
   }
   const config = parsed.config;
   const role = config.RELAWAN_ROLE;
+  const terminalUser = safeUserName();
   const consoleMode = !channelsConfigured(config);
   if (consoleMode && (role === "channels" || role === "dispatcher")) {
     process.stderr.write(`Configuration error: RELAWAN_ROLE: the ${role} role needs a channel: set TELEGRAM_BOT_TOKEN, WHATSAPP_ENABLED or WHATSAPP_CLOUD_TOKEN.\n`);
@@ -64,8 +65,17 @@ async function main(): Promise<void> {
   const { db, migrations } = await openMigratedDatabase(config.DATABASE_URL);
   const stored = await storeCampaignContent(db, content.content);
   logger.info({ migrations: migrations.applied, ...stored }, "database ready");
-  const admins = await ensureAdmins(db, config.ADMIN_TELEGRAM_IDS, { language: config.DEFAULT_LANGUAGE });
+  const admins = await ensureAdmins(db, config.ADMIN_TELEGRAM_IDS, {
+    language: config.DEFAULT_LANGUAGE,
+    phones: config.ADMIN_PHONES,
+    defaultCountry: config.DEFAULT_COUNTRY as CountryCode,
+    // The demo: the person at the terminal can try every staff command (the banner says so).
+    ...(consoleMode ? { terminal: terminalUser } : {}),
+  });
   if (admins.invalid.length > 0) logger.warn({ invalid: admins.invalid }, "ADMIN_TELEGRAM_IDS entries ignored");
+  if (admins.invalidPhones.length > 0) {
+    throw new StartupError(`Configuration error: ADMIN_PHONES: ${admins.invalidPhones.map((p) => `"${p}"`).join(", ")} is not a mobile number (DEFAULT_COUNTRY is ${config.DEFAULT_COUNTRY}; write +<country code> for another country).`, 2);
+  }
   // Not awaited: the campaign's sample targets load once, on the first start, while the bot already answers.
   void seedCampaignTargets(db, resolve(config.CONTENT_DIR), new Date()).then(
     (seeded) => logger.info({ seeded }, "campaign targets"),
@@ -201,12 +211,12 @@ async function main(): Promise<void> {
     engine,
     input: process.stdin,
     output: process.stdout,
-    externalId: safeUserName(),
+    externalId: terminalUser,
     color: Boolean(process.stdout.isTTY),
     texts: (language) => {
       const say = translator.forLanguage(language ?? config.DEFAULT_LANGUAGE);
       return {
-        banner: say("console.banner"),
+        banner: `${say("console.banner")}\n${say("console.admin")}`,
         pickByNumber: say("console.pickByNumber"),
         typePhone: say("console.typePhone"),
         bye: say("console.bye"),

@@ -31,6 +31,14 @@ describe("start-up", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it("stops with one line when ADMIN_PHONES holds something that is not a mobile number", () => {
+    const dir = mkdtempSync(join(tmpdir(), "relawan-start-"));
+    const result = start({ DATABASE_URL: `file:${join(dir, "r.db")}`, ADMIN_PHONES: "0812 3456 7890, 021 555 1234" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('Configuration error: ADMIN_PHONES: "021 555 1234" is not a mobile number (DEFAULT_COUNTRY is ID; write +<country code> for another country).\n');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it("requires a webhook secret when a webhook URL is set", () => {
     const result = start({ TELEGRAM_BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ", TELEGRAM_WEBHOOK_URL: "https://bot.example.org/telegram/webhook" });
     expect(result.status).toBe(2);
@@ -44,6 +52,8 @@ describe("start-up", () => {
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("Relawan — obrolan terminal");
+    // The demo's operator is an admin, and the screen says so.
+    expect(result.stdout).toContain("Di demo ini kamu juga admin: ketik /help untuk perintah staf");
     expect(result.stdout).toContain("asisten otomatis (bot) dari Tim Relawan Nusa Bakti (DEMO)");
     expect(result.stdout).toMatch(/1\. Bahasa Indonesia\n\s+2\. English/);
     expect(result.stdout).toContain("May Nusa Bakti Volunteer Team (DEMO) send you campaign updates");

@@ -16,6 +16,7 @@ import { registerImportExportCommands } from "./registerImportExportCommands.js"
 import { registerMapCommands } from "./registerMapCommands.js";
 import { registerRegionCommands } from "./registerRegionCommands.js";
 import { registerSegmentCommands } from "./registerSegmentCommands.js";
+import { registerStaffCommands } from "./registerStaffCommands.js";
 import { registerStartCommand } from "./registerStartCommand.js";
 import { registerStatsCommands } from "./registerStatsCommands.js";
 import { registerTargetCommands } from "./registerTargetCommands.js";
@@ -67,13 +68,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   };
 
   const program = new Command("relawan")
-    .description("Relawan campaign tools: segments, broadcasts, contact import and export, stats, checking the campaign content, copying the database to PostgreSQL")
+    .description("Relawan campaign tools: segments, broadcasts, staff roles, contact import and export, stats, checking the campaign content, copying the database to PostgreSQL")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError();
   registerStartCommand(program, io.env);
   registerSegmentCommands(program, run);
   registerBroadcastCommands(program, run);
+  registerStaffCommands(program, run);
   registerStatsCommands(program, run);
   registerMapCommands(program, run);
   registerImportExportCommands(program, run, io);

@@ -115,7 +115,8 @@ async function runResume(tx: Turn["tx"], deps: EngineDeps, message: InboundMessa
   await lockConversation(tx, message.channel, message.externalId);
   const { contact, isNew } = await findOrCreateContact(tx, { channel: message.channel, externalId: message.externalId }, { language: deps.translator.defaultLanguage, at: deps.clock() });
   const turn = new Turn(tx, deps, message, contact, deps.clock());
-  if (isNew) {
+  // An admin made at start-up (the terminal's person in the demo) exists before their first word: no conversation yet.
+  if (isNew || !contact.conversation) {
     showGreeting(turn);
     promptLanguage(turn);
   } else resumeConversation(turn);

@@ -17,10 +17,10 @@ describe("ensureAdmins", () => {
     const known = person(app, "telegram", "7001");
     await onboard(known);
     const first = await ensureAdmins(app.db, ["7001", " 7002 ", "not-an-id", ""], { at: app.clock.now });
-    expect(first).toEqual({ created: 1, promoted: 1, unchanged: 0, invalid: ["not-an-id"] });
+    expect(first).toEqual({ created: 1, promoted: 1, unchanged: 0, invalid: ["not-an-id"], invalidPhones: [] });
     expect((await contactOf(app, "telegram", "7001")).role).toBe("admin");
     expect((await contactOf(app, "telegram", "7002")).role).toBe("admin");
-    expect(await ensureAdmins(app.db, ["7001", "7002"])).toEqual({ created: 0, promoted: 0, unchanged: 2, invalid: [] });
+    expect(await ensureAdmins(app.db, ["7001", "7002"])).toEqual({ created: 0, promoted: 0, unchanged: 2, invalid: [], invalidPhones: [] });
     expect((await app.db.auditEntry.findMany()).map((a) => [a.actor, a.action])).toEqual([
       ["config", "role.grant"],
       ["config", "role.grant"],
@@ -110,7 +110,7 @@ describe("/audit", () => {
         "# Log audit (20 terbaru)",
         "• 26 Nov 2026, 10.00 WIB — +62812****0000: ditolak: /audit",
         "• 26 Nov 2026, 10.00 WIB — telegram 9001: memberi peran koordinator kepada +62812****0000",
-        "• 26 Nov 2026, 10.00 WIB — pengaturan (ADMIN_TELEGRAM_IDS): memberi peran admin kepada telegram 9001",
+        "• 26 Nov 2026, 10.00 WIB — pengaturan (ADMIN_TELEGRAM_IDS, ADMIN_PHONES, demo terminal): memberi peran admin kepada telegram 9001",
       ].join("\n"),
     );
   });

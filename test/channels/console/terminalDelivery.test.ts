@@ -81,7 +81,7 @@ describe("terminal chat as a channel of the outbox", () => {
 
     // Printed first, recorded right after: both end as sent on the console channel.
     const recorded = async () => (await app.db.delivery.findMany({ select: { status: true, channel: true } })).map((d) => `${d.channel} ${d.status}`);
-    for (let i = 0; i < 100 && (await recorded()).some((row) => row !== "console sent"); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    for (let i = 0; i < 300 && (await recorded()).some((row) => row !== "console sent"); i++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await recorded()).toEqual(["console sent", "console sent"]);
     const exited = new Promise((resolve) => terminal!.once("exit", resolve));
     await type("/quit");
