@@ -109,3 +109,47 @@ describe("npm start in the demo", () => {
     expect(stderr).toBe("");
   }, 90_000);
 });
+
+describe("relawan start --role dashboard", () => {
+  it("serves only the dashboard: no terminal chat, no channels, and stops cleanly", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "relawan-dashboard-"));
+    const port = await freePort();
+    const child = spawn(process.execPath, ["bin/relawan.js", "start", "--role", "dashboard"], {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", DATABASE_URL: `file:${join(dir, "r.db")}`, DASHBOARD_PORT: String(port), LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += String(chunk)));
+    child.stderr.on("data", (chunk) => (stderr += String(chunk)));
+    try {
+      let status = 0;
+      const deadline = Date.now() + 50_000;
+      while (status === 0 && Date.now() < deadline && child.exitCode === null) {
+        status = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.status, () => 0);
+        if (status === 0) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(status).toBe(401);
+      expect(stdout).not.toContain("obrolan terminal");
+    } finally {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(stderr).toBe("");
+  }, 90_000);
+
+  it("needs DASHBOARD_PORT", async () => {
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ["bin/relawan.js", "start", "--role", "dashboard"], { cwd: repoRoot, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp" }, stdio: ["ignore", "ignore", "pipe"] });
+      let stderr = "";
+      child.stderr.on("data", (chunk) => (stderr += String(chunk)));
+      child.once("exit", (code) => resolve({ code, stderr }));
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("DASHBOARD_PORT: required for the dashboard role");
+  }, 60_000);
+});
+
