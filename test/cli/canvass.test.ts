@@ -1,7 +1,7 @@
 // `relawan canvass summary` in-process against a real database: the text /isu shows, --json for
 // scripts and the dashboard, and exit 1 with a sentence for a region it cannot read.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/runCli.js";
+import { runCliInProcess } from "../support/runCliInProcess.js";
 import { recordCanvassReport } from "../../src/domain/canvass/recordCanvassReport.js";
 import { storeCampaignContent } from "../../src/domain/content/storeCampaignContent.js";
 import { loadDemoContent } from "../support/createTestApp.js";
@@ -26,17 +26,7 @@ afterEach(async () => {
   await store.close();
 });
 
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    env: { DATABASE_URL: store.url },
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    clock: () => now,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCliInProcess(args, { databaseUrl: store.url, now });
 
 describe("relawan canvass summary", () => {
   it("prints households reached, the support split per region and the local issues", async () => {

@@ -1,6 +1,6 @@
 // `relawan targets import` in-process against a real database: the report, exit codes, --json.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/runCli.js";
+import { runCliInProcess } from "../support/runCliInProcess.js";
 import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
 import { createCsvFolder } from "../domain/imports/support.js";
 
@@ -16,17 +16,7 @@ afterEach(async () => {
   folder.remove();
 });
 
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    env: { DATABASE_URL: store.url },
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    clock: () => now,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCliInProcess(args, { databaseUrl: store.url, now });
 
 describe("relawan targets import", () => {
   it("loads the good rows, lists the bad ones with line numbers and suggestions, and exits 0", async () => {

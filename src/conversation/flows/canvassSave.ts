@@ -1,6 +1,7 @@
 // The end of /lapor: send (or save a correction), and the buttons under a sent report that correct
 // or withdraw it within 24 hours (also /lapor ubah and /lapor batal).
 import { correctCanvassReport } from "../../domain/canvass/correctCanvassReport.js";
+import type { CanvassReportView } from "../../domain/canvass/canvassTypes.js";
 import { findEditableCanvassReport } from "../../domain/canvass/findEditableCanvassReport.js";
 import { recordCanvassReport } from "../../domain/canvass/recordCanvassReport.js";
 import { withdrawCanvassReport } from "../../domain/canvass/withdrawCanvassReport.js";
@@ -73,30 +74,27 @@ export async function handleCanvassButton(turn: Turn, choiceId: string): Promise
 }
 
 export async function startCanvassCorrection(turn: Turn, reportId?: number): Promise<void> {
-  const volunteerId = turn.contact.volunteer!.id;
-  const found = await findEditableCanvassReport(turn.tx, volunteerId, turn.now, reportId);
-  if (found.status !== "found") return describeNotEditable(turn, found.status, reportId ?? (found.status === "too_late" ? found.report.id : undefined));
-  const { report } = found;
-  const summary = describeCanvassDraft(turn, report.regionCode, report, report.issues, Boolean(report.photo));
-  turn.say({ text: `${summary}
-
-${turn.t("canvass:edit.start", { id: report.id })}` });
-  promptPlace(turn, {
-    editing: report.id,
-    place: report.regionCode,
-    households: report.households,
-    issues: report.issues,
-    photo: report.photo,
-  });
+  const report = await findOwnReport(turn, reportId);
+  if (!report) return;
+  turn.say({ text: `${describeReport(turn, report)}\n\n${turn.t("canvass:edit.start", { id: report.id })}` });
+  return promptPlace(turn, { editing: report.id, place: report.regionCode, issues: report.issues, photo: report.photo });
 }
 
 export async function startCanvassWithdrawal(turn: Turn, reportId?: number): Promise<void> {
-  const volunteerId = turn.contact.volunteer!.id;
-  const found = await findEditableCanvassReport(turn.tx, volunteerId, turn.now, reportId);
-  if (found.status !== "found") return describeNotEditable(turn, found.status, reportId ?? (found.status === "too_late" ? found.report.id : undefined));
-  const { report } = found;
-  const summary = describeCanvassDraft(turn, report.regionCode, report, report.issues, Boolean(report.photo));
-  askWithdrawal(turn, report.id, summary);
+  const report = await findOwnReport(turn, reportId);
+  if (report) askWithdrawal(turn, report.id, describeReport(turn, report));
+}
+
+/** The volunteer's report (the latest, without an id) while they may still change it; otherwise says why not. */
+async function findOwnReport(turn: Turn, reportId: number | undefined): Promise<CanvassReportView | undefined> {
+  const found = await findEditableCanvassReport(turn.tx, turn.contact.volunteer!.id, turn.now, reportId);
+  if (found.status === "found") return found.report;
+  describeNotEditable(turn, found.status, reportId ?? (found.status === "too_late" ? found.report.id : undefined));
+  return undefined;
+}
+
+function describeReport(turn: Turn, report: CanvassReportView): string {
+  return describeCanvassDraft(turn, report.regionCode, report, report.issues, Boolean(report.photo));
 }
 
 function askWithdrawal(turn: Turn, id: number, summary: string): void {

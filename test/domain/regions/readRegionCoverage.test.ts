@@ -3,9 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/client.js";
 import { loadRegions } from "../../../src/domain/regions/loadRegions.js";
-import { readRegionCoverage, type RegionCoverage } from "../../../src/domain/regions/readRegionCoverage.js";
 import type { RegionDirectory } from "../../../src/domain/regions/types.js";
 import { createTestDatabase, type TestDatabase } from "../../support/createTestDatabase.js";
+import { readRegionCoverage } from "../../../src/domain/regions/readRegionCoverage.js";
+import { childOf, coverageOf } from "./coverageOf.js";
 
 const now = new Date("2026-06-01T00:00:00Z");
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
@@ -73,17 +74,8 @@ afterAll(async () => {
   await store.close();
 });
 
-async function coverage(regionCode: string | null): Promise<RegionCoverage> {
-  const outcome = await readRegionCoverage(store.db, regions, { regionCode, activeDays: 30, now });
-  if (outcome.status !== "ok") throw new Error(`expected coverage, got ${outcome.status}`);
-  return outcome.coverage;
-}
-
-function child(result: RegionCoverage, code: string) {
-  const row = result.children.find((c) => c.code === code);
-  if (!row) throw new Error(`no child ${code}`);
-  return row;
-}
+const coverage = (regionCode: string | null) => coverageOf(store.db, regions, regionCode, now);
+const child = childOf;
 
 describe("coverage of the whole country", () => {
   it("counts each province's people from every level inside it", async () => {
