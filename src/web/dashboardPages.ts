@@ -4,6 +4,8 @@
 import type { DashboardPage } from "./dashboardTypes.js";
 import { acceptSignInLink } from "./pages/acceptSignInLink.js";
 import { showAuditPage } from "./pages/showAuditPage.js";
+import { saveWeakMapSegment } from "./pages/saveWeakMapSegment.js";
+import { showMapPage } from "./pages/showMapPage.js";
 import { showOverviewPage } from "./pages/showOverviewPage.js";
 import { showSignInPage } from "./pages/showSignInPage.js";
 import { signOut } from "./pages/signOut.js";
@@ -11,6 +13,8 @@ import { switchLanguage } from "./pages/switchLanguage.js";
 
 export const dashboardPages: readonly DashboardPage[] = [
   showOverviewPage,
+  showMapPage,
+  saveWeakMapSegment,
   showAuditPage,
   showSignInPage,
   acceptSignInLink,
