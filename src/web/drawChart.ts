@@ -20,6 +20,6 @@ export function drawChart(spec: TopLevelSpec, language: string): Promise<string>
 }
 
 /** vega's SVG is a document; inside HTML it needs no namespace prolog and no fixed pixel size (CSS sizes it). */
-function stripXmlProlog(svg: string): string {
+export function stripXmlProlog(svg: string): string {
   return svg.replace(/^<\?xml[^>]*>\s*/, "").replace(/^<svg([^>]*?)\swidth="\d+"\sheight="\d+"/, '<svg$1 preserveAspectRatio="xMidYMid meet"');
 }

@@ -9,6 +9,7 @@ import { readRegionMap } from "../../domain/maps/readRegionMap.js";
 import { DEFAULT_WEAK_THRESHOLD_PERCENT } from "../../domain/regions/parseCoverageThreshold.js";
 import { hasPermission } from "../../domain/staff/hasPermission.js";
 import type { DashboardPage, PageContext } from "../dashboardTypes.js";
+import { stripXmlProlog } from "../drawChart.js";
 import { showMessage } from "../servePage.js";
 
 export const showMapPage: DashboardPage = {
@@ -53,7 +54,7 @@ export async function renderMapPage(
   const drawing = await drawRegionMap(input, t, language, { onWarning: (message) => deps.logger.warn({ message }, "map drawing") });
   // Villages are the last level: nothing below them to open.
   const drillable = map.childLevel !== "village";
-  const svg = linkShapes(drawing.svg, map.children, drillable ? link : undefined);
+  const svg = linkShapes(stripXmlProlog(drawing.svg), map.children, drillable ? link : undefined);
   const value = (v: number | null | undefined) => (v == null ? undefined : formatFigureValue(v, map.kind, language));
   const rows = map.children.map((child) => ({
     name: child.name,
