@@ -119,6 +119,8 @@ async function seedCampaign(db: Database): Promise<void> {
       issues: { create: [{ programmeId: "kesehatan" }, { text: "jalan rusak" }] },
     },
   });
+  await db.dashboardLink.create({ data: { tokenHash: "a".repeat(64), contactId: siti.id, createdAt: at("2026-11-22T09:00:00Z"), expiresAt: at("2026-11-22T09:10:00Z"), usedAt: at("2026-11-22T09:01:00Z") } });
+  await db.dashboardSession.create({ data: { tokenHash: "b".repeat(64), contactId: siti.id, createdAt: at("2026-11-22T09:01:00Z"), expiresAt: at("2026-11-22T21:01:00Z") } });
   await db.processLease.create({ data: { name: "telegram-polling", holder: "abc", host: "posko-1", pid: 4242, role: "bot", acquiredAt: at("2026-11-21T00:00:00Z"), leaseUntil: at("2026-11-21T00:00:30Z") } });
 }
 
