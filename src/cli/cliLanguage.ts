@@ -5,7 +5,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Option } from "commander";
 import type { Config } from "../config.js";
-import type { Translate } from "../conversation/createTranslator.js";
+import type { Translate, Translator } from "../conversation/createTranslator.js";
 
 export const localesDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..", "locales");
 
@@ -14,8 +14,9 @@ export function languageOption(): Option {
 }
 
 /** Loads i18next when a command runs, not when `relawan --help` lists it. */
-export async function cliTranslate(config: Config, lang: string | undefined): Promise<{ t: Translate; language: string }> {
+export async function cliTranslate(config: Config, lang: string | undefined): Promise<{ t: Translate; language: string; translator: Translator }> {
   const { createTranslator, readLocaleResources } = await import("../conversation/createTranslator.js");
   const language = lang ?? config.DEFAULT_LANGUAGE;
-  return { t: createTranslator(readLocaleResources(localesDir), config.DEFAULT_LANGUAGE).forLanguage(language), language };
+  const translator = createTranslator(readLocaleResources(localesDir), config.DEFAULT_LANGUAGE);
+  return { t: translator.forLanguage(language), language, translator };
 }

@@ -64,7 +64,7 @@ describe("relawan --help", () => {
     const result = relawan(["segment", "list"]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stdout).toBe("No segments yet.\n");
+    expect(result.stdout).toBe("Belum ada segmen. Buat dengan: relawan segment create <nama> --region … --tag …\n");
     expect(packagesOf(result.modules).has("@prisma/client")).toBe(true);
   });
 });

@@ -39,7 +39,8 @@ async function cli(args: string[], env: Record<string, string> = {}) {
 describe("relawan segment", () => {
   it("lists segments with live counts, for people and for machines", async () => {
     const human = await cli(["segment", "list"]);
-    expect(human).toEqual({ code: 0, stdout: 'Relawan: 1 contacts, 1 reachable  {"role":"volunteer"}\nSemua: 4 contacts, 3 reachable  {}\n', stderr: "" });
+    expect(human.stdout).toMatch(/^Relawan\n {2}• .+\n {2}1 kontak: 1 bisa menerima siaran\n\nSemua\n {2}.+\n {2}4 kontak: 3 bisa menerima siaran; 1 belum setuju menerima kabar\n$/);
+    expect(human.stdout).not.toContain("{");
     const machine = await cli(["segment", "list", "--json"]);
     expect(JSON.parse(machine.stdout)).toEqual([
       expect.objectContaining({ name: "Relawan", total: 1, sendable: 1, definition: { role: "volunteer" } }),
@@ -64,7 +65,7 @@ describe("relawan segment", () => {
     const missing = await cli(["segment", "count", "Nope", "--json"]);
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.stdout)).toMatchObject({ error: "segment_not_found" });
-    expect(missing.stderr).toBe('No segment named "Nope". See: relawan segment list\n');
+    expect(missing.stderr).toBe('Tidak ada segmen bernama "Nope". Lihat: relawan segment list\n');
   });
 });
 
@@ -169,6 +170,6 @@ describe("bin/relawan.js", () => {
       cwd: repoRoot,
       env: { ...process.env, DATABASE_URL: app.dbUrl },
     });
-    expect(stdout).toContain("Semua: 4 contacts, 3 reachable");
+    expect(stdout).toContain("4 kontak: 3 bisa menerima siaran");
   }, 30_000);
 });

@@ -3,6 +3,7 @@
 import { countSegment } from "../../domain/segments/countSegment.js";
 import { findSegment } from "../../domain/segments/findSegment.js";
 import { normalizeSegmentName } from "../../domain/segments/normalizeSegmentName.js";
+import { parseSegmentTags } from "../../domain/segments/parseSegmentTags.js";
 import { saveSegment } from "../../domain/segments/saveSegment.js";
 import { segmentChannels, segmentRoles, type SegmentDefinition } from "../../domain/segments/segmentDefinition.js";
 import { looksLikeReferralCode } from "../../domain/volunteers/createReferralCode.js";
@@ -112,8 +113,8 @@ export async function handleSegmentStep(turn: Turn, input: TurnInput): Promise<v
       return promptStep(turn, "tags", { ...data, tagMode: mode });
     }
     case "tags": {
-      const tags = [...new Set(text.toLowerCase().split(/[\s,;]+/).filter(Boolean))];
-      if (tags.length === 0 || tags.some((tag) => !/^[\p{L}\p{N}:_.-]{1,100}$/u.test(tag))) return again("segment.badTags");
+      const tags = parseSegmentTags(text);
+      if (!tags) return again("segment.badTags");
       return showFilters(turn, { ...data, def: withList(def, data.tagMode ?? "tagsAll", tags) });
     }
     case "language": {
