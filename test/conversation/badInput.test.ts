@@ -42,7 +42,7 @@ describe("bad input", () => {
     const replies = await voter.say("a".repeat(5000));
     expect(replies).toHaveLength(1);
     expect(replies[0]?.text).toContain("terlalu panjang");
-    expect(await app.db.unansweredQuestion.count()).toBe(0);
+    expect(await app.db.inboxItem.count()).toBe(0);
     expect((await app.db.conversationState.findFirstOrThrow()).data).toBe(before.data);
   });
 
@@ -113,7 +113,7 @@ describe("bad input", () => {
     expect(outOfRange[0]?.text).toBe("Balas dengan angka 1 sampai 2, atau pilih salah satu di bawah.");
     expect(choiceIds(outOfRange)).toEqual(["menu:ask", "menu:main"]);
     expect((await voter.say("2"))[0]?.choices?.[0]?.id).toBe("menu:profile");
-    expect(await app.db.unansweredQuestion.count()).toBe(0);
+    expect(await app.db.inboxItem.count()).toBe(0);
   });
 
   it("takes thanks and one-word acknowledgements kindly without filing them as questions", async () => {
@@ -122,7 +122,7 @@ describe("bad input", () => {
     expect((await voter.say("terima kasih"))[0]?.text).toContain("Sama-sama");
     expect((await voter.say("ok"))[0]?.text).toContain("ketik pertanyaanmu");
     expect((await voter.say("??"))[0]?.text).toContain("ketik pertanyaanmu");
-    expect(await app.db.unansweredQuestion.count()).toBe(0);
+    expect(await app.db.inboxItem.count()).toBe(0);
   });
 
   it("handles a redelivered message once, and a turn that failed can be redelivered", async () => {

@@ -78,14 +78,14 @@ describe("Telegram and WhatsApp identities", () => {
     const welcome = await telegram.pick("tasks:yes");
     expect(welcome[0]?.text).toContain("Selamat bergabung, Bagus!");
 
-    const contacts = await app.db.contact.findMany({ include: { identities: true, tags: true, consents: true, questions: true, volunteer: true } });
+    const contacts = await app.db.contact.findMany({ include: { identities: true, tags: true, consents: true, inboxItems: true, volunteer: true } });
     expect(contacts).toHaveLength(1);
     const [one] = contacts;
     expect(one!.identities.map((i) => i.channel).sort()).toEqual(["telegram", "whatsapp"]);
     expect(one!.phone).toBe("+6281277778888");
     expect(one!.tags.map((t) => t.tag)).toContain("event:rally-2026");
     expect(one!.tags.map((t) => t.tag)).toContain("role:volunteer");
-    expect(one!.questions).toHaveLength(1);
+    expect(one!.inboxItems).toHaveLength(1);
     // Both sides' consent history survives: WhatsApp said yes, Telegram said no, then tasks yes.
     expect(one!.consents.map((c) => [c.channel, c.purpose, c.granted]).sort()).toEqual(
       [

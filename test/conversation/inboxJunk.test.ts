@@ -35,7 +35,7 @@ describe("what staff see of a person's words", () => {
     expect(item).toContain("“kapan posko relawan di Cimahi buka?[31m”");
     // Rows written before the inbox cleaned what it files are cleaned where they are shown.
     await app.db.inboxItem.update({ where: { id: items[0]!.id }, data: { text: "\u202Eevil\u202C\u0000" } });
-    await app.db.unansweredQuestion.updateMany({ data: { text: "\u202Edlrow olleh\u202C" } });
+    await app.db.inboxItem.update({ where: { id: items[1]!.id }, data: { text: "\u202Edlrow olleh\u202C" } });
     expect((await coordinator.say(`/inbox ${items[0]!.id}`))[0]!.text).toContain("“evil”");
     const stats = (await coordinator.say("/stats"))[0]!.text;
     expect(stats).toContain("dlrow olleh");
@@ -51,7 +51,6 @@ describe("a person's repeated question", () => {
       expect((await voter.say(text))[0]?.text).toContain("Pertanyaanmu sudah dicatat");
     }
     expect(await app.db.inboxItem.count()).toBe(1);
-    expect(await app.db.unansweredQuestion.count()).toBe(1);
 
     const [item] = await app.db.inboxItem.findMany();
     const coordinator = await staffMember(app, "coordinator", "9001");
@@ -83,7 +82,6 @@ describe("keyboard mash and line noise", () => {
       expect(replies[0]?.text, text).toBe("Maaf, saya tidak bisa membaca pesan itu. Tulis pertanyaanmu dengan kata-kata lengkap, atau pilih dari menu:");
     }
     expect(await app.db.inboxItem.count()).toBe(0);
-    expect(await app.db.unansweredQuestion.count()).toBe(0);
     expect(await app.db.junkMessage.count({ where: { channel: "whatsapp" } })).toBe(junk.length);
 
     const coordinator = await staffMember(app, "coordinator", "9001");

@@ -171,7 +171,7 @@ describe("my data", () => {
     const voter = person(app, "telegram", "555");
     await signUp(voter);
     await voter.say("resep rendang yang enak bagaimana ya"); // an unanswered question, stored for staff
-    expect(await app.db.unansweredQuestion.count()).toBe(1);
+    expect(await app.db.inboxItem.count()).toBe(1);
 
     const confirm = await voter.say("/hapusdata");
     expect(choiceIds(confirm)).toEqual(["erase:yes", "erase:no"]);
@@ -188,7 +188,7 @@ describe("my data", () => {
     expect(await app.db.volunteer.count()).toBe(0);
     expect(await app.db.contactTag.count()).toBe(0);
     expect(await app.db.conversationState.count()).toBe(0);
-    expect(await app.db.unansweredQuestion.count()).toBe(0);
+    expect(await app.db.inboxItem.count()).toBe(0);
     const consents = await app.db.consentRecord.findMany({ orderBy: { recordedAt: "asc" } });
     expect(consents.every((c) => c.contactId === null)).toBe(true);
     expect(consents.at(-1)).toMatchObject({ purpose: "all", granted: false, source: "data_deletion", channel: "telegram" });

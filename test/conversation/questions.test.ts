@@ -19,7 +19,7 @@ describe("free-text questions", () => {
     const volunteerEntry = app.content.faq.find((f) => /relawan/i.test(f.question.id ?? "") && /daftar|gabung|jadi|menjadi/i.test(f.question.id ?? ""));
     expect(volunteerEntry, "demo FAQ has a 'how to volunteer' entry").toBeDefined();
     expect(answer[0]?.text).toBe(volunteerEntry!.answer!.id);
-    expect(await app.db.unansweredQuestion.count()).toBe(0);
+    expect(await app.db.inboxItem.count()).toBe(0);
   });
 
   it("says honestly when it has no answer, offers the menu and keeps the question for staff", async () => {
@@ -31,7 +31,7 @@ describe("free-text questions", () => {
     const replies = await voter.say("what is the best recipe for nasi goreng?");
     expect(replies[0]?.text).toContain("don't have a good answer");
     expect(replies[0]?.choices?.[0]?.id).toBe("menu:profile");
-    const stored = await app.db.unansweredQuestion.findFirstOrThrow();
-    expect(stored).toMatchObject({ text: "what is the best recipe for nasi goreng?", language: "en", channel: "telegram", status: "open" });
+    const stored = await app.db.inboxItem.findFirstOrThrow();
+    expect(stored).toMatchObject({ kind: "question", text: "what is the best recipe for nasi goreng?", language: "en", channel: "telegram", status: "open" });
   });
 });

@@ -71,7 +71,6 @@ async function seedCampaign(db: Database): Promise<void> {
   });
   await db.volunteer.create({ data: { contactId: siti.id, referralCode: "SITI01", interests: JSON.stringify(["door_to_door", "social_media"]), availability: "weekends" } });
   await db.conversationState.create({ data: { contactId: budi.id, flow: "register", step: "region", data: JSON.stringify({ name: "Budi", answers: { language: "en" }, n: 2 }) } });
-  await db.unansweredQuestion.create({ data: { contactId: anon.id, text: "Kapan debat kandidat?", language: "id", channel: "console" } });
   await db.contentPage.createMany({
     data: [
       { key: "profile", language: "id", title: "Profil", body: "Nusa Bakti…", position: 1 },

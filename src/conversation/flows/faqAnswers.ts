@@ -2,10 +2,10 @@
 // a request for a fuller question when there is nothing to go on, and the honest fallback.
 import type { FaqAction } from "../../domain/content/contentSchema.js";
 import { readFaqAnswer, readPage } from "../../domain/content/readPage.js";
+import { fileInboxQuestion } from "../../domain/inbox/fileInboxQuestion.js";
 import { recordJunkMessage } from "../../domain/inbox/recordJunkMessage.js";
 import { offerQuestionChoice } from "../../domain/questions/offerQuestionChoice.js";
 import { recordQuestionPick } from "../../domain/questions/recordQuestionPick.js";
-import { recordUnansweredQuestion } from "../../domain/questions/recordUnansweredQuestion.js";
 import { simplify } from "../resolveChoice.js";
 import type { Turn } from "../turn.js";
 import type { Choice } from "../types.js";
@@ -107,6 +107,6 @@ async function offerChoice(turn: Turn, text: string, faqIds: string[]): Promise<
 }
 
 async function fileForTeam(turn: Turn, text: string): Promise<void> {
-  const filed = await recordUnansweredQuestion(turn.tx, { contactId: turn.contact.id, text, language: turn.language, channel: turn.message.channel, at: turn.now });
+  const filed = await fileInboxQuestion(turn.tx, { contactId: turn.contact.id, text, language: turn.language, channel: turn.message.channel, at: turn.now });
   if (filed.status === "filed") turn.effects.push({ type: "question_unanswered", questionId: filed.id });
 }

@@ -43,8 +43,6 @@ export async function showMyData(turn: Turn): Promise<void> {
   }
   if (data.referredByCode) lines.push(t("myData.referredBy", { value: data.referredByCode }));
   lines.push(t("myData.tags", { value: describeTags(turn, data.tags.map((x) => x.tag)).join("; ") || none }));
-  lines.push(t("myData.questions", { total: data.questions.length }));
-  for (const q of data.questions) lines.push(`• ${when(q.createdAt)}: "${q.text.length > 200 ? `${q.text.slice(0, 200)}…` : q.text}"`);
   if (data.choices.length > 0) {
     lines.push(t("myData.choices", { total: data.choices.length }));
     for (const c of data.choices) lines.push(`• ${when(c.createdAt)}: "${c.text.length > 200 ? `${c.text.slice(0, 200)}…` : c.text}"`);

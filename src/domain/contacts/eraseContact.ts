@@ -22,7 +22,6 @@ export async function eraseContact(db: Db, contactId: string, at: Date, channel:
   if (!contact) return { faqIds: [], variants: [] };
   // Questions can hold anything the person typed, so they go rather than being unlinked. That
   // includes an FAQ entry staff saved from one (/reply <id> faq): its question is the person's own words.
-  await db.unansweredQuestion.deleteMany({ where: { contactId } });
   const items = await db.inboxItem.findMany({ where: { contactId }, select: { id: true } });
   const faqIds = items.map((item) => inboxFaqId(item.id));
   if (faqIds.length > 0) await db.faqEntry.deleteMany({ where: { id: { in: faqIds } } });

@@ -16,7 +16,6 @@ export async function mergeContacts(db: Db, keptId: string, mergedId: string): P
 
   await db.channelIdentity.updateMany({ where: { contactId: mergedId }, data: { contactId: keptId } });
   await db.consentRecord.updateMany({ where: { contactId: mergedId }, data: { contactId: keptId } });
-  await db.unansweredQuestion.updateMany({ where: { contactId: mergedId }, data: { contactId: keptId } });
   await db.inboxItem.updateMany({ where: { contactId: mergedId }, data: { contactId: keptId } });
   await db.questionChoice.updateMany({ where: { contactId: mergedId }, data: { contactId: keptId } });
   // Before the merged contact is deleted: its assignments would cascade away with it (and the

@@ -11,7 +11,6 @@ export async function readPersonalData(db: Db, contactId: string) {
       tags: { orderBy: { tag: "asc" } },
       consents: { orderBy: { recordedAt: "asc" } },
       volunteer: true,
-      questions: { orderBy: { createdAt: "asc" } },
       inboxItems: { orderBy: { id: "asc" } },
       choices: { orderBy: { id: "asc" } },
       assignments: { orderBy: [{ offeredAt: "asc" }, { taskId: "asc" }], include: { task: { select: { id: true, title: true } } } },

@@ -2,7 +2,6 @@ import type { Db } from "../../db/client.js";
 import { recordAudit } from "../audit/recordAudit.js";
 import type { FaqEntryContent } from "../content/contentSchema.js";
 import { queueMessage } from "../deliveries/queueMessage.js";
-import { closeAnsweredQuestions } from "../questions/closeAnsweredQuestions.js";
 import { saveInboxFaq } from "./saveInboxFaq.js";
 
 export interface InboxAnswer {
@@ -41,7 +40,6 @@ export async function answerInboxItem(db: Db, reply: InboxAnswer): Promise<Inbox
   }
   await queueMessage(db, { contactId: item.contactId, kind: "inbox_reply", purpose: "reply", text: reply.compose(item.contact.language) }, reply.at);
   const faq = reply.saveAsFaq ? await saveInboxFaq(db, { itemId: item.id, language: item.language, question: item.text, answer: reply.answer }) : undefined;
-  if (faq) await closeAnsweredQuestions(db, item.text);
   await recordAudit(db, {
     actor: reply.by,
     action: "inbox.reply",

@@ -13,7 +13,8 @@ export type FiledQuestion =
   | { status: "full" };
 
 /**
- * Puts a question the FAQ could not answer in the staff inbox, in the form staff may see
+ * Puts a question the FAQ could not answer in the staff inbox, where a coordinator can reply and
+ * /stats counts the open ones as the FAQ's gaps (one row, no separate log), in the form staff may see
  * (cleanTextForStaff). The same words from the same person while the first is open ("Kapan
  * debat?" and "kapan debat??") are one question.
  */

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { normalizeText } from "../faq/normalizeText.js";
+import { inboxFaqPrefix } from "../inbox/inboxFaqId.js";
 import type { QuestionCount } from "./types.js";
 import { cleanTextForStaff } from "../text/cleanTextForStaff.js";
 
@@ -7,15 +8,21 @@ import { cleanTextForStaff } from "../text/cleanTextForStaff.js";
 const CANDIDATE_GROUPS = 300;
 
 /**
- * The open questions the FAQ could not answer, most asked first. The database groups the
- * texts by their lower-cased, trimmed form and returns the biggest groups; those are merged
- * here by the FAQ's own normalisation ("gmn cara daftar??" = "Bagaimana cara daftar"), which
- * SQL cannot do portably.
+ * The open questions the FAQ could not answer (inbox questions waiting for the team), most asked
+ * first. A question staff have since answered with an FAQ (/reply <id> faq) is no gap any more,
+ * nor are the same words from others, though those still wait in the inbox for their own reply.
+ * The database groups the texts by their lower-cased, trimmed form and returns the biggest
+ * groups; those are merged here by the FAQ's own normalisation ("gmn cara daftar??" = "Bagaimana
+ * cara daftar"), which SQL cannot do portably.
  */
 export async function readTopUnansweredQuestions(db: Db, limit = 10): Promise<QuestionCount[]> {
   const groups = await db.$queryRaw<{ sample: string; n: bigint | number }[]>`
     SELECT MIN(q."text") AS "sample", COUNT(*) AS "n"
-    FROM (SELECT "text", LOWER(TRIM("text")) AS "key" FROM "UnansweredQuestion" WHERE "status" = 'open') q
+    FROM (
+      SELECT i."text", LOWER(TRIM(i."text")) AS "key" FROM "InboxItem" i
+      WHERE i."kind" = 'question' AND i."status" = 'open'
+        AND NOT EXISTS (SELECT 1 FROM "FaqEntry" f WHERE f."id" LIKE ${`${inboxFaqPrefix}%`} AND LOWER(TRIM(f."question")) = LOWER(TRIM(i."text")))
+    ) q
     GROUP BY q."key"
     ORDER BY COUNT(*) DESC, q."key"
     LIMIT ${CANDIDATE_GROUPS}`;

@@ -95,8 +95,9 @@ describe("readCampaignStats", () => {
   });
 
   it("keeps only the ten most asked", async () => {
+    const { id: contactId } = await db.contact.create({ data: {} });
     for (let i = 0; i < 12; i++) {
-      for (let j = 0; j <= i; j++) await db.unansweredQuestion.create({ data: { text: `pertanyaan nomor ${i}`, language: "id", channel: "console" } });
+      for (let j = 0; j <= i; j++) await db.inboxItem.create({ data: { contactId, kind: "question", text: `pertanyaan nomor ${i}`, language: "id", channel: "console" } });
     }
     const { questions } = await readCampaignStats(db, options);
     expect(questions).toHaveLength(10);

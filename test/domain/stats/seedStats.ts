@@ -62,7 +62,7 @@ export async function seedStats(db: Database): Promise<void> {
   // A task-offer delivery is not a broadcast and stays out of the funnel.
   await db.delivery.create({ data: { kind: "task_offer", taskId: laterTask.id, contactId: c1, status: "sent" } });
 
-  const ask = (text: string, status = "open") => db.unansweredQuestion.create({ data: { contactId: c1, text, language: "id", channel: "telegram", status } });
+  const ask = (text: string, status = "open") => db.inboxItem.create({ data: { contactId: c1, kind: "question", text, language: "id", channel: "telegram", status } });
   await ask("Gimana cara daftar?");
   await ask("gimana cara daftar");
   await ask("  gimana cara daftar ");
@@ -71,4 +71,8 @@ export async function seedStats(db: Database): Promise<void> {
   await ask("kapan debat kandidat?");
   await ask("Apakah ada kaos gratis");
   await ask("Siapa wakilnya", "closed");
+  // A "talk to a person" request is no FAQ gap, and a question answered by an FAQ staff saved is none any more.
+  await db.inboxItem.create({ data: { contactId: c1, kind: "handoff", text: "Apakah ada kaos gratis", language: "id", channel: "telegram" } });
+  await ask("Di mana posko Bandung?");
+  await db.faqEntry.create({ data: { id: "inbox-999", language: "id", question: "di mana posko bandung? ", answer: "Jl. Merdeka 1.", variants: "[]" } });
 }
