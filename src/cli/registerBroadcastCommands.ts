@@ -134,6 +134,39 @@ export function registerBroadcastCommands(program: Command, run: RunWithContext)
       }),
     );
 
+  broadcast
+    .command("resend-uncertain")
+    .description("send a finished broadcast again to the recipients whose delivery is uncertain (some may get it twice)")
+    .argument("<id>", "broadcast id")
+    .option("--yes", "send them; without it, only say how many and ask")
+    .option("--json", "machine-readable output")
+    .action((id: string, options: { yes?: boolean; json?: boolean }) =>
+      run(Boolean(options.json), async ({ db, config }, now): Promise<CliOutcome> => {
+        const { resendUncertainDeliveries } = await import("../domain/broadcasts/resendUncertainDeliveries.js");
+        const outcome = await db.$transaction((tx) => resendUncertainDeliveries(tx, { ref: id, actor, now, blackout: config.blackout, confirmed: Boolean(options.yes) }));
+        switch (outcome.status) {
+          case "requeued":
+            return { code: 0, text: `Broadcast ${outcome.id}: ${outcome.count} uncertain deliveries queued again; it is sending until they are done.`, json: outcome };
+          case "confirm":
+            return {
+              code: 1,
+              error:
+                `Broadcast ${outcome.id} has ${outcome.count} uncertain deliveries: the sender stopped mid-call, so they may or may not have arrived. ` +
+                `Sending them again means some people may get it twice. To send them again: relawan broadcast resend-uncertain ${outcome.id} --yes`,
+              json: { error: "confirm", ...outcome },
+            };
+          case "none_uncertain":
+            return { code: 0, text: `Broadcast ${outcome.id} has no uncertain deliveries; nothing to send.`, json: outcome };
+          case "not_found":
+            return refuse(`No broadcast with id "${id}".`, "not_found");
+          case "not_finished":
+            return refuse(`Broadcast ${outcome.id} is ${outcome.current}; only a completed broadcast can send its uncertain deliveries again.`, "not_finished");
+          case "quiet_period":
+            return refuse(quietPeriod, "quiet_period");
+        }
+      }),
+    );
+
   for (const action of ["pause", "resume", "cancel"] as const) {
     broadcast
       .command(action)

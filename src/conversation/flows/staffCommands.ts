@@ -2,7 +2,7 @@
 import { hasPermission, type StaffPermission } from "../../domain/staff/hasPermission.js";
 import type { StaffCommandName } from "../detectKeyword.js";
 import type { Turn } from "../turn.js";
-import { controlBroadcast, showBroadcastStatus } from "./broadcastCommands.js";
+import { controlBroadcast, resendUncertainCommand, showBroadcastStatus } from "./broadcastCommands.js";
 import { inboxCommand, replyCommand } from "./inboxCommands.js";
 import { startBroadcastWizard } from "./broadcastWizard.js";
 import { deleteSegmentCommand, listSegmentsCommand, showSegmentCommand } from "./segmentCommands.js";
@@ -45,6 +45,7 @@ export async function handleStaffCommand(turn: Turn, command: StaffCommandName, 
       if (sub === "" || sub === "new" || sub === "baru") return startBroadcastWizard(turn);
       if (sub === "status") return showBroadcastStatus(turn, rest);
       if (sub === "pause" || sub === "resume" || sub === "cancel") return controlBroadcast(turn, sub, rest);
+      if (sub === "resend-uncertain" || sub === "kirim-ulang") return resendUncertainCommand(turn, rest);
       return staffReply(turn, turn.t("broadcast.usage"));
     case "inbox":
       return inboxCommand(turn, sub, rest);
