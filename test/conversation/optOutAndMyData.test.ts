@@ -108,7 +108,8 @@ describe("my data", () => {
     expect(labels).toBe("Label: minat Kesehatan; bahasa Bahasa Indonesia; posko-a; wilayah Kota Bandung, Jawa Barat; relawan");
     expect(shown).not.toMatch(/interest:|region:|lang:|role:/);
     expect(shown.match(/pasar murah/gi)).toHaveLength(1);
-    expect(shown).toContain("Pertanyaan yang menunggu jawaban tim: 0");
+    // Once, as the message to the team it is, with its status: there is no second list of questions.
+    expect(shown).toContain("Pesan untuk tim kampanye: 1");
 
     await voter.say("/bahasa");
     await voter.pick("lang:en");

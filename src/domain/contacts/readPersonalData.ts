@@ -1,6 +1,4 @@
 import type { Db } from "../../db/client.js";
-import { cleanTextForStaff } from "../text/cleanTextForStaff.js";
-import { simplify } from "../text/simplify.js";
 
 /** Everything Relawan stores about one person, for /datasaya (UU PDP right of access). */
 export async function readPersonalData(db: Db, contactId: string) {
@@ -25,11 +23,8 @@ export async function readPersonalData(db: Db, contactId: string) {
     const shown = kind === "broadcast" && broadcastId === null ? "unsent" : kind;
     messagesByKind[shown] = (messagesByKind[shown] ?? 0) + 1;
   }
-  // An unanswered question is also filed in the inbox (see recordUnansweredQuestion), once however
-  // often it was asked: shown there, with its status, and not listed again here.
-  const filed = new Set(contact.inboxItems.filter((item) => item.kind === "question").map((item) => simplify(item.text)));
-  const questions = contact.questions.filter((q) => !filed.has(simplify(cleanTextForStaff(q.text))));
-  return { ...contact, questions, messagesByKind };
+  // An unanswered question is one inbox item (kept once however often it was asked), shown with its status.
+  return { ...contact, messagesByKind };
 }
 
 export type PersonalData = Awaited<ReturnType<typeof readPersonalData>>;
