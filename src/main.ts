@@ -130,7 +130,7 @@ async function main(): Promise<void> {
   if (dashboard) {
     const { startDashboard } = await import("./app/startDashboard.js");
     try {
-      const served = await startDashboard(dashboard, { db, translator, regions, timeZone: config.TIMEZONE, activeVolunteerDays: config.ACTIVE_VOLUNTEER_DAYS, logger });
+      const served = await startDashboard(dashboard, { db, translator, regions, timeZone: config.TIMEZONE, activeVolunteerDays: config.ACTIVE_VOLUNTEER_DAYS, consentTextVersion: content.content.campaign.campaign.consentTextVersion, logger });
       shutdown.push(() => served.stop());
       dashboardServed = true;
     } catch (error) {

@@ -13,7 +13,7 @@ export interface StartedDashboard {
 /** Serves the staff dashboard (src/web/) on the settings' host and port; a port that cannot be used is a StartupError naming DASHBOARD_PORT. */
 export async function startDashboard(
   settings: DashboardSettings,
-  deps: { db: Database; translator: Translator; regions: RegionLookup; timeZone: string; activeVolunteerDays: number; logger: Logger },
+  deps: { db: Database; translator: Translator; regions: RegionLookup; timeZone: string; activeVolunteerDays: number; consentTextVersion: string; logger: Logger },
 ): Promise<StartedDashboard> {
   // fastify and its plugins load only in a process that serves the dashboard.
   const { createDashboardServer } = await import("../web/createDashboardServer.js");

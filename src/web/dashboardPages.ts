@@ -3,10 +3,16 @@
 // locales) if it belongs in the navigation bar, which shows it in this order.
 import type { DashboardPage } from "./dashboardTypes.js";
 import { acceptSignInLink } from "./pages/acceptSignInLink.js";
+import { changePersonTag } from "./pages/changePersonTag.js";
+import { confirmPersonErasure } from "./pages/confirmPersonErasure.js";
+import { erasePerson } from "./pages/erasePerson.js";
+import { exportPeopleCsv, exportPeopleXlsx } from "./pages/exportPeopleList.js";
 import { showAuditPage } from "./pages/showAuditPage.js";
 import { saveWeakMapSegment } from "./pages/saveWeakMapSegment.js";
 import { showMapPage } from "./pages/showMapPage.js";
 import { showOverviewPage } from "./pages/showOverviewPage.js";
+import { showPeoplePage } from "./pages/showPeoplePage.js";
+import { showPersonPage } from "./pages/showPersonPage.js";
 import { showSignInPage } from "./pages/showSignInPage.js";
 import { signOut } from "./pages/signOut.js";
 import { switchLanguage } from "./pages/switchLanguage.js";
@@ -15,6 +21,13 @@ export const dashboardPages: readonly DashboardPage[] = [
   showOverviewPage,
   showMapPage,
   saveWeakMapSegment,
+  showPeoplePage,
+  showPersonPage,
+  changePersonTag,
+  confirmPersonErasure,
+  erasePerson,
+  exportPeopleCsv,
+  exportPeopleXlsx,
   showAuditPage,
   showSignInPage,
   acceptSignInLink,

@@ -19,6 +19,8 @@ export interface DashboardDeps {
   sessionHours: number;
   /** ACTIVE_VOLUNTEER_DAYS: how recent a volunteer's activity must be to count as active. */
   activeVolunteerDays: number;
+  /** The campaign's consentTextVersion: the anonymised record a deletion leaves carries it, as /hapusdata's does. */
+  consentTextVersion: string;
 }
 
 /** One request to a page, after its role check. */

@@ -33,6 +33,7 @@ export async function createDashboardClient(app: TestApp, options: { url?: strin
     url,
     sessionHours: 12,
     activeVolunteerDays: app.deps.activeVolunteerDays ?? 30,
+    consentTextVersion: app.deps.campaign.campaign.consentTextVersion,
   });
   const cookies = new Map<string, string>();
   let csrf = "";

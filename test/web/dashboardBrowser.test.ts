@@ -41,6 +41,7 @@ beforeAll(async () => {
     logger: pino({ level: "silent" }),
     url: "http://127.0.0.1",
     sessionHours: 12,
+    consentTextVersion: app.deps.campaign.campaign.consentTextVersion,
     activeVolunteerDays: 30,
   });
   await server.listen({ port: 0, host: "127.0.0.1" });
