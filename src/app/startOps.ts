@@ -46,8 +46,8 @@ export async function startOps(config: Config, db: Database, logger: Logger, rol
   return {
     endpoints,
     counted: (engine) => ({
-      async handle(message) {
-        const result = await engine.handle(message);
+      async handle(message, hooks) {
+        const result = await engine.handle(message, hooks);
         // A redelivered update (webhook retry, a restart mid-turn) or a flood answered with silence
         // ran no turn: counted apart, so the inbound figure is what people really said.
         const dropped = result.effects.find((effect): effect is Extract<Effect, { type: "duplicate" | "rate_limited" }> => effect.type === "duplicate" || effect.type === "rate_limited");
