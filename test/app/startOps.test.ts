@@ -12,7 +12,7 @@ describe("startOps", () => {
     const ops = await startOps(parsed.config, {} as Database, createLogger("silent", { pretty: false }));
     const seen: (TurnHooks | undefined)[] = [];
     const engine = {
-      async handle(_message, hooks) {
+      async handle(_message: unknown, hooks?: TurnHooks) {
         seen.push(hooks);
         hooks?.onCommitted?.();
         return { replies: [], effects: [] };
