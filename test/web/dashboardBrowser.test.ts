@@ -111,6 +111,27 @@ describe.skipIf(!available)("the dashboard in Chromium", () => {
     await context.close();
   });
 
+  it("opens the map, clicks a province and sees its regencies", async () => {
+    const coordinator = await staffMember(app, "coordinator", "9303");
+    const link = /http:\/\/127\.0\.0\.1:\d+\/masuk\?token=[A-Za-z0-9_-]+/.exec((await coordinator.say("/dasbor"))[0]!.text)![0];
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "id-ID" });
+    const page = await context.newPage();
+    await page.goto(link);
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Ringkasan kampanye");
+    await page.getByRole("link", { name: "Peta" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Peta wilayah");
+    expect(await page.locator("figure.map svg a path title").count()).toBe(38);
+    await expectAccessible(page);
+    // The province on the map itself, not the table's row.
+    await page.locator('figure.map svg a[href="/map?figure=coverage&region=32"]').dispatchEvent("click");
+    await expect.poll(() => page.url()).toBe(`${base}/map?figure=coverage&region=32`);
+    expect(await page.getByRole("link", { name: "Kota Bandung" }).count()).toBe(1);
+    expect(await page.locator("nav.trail").textContent()).toContain("Jawa Barat");
+    await expectAccessible(page);
+    await context.close();
+  });
+
   it("fits a 360-pixel phone screen without sideways scrolling", async () => {
     const admin = await staffMember(app, "coordinator", "9302");
     const link = /http:\/\/127\.0\.0\.1:\d+\/masuk\?token=[A-Za-z0-9_-]+/.exec((await admin.say("/dasbor"))[0]!.text)![0];

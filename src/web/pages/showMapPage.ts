@@ -98,7 +98,9 @@ export async function renderMapPage(
  */
 function linkShapes(svg: string, children: ReadonlyArray<{ code: string; name: string }>, link: ((code: string) => string) | undefined): string {
   const byName = new Map(children.map((child) => [child.name, child.code]));
-  return svg.replace(/<path([^>]*?)\saria-label="([^"]*)"([^>]*?)\/>/g, (whole, before: string, label: string, after: string) => {
+  // A mark container vega leaves without a name (the legend's "no data" swatch) is decoration to a screen reader.
+  const named = svg.replace(/<g((?:(?!aria-label)[^>])*?) role="graphics-symbol"((?:(?!aria-label)[^>])*)>/g, '<g$1 role="graphics-symbol" aria-hidden="true"$2>');
+  return named.replace(/<path([^>]*?)\saria-label="([^"]*)"([^>]*?)\/>/g, (whole, before: string, label: string, after: string) => {
     const shape = `<path${before} aria-label="${label}"${after}><title>${label}</title></path>`;
     const name = label.replace(/&amp;/g, "&").replace(/: [^:]*$/, "");
     const code = byName.get(name);
