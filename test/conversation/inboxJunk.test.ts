@@ -34,7 +34,7 @@ describe("what staff see of a person's words", () => {
     const item = (await coordinator.say(`/inbox ${items[1]!.id}`))[0]!.text;
     expect(item).toContain("“kapan posko relawan di Cimahi buka?[31m”");
     // Rows written before the inbox cleaned what it files are cleaned where they are shown.
-    await app.db.inboxItem.update({ where: { id: items[0]!.id }, data: { text: "\u202Eevil\u202C\u0000" } });
+    await app.db.inboxItem.update({ where: { id: items[0]!.id }, data: { text: "\u202Eevil\u202C\u0007" } });
     await app.db.inboxItem.update({ where: { id: items[1]!.id }, data: { text: "\u202Edlrow olleh\u202C" } });
     expect((await coordinator.say(`/inbox ${items[0]!.id}`))[0]!.text).toContain("“evil”");
     const stats = (await coordinator.say("/stats"))[0]!.text;
