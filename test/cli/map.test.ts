@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/runCli.js";
 import { pngSize } from "../charts/pngSize.js";
 import { seedMapFixture } from "../domain/maps/seedMapFixture.js";
+import { runCliInProcess } from "../support/runCliInProcess.js";
 import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
 
 const now = new Date("2026-11-26T03:00:00Z");
@@ -22,17 +22,7 @@ afterEach(async () => {
   rmSync(out, { recursive: true, force: true });
 });
 
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    env: { DATABASE_URL: database.url },
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    clock: () => now,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCliInProcess(args, { databaseUrl: database.url, now });
 
 describe("relawan map", () => {
   it("writes the ranked chart of a province's regencies as a PNG and prints the strongest and weakest", async () => {
