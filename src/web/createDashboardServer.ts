@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { createPageRenderer, webDirectory } from "./createPageRenderer.js";
 import { dashboardPages } from "./dashboardPages.js";
 import type { DashboardDeps, DashboardPage } from "./dashboardTypes.js";
+import { createLiveHub } from "./live/createLiveHub.js";
 import { servePage, showProblem } from "./servePage.js";
 
 /** Forms are a few fields; nothing larger is read. */
@@ -46,7 +47,11 @@ export async function createDashboardServer(deps: DashboardDeps, pages: readonly
   await app.register(staticFiles, { root: join(webDirectory, "assets"), prefix: "/assets/", maxAge: "1h" });
 
   const render = createPageRenderer();
-  const site = { deps, render, pages, secure };
+  const live = createLiveHub({ db: deps.db, logger: deps.logger, intervalMs: deps.liveIntervalMs });
+  // Open live streams would keep close() waiting for ever: end them first.
+  app.addHook("preClose", async () => live.close());
+  app.decorate("liveHub", live);
+  const site = { deps, render, pages, secure, live };
   app.setErrorHandler((error, request, reply) => showProblem(site, request, reply, (error ?? {}) as { statusCode?: number; code?: string }));
   app.setNotFoundHandler((request, reply) => showProblem(site, request, reply, { statusCode: 404 }));
   for (const page of pages) {

@@ -2,6 +2,8 @@
 // with its template beside it, list it here, and give it a nav key (dashboard:nav.<key> in both
 // locales) if it belongs in the navigation bar, which shows it in this order.
 import type { DashboardPage } from "./dashboardTypes.js";
+import { liveTopics } from "./live/liveTopics.js";
+import { streamLiveTopic } from "./live/streamLiveTopic.js";
 import { acceptSignInLink } from "./pages/acceptSignInLink.js";
 import { changePersonTag } from "./pages/changePersonTag.js";
 import { confirmPersonErasure } from "./pages/confirmPersonErasure.js";
@@ -33,4 +35,5 @@ export const dashboardPages: readonly DashboardPage[] = [
   acceptSignInLink,
   signOut,
   switchLanguage,
+  ...liveTopics.map(streamLiveTopic),
 ];

@@ -5,6 +5,7 @@ import type { DashboardStaff } from "../domain/dashboard/readDashboardSession.js
 import type { RegionLookup } from "../domain/regions/types.js";
 import type { StaffPermission } from "../domain/staff/hasPermission.js";
 import type { Logger } from "../logger.js";
+import type { LiveHub } from "./live/createLiveHub.js";
 
 /** What every page may use: passed in once, when the server is made. */
 export interface DashboardDeps {
@@ -21,6 +22,8 @@ export interface DashboardDeps {
   activeVolunteerDays: number;
   /** The campaign's consentTextVersion: the anonymised record a deletion leaves carries it, as /hapusdata's does. */
   consentTextVersion: string;
+  /** How often a live topic is read while a page follows it (default 1000 ms). */
+  liveIntervalMs?: number;
 }
 
 /** One request to a page, after its role check. */
@@ -34,6 +37,8 @@ export interface PageContext {
   t: Translate;
   /** For the hidden _csrf field of every form. */
   csrfToken: string;
+  /** Live topics (src/web/live): what a GET /live/<topic> stream follows. */
+  live: LiveHub;
   /** Renders a template beside the page (its name without .eta, relative to src/web/) inside the layout. */
   render(template: string, data: Record<string, unknown>, options?: { status?: number; title?: string }): FastifyReply;
 }

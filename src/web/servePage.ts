@@ -6,6 +6,7 @@ import { readDashboardSession, type DashboardStaff } from "../domain/dashboard/r
 import { hasPermission } from "../domain/staff/hasPermission.js";
 import type { RenderTemplate } from "./createPageRenderer.js";
 import type { DashboardDeps, DashboardPage, PageContext } from "./dashboardTypes.js";
+import type { LiveHub } from "./live/createLiveHub.js";
 import { clearSessionCookie, LANGUAGE_COOKIE, SESSION_COOKIE } from "./sessionCookie.js";
 
 export interface Site {
@@ -13,6 +14,7 @@ export interface Site {
   render: RenderTemplate;
   pages: readonly DashboardPage[];
   secure: boolean;
+  live: LiveHub;
 }
 
 export async function servePage(site: Site, page: DashboardPage, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
@@ -73,6 +75,7 @@ function createContext(site: Site, request: FastifyRequest, reply: FastifyReply,
     language,
     t,
     csrfToken,
+    live: site.live,
     render(template, data, options = {}) {
       const body = site.render(template, { ...common, ...data });
       const html = site.render("layout", { ...common, body, title: options.title ?? t("dashboard:title") });

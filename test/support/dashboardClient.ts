@@ -20,7 +20,7 @@ export interface DashboardClient {
   close(): Promise<void>;
 }
 
-export async function createDashboardClient(app: TestApp, options: { url?: string } = {}): Promise<DashboardClient> {
+export async function createDashboardClient(app: TestApp, options: { url?: string; liveIntervalMs?: number } = {}): Promise<DashboardClient> {
   // The chat's /dasbor links point where the app's engine was told (createTestApp({ dashboardUrl })).
   const url = options.url ?? app.deps.dashboardUrl ?? DASHBOARD_URL;
   const server = await createDashboardServer({
@@ -34,6 +34,7 @@ export async function createDashboardClient(app: TestApp, options: { url?: strin
     sessionHours: 12,
     activeVolunteerDays: app.deps.activeVolunteerDays ?? 30,
     consentTextVersion: app.deps.campaign.campaign.consentTextVersion,
+    ...(options.liveIntervalMs ? { liveIntervalMs: options.liveIntervalMs } : {}),
   });
   const cookies = new Map<string, string>();
   let csrf = "";
