@@ -86,13 +86,16 @@ describe("relawan broadcast", () => {
   it("saves a draft and sends it; sending twice gives each recipient one delivery", async () => {
     const draft = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Draf", "--draft"]);
     expect(draft.code).toBe(0);
-    const id = /Draft (\S+) saved/.exec(draft.stdout)?.[1] ?? "";
+    const id = /^Draf (\S+) disimpan\. Kirim dengan: relawan broadcast send \1\n$/.exec(draft.stdout)?.[1] ?? "";
+    expect(id).not.toBe("");
     expect(await app.db.delivery.count()).toBe(0);
-    expect(await cli(["broadcast", "send", id])).toEqual({ code: 0, stdout: `Broadcast ${id} sending: 3 recipients (3 added now).\n`, stderr: "" });
-    expect(await cli(["broadcast", "send", id])).toEqual({ code: 0, stdout: `Broadcast ${id} sending: 3 recipients (0 added now).\n`, stderr: "" });
+    expect(await cli(["broadcast", "send", id, "--lang", "en"])).toEqual({ code: 0, stdout: `Broadcast ${id} sending: 3 recipients (3 added now).\n`, stderr: "" });
+    expect(await cli(["broadcast", "send", id])).toEqual({ code: 0, stdout: `Siaran ${id} sedang dikirim: 3 penerima (0 ditambahkan sekarang).\n`, stderr: "" });
     expect(await app.db.delivery.count({ where: { broadcastId: id } })).toBe(3);
-    const status = await cli(["broadcast", "status", id]);
+    const status = await cli(["broadcast", "status", id, "--lang", "en"]);
     expect(status.stdout).toBe(`${id}  sending  segment "Semua"\n  scheduled 26 Nov 2026, 10:00 WIB, started 26 Nov 2026, 10:00 WIB\n  queued 3 (total 3)\n`);
+    const statusId = await cli(["broadcast", "status", id]);
+    expect(statusId.stdout).toBe(`${id}  sedang dikirim  segmen "Semua"\n  dijadwalkan 26 Nov 2026, 10.00 WIB, mulai 26 Nov 2026, 10.00 WIB\n  antre 3 (total 3)\n`);
     const statusJson = JSON.parse((await cli(["broadcast", "status", id, "--json"])).stdout);
     expect(statusJson[0]).toMatchObject({ scheduledAt: "2026-11-26T10:00:00+07:00", startedAt: "2026-11-26T10:00:00+07:00", completedAt: null });
     expect(await app.db.auditEntry.count({ where: { actor: "cli", action: "broadcast.send" } })).toBe(2);
@@ -101,21 +104,23 @@ describe("relawan broadcast", () => {
   it("schedules with --at in the campaign zone or a named one, and refuses the past", async () => {
     const later = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Nanti", "--at", "2026-12-01 19:00 WIT", "--json"]);
     expect(JSON.parse(later.stdout)).toMatchObject({ status: "scheduled", scheduledAt: "2026-12-01T17:00:00+07:00", recipients: 3 });
-    const text = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Nanti juga", "--at", "2026-12-01 19:00 WITA"]);
+    const text = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Nanti juga", "--at", "2026-12-01 19:00 WITA"], { DEFAULT_LANGUAGE: "en" });
     expect(text.stdout).toMatch(/^Broadcast \S+ scheduled for 1 Dec 2026, 18:00 WIB to 3 recipients\.\n$/);
-    const past = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Lewat", "--at", "2026-11-26 09:00"]);
+    const past = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Lewat", "--at", "2026-11-26 09:00", "--lang", "en"]);
     expect(past).toEqual({ code: 1, stdout: "", stderr: "--at: 26 Nov 2026, 09:00 WIB has already passed.\n" });
+    expect((await cli(["broadcast", "create", "--segment", "Semua", "--text", "Lewat", "--at", "2026-11-26 09:00"])).stderr).toBe("--at: 26 Nov 2026, 09.00 WIB sudah lewat.\n");
     const bad = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Gambar", "--image", "http://example.org/a.jpg"]);
-    expect(bad).toEqual({ code: 1, stdout: "", stderr: "--image must be an https:// address.\n" });
+    expect(bad).toEqual({ code: 1, stdout: "", stderr: "--image harus alamat https://.\n" });
     expect(await app.db.broadcast.count()).toBe(2);
   });
 
   it("holds the election quiet period, except operational messages to volunteers", async () => {
     const env = { CAMPAIGN_BLACKOUT: "2026-11-25..2026-11-27@Asia/Jakarta" };
-    const refused = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Pilih kami!"], env);
+    const refused = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Pilih kami!", "--lang", "en"], env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("election quiet period");
-    expect(await cli(["broadcast", "create", "--segment", "Semua", "--text", "Pilih kami!", "--operational"], env)).toMatchObject({
+    expect((await cli(["broadcast", "create", "--segment", "Semua", "--text", "Pilih kami!", "--dry-run"], env)).stderr).toContain("masa tenang pemilu");
+    expect(await cli(["broadcast", "create", "--segment", "Semua", "--text", "Pilih kami!", "--operational"], { ...env, DEFAULT_LANGUAGE: "en" })).toMatchObject({
       code: 1,
       stderr: "--operational is only for segments of volunteers (role: volunteer).\n",
     });
@@ -127,12 +132,13 @@ describe("relawan broadcast", () => {
   it("pauses, resumes and cancels by id", async () => {
     const { stdout } = await cli(["broadcast", "create", "--segment", "Semua", "--text", "Halo", "--json"]);
     const id = JSON.parse(stdout).id as string;
-    expect(await cli(["broadcast", "pause", id])).toEqual({ code: 0, stdout: `Broadcast ${id}: sending -> paused\n`, stderr: "" });
-    expect(await cli(["broadcast", "pause", id])).toEqual({ code: 1, stdout: "", stderr: `Broadcast ${id} is paused; it can't be paused.\n` });
-    expect((await cli(["broadcast", "resume", id])).stdout).toBe(`Broadcast ${id}: paused -> sending\n`);
+    expect(await cli(["broadcast", "pause", id, "--lang", "en"])).toEqual({ code: 0, stdout: `Broadcast ${id}: sending -> paused\n`, stderr: "" });
+    expect(await cli(["broadcast", "pause", id, "--lang", "en"])).toEqual({ code: 1, stdout: "", stderr: `Broadcast ${id} is paused; it can't be paused.\n` });
+    expect(await cli(["broadcast", "pause", id])).toEqual({ code: 1, stdout: "", stderr: `Siaran ${id} berstatus dijeda; tidak bisa dijeda.\n` });
+    expect((await cli(["broadcast", "resume", id])).stdout).toBe(`Siaran ${id}: dijeda -> sedang dikirim\n`);
     const queuedBefore = JSON.parse((await cli(["stats", "--json"])).stdout).broadcasts;
     expect(queuedBefore).toMatchObject({ queued: 3, skipped: 0 });
-    expect((await cli(["broadcast", "cancel", id])).stdout).toBe(`Broadcast ${id}: sending -> cancelled\n`);
+    expect((await cli(["broadcast", "cancel", id], { DEFAULT_LANGUAGE: "en" })).stdout).toBe(`Broadcast ${id}: sending -> cancelled\n`);
     expect((await cli(["broadcast", "cancel", "nosuch"])).code).toBe(1);
     // No dispatcher runs here: the cancel itself closes the queue, and the stats say so at once.
     expect(JSON.parse((await cli(["stats", "--json"])).stdout).broadcasts).toMatchObject({ queued: 0, skipped: 3 });

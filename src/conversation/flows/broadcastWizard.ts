@@ -8,7 +8,7 @@ import { isInQuietPeriod } from "../../domain/broadcasts/isInQuietPeriod.js";
 import { isVolunteerOnly } from "../../domain/broadcasts/isVolunteerOnly.js";
 import { parseImageUrl } from "../../domain/broadcasts/parseImageUrl.js";
 import { parseSendTime } from "../../domain/broadcasts/parseSendTime.js";
-import { renderBroadcast } from "../../domain/broadcasts/renderBroadcast.js";
+import { previewBroadcast } from "../../domain/broadcasts/previewBroadcast.js";
 import { countSegment } from "../../domain/segments/countSegment.js";
 import { listSegments } from "../../domain/segments/listSegments.js";
 import type { StateData, Turn, TurnInput } from "../turn.js";
@@ -144,8 +144,7 @@ async function showPreview(turn: Turn, data: BroadcastData): Promise<void> {
   if (!segment) return prompt(turn, "segment", data);
   turn.go(flow, "confirm", data);
   // One preview per language, rendered by the same function the dispatcher uses.
-  for (const language of translator.languages) {
-    const message = renderBroadcast({ texts: data.texts, imageUrl: data.imageUrl }, { language }, { translator, campaignName: turn.deps.campaign.campaign.name });
+  for (const { language, message } of previewBroadcast({ texts: data.texts, imageUrl: data.imageUrl }, { translator, campaignName: turn.deps.campaign.campaign.name })) {
     turn.say({ title: t("broadcast.previewTitle", { language: translator.forLanguage(language)("language.name") }), text: message.text });
   }
   const count = await countSegment(turn.tx, segment.definition, { operational: data.operational === true });

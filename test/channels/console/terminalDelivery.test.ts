@@ -68,7 +68,7 @@ describe("terminal chat as a channel of the outbox", () => {
       stdout: { write: (s: string) => (cliOut += s) },
       stderr: { write: (s: string) => (cliOut += s) },
     });
-    expect(cliOut).toContain("is sending to 1 recipients");
+    expect(cliOut).toContain("sedang dikirim ke 1 penerima");
     expect(code).toBe(0);
     at = await printedAfter(at, "Halo dari posko! Rapat relawan Sabtu jam 10.");
     // The footer recipients see comes with it: how to stop.
