@@ -8,15 +8,15 @@ import { createBenchDatabase, type BenchDialect } from "./benchDatabase.js";
 import { BENCH_TOKEN, waitUntilSettled } from "./benchDeliveryRate.js";
 import { startFakeBotApiProcess } from "./startFakeBotApiProcess.js";
 
-export async function benchKills(contacts: number, kills: number, database: BenchDialect): Promise<void> {
+export async function benchKills(contacts: number, kills: number, perSecond: number, database: BenchDialect): Promise<void> {
   const fake = await startFakeBotApiProcess({ latencyMs: 5, keepAliveTimeoutMs: 60_000 });
   const store = await createBenchDatabase(database);
   const chats = await seedContacts(store.url, { count: contacts });
   const broadcast = await addBroadcast(store.db);
   await materializeDeliveries(store.db, broadcast, Prisma.sql`TRUE`, new Date(Date.now() - 1000));
   // Every dispatcher process opens the same DATABASE_URL, SQLite file or PostgreSQL database.
-  // Slow enough that every kill lands mid-broadcast; a short lease so the next process recovers quickly.
-  const env = { DATABASE_URL: store.url, API_ROOT: fake.url, TOKEN: BENCH_TOKEN, RATE: "200", LEASE_MS: "1000" };
+  // Every kill lands mid-broadcast (each process lives 0.2-1.5 s); a short lease so the next process recovers quickly.
+  const env = { DATABASE_URL: store.url, API_ROOT: fake.url, TOKEN: BENCH_TOKEN, RATE: String(perSecond), LEASE_MS: "1000" };
   const started = performance.now();
   const killedAt: number[] = [];
   for (let n = 0; n < kills; n++) {
@@ -38,12 +38,14 @@ export async function benchKills(contacts: number, kills: number, database: Benc
   const chatOf = new Map((await store.db.channelIdentity.findMany({ select: { contactId: true, externalId: true } })).map((i) => [i.contactId, i.externalId]));
   const lost = rows.filter((r) => !delivered.has(chatOf.get(r.contactId!)!));
   const uncertain = rows.filter((r) => r.status === "uncertain");
+  // Uncertain rows whose request never reached the Bot API: marked sending too early.
+  const neverArrived = lost.filter((r) => r.status === "uncertain").length;
   const statuses = Object.entries(rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {}));
   console.log(
-    `kills (${database}): ${contacts} contacts, ${kills} SIGKILLs (after ${killedAt.join(", ")} delivered) then one process to the end (exit ${code}), ${seconds.toFixed(1)} s: ` +
+    `kills (${database}): ${contacts} contacts at ${perSecond} msg/s, ${kills} SIGKILLs (after ${killedAt.join(", ")} delivered) then one process to the end (exit ${code}), ${seconds.toFixed(1)} s: ` +
       `duplicates ${stats.duplicateMessages} (chats hit twice: ${stats.duplicateChats}); lost ${lost.length} of ${chats.length} ` +
-      `(${lost.filter((r) => r.status !== "uncertain").length} of them not marked uncertain); uncertain ${uncertain.length} ` +
-      `(${uncertain.length - lost.filter((r) => r.status === "uncertain").length} of which did arrive); statuses ${statuses.map(([s, n]) => `${s}=${n}`).join(", ")}`,
+      `(${lost.length - neverArrived} of them not marked uncertain); uncertain ${uncertain.length} = ${(uncertain.length / kills).toFixed(1)} per kill, ` +
+      `${neverArrived} of them never arrived (${uncertain.length ? ((100 * neverArrived) / uncertain.length).toFixed(0) : "-"}%); statuses ${statuses.map(([s, n]) => `${s}=${n}`).join(", ")}`,
   );
   await fake.close();
   await store.close();
