@@ -14,7 +14,6 @@ import { createStartupLogger } from "./app/createStartupLogger.js";
 import { startOps } from "./app/startOps.js";
 import { createSignInLink } from "./domain/dashboard/createSignInLink.js";
 import { ensureAdmins } from "./domain/staff/ensureAdmins.js";
-import { ensureDemoAdmin } from "./domain/staff/ensureDemoAdmin.js";
 import { parseConfig } from "./config.js";
 import { createConversationEngine } from "./conversation/createConversationEngine.js";
 import { createTranslator, readLocaleResources } from "./conversation/createTranslator.js";
@@ -96,12 +95,14 @@ async function main(): Promise<void> {
   const dashboard = dashboardSettings(config, consoleMode);
   // How this process appears to others in the leases of work only one may do (polling, a WhatsApp session).
   const me = { holder: randomUUID(), host: hostname(), pid: process.pid, role };
+  // Answers staff saved from the inbox, and wordings they kept from "Maksud Anda…?" picks, come from the database.
+  // One matcher for the chat and the dashboard: an erasure from either makes it forget the person's words.
+  const faq = createCampaignFaqMatcher(content.content, { entries: await readSavedFaqEntries(db), variants: await readFaqVariants(db) });
   const engine = ops.counted(createConversationEngine({
     db,
     translator,
     campaign: content.content.campaign,
-    // Answers staff saved from the inbox, and wordings they kept from "Maksud Anda…?" picks, come from the database.
-    faq: createCampaignFaqMatcher(content.content, { entries: await readSavedFaqEntries(db), variants: await readFaqVariants(db) }),
+    faq,
     regions,
     defaultCountry: config.DEFAULT_COUNTRY as CountryCode,
     timeZone: config.TIMEZONE,
@@ -130,7 +131,7 @@ async function main(): Promise<void> {
   if (dashboard) {
     const { startDashboard } = await import("./app/startDashboard.js");
     try {
-      const served = await startDashboard(dashboard, { db, translator, regions, timeZone: config.TIMEZONE, activeVolunteerDays: config.ACTIVE_VOLUNTEER_DAYS, consentTextVersion: content.content.campaign.campaign.consentTextVersion, logger });
+      const served = await startDashboard(dashboard, { db, translator, regions, timeZone: config.TIMEZONE, activeVolunteerDays: config.ACTIVE_VOLUNTEER_DAYS, consentTextVersion: content.content.campaign.campaign.consentTextVersion, logger, faq });
       shutdown.push(() => served.stop());
       dashboardServed = true;
     } catch (error) {
@@ -200,10 +201,9 @@ async function main(): Promise<void> {
     return;
   }
 
-  if (dashboard && dashboardServed) {
-    const now = new Date();
-    const adminId = await ensureDemoAdmin(db, { name: t("console.demoAdminName"), language: config.DEFAULT_LANGUAGE, at: now });
-    const link = await createSignInLink(db, { contactId: adminId, baseUrl: dashboard.url, actor: "cli", at: now });
+  // The link signs in the person at the terminal, the admin of this chat: one actor in the audit log.
+  if (dashboard && dashboardServed && admins.terminalAdmin) {
+    const link = await createSignInLink(db, { contactId: admins.terminalAdmin, baseUrl: dashboard.url, actor: "cli", at: new Date() });
     process.stdout.write(`${t("console.dashboard", { url: dashboard.url })}\n`);
     if (link.status === "created") process.stdout.write(`${t("console.dashboardLink", { url: link.url })}\n\n`);
   }

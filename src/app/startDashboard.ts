@@ -1,4 +1,5 @@
 import type { Database } from "../db/client.js";
+import type { FaqMatcher } from "../domain/faq/createFaqMatcher.js";
 import type { RegionLookup } from "../domain/regions/types.js";
 import type { Translator } from "../conversation/createTranslator.js";
 import type { Logger } from "../logger.js";
@@ -13,7 +14,7 @@ export interface StartedDashboard {
 /** Serves the staff dashboard (src/web/) on the settings' host and port; a port that cannot be used is a StartupError naming DASHBOARD_PORT. */
 export async function startDashboard(
   settings: DashboardSettings,
-  deps: { db: Database; translator: Translator; regions: RegionLookup; timeZone: string; activeVolunteerDays: number; consentTextVersion: string; logger: Logger },
+  deps: { db: Database; translator: Translator; regions: RegionLookup; timeZone: string; activeVolunteerDays: number; consentTextVersion: string; logger: Logger; faq?: Pick<FaqMatcher, "remove" | "removeVariant"> },
 ): Promise<StartedDashboard> {
   // fastify and its plugins load only in a process that serves the dashboard.
   const { createDashboardServer } = await import("../web/createDashboardServer.js");

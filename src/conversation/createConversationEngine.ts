@@ -6,6 +6,7 @@ import { saveConversationState } from "../domain/contacts/saveConversationState.
 import { recordReferral as saveReferral } from "../domain/referrals/recordReferral.js";
 import { claimInboundMessage } from "../domain/inbound/claimInboundMessage.js";
 import { lockConversation } from "../domain/inbound/lockConversation.js";
+import { forgetErasedWords } from "../domain/faq/forgetErasedWords.js";
 import { hasPermission } from "../domain/staff/hasPermission.js";
 import { optIn, optOut, type OptChange } from "../domain/consent/optOut.js";
 import { looksLikeReferralCode } from "../domain/volunteers/createReferralCode.js";
@@ -310,9 +311,8 @@ function applyFaqEffects(deps: EngineDeps, result: TurnResult): void {
   for (const effect of result.effects) {
     if (effect.type === "faq_added") {
       deps.faq.add({ id: effect.faqId, question: { [effect.language]: effect.question }, variants: {}, answer: { [effect.language]: effect.answer } });
-    } else if (effect.type === "faq_removed") deps.faq.remove(effect.faqId);
+    } else if (effect.type === "data_erased") forgetErasedWords(deps.faq, effect.erased);
     else if (effect.type === "faq_variant_added") deps.faq.addVariant(effect.faqId, effect.language, effect.text);
-    else if (effect.type === "faq_variant_removed") deps.faq.removeVariant(effect.faqId, effect.language, effect.text);
   }
 }
 

@@ -2,6 +2,7 @@
 // their platform's payloads into InboundMessage and render Reply back out.
 
 import type { ChannelName } from "../domain/contacts/channelName.js";
+import type { ErasedContact } from "../domain/contacts/eraseContact.js";
 
 export type { ChannelName };
 
@@ -99,11 +100,10 @@ export type Effect =
   | { type: "question_unanswered"; questionId: number }
   /** Staff saved an inbox reply as an FAQ entry; the matcher learns it once the turn has committed. */
   | { type: "faq_added"; faqId: string; language: string; question: string; answer: string }
-  | { type: "faq_removed"; faqId: string }
   /** Staff kept a person's words as a variant of an FAQ; the matcher learns it once the turn has committed. */
   | { type: "faq_variant_added"; faqId: string; language: string; text: string }
-  | { type: "faq_variant_removed"; faqId: string; language: string; text: string }
-  | { type: "data_erased" }
+  /** The person erased their data; the matcher forgets their saved words once the turn has committed. */
+  | { type: "data_erased"; erased: ErasedContact }
   /**
    * Work that must not hold the turn's transaction (importing or exporting a file): the engine
    * runs it after the commit, and its replies follow the turn's own.

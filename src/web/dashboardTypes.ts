@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Translate, Translator } from "../conversation/createTranslator.js";
 import type { Database } from "../db/client.js";
+import type { FaqMatcher } from "../domain/faq/createFaqMatcher.js";
 import type { DashboardStaff } from "../domain/dashboard/readDashboardSession.js";
 import type { RegionLookup } from "../domain/regions/types.js";
 import type { StaffPermission } from "../domain/staff/hasPermission.js";
@@ -20,6 +21,8 @@ export interface DashboardDeps {
   sessionHours: number;
   /** ACTIVE_VOLUNTEER_DAYS: how recent a volunteer's activity must be to count as active. */
   activeVolunteerDays: number;
+  /** The running bot's FAQ matcher, when this process also chats: an erasure makes it forget the person's words, as /hapusdata does. */
+  faq?: Pick<FaqMatcher, "remove" | "removeVariant">;
   /** The campaign's consentTextVersion: the anonymised record a deletion leaves carries it, as /hapusdata's does. */
   consentTextVersion: string;
   /** How often a live topic is read while a page follows it (default 1000 ms). */

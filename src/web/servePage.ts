@@ -3,6 +3,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { recordAudit } from "../domain/audit/recordAudit.js";
 import { readDashboardSession, type DashboardStaff } from "../domain/dashboard/readDashboardSession.js";
+import { checkStaffPermission, type PermissionCheck } from "../domain/staff/checkStaffPermission.js";
 import { hasPermission } from "../domain/staff/hasPermission.js";
 import type { RenderTemplate } from "./createPageRenderer.js";
 import type { DashboardDeps, DashboardPage, PageContext } from "./dashboardTypes.js";
@@ -28,10 +29,11 @@ export async function servePage(site: Site, page: DashboardPage, request: Fastif
     if (request.cookies[SESSION_COOKIE]) clearSessionCookie(reply, site.secure);
     return showMessage(context, 401, session.status === "revoked" ? "revoked" : "signedOut");
   }
-  if (!hasPermission(staff.role, page.permission)) {
-    // As in the chat: the attempt is logged, and the page says only that it is not for this role.
+  const check = checkStaffPermission(staff.role, page.permission);
+  if (check.status === "not_allowed") {
+    // As in the chat: the attempt is logged; the page says who may do this instead.
     await recordAudit(db, { actor: staff.id, action: "denied", target: `${page.method} ${page.url}`, details: { role: staff.role, channel: "dashboard" }, at: now });
-    return showMessage(context, 403, "forbidden");
+    return showRefusal(context, check);
   }
   return page.handle(context);
 }
@@ -52,6 +54,19 @@ export function showProblem(site: Site, request: FastifyRequest, reply: FastifyR
 export function showMessage(context: PageContext, status: number, kind: string): FastifyReply {
   const { t } = context;
   return context.render("pages/showMessagePage", { heading: t(`dashboard:problem.${kind}.title`), text: t(`dashboard:problem.${kind}.text`) }, { status, title: t(`dashboard:problem.${kind}.title`) });
+}
+
+/** 403 for a refusal from the domain: what this action is, which roles may do it, and the reader's own role. */
+export function showRefusal(context: PageContext, refusal: Extract<PermissionCheck, { status: "not_allowed" }>): FastifyReply {
+  const { t, language } = context;
+  const roles = new Intl.ListFormat(language, { type: "conjunction" }).format(refusal.allowedRoles.map((role) => t(`dashboard:roles.${role}`)));
+  const text = t("dashboard:problem.forbidden.text", {
+    action: t(`dashboard:permission.${refusal.permission.replace(".", "_")}`),
+    roles,
+    role: refusal.role ? t(`staff.role.${refusal.role}`) : t("staff.role.voter"),
+  });
+  const title = t("dashboard:problem.forbidden.title");
+  return context.render("pages/showMessagePage", { heading: title, text }, { status: 403, title });
 }
 
 function createContext(site: Site, request: FastifyRequest, reply: FastifyReply, staff: DashboardStaff | undefined): PageContext {

@@ -35,6 +35,8 @@ export async function createDashboardClient(app: TestApp, options: { url?: strin
     activeVolunteerDays: app.deps.activeVolunteerDays ?? 30,
     consentTextVersion: app.deps.campaign.campaign.consentTextVersion,
     ...(options.liveIntervalMs ? { liveIntervalMs: options.liveIntervalMs } : {}),
+    // The chat's own matcher, as in one bot process: an erasure here must reach it.
+    faq: app.deps.faq,
   });
   const cookies = new Map<string, string>();
   let csrf = "";

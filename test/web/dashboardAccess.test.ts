@@ -2,6 +2,7 @@
 // session cookie, the chat's roles on every request, CSRF on every form, and the audit trail.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { hashToken } from "../../src/domain/dashboard/hashToken.js";
+import { staffPermissions } from "../../src/domain/staff/hasPermission.js";
 import { dashboardPages } from "../../src/web/dashboardPages.js";
 import { contactOf, createTestApp, onboard, person, staffMember, type TestApp } from "../support/createTestApp.js";
 import { createDashboardClient, DASHBOARD_URL, type DashboardClient } from "../support/dashboardClient.js";
@@ -172,9 +173,28 @@ describe("every request checks the role", () => {
     const response = await browser.get("/audit");
     expect(response.statusCode).toBe(403);
     expect(response.body).toContain("bukan untuk peran Anda");
+    // What is true for this action, from the domain's refusal, not a blanket "admins only".
+    expect(response.body).toContain("Hanya admin yang boleh membaca log audit, sama seperti di obrolan; Anda masuk sebagai koordinator.");
     const denied = await app.db.auditEntry.findFirstOrThrow({ where: { action: "denied" } });
     expect(denied).toMatchObject({ actor: (await contactOf(app, "telegram", "7008")).id, target: "GET /audit" });
     expect(response.body).not.toContain('href="/audit"');
+    await browser.get("/bahasa/en?kembali=/");
+    const erase = await browser.get("/orang/x/hapus");
+    expect(erase.statusCode).toBe(403);
+    expect(erase.body).toContain("Only admins may carry out a person&#39;s deletion request, as in the chat; you are signed in as coordinator.");
+    expect((await browser.get("/orang/ekspor.xlsx")).body).toContain("Only admins may export contact lists");
+  });
+
+  it("has words for every permission and every staff role on the refusal page, in each language", () => {
+    for (const language of app.deps.translator.languages) {
+      const t = app.deps.translator.forLanguage(language);
+      // i18next answers a missing key with the key itself.
+      const said = (key: string) => expect(t(`dashboard:${key}`), `${language} ${key}`).not.toBe(key);
+      for (const [role, held] of Object.entries(staffPermissions)) {
+        said(`roles.${role}`);
+        for (const permission of held) said(`permission.${permission.replace(".", "_")}`);
+      }
+    }
   });
 
   it("ends the session at the next request when the role is taken away, and after the set hours", async () => {

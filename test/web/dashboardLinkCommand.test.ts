@@ -3,10 +3,11 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/runCli.js";
+import { openDatabase } from "../../src/db/client.js";
 import { createTestApp, onboard, person, repoRoot, staffMember, type TestApp } from "../support/createTestApp.js";
 import { createDashboardClient } from "../support/dashboardClient.js";
 
@@ -68,7 +69,7 @@ describe("relawan dashboard link", () => {
 });
 
 describe("npm start in the demo", () => {
-  it("serves the dashboard and prints a sign-in link for the demo admin that works", async () => {
+  it("serves the dashboard and prints a sign-in link that works, for the person at the terminal, who is the admin of the chat", async () => {
     const dir = mkdtempSync(join(tmpdir(), "relawan-dashboard-"));
     const port = await freePort();
     const child = spawn(process.execPath, ["bin/relawan.js", "start"], {
@@ -84,6 +85,7 @@ describe("npm start in the demo", () => {
       const deadline = Date.now() + 50_000;
       while (!/masuk\?token=\S+/.test(stdout) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
       expect(stdout).toContain(`Dasbor staf di peramban: http://127.0.0.1:${port}`);
+      expect(stdout).toContain("Masuk ke dasbor dengan tautan ini sebagai dirimu sendiri, admin di obrolan ini");
       const link = new URL(/http:\/\/\S+\/masuk\?token=\S+/.exec(stdout)![0]);
       const page = await fetch(link);
       expect(page.status).toBe(200);
@@ -100,6 +102,16 @@ describe("npm start in the demo", () => {
       const overview = await fetch(new URL("/", link), { headers: { cookie: session } });
       expect(overview.status).toBe(200);
       expect(await overview.text()).toContain("Ringkasan kampanye");
+      // One admin, the one chatting at the terminal: the dashboard's audit entries name the same actor as the chat's.
+      const db = await openDatabase(`file:${join(dir, "r.db")}`);
+      try {
+        const admins = await db.contact.findMany({ where: { role: "admin" }, select: { id: true, identities: { select: { channel: true, externalId: true } } } });
+        expect(admins).toEqual([{ id: expect.any(String), identities: [{ channel: "console", externalId: userInfo().username || "local" }] }]);
+        expect((await db.dashboardSession.findMany({ select: { contactId: true } })).map((s) => s.contactId)).toEqual([admins[0]!.id]);
+        expect((await db.auditEntry.findFirst({ where: { action: "dashboard.signin" }, select: { actor: true } }))?.actor).toBe(admins[0]!.id);
+      } finally {
+        await db.$disconnect();
+      }
     } finally {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.stdin.end("/quit\n");

@@ -164,4 +164,32 @@ describe("a deletion request carried out by an admin", () => {
     expect((await adminBrowser.get(`/orang/${budi}`)).statusCode).toBe(404);
     await adminBrowser.close();
   });
+
+  it("makes the running bot forget the FAQ saved from the person's question and the wording kept from their pick, as /hapusdata does", async () => {
+    const ani = person(app, "telegram", "7120");
+    await onboard(ani);
+    await ani.say("apakah ada lomba mural di Bekasi?");
+    const item = await app.db.inboxItem.findFirstOrThrow();
+    await ani.say("duit");
+    await ani.pick("ask:1");
+    const choice = await app.db.questionChoice.findFirstOrThrow();
+    const coordinator = await staffMember(app, "coordinator", "7121");
+    await coordinator.say(`/reply ${item.id} faq Ada, tanggal 5 Desember di GOR Bekasi.`);
+    await coordinator.say(`/inbox varian ${choice.id}`);
+    expect(app.deps.faq.entry(`inbox-${item.id}`)).toBeDefined();
+    expect(app.deps.faq.entry("politik-uang")?.variants.id).toContain("duit");
+
+    const admin = await staffMember(app, "admin", "7122");
+    await browser.signIn(admin);
+    const aniId = (await contactOf(app, "telegram", "7120")).id;
+    await browser.get(`/orang/${aniId}/hapus`);
+    expect((await browser.post(`/orang/${aniId}/hapus`, { yakin: "ya" })).statusCode).toBe(200);
+    expect(await app.db.faqEntry.count({ where: { id: `inbox-${item.id}` } })).toBe(0);
+    expect(app.deps.faq.entry(`inbox-${item.id}`)).toBeUndefined();
+    expect(app.deps.faq.entry("politik-uang")?.variants.id ?? []).not.toContain("duit");
+    // The next person asking the same is not answered with the erased person's saved words.
+    const next = person(app, "telegram", "7123");
+    await onboard(next);
+    expect((await next.say("ada lomba mural di bekasi gak?"))[0]?.text).not.toBe("Ada, tanggal 5 Desember di GOR Bekasi.");
+  });
 });

@@ -164,10 +164,8 @@ export async function handleMyDataStep(turn: Turn, input: TurnInput): Promise<vo
     if (input.choiceId === "erase:yes") {
       const goodbye = t("myData.erase.done");
       const erased = await eraseContact(turn.tx, turn.contact.id, turn.now, turn.message.channel, turn.deps.campaign.campaign.consentTextVersion);
-      for (const faqId of erased.faqIds) turn.effects.push({ type: "faq_removed", faqId });
-      for (const variant of erased.variants) turn.effects.push({ type: "faq_variant_removed", ...variant });
       turn.erased = true;
-      turn.effects.push({ type: "data_erased" });
+      turn.effects.push({ type: "data_erased", erased });
       turn.say({ text: goodbye });
       return;
     }

@@ -12,6 +12,8 @@ export interface EnsureAdminsResult {
   invalid: string[];
   /** ADMIN_PHONES entries that are not phone numbers. */
   invalidPhones: string[];
+  /** The contact id of the person at the terminal (terminal mode): the demo's dashboard link signs them in. */
+  terminalAdmin?: string;
 }
 
 export interface EnsureAdminsOptions {
@@ -73,6 +75,7 @@ export async function ensureAdmins(db: Database, telegramIds: string[], options:
       const found = await entry.find(tx);
       if (found?.role === "admin") {
         result.unchanged++;
+        if (entry.source === "terminal") result.terminalAdmin = found.id;
         return;
       }
       let contactId: string;
@@ -95,6 +98,7 @@ export async function ensureAdmins(db: Database, telegramIds: string[], options:
         contactId = contact.id;
         result.created++;
       }
+      if (entry.source === "terminal") result.terminalAdmin = contactId;
       await recordAudit(tx, { actor: "config", action: "role.grant", target: contactId, details: { role: "admin", previous: found?.role ?? null, source: entry.source }, at });
     });
   }

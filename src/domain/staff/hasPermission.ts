@@ -27,11 +27,12 @@ export type StaffPermission =
   /** Sign in to the staff dashboard in the browser (/dasbor); each page there needs its own permission too. */
   | "dashboard";
 
-const permissions: Record<string, readonly StaffPermission[]> = {
+/** Each staff role and what it may do: the one table every check reads. */
+export const staffPermissions: Readonly<Record<string, readonly StaffPermission[]>> = {
   admin: ["roles", "audit", "segments", "segments.delete", "broadcasts", "inbox", "leaderboard", "tasks", "stats", "import", "export", "targets", "map", "people", "people.erase", "dashboard"],
   coordinator: ["segments", "broadcasts", "inbox", "leaderboard", "tasks", "stats", "map", "people", "dashboard"],
 };
 
 export function hasPermission(role: string | null | undefined, permission: StaffPermission): boolean {
-  return role ? (permissions[role]?.includes(permission) ?? false) : false;
+  return role ? (staffPermissions[role]?.includes(permission) ?? false) : false;
 }

@@ -14,7 +14,7 @@ export const erasePerson: DashboardPage = {
     const form = (context.request.body ?? {}) as Record<string, unknown>;
     // Only from the confirmation page's button.
     if (form.yakin !== "ya") return context.reply.redirect(`/orang/${encodeURIComponent(id)}/hapus`, 303);
-    const outcome = await erasePersonForStaff(deps.db, { contactId: id, actor: staff!.id, channel: "dashboard", at: deps.clock(), textVersion: deps.consentTextVersion });
+    const outcome = await erasePersonForStaff(deps.db, { contactId: id, actor: staff!.id, channel: "dashboard", at: deps.clock(), textVersion: deps.consentTextVersion }, deps.faq);
     if (outcome.status === "no_person") return showMessage(context, 404, "noPerson");
     return context.render("pages/showMessagePage", { heading: t("dashboard:person.erase.done"), text: t("dashboard:person.erase.doneText") }, { title: t("dashboard:person.erase.done") });
   },
