@@ -13,6 +13,7 @@ const actor = "cli";
 
 interface ImportOptions {
   errors?: string;
+  dryRun?: boolean;
   batchSize?: string;
   lang?: string;
   json?: boolean;
@@ -26,10 +27,11 @@ export function registerImportExportCommands(program: Command, run: RunWithConte
   const languages = readdirSync(localesDir).sort();
   program
     .command("import")
-    .description("import contacts from a CSV file (streamed, in batches); invalid rows are listed in <file>.errors.csv")
-    .argument("<file>", "CSV file: name, phone, telegram_id, region_code, language, tags, consent, consent_source, consent_date")
+    .description("import contacts from a CSV or .xlsx file (streamed, in batches); invalid rows are listed in <file>.errors.csv")
+    .argument("<file>", "CSV or .xlsx (first sheet): name, phone, telegram_id, region_code, language, tags, consent, consent_source, consent_date")
     .option("--errors <path>", "where to write every invalid row with its reason (default: <file>.errors.csv)")
     .option("--batch-size <rows>", "rows per transaction", "2000")
+    .option("--dry-run", "read and check every row and report what would be created, merged and rejected; write nothing")
     .addOption(new Option("--lang <language>", "language of the report (default: DEFAULT_LANGUAGE)").choices(languages))
     .option("--json", "machine-readable output")
     .action((file: string, options: ImportOptions) =>
@@ -57,6 +59,7 @@ export function registerImportExportCommands(program: Command, run: RunWithConte
           languages,
           timeZone: config.TIMEZONE,
           batchSize,
+          dryRun: Boolean(options.dryRun),
           describeProblem: (problem) => describeRowProblem(t, problem, languages),
           onProgress: (p) => progress.update(p),
         }).finally(() => progress.stop());
@@ -65,7 +68,8 @@ export function registerImportExportCommands(program: Command, run: RunWithConte
         }
         const { report } = outcome;
         const errorsLine = report.errorsPath ? t("importexport:report.errorsFile", { path: report.errorsPath }) : undefined;
-        const text = [t("importexport:report.title", { file }), formatImportReport(t, report, { languages, errorsLine })].join("\n");
+        const title = t(options.dryRun ? "importexport:report.dryRunTitle" : "importexport:report.title", { file });
+        const text = [title, formatImportReport(t, report, { languages, errorsLine })].join("\n");
         return { code: 0, text, json: { ...report, invalidRows: report.invalidRows.map((row) => ({ ...row, reason: describeRowProblem(t, row.problem, languages) })) } };
       }),
     );

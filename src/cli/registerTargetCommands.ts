@@ -14,9 +14,10 @@ export function registerTargetCommands(program: Command, run: RunWithContext, io
     .description("load targets from a CSV or .xlsx file; regions in the file get their figures replaced, others stay; invalid rows go to <file>.errors.csv")
     .argument("<file>", "CSV or .xlsx: region_code (or province, regency, district, village names), dpt, tps, target_volunteers, target_supporters")
     .option("--errors <path>", "where to write every invalid row with its reason (default: <file>.errors.csv)")
+    .option("--dry-run", "read and check every row and report what would be created, replaced and rejected; write nothing")
     .addOption(new Option("--lang <language>", "language of the report (default: DEFAULT_LANGUAGE)").choices(readdirSync(localesDir).sort()))
     .option("--json", "machine-readable output")
-    .action((file: string, options: { errors?: string; lang?: string; json?: boolean }) =>
+    .action((file: string, options: { errors?: string; dryRun?: boolean; lang?: string; json?: boolean }) =>
       run(Boolean(options.json), async ({ db, config }, now): Promise<CliOutcome> => {
         // Loaded when the command runs, so `relawan --help` stays quick (see runCli.ts).
         const { createTranslator, readLocaleResources } = await import("../conversation/createTranslator.js");
@@ -33,6 +34,7 @@ export function registerTargetCommands(program: Command, run: RunWithContext, io
           errorsPath: options.errors === undefined ? undefined : resolve(options.errors),
           actor: "cli",
           now,
+          dryRun: Boolean(options.dryRun),
           describeProblem: (problem) => describeTargetProblem(t, problem),
           onProgress: (p) => progress.update(p),
         }).finally(() => progress.stop());
@@ -42,7 +44,8 @@ export function registerTargetCommands(program: Command, run: RunWithContext, io
         }
         const { report } = outcome;
         const errorsLine = report.errorsPath ? t("importexport:report.errorsFile", { path: report.errorsPath }) : undefined;
-        const text = [t("mapping:targets.report.title", { file }), formatTargetImportReport(t, report, { errorsLine })].join("\n");
+        const title = t(options.dryRun ? "mapping:targets.report.dryRunTitle" : "mapping:targets.report.title", { file });
+        const text = [title, formatTargetImportReport(t, report, { errorsLine })].join("\n");
         return { code: 0, text, json: { ...report, invalidRows: report.invalidRows.map((row) => ({ ...row, reason: describeTargetProblem(t, row.problem) })) } };
       }),
     );

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/runCli.js";
 import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
@@ -63,6 +64,26 @@ describe("relawan import", () => {
     expect(readFileSync(`${path}.errors.csv`, "utf8")).toContain('3,"phone ""12"": wrong number of digits",Siti,12');
     expect(await store.db.contact.count()).toBe(2);
     expect(await store.db.auditEntry.findFirstOrThrow({ where: { action: "import" } })).toMatchObject({ actor: "cli", target: path });
+  });
+
+  it("--dry-run reports the same counts, writes no contact and no audit entry; an .xlsx imports like the CSV", async () => {
+    const path = folder.write("kontak.csv", `${csv}\n`);
+    const dry = await cli(["import", path, "--lang", "en", "--dry-run"]);
+    expect(dry.code).toBe(0);
+    const lines = dry.stdout.split("\n");
+    expect(lines.slice(0, 5)).toEqual([`Dry run of ${path}: nothing was written. The import would give:`, "Rows read: 4", "New contacts: 2", "Merged into existing contacts or earlier rows: 1", "Invalid rows: 1"]);
+    expect(await store.db.contact.count()).toBe(0);
+    expect(await store.db.auditEntry.count()).toBe(0);
+
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Kontak");
+    for (const line of csv.split("\n")) sheet.addRow(line.split(","));
+    const xlsx = join(folder.dir, "kontak.xlsx");
+    await workbook.xlsx.writeFile(xlsx);
+    const real = await cli(["import", xlsx, "--lang", "en", "--json"]);
+    expect(real.code).toBe(0);
+    expect(JSON.parse(real.stdout)).toMatchObject({ rowsRead: 4, created: 2, merged: 1, invalid: 1 });
+    expect(await store.db.contact.count()).toBe(2);
   });
 
   it("answers --json with the counts and the reasons, and writes the errors where --errors says", async () => {

@@ -55,4 +55,13 @@ describe("relawan targets import", () => {
     expect(refused.stderr).toContain("Tidak ada target yang dimuat.");
     expect(refused.stderr).toContain("perlu kolom wilayah");
   });
+
+  it("--dry-run says what would be loaded and writes nothing", async () => {
+    const path = folder.write("target.csv", "kode_wilayah,tps\n32,140457\n99,1\n");
+    const dry = await cli(["targets", "import", path, "--lang", "en", "--dry-run"]);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout.split("\n").slice(0, 4)).toEqual([`Dry run of the targets in ${path}: nothing was written. The import would give:`, "Rows read: 2", "New regions: 1", "Regions whose figures were replaced: 0"]);
+    expect(await store.db.regionTarget.count()).toBe(0);
+    expect(await store.db.auditEntry.count()).toBe(0);
+  });
 });

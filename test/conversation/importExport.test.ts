@@ -2,6 +2,7 @@
 // everything after it (import, export, audit) is the real code on a real SQLite file.
 import { Readable } from "node:stream";
 import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { InboundDocument, Reply } from "../../src/conversation/types.js";
 import { contactOf, createTestApp, onboard, person, signUpVolunteer, staffMember, transcript, type TestApp, type Voter } from "../support/createTestApp.js";
@@ -39,9 +40,9 @@ describe("/import", () => {
   it("asks for the file, waits for a document, imports it after the turn and answers with the report", async () => {
     const admin = await staffMember(app, "admin", "9001");
     const prompt = await admin.say("/import");
-    expect(transcript(prompt)).toContain("Kirim daftar kontak sebagai file CSV (sebagai dokumen, paling besar 20 MB).");
-    expect(transcript(await admin.say("ini datanya"))).toBe("Itu bukan file. Kirim CSV-nya sebagai dokumen, atau ketik /batal.");
-    expect(transcript(await admin.sendMedia())).toBe("Itu bukan file. Kirim CSV-nya sebagai dokumen, atau ketik /batal.");
+    expect(transcript(prompt)).toContain("Kirim daftar kontak sebagai file CSV atau Excel (.xlsx) (sebagai dokumen, paling besar 20 MB).");
+    expect(transcript(await admin.say("ini datanya"))).toBe("Itu bukan file. Kirim CSV atau .xlsx-nya sebagai dokumen, atau ketik /batal.");
+    expect(transcript(await admin.sendMedia())).toBe("Itu bukan file. Kirim CSV atau .xlsx-nya sebagai dokumen, atau ketik /batal.");
 
     const report = await sendDocument(admin, csvDocument("kontak.csv", `${csv}\n`));
     expect(shown(report)).toBe(
@@ -68,18 +69,28 @@ describe("/import", () => {
     expect(await app.db.conversationState.findUniqueOrThrow({ where: { contactId: adminId } })).toMatchObject({ flow: "idle" });
   });
 
-  it("refuses files that are too big or not CSV and keeps waiting; /batal ends it", async () => {
+  it("imports an .xlsx document with the same report as a CSV", async () => {
+    const admin = await staffMember(app, "admin", "9001");
+    await admin.say("/import");
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Kontak");
+    for (const line of csv.split("\n")) sheet.addRow(line.split(","));
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const report = await sendDocument(admin, { fileName: "kontak.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", size: bytes.length, open: async () => Readable.from([bytes]) });
+    expect(shown(report)).toContain("Baris dibaca: 3\nKontak baru: 1\nDigabung ke kontak yang sudah ada atau baris sebelumnya: 1\nBaris tidak valid: 1");
+    expect(shown(report)).toContain('baris 3: nomor "12": jumlah digit salah');
+    expect(await app.db.contact.count({ where: { phone: "+6281234567890" } })).toBe(1);
+  });
+
+  it("refuses files that are too big or not a table and keeps waiting; /batal ends it", async () => {
     const admin = await staffMember(app, "admin", "9001");
     await admin.say("/import");
     const big = csvDocument("besar.csv", csv, { size: 21 * 1024 * 1024 });
     expect(transcript(await sendDocument(admin, big))).toBe(
       "File itu 21.0 MB; bot hanya bisa mengunduh paling besar 20 MB dari Telegram. Pecah filenya, atau jalankan npx relawan import di server.",
     );
-    expect(transcript(await sendDocument(admin, csvDocument("kontak.xlsx", "PK", { mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })))).toBe(
-      '"kontak.xlsx" adalah workbook Excel, bukan CSV. Di Excel: File → Save As → "CSV UTF-8".',
-    );
     expect(transcript(await sendDocument(admin, csvDocument("foto.jpg", "x", { mimeType: "image/jpeg" })))).toBe(
-      '"foto.jpg" sepertinya bukan file CSV. Di Excel: File → Save As → "CSV UTF-8".',
+      '"foto.jpg" sepertinya bukan file CSV atau Excel. Kirim .csv (di Excel: File → Save As → "CSV UTF-8") atau .xlsx.',
     );
     expect(transcript(await admin.say("/batal"))).toMatch(/^Dibatalkan\./);
     // After /batal a document is not taken as an import any more.
@@ -90,6 +101,14 @@ describe("/import", () => {
 
   it("says why a file was refused, and when the download failed", async () => {
     const admin = await staffMember(app, "admin", "9001");
+    await admin.say("/import");
+    expect(transcript(await sendDocument(admin, csvDocument("kontak.xlsx", "PK\u0003\u0004rusak", { mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })))).toBe(
+      'Tidak ada yang diimpor. "kontak.xlsx" tidak bisa dibaca sebagai workbook Excel (rusak, atau bukan .xlsx). Simpan ulang sebagai .xlsx atau "CSV UTF-8".',
+    );
+    await admin.say("/import");
+    expect(transcript(await sendDocument(admin, csvDocument("laporan.xlsx", "%PDF-1.4\n\u0000\u0000")))).toBe(
+      'Tidak ada yang diimpor. "laporan.xlsx" adalah dokumen PDF, bukan spreadsheet. Impor daftarnya sebagai .xlsx atau "CSV UTF-8" (di Excel: File → Save As).',
+    );
     await admin.say("/import");
     expect(transcript(await sendDocument(admin, csvDocument("header.csv", "nama,hp\n")))).toBe(
       'Tidak ada yang diimpor. "header.csv" hanya berisi baris header: tidak ada yang diimpor.',

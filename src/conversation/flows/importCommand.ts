@@ -1,4 +1,4 @@
-// /import (admins): the bot asks for a CSV document, then imports it with the same code as
+// /import (admins): the bot asks for a CSV or .xlsx document, then imports it with the same code as
 // `relawan import` and answers with the report. The download and the import run after the
 // turn's transaction has committed (a "deferred" effect), so a large file never holds the database.
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -19,7 +19,16 @@ const flow = "import";
 const maxBytes = 20 * 1024 * 1024;
 // More invalid rows than fit in a chat message come as a file beside the report.
 const listedInvalid = 15;
-const csvTypes = new Set(["text/csv", "text/plain", "text/comma-separated-values", "text/tab-separated-values", "application/csv", "application/vnd.ms-excel", "application/octet-stream"]);
+const tableTypes = new Set([
+  "text/csv",
+  "text/plain",
+  "text/comma-separated-values",
+  "text/tab-separated-values",
+  "application/csv",
+  "application/vnd.ms-excel",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/octet-stream",
+]);
 
 export function startImport(turn: Turn): void {
   const t = turn.t;
@@ -38,17 +47,16 @@ export async function handleImportStep(turn: Turn, input: TurnInput): Promise<vo
   if (document.size !== undefined && document.size > maxBytes) {
     return turn.say({ text: t("importexport:import.tooLarge", { size: (document.size / 1024 / 1024).toFixed(1), mb: maxBytes / 1024 / 1024 }) });
   }
-  if (/\.xlsx?$/i.test(fileName)) return turn.say({ text: describeFileProblem(t, { code: "xlsx" }, fileName) });
-  if (!looksLikeCsv(document, fileName)) return turn.say({ text: t("importexport:import.notCsv", { file: fileName }) });
+  if (!looksLikeTable(document, fileName)) return turn.say({ text: t("importexport:import.notCsv", { file: fileName }) });
   turn.idle();
   const actor = turn.contact.id;
   const language = turn.language;
   turn.effects.push({ type: "deferred", run: () => runImport(turn.deps, { document, fileName, actor, language }) });
 }
 
-function looksLikeCsv(document: InboundDocument, fileName: string): boolean {
-  if (/\.(csv|txt|tsv)$/i.test(fileName)) return true;
-  return document.mimeType === undefined || csvTypes.has(document.mimeType.toLowerCase());
+function looksLikeTable(document: InboundDocument, fileName: string): boolean {
+  if (/\.(csv|txt|tsv|xlsx|xls)$/i.test(fileName)) return true;
+  return document.mimeType === undefined || tableTypes.has(document.mimeType.toLowerCase());
 }
 
 async function runImport(deps: EngineDeps, job: { document: InboundDocument; fileName: string; actor: string; language: string }): Promise<Reply[]> {
@@ -56,7 +64,7 @@ async function runImport(deps: EngineDeps, job: { document: InboundDocument; fil
   const languages = deps.translator.languages;
   const dir = await mkdtemp(join(tmpdir(), "relawan-import-"));
   try {
-    const path = join(dir, "import.csv");
+    const path = join(dir, "import");
     const downloaded = await downloadDocument(job.document, path, maxBytes);
     if (downloaded === "too_large") return [{ text: t("importexport:import.refused", { reason: describeFileProblem(t, { code: "too_large", maxBytes }, job.fileName) }) }];
     if (downloaded === "failed") return [{ text: t("importexport:import.downloadFailed") }];

@@ -75,6 +75,7 @@ function signatureProblem(chunk: Buffer): FileProblem | undefined {
   // .xlsx is a zip; .xls an OLE compound file.
   if (chunk[0] === 0x50 && chunk[1] === 0x4b && chunk[2] === 0x03 && chunk[3] === 0x04) return { code: "xlsx" };
   if (chunk[0] === 0xd0 && chunk[1] === 0xcf && chunk[2] === 0x11 && chunk[3] === 0xe0) return { code: "xlsx" };
+  if (chunk.subarray(0, 5).toString("latin1") === "%PDF-") return { code: "pdf" };
   // UTF-16 without a BOM: ASCII text with a zero byte beside every character.
   const sample = chunk.subarray(0, 512);
   let zeros = 0;

@@ -13,6 +13,8 @@ export function describeFileProblem(t: Translate, problem: FileProblem, file: st
       return t(key, { file, column: problem.column });
     case "errors_not_writable":
       return t(key, { file, path: problem.path });
+    case "xlsx_too_large":
+      return t(`${key}_${problem.limit}`, { file, max: problem.max, mb: Math.floor(problem.max / 1024 / 1024) });
     case "too_large":
       return t(key, { file, mb: Math.floor(problem.maxBytes / 1024 / 1024) });
     default:

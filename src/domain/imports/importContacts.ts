@@ -1,17 +1,17 @@
-import { constants, createReadStream } from "node:fs";
+import { constants } from "node:fs";
 import { access } from "node:fs/promises";
 import { basename, dirname } from "node:path";
-import { parse, type CsvError, type Info } from "csv-parse";
 import type { CountryCode } from "libphonenumber-js";
 import type { Database } from "../../db/client.js";
 import { refreshPlannerStatistics } from "../../db/refreshPlannerStatistics.js";
 import { recordAudit } from "../audit/recordAudit.js";
 import { loadRegions } from "../regions/loadRegions.js";
 import { resolveRegionNames } from "../regions/resolveRegionNames.js";
-import { checkCsvFile } from "./checkCsvFile.js";
+import type { WorkbookLimits } from "./inspectWorkbook.js";
 import { createRowErrorsWriter } from "./createRowErrorsWriter.js";
 import { mapImportHeader, type ImportColumns } from "./mapImportHeader.js";
 import { parseImportRow, type RowRules } from "./parseImportRow.js";
+import { readTableRows } from "./readTableRows.js";
 import type { DescribeRowProblem, FileProblem, ImportReport, ImportRow, InvalidRow } from "./types.js";
 import { writeImportBatch } from "./writeImportBatch.js";
 
@@ -35,6 +35,10 @@ export interface ImportSettings {
   listedInvalid?: number;
   describeProblem: DescribeRowProblem;
   onProgress?: (progress: { rows: number; total: number }) => void;
+  /** Read and check every row and say what would be created and merged, writing nothing (no audit either). */
+  dryRun?: boolean;
+  /** What an .xlsx may unpack to; tests lower it. */
+  workbookLimits?: Partial<WorkbookLimits>;
 }
 
 export type ImportOutcome = { status: "refused"; problem: FileProblem } | { status: "done"; report: ImportReport };
@@ -42,19 +46,17 @@ export type ImportOutcome = { status: "refused"; problem: FileProblem } | { stat
 const defaultBatchSize = 2_000;
 // What an import writes, and what the next segment count and broadcast read.
 const IMPORTED_TABLES = ["Contact", "ChannelIdentity", "ContactTag", "ConsentRecord"];
-// A quote that never closes would otherwise swallow the rest of the file into one cell.
-const maxRecordBytes = 1 << 20;
 
 /**
- * Imports contacts from a CSV file: streamed, in batches of a few thousand rows per transaction,
+ * Imports contacts from a CSV or .xlsx file: streamed, in batches of a few thousand rows per transaction,
  * so a million rows import in bounded memory while the bot keeps answering between batches.
- * The file is read twice: once to refuse a wrongly encoded file before anything is written,
- * once to import. Valid rows are imported; invalid ones are reported with their line number.
+ * The file is read twice: once to refuse a wrongly encoded file or a zip bomb before anything
+ * is written, once to import. Valid rows are imported; invalid ones are reported with their line number.
  */
 export async function importContacts(db: Database, settings: ImportSettings): Promise<ImportOutcome> {
   const started = performance.now();
-  const check = await checkCsvFile(settings.path, { maxBytes: settings.maxBytes });
-  if (check.status === "refused") return check;
+  const table = await readTableRows(settings.path, { maxBytes: settings.maxBytes, workbook: settings.workbookLimits });
+  if (table.status === "refused") return table;
   const errorsPath = settings.errorsPath === undefined ? `${settings.path}.errors.csv` : settings.errorsPath;
   // Checked now, not at the first invalid row: by then part of the file would be imported.
   if (errorsPath !== null && !(await writable(dirname(errorsPath)))) return { status: "refused", problem: { code: "errors_not_writable", path: errorsPath } };
@@ -70,7 +72,7 @@ export async function importContacts(db: Database, settings: ImportSettings): Pr
   };
   const batchSize = settings.batchSize ?? defaultBatchSize;
   const listed = settings.listedInvalid ?? 20;
-  const total = Math.max(0, check.lines - 1);
+  const total = table.estimatedRows;
   const fileName = settings.fileName ?? basename(settings.path);
   const report: ImportReport = {
     file: fileName,
@@ -88,33 +90,12 @@ export async function importContacts(db: Database, settings: ImportSettings): Pr
     seconds: 0,
   };
 
-  const file = createReadStream(settings.path);
-  const parser = file.pipe(
-    parse({
-      bom: true,
-      delimiter: check.delimiter,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      max_record_size: maxRecordBytes,
-    }),
-  );
   let header: string[] | undefined;
   let columns: ImportColumns = {};
-  let lastLine = 1;
   let batch: ImportRow[] = [];
   let pending: (InvalidRow & { record?: string[] })[] = [];
-  const skippedLines = new Set<number>();
-  parser.on("skip", (error: CsvError) => {
-    const unclosed = error.code === "CSV_QUOTE_NOT_CLOSED" || error.code === "CSV_MAX_RECORD_SIZE";
-    // Quoting errors point at where the parser gave up; an unclosed quote began after the last good row.
-    const line = unclosed ? lastLine + 1 : typeof error.lines === "number" ? error.lines : lastLine + 1;
-    if (skippedLines.has(line)) return;
-    skippedLines.add(line);
-    report.rowsRead++;
-    pending.push({ line, problem: unclosed ? { code: "unclosed_quote" } : { code: "csv", detail: error.message.replace(/^[^:]*: /, "") } });
-  });
+  // A dry run writes nothing, so a later batch cannot find the people an earlier one would have created.
+  const earlier = settings.dryRun ? new Map<string, string>() : undefined;
 
   const errors = createRowErrorsWriter(errorsPath, () => header ?? []);
   let complete = false;
@@ -124,7 +105,8 @@ export async function importContacts(db: Database, settings: ImportSettings): Pr
     batch = [];
     pending = [];
     if (rows.length > 0) {
-      const written = await db.$transaction((tx) => writeImportBatch(tx, rows, { defaultLanguage: settings.defaultLanguage, now: settings.now }), {
+      const batchSettings = { defaultLanguage: settings.defaultLanguage, now: settings.now, dryRun: earlier };
+      const written = await db.$transaction((tx) => writeImportBatch(tx, rows, batchSettings), {
         timeout: 120_000,
         maxWait: 60_000,
       });
@@ -144,26 +126,30 @@ export async function importContacts(db: Database, settings: ImportSettings): Pr
   };
 
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: Info }>) {
+    for await (const row of table.rows) {
+      if (row.status === "broken") {
+        report.rowsRead++;
+        pending.push({ line: row.line, problem: row.unclosed ? { code: "unclosed_quote" } : { code: "csv", detail: row.detail } });
+        continue;
+      }
       if (!header) {
-        const mapping = mapImportHeader(record);
+        const mapping = mapImportHeader(row.cells);
         if (mapping.status === "refused") return mapping;
-        header = record;
+        header = row.cells;
         columns = mapping.columns;
         report.ignoredColumns = mapping.ignored;
         report.noConsentColumn = columns.consent === undefined;
-        lastLine = info.lines;
         continue;
       }
-      const line = info.lines - newlinesInside(record);
-      lastLine = info.lines;
-      const parsed = parseImportRow(record, line, columns, header.length, rules);
+      // A spreadsheet leaves out empty cells at the end of a row; a CSV row of another width is cut or shifted.
+      const record = table.kind === "xlsx" ? fitTo(row.cells, header.length) : row.cells;
+      const parsed = parseImportRow(record, row.line, columns, header.length, rules);
       if (parsed.status === "blank") {
         report.skipped++;
         continue;
       }
       report.rowsRead++;
-      if (parsed.status === "invalid") pending.push({ line, problem: parsed.problem, record });
+      if (parsed.status === "invalid") pending.push({ line: row.line, problem: parsed.problem, record });
       else batch.push(parsed.row);
       if (batch.length >= batchSize) await flush();
       if (report.rowsRead % 1000 === 0) settings.onProgress?.({ rows: report.rowsRead, total });
@@ -173,14 +159,13 @@ export async function importContacts(db: Database, settings: ImportSettings): Pr
     if (report.rowsRead === 0) return { status: "refused", problem: { code: "header_only" } };
     await flush();
     settings.onProgress?.({ rows: report.rowsRead, total: Math.max(total, report.rowsRead) });
-    if (report.created + report.merged > 0) await refreshPlannerStatistics(db, IMPORTED_TABLES);
+    if (!settings.dryRun && report.created + report.merged > 0) await refreshPlannerStatistics(db, IMPORTED_TABLES);
     complete = true;
   } finally {
-    file.destroy();
     const errorsPath = await errors.close();
     if (errorsPath) report.errorsPath = errorsPath;
     report.seconds = (performance.now() - started) / 1000;
-    if (header && report.rowsRead > 0) {
+    if (header && report.rowsRead > 0 && !settings.dryRun) {
       const { invalidRows: _listed, ignoredColumns: _ignored, errorsPath: _path, ...counts } = report;
       await recordAudit(db, { actor: settings.actor, action: "import", target: fileName, details: { ...counts, seconds: Math.round(counts.seconds), complete }, at: settings.now });
     }
@@ -197,8 +182,8 @@ async function writable(folder: string): Promise<boolean> {
   }
 }
 
-function newlinesInside(record: string[]): number {
-  let count = 0;
-  for (const field of record) if (field.includes("\n")) count += field.split("\n").length - 1;
-  return count;
+function fitTo(cells: string[], width: number): string[] {
+  if (cells.length === width) return cells;
+  if (cells.length > width) return cells.slice(0, width);
+  return [...cells, ...Array<string>(width - cells.length).fill("")];
 }

@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { parse, type CsvError, type Info } from "csv-parse";
 import { checkCsvFile } from "./checkCsvFile.js";
+import { defaultWorkbookLimits, inspectWorkbook, type WorkbookLimits } from "./inspectWorkbook.js";
 import type { FileProblem } from "./types.js";
 
 /** One row of a spreadsheet: its line (CSV) or row number (Excel) as staff see it, and its cells as text. */
@@ -20,6 +21,13 @@ export type TableFile =
       rows: AsyncIterable<TableRow>;
     };
 
+export interface TableLimits {
+  /** The file as uploaded. */
+  maxBytes?: number;
+  /** What an .xlsx may unpack to (see inspectWorkbook). */
+  workbook?: Partial<WorkbookLimits>;
+}
+
 // A quote that never closes would otherwise swallow the rest of the file into one cell.
 const maxRecordBytes = 1 << 20;
 
@@ -29,9 +37,9 @@ const maxRecordBytes = 1 << 20;
  * Header included, as the first row. Excel cells come as the text a person sees: numbers
  * unformatted, dates as YYYY-MM-DD, formulas as their result.
  */
-export async function readTableRows(path: string, options: { maxBytes?: number } = {}): Promise<TableFile> {
-  const check = await checkCsvFile(path, options);
-  if (check.status === "refused" && check.problem.code === "xlsx") return readWorkbook(path);
+export async function readTableRows(path: string, options: TableLimits = {}): Promise<TableFile> {
+  const check = await checkCsvFile(path, { maxBytes: options.maxBytes });
+  if (check.status === "refused" && check.problem.code === "xlsx") return readWorkbook(path, { ...defaultWorkbookLimits, ...options.workbook });
   if (check.status === "refused") return check;
   return { status: "ok", kind: "csv", estimatedRows: Math.max(0, check.lines - 1), rows: readCsv(path, check.delimiter) };
 }
@@ -42,11 +50,14 @@ async function* readCsv(path: string, delimiter: string): AsyncIterable<TableRow
     parse({ bom: true, delimiter, info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, max_record_size: maxRecordBytes }),
   );
   const broken: TableRow[] = [];
+  const brokenLines = new Set<number>();
   let lastLine = 0;
   parser.on("skip", (error: CsvError) => {
     const unclosed = error.code === "CSV_QUOTE_NOT_CLOSED" || error.code === "CSV_MAX_RECORD_SIZE";
     // Quoting errors point at where the parser gave up; an unclosed quote began after the last good row.
     const line = unclosed ? lastLine + 1 : typeof error.lines === "number" ? error.lines : lastLine + 1;
+    if (brokenLines.has(line)) return;
+    brokenLines.add(line);
     broken.push({ line, status: "broken", detail: error.message.replace(/^[^:]*: /, ""), unclosed });
   });
   try {
@@ -63,12 +74,15 @@ async function* readCsv(path: string, delimiter: string): AsyncIterable<TableRow
   }
 }
 
-async function readWorkbook(path: string): Promise<TableFile> {
+async function readWorkbook(path: string, limits: WorkbookLimits): Promise<TableFile> {
   // .xls (before 2007) is an OLE file, not the zip exceljs reads.
   if (!(await startsWithZip(path))) return { status: "refused", problem: { code: "xls" } };
+  const inspection = await inspectWorkbook(path, limits);
+  if (inspection.status === "refused") return inspection;
   // exceljs is large; only an Excel import loads it.
   const { default: ExcelJS } = await import("exceljs");
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", entries: "emit" });
+  // Styles are read so that a date cell comes as a date, not as Excel's day number.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", entries: "emit" });
   async function* rows(): AsyncIterable<TableRow> {
     for await (const sheet of reader) {
       for await (const row of sheet) {
@@ -91,10 +105,23 @@ async function readWorkbook(path: string): Promise<TableFile> {
   }
   if (first.done) return { status: "refused", problem: { code: "empty" } };
   async function* all(): AsyncIterable<TableRow> {
-    yield first.value as TableRow;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    let last = first.value as TableRow;
+    yield last;
+    for (;;) {
+      let next: IteratorResult<TableRow>;
+      try {
+        next = await iterator.next();
+      } catch (error) {
+        // Damaged further down (the first pass only unpacked it): one bad row says where, and the rest is not read.
+        yield { line: last.line + 1, status: "broken", detail: error instanceof Error ? error.message : String(error), unclosed: false };
+        return;
+      }
+      if (next.done) return;
+      last = next.value;
+      yield last;
+    }
   }
-  return { status: "ok", kind: "xlsx", estimatedRows: 0, rows: all() };
+  return { status: "ok", kind: "xlsx", estimatedRows: Math.max(0, inspection.rows - 1), rows: all() };
 }
 
 async function startsWithZip(path: string): Promise<boolean> {

@@ -52,6 +52,10 @@ export type FileProblem =
   | { code: "xls" }
   /** An .xlsx that is damaged or not really a workbook. */
   | { code: "xlsx_unreadable" }
+  /** An .xlsx that unpacks to more than Relawan reads (a zip bomb, or a sheet beyond Excel's own size). */
+  | { code: "xlsx_too_large"; limit: "bytes" | "rows"; max: number }
+  /** A PDF, perhaps renamed to .csv or .xlsx. */
+  | { code: "pdf" }
   | { code: "invalid_utf8"; line: number }
   | { code: "no_key_column"; columns: string[] }
   /** A targets file without a region column (code or names) or without any figure column. */

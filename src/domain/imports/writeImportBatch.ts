@@ -7,6 +7,12 @@ import type { ImportRow, InvalidRow } from "./types.js";
 export interface BatchSettings {
   defaultLanguage: string;
   now: Date;
+  /**
+   * A dry run: nothing is written. The map carries, from batch to batch, who each phone
+   * ("p:+62…") and Telegram id ("t:…") an earlier batch would have created, so a later row
+   * of the same person counts as merged, as in the real import.
+   */
+  dryRun?: Map<string, string>;
 }
 
 export interface BatchResult {
@@ -60,6 +66,7 @@ const consentText = { key: "import.updates", version: "external" } as const;
 export async function writeImportBatch(tx: Db, rows: readonly ImportRow[], settings: BatchSettings): Promise<BatchResult> {
   const result: BatchResult = { created: 0, merged: 0, invalid: [], consentRecorded: 0, consentNotApplied: 0, optedOut: 0 };
   const existing = await loadExisting(tx, rows);
+  if (settings.dryRun) addEarlierRows(existing, rows, settings);
   const byPhone = new Map<string, Slot>();
   const byTelegram = new Map<string, Slot>();
   const slots: Slot[] = [];
@@ -139,7 +146,33 @@ export async function writeImportBatch(tx: Db, rows: readonly ImportRow[], setti
   }
 
   await writeSlots(tx, slots, settings, result);
+  if (settings.dryRun) {
+    for (const slot of slots) {
+      if (slot.phone) settings.dryRun.set(`p:${slot.phone}`, slot.contactId);
+      for (const id of slot.telegramIds) settings.dryRun.set(`t:${id}`, slot.contactId);
+    }
+  }
   return result;
+}
+
+/** In a dry run, the people earlier batches would have created stand in as if they were in the database. */
+function addEarlierRows(existing: Awaited<ReturnType<typeof loadExisting>>, rows: readonly ImportRow[], settings: BatchSettings): void {
+  const earlier = settings.dryRun!;
+  const known = new Set([...existing.contacts.values()].flatMap((c) => (c.phone ? [c.phone] : [])));
+  for (const row of rows) {
+    const byPhone = row.phone && !known.has(row.phone) ? earlier.get(`p:${row.phone}`) : undefined;
+    if (byPhone && !existing.contacts.has(byPhone)) existing.contacts.set(byPhone, standIn(byPhone, settings));
+    if (byPhone) existing.contacts.get(byPhone)!.phone = row.phone!;
+    const byTelegram = row.telegramId && !existing.telegram.has(row.telegramId) ? earlier.get(`t:${row.telegramId}`) : undefined;
+    if (byTelegram) {
+      if (!existing.contacts.has(byTelegram)) existing.contacts.set(byTelegram, standIn(byTelegram, settings));
+      existing.telegram.set(row.telegramId!, byTelegram);
+    }
+  }
+}
+
+function standIn(id: string, settings: BatchSettings): ExistingContact {
+  return { id, name: null, phone: null, regionCode: null, language: settings.defaultLanguage, optedOut: false, updatesConsent: null, updatesHistory: [] };
 }
 
 async function loadExisting(tx: Db, rows: readonly ImportRow[]) {
@@ -209,12 +242,13 @@ async function writeSlots(tx: Db, slots: Slot[], settings: BatchSettings, result
     }
     const changed =
       slot.name !== before.name || slot.phone !== before.phone || slot.regionCode !== before.regionCode || newlyStopped || consentNow !== before.updatesConsent;
-    if (!changed) continue;
+    if (!changed || settings.dryRun) continue;
     await tx.$executeRaw`
       UPDATE "Contact" SET "name" = ${slot.name}, "phone" = ${slot.phone}, "regionCode" = ${slot.regionCode},
         "optedOut" = ${stopped || slot.optOut}, "updatesConsent" = ${consentNow}
       WHERE "id" = ${slot.contactId}`;
   }
+  if (settings.dryRun) return;
   const consentConstants = [
     ["purpose", "text", "updates"],
     ["textVersion", "text", consentText.version],

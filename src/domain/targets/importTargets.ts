@@ -5,6 +5,7 @@ import type { Database } from "../../db/client.js";
 import { recordAudit } from "../audit/recordAudit.js";
 import { createRowErrorsWriter } from "../imports/createRowErrorsWriter.js";
 import { readTableRows } from "../imports/readTableRows.js";
+import type { WorkbookLimits } from "../imports/inspectWorkbook.js";
 import type { FileProblem } from "../imports/types.js";
 import { loadRegions } from "../regions/loadRegions.js";
 import { mapTargetHeader, type TargetColumns } from "./mapTargetHeader.js";
@@ -26,6 +27,10 @@ export interface TargetImportSettings {
   listedInvalid?: number;
   describeProblem: (problem: TargetRowProblem) => string;
   onProgress?: (progress: { rows: number; total: number }) => void;
+  /** Read and check every row and say what would be created and replaced, writing nothing (no audit either). */
+  dryRun?: boolean;
+  /** What an .xlsx may unpack to; tests lower it. */
+  workbookLimits?: Partial<WorkbookLimits>;
 }
 
 export type TargetImportOutcome = { status: "refused"; problem: FileProblem } | { status: "done"; report: TargetImportReport };
@@ -40,7 +45,7 @@ const batchSize = 1_000;
  */
 export async function importTargets(db: Database, settings: TargetImportSettings): Promise<TargetImportOutcome> {
   const started = performance.now();
-  const table = await readTableRows(settings.path, { maxBytes: settings.maxBytes });
+  const table = await readTableRows(settings.path, { maxBytes: settings.maxBytes, workbook: settings.workbookLimits });
   if (table.status === "refused") return table;
   const errorsPath = settings.errorsPath === undefined ? `${settings.path}.errors.csv` : settings.errorsPath;
   if (errorsPath !== null && !(await writable(dirname(errorsPath)))) return { status: "refused", problem: { code: "errors_not_writable", path: errorsPath } };
@@ -61,7 +66,7 @@ export async function importTargets(db: Database, settings: TargetImportSettings
     batch = [];
     pending = [];
     if (rows.length > 0) {
-      const written = await db.$transaction((tx) => writeTargetBatch(tx, rows, { figures: report.figures, actor: settings.actor, now: settings.now }), { timeout: 120_000, maxWait: 60_000 });
+      const written = await db.$transaction((tx) => writeTargetBatch(tx, rows, { figures: report.figures, actor: settings.actor, now: settings.now, dryRun: settings.dryRun }), { timeout: 120_000, maxWait: 60_000 });
       report.created += written.created;
       report.replaced += written.replaced;
     }
@@ -122,7 +127,7 @@ export async function importTargets(db: Database, settings: TargetImportSettings
     const written = await errors.close();
     if (written) report.errorsPath = written;
     report.seconds = (performance.now() - started) / 1000;
-    if (header && report.rowsRead > 0) {
+    if (header && report.rowsRead > 0 && !settings.dryRun) {
       await recordAudit(db, {
         actor: settings.actor,
         action: "targets.import",

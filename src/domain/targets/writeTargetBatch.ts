@@ -10,7 +10,8 @@ import { targetFigures, type TargetFigure, type TargetRow } from "./targetTypes.
 export async function writeTargetBatch(
   tx: Db,
   rows: readonly TargetRow[],
-  settings: { figures: readonly TargetFigure[]; actor: string; now: Date },
+  /** dryRun: count what would be created and replaced, write nothing. */
+  settings: { figures: readonly TargetFigure[]; actor: string; now: Date; dryRun?: boolean },
 ): Promise<{ created: number; replaced: number }> {
   if (rows.length === 0) return { created: 0, replaced: 0 };
   const codes = rows.map((row) => row.regionCode);
@@ -19,7 +20,7 @@ export async function writeTargetBatch(
   const columns = targetFigures.filter((figure) => settings.figures.includes(figure));
   const names = Prisma.raw(columns.map((column) => `, "${column}"`).join(""));
   const updates = Prisma.raw(columns.map((column) => `, "${column}" = excluded."${column}"`).join(""));
-  for (const row of rows) {
+  for (const row of settings.dryRun ? [] : rows) {
     const values = columns.map((column) => Prisma.sql`, ${row.figures[column] ?? null}`);
     await tx.$executeRaw`
       INSERT INTO "RegionTarget" ("regionCode", "updatedAt", "updatedBy"${names})

@@ -131,7 +131,7 @@ describe("files refused before anything is written", () => {
     expect(folder.exists(`${path}.errors.csv`)).toBe(false);
   });
 
-  it("refuses UTF-16, Latin-1 bytes, an Excel workbook and zero bytes, saying which", async () => {
+  it("refuses UTF-16, Latin-1 bytes, a damaged Excel workbook, a renamed PDF and zero bytes, saying which", async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${header}\nBudi,081234567890,,,,,,,\n`, "utf16le")]);
     expect(await importFile(store.db, folder.write("utf16.csv", utf16))).toEqual({ status: "refused", problem: { code: "utf16" } });
     const utf16NoBom = Buffer.from(`${header}\nBudi,081234567890,,,,,,,\n`, "utf16le");
@@ -139,7 +139,10 @@ describe("files refused before anything is written", () => {
     const latin1 = Buffer.from(`${header}\nBudi,081234567890,,,,,,,\nJos\xe9,081234567891,,,,,,,\n`, "latin1");
     expect(await importFile(store.db, folder.write("latin1.csv", latin1))).toEqual({ status: "refused", problem: { code: "invalid_utf8", line: 3 } });
     const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 1)]);
-    expect(await importFile(store.db, folder.write("kontak.xlsx", xlsx))).toEqual({ status: "refused", problem: { code: "xlsx" } });
+    expect(await importFile(store.db, folder.write("kontak.xlsx", xlsx))).toEqual({ status: "refused", problem: { code: "xlsx_unreadable" } });
+    const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "latin1"), Buffer.alloc(200)]);
+    expect(await importFile(store.db, folder.write("kontak.xlsx", pdf))).toEqual({ status: "refused", problem: { code: "pdf" } });
+    expect(await importFile(store.db, folder.write("kontak.csv", pdf))).toEqual({ status: "refused", problem: { code: "pdf" } });
     const zeros = Buffer.from(`${header}\nBudi,0812\u0000,,,,,,,\n`);
     expect(await importFile(store.db, folder.write("nul.csv", zeros))).toEqual({ status: "refused", problem: { code: "binary" } });
     await nothingWritten();

@@ -7,6 +7,7 @@ import type { Database } from "../../../src/db/client.js";
 import { describeTargetProblem } from "../../../src/domain/targets/describeTargetProblem.js";
 import { importTargets, type TargetImportSettings } from "../../../src/domain/targets/importTargets.js";
 import { createTestDatabase, type TestDatabase } from "../../support/createTestDatabase.js";
+import { sheetXml, writeWorkbook } from "../../support/writeWorkbook.js";
 import { createCsvFolder, en, importNow } from "../imports/support.js";
 
 let store: TestDatabase;
@@ -154,5 +155,31 @@ describe("an Excel workbook", () => {
       { regionCode: "32.73.02", registeredVoters: 95_000, pollingStations: 380, targetVolunteers: 190, targetSupporters: null },
       { regionCode: "32.73.06", registeredVoters: 70_000, pollingStations: 300, targetVolunteers: 150, targetSupporters: null },
     ]);
+  });
+});
+
+describe("a dry run and a zip bomb", () => {
+  it("counts what a dry run would create and replace, and writes nothing", async () => {
+    const path = folder.write("target.csv", "kode_wilayah,dpt\n32.73,1000\n32.71,2000\n99.99,5\n");
+    await load(store.db, folder.write("awal.csv", "kode_wilayah,dpt\n32.73,500\n"));
+    const before = await targets();
+    const audits = await store.db.auditEntry.count();
+    const dry = await load(store.db, path, { dryRun: true, errorsPath: null });
+    expect(dry).toMatchObject({ status: "done", report: { rowsRead: 3, created: 1, replaced: 1, invalid: 1 } });
+    expect(await targets()).toEqual(before);
+    expect(await store.db.auditEntry.count()).toBe(audits);
+    const real = await load(store.db, path, { errorsPath: null });
+    expect(real).toMatchObject({ status: "done", report: { rowsRead: 3, created: 1, replaced: 1, invalid: 1 } });
+  });
+
+  it("refuses an .xlsx that unpacks to more than the limit, before anything is written", async () => {
+    const path = folder.write("bom.xlsx", "");
+    writeWorkbook(path, sheetXml([["kode_wilayah", "dpt"], ["32.73", "1000"]], 6 * 1024 * 1024));
+    expect(await load(store.db, path, { workbookLimits: { maxUncompressedBytes: 2 * 1024 * 1024 } })).toEqual({
+      status: "refused",
+      problem: { code: "xlsx_too_large", limit: "bytes", max: 2 * 1024 * 1024 },
+    });
+    expect(await store.db.regionTarget.count()).toBe(0);
+    expect(await store.db.auditEntry.count()).toBe(0);
   });
 });
