@@ -8,7 +8,8 @@ import { readRegionCoverage } from "../src/domain/regions/readRegionCoverage.js"
 import type { RegionDirectory } from "../src/domain/regions/types.js";
 import { createBenchDatabase } from "./benchDatabase.js";
 
-const now = new Date("2029-01-01T00:00:00Z");
+/** The seeded database's "now": contacts were last active up to 90 days before it. */
+export const now = new Date("2029-01-01T00:00:00Z");
 const PROVINCE = "32";
 
 export async function benchCoverage(contacts: number): Promise<void> {
@@ -74,7 +75,7 @@ export function seedCoverageBench(url: string, regions: RegionDirectory, count: 
   const iso = (date: Date) => date.toISOString().replace("Z", "+00:00");
   const sqlite = new Sqlite(sqlitePath(url));
   sqlite.pragma("journal_mode = WAL");
-  const contact = sqlite.prepare(`INSERT INTO "Contact" ("id", "language", "regionCode", "optedOut", "updatesConsent", "createdAt", "lastActiveAt") VALUES (?, 'id', ?, ?, ?, ?, ?)`);
+  const contact = sqlite.prepare(`INSERT INTO "Contact" ("id", "name", "phone", "language", "regionCode", "optedOut", "updatesConsent", "createdAt", "lastActiveAt") VALUES (?, ?, ?, 'id', ?, ?, ?, ?, ?)`);
   const volunteer = sqlite.prepare(`INSERT INTO "Volunteer" ("id", "contactId", "referralCode", "interests", "availability", "createdAt") VALUES (?, ?, ?, '[]', 'weekend', ?)`);
   const target = sqlite.prepare(`INSERT INTO "RegionTarget" ("regionCode", "registeredVoters", "pollingStations", "targetVolunteers", "targetSupporters", "updatedAt", "updatedBy") VALUES (?, ?, ?, ?, ?, ?, 'bench')`);
   const insert = sqlite.transaction((from: number, to: number) => {
@@ -83,8 +84,11 @@ export function seedCoverageBench(url: string, regions: RegionDirectory, count: 
       const regionCode = where < 0.7 ? pick(villages) : where < 0.9 ? pick(districts) : where < 0.95 ? pick(regencies) : null;
       const consent = random();
       const lastActive = iso(new Date(now.getTime() - Math.floor(random() * 90) * 86_400_000));
-      contact.run(`c${n}`, regionCode, random() < 0.05 ? 1 : 0, consent < 0.5 ? 1 : consent < 0.7 ? 0 : null, iso(now), lastActive);
-      if (random() < 0.1) volunteer.run(`v${n}`, `c${n}`, `R${n}`, iso(now));
+      // Names from a few hundred first and family names (the dashboard's name search); every phone different.
+      // (Not drawn from random(): the coverage figures stay what they were before names were seeded.)
+      const name = `${firstNames[n % firstNames.length]} ${familyNames[Math.floor(n / firstNames.length) % familyNames.length]}`;
+      contact.run(`c${n}`, name, benchPhone(n), regionCode, random() < 0.05 ? 1 : 0, consent < 0.5 ? 1 : consent < 0.7 ? 0 : null, iso(now), lastActive);
+      if (random() < 0.1) volunteer.run(`v${n}`, `c${n}`, benchReferralCode(n), iso(now));
     }
   });
   for (let from = 0; from < count; from += 50_000) insert(from, Math.min(count, from + 50_000));
@@ -94,3 +98,21 @@ export function seedCoverageBench(url: string, regions: RegionDirectory, count: 
   })();
   sqlite.close();
 }
+
+/** The n-th seeded contact's phone number. */
+export function benchPhone(n: number): string {
+  return `+62812${String(n).padStart(8, "0")}`;
+}
+
+/** The n-th seeded contact's referral code (if a volunteer): seven characters of the real codes' alphabet. */
+function benchReferralCode(n: number): string {
+  const alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+  let code = "";
+  for (let rest = n, i = 0; i < 7; i++, rest = Math.floor(rest / alphabet.length)) code = alphabet[rest % alphabet.length]! + code;
+  return code;
+}
+
+const firstNames = ("Budi Siti Agus Dewi Andi Rina Joko Sri Hendra Wati Rudi Lestari Eko Yuni Bambang Ratna Dedi Nur Ahmad Fitri " +
+  "Indra Maya Yusuf Sari Arif Rizki Dian Putri Hadi Ayu Wahyu Intan Fajar Ani Teguh Nia Bayu Tuti Rahmat Eka").split(" ");
+const familyNames = ("Santoso Aminah Wijaya Susanto Hidayat Saputra Pratama Kusuma Nugroho Lubis Siregar Nasution Harahap Simanjuntak " +
+  "Setiawan Gunawan Hakim Rahman Sihombing Tanjung Halim Wibowo Purnomo Sulistyo Hartono Utomo Situmorang Panjaitan Manurung Ginting").split(" ");

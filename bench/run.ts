@@ -1,5 +1,5 @@
 // `npm run bench`: figures, not assertions. Sized for a 2-core machine.
-// BENCH_ONLY=startup,faq,turns,flood,rate,paid,lifted,materialize,kills,import,coverage,map runs a subset; the BENCH_* sizes are the size() calls in main().
+// BENCH_ONLY=startup,faq,turns,flood,rate,paid,lifted,materialize,kills,import,coverage,map,dashboard runs a subset; the BENCH_* sizes are the size() calls in main().
 // BENCH_DATABASE=sqlite|postgresql|both picks the databases (default: both when PostgreSQL answers
 // at BENCH_POSTGRES_URL); every section but faq runs once per database, and where both ran a
 // ratio line follows (postgresql/sqlite).
@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { loadCampaignContent } from "../src/domain/content/loadCampaignContent.js";
 import { createCampaignFaqMatcher } from "../src/domain/faq/createCampaignFaqMatcher.js";
 import { benchCoverage } from "./benchCoverage.js";
+import { benchDashboard } from "./benchDashboard.js";
 import { benchDatabases, root, type BenchDialect } from "./benchDatabase.js";
 import { benchDeliveryRate, type RateBench, type RateFigures } from "./benchDeliveryRate.js";
 import { benchFlood } from "./benchFlood.js";
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
   if (wants("import")) await eachDatabase(databases, (database) => benchImportContacts(size("BENCH_IMPORT_ROWS", 1_000_000), database));
   // Coverage's goal (at most a second per query on a million contacts) is about SQLite; measured there only.
   if (wants("coverage")) await benchCoverage(size("BENCH_COVERAGE_CONTACTS", 1_000_000));
+  // The dashboard's goal (p95 at most 300 ms per page on a million contacts) is about SQLite too.
+  if (wants("dashboard")) await benchDashboard(size("BENCH_DASHBOARD_CONTACTS", 1_000_000), size("BENCH_DASHBOARD_RUNS", 20));
 }
 
 async function benchConversation(databases: BenchDialect[]): Promise<void> {

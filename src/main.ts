@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   if (dashboard) {
     const { startDashboard } = await import("./app/startDashboard.js");
     try {
-      const served = await startDashboard(dashboard, { db, translator, regions, timeZone: config.TIMEZONE, activeVolunteerDays: config.ACTIVE_VOLUNTEER_DAYS, consentTextVersion: content.content.campaign.campaign.consentTextVersion, logger, faq });
+      const served = await startDashboard(dashboard, { db, translator, regions, timeZone: config.TIMEZONE, activeVolunteerDays: config.ACTIVE_VOLUNTEER_DAYS, defaultCountry: config.DEFAULT_COUNTRY as CountryCode, consentTextVersion: content.content.campaign.campaign.consentTextVersion, logger, faq });
       shutdown.push(() => served.stop());
       dashboardServed = true;
     } catch (error) {

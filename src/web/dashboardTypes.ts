@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import type { CountryCode } from "libphonenumber-js/max";
 import type { Translate, Translator } from "../conversation/createTranslator.js";
 import type { Database } from "../db/client.js";
 import type { FaqMatcher } from "../domain/faq/createFaqMatcher.js";
@@ -23,6 +24,8 @@ export interface DashboardDeps {
   activeVolunteerDays: number;
   /** The running bot's FAQ matcher, when this process also chats: an erasure makes it forget the person's words, as /hapusdata does. */
   faq?: Pick<FaqMatcher, "remove" | "removeVariant">;
+  /** DEFAULT_COUNTRY: how the People search reads a number typed without "+country" (ID when not given). */
+  defaultCountry?: CountryCode;
   /** The campaign's consentTextVersion: the anonymised record a deletion leaves carries it, as /hapusdata's does. */
   consentTextVersion: string;
   /** How often a live topic is read while a page follows it (default 1000 ms). */

@@ -1,8 +1,9 @@
-// The People page's address: ?cari=&wilayah=&peran=&tag=&persetujuan=&setelah= (Indonesian, as the
+// The People page's address: ?cari=&wilayah=&peran=&tag=&persetujuan=&aktivitas=&setelah= (Indonesian, as the
 // audit page's), read into the domain's people filter. The export pages take the same address.
-import { parsePeopleFilter, type PeopleFilter } from "../domain/people/parsePeopleFilter.js";
+import { parsePeopleFilter, type PeopleFilter, type PeopleFilterSettings } from "../domain/people/parsePeopleFilter.js";
+import type { DashboardDeps } from "./dashboardTypes.js";
 
-const fieldOf = { cari: "search", wilayah: "region", peran: "role", tag: "tag", persetujuan: "consent" } as const;
+const fieldOf = { cari: "search", wilayah: "region", peran: "role", tag: "tag", persetujuan: "consent", aktivitas: "activity" } as const;
 type Param = keyof typeof fieldOf;
 export type PeopleChoice = Record<Param, string>;
 
@@ -10,7 +11,7 @@ export type PeopleQuery = { status: "ok"; filter: PeopleFilter; chosen: PeopleCh
 
 export function readPeopleQuery(query: unknown): PeopleQuery {
   const given = (query ?? {}) as Record<string, unknown>;
-  const chosen: PeopleChoice = { cari: "", wilayah: "", peran: "", tag: "", persetujuan: "" };
+  const chosen: PeopleChoice = { cari: "", wilayah: "", peran: "", tag: "", persetujuan: "", aktivitas: "" };
   const fields: Record<string, string> = {};
   for (const [name, value] of Object.entries(given)) {
     // A repeated parameter arrives as a list: no form makes one.
@@ -31,4 +32,9 @@ export function peopleQueryString(chosen: PeopleChoice, extra: Record<string, st
   for (const [name, value] of Object.entries({ ...chosen, ...extra })) if (value !== "") params.set(name, value);
   const text = params.toString();
   return text === "" ? "" : `?${text}`;
+}
+
+/** The campaign's settings a people filter is read with (the list and its export alike), now. */
+export function peopleFilterSettings(deps: DashboardDeps): PeopleFilterSettings {
+  return { defaultCountry: deps.defaultCountry ?? "ID", activeDays: deps.activeVolunteerDays, now: deps.clock() };
 }

@@ -2,7 +2,8 @@
 // neutralised as in `relawan export`, the file read back, and the export audited with its filter.
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { saveNameWords } from "../../src/domain/contacts/saveNameWords.js";
 import { contactOf, createTestApp, staffMember, type TestApp } from "../support/createTestApp.js";
 import { createDashboardClient, DASHBOARD_URL, type DashboardClient } from "../support/dashboardClient.js";
 
@@ -14,6 +15,8 @@ beforeEach(async () => {
   await app.db.contact.create({ data: { name: "=HYPERLINK(\"http://evil\")", phone: "+6281311112222", regionCode: "32.73.01", updatesConsent: true } });
   await app.db.contact.create({ data: { name: "Budi Santoso", phone: "+6281234567890", regionCode: "32.73.01", updatesConsent: true } });
   await app.db.contact.create({ data: { name: "Siti di Jakarta", regionCode: "31.71" } });
+  // Written straight into the table: the name search's words as every write of a name saves them.
+  for (const contact of await app.db.contact.findMany()) await saveNameWords(app.db, contact.id, contact.name);
 });
 afterEach(async () => {
   await browser.close();
@@ -54,6 +57,27 @@ describe("exporting the People list", () => {
     expect(empty.statusCode).toBe(200);
     expect(parse(empty.body, { columns: true, bom: true })).toEqual([]);
     expect((await browser.get("/orang/ekspor.xlsx?peran=raja")).statusCode).toBe(400);
+  });
+
+  it("honours the activity filter, as the People page does", async () => {
+    await browser.signIn(await staffMember(app, "admin", "7204"));
+    const day = 86_400_000;
+    await app.db.contact.updateMany({ where: { role: null }, data: { lastActiveAt: new Date(app.clock.now.getTime() - 60 * day) } });
+    await app.db.contact.updateMany({ where: { name: "Budi Santoso" }, data: { lastActiveAt: new Date(app.clock.now.getTime() - 2 * day) } });
+    const active = parse((await browser.get("/orang/ekspor.csv?wilayah=32.73&aktivitas=active")).body, { columns: true, bom: true }) as Record<string, string>[];
+    expect(active.map((r) => r.name)).toEqual(["Budi Santoso"]);
+    const inactive = parse((await browser.get("/orang/ekspor.csv?wilayah=32.73&aktivitas=inactive")).body, { columns: true, bom: true }) as Record<string, string>[];
+    expect(inactive.map((r) => r.name)).toEqual(["'=HYPERLINK(\"http://evil\")"]);
+    // The audit entry is written once the file has gone out, just after the response ends.
+    await vi.waitFor(async () => expect(await app.db.auditEntry.count({ where: { action: "export" } })).toBe(2), { timeout: 30_000 });
+    const entries = await app.db.auditEntry.findMany({ where: { action: "export" } });
+    expect(entries.map((e) => JSON.parse(e.details!).filter)).toEqual(
+      expect.arrayContaining([
+        { region: "32.73", activity: "active" },
+        { region: "32.73", activity: "inactive" },
+      ]),
+    );
+    expect((await browser.get("/orang/ekspor.csv?aktivitas=kadang")).statusCode).toBe(400);
   });
 
   it("is refused to a coordinator with 403, as /export in the chat", async () => {

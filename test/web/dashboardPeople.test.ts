@@ -85,13 +85,36 @@ describe("the People page", () => {
       expect(tampered.statusCode, url).toBe(400);
       expect(tampered.body).toContain("Halaman daftar ini tidak ada lagi");
     }
-    for (const url of ["/orang?urut=nama", "/orang?peran=superuser", "/orang?wilayah=abc", `/orang?cari=${"a".repeat(5000)}`, "/orang?cari=a&cari=b"]) {
+    const badSearches = [`/orang?cari=${"a".repeat(100_000)}`, "/orang?cari=budi%00", "/orang?cari=%1B%5B31m", "/orang?tag=a%07b", "/orang?aktivitas=kadang", "/orang?aktivitas=active&aktivitas=inactive"];
+    for (const url of ["/orang?urut=nama", "/orang?peran=superuser", "/orang?wilayah=abc", `/orang?cari=${"a".repeat(5000)}`, "/orang?cari=a&cari=b", ...badSearches]) {
       const bad = await browser.get(url);
       expect(bad.statusCode, url.slice(0, 40)).toBe(400);
       expect(bad.body).toContain("Saringan tidak dikenali");
       expect(bad.body).not.toMatch(/at \w+ \(/);
     }
     expect((await browser.get("/orang/tidak-ada")).statusCode).toBe(404);
+    // A tampered cursor on the export, and an unknown filter there: the same clear page.
+    expect((await browser.get("/orang?cari=%25%25%25")).statusCode).toBe(200);
+    expect((await browser.get("/orang/%00")).statusCode).toBe(404);
+  });
+
+  it("filters by activity in the window of ACTIVE_VOLUNTEER_DAYS and keeps the filter in the next page and export links", async () => {
+    const budi = await seedVoter("Budi Santoso", "+6281234567890", "6281234567890");
+    const siti = await seedVoter("Siti Aminah", "+6281311112222", "6281311112222");
+    const day = 86_400_000;
+    await app.db.contact.update({ where: { id: budi }, data: { lastActiveAt: new Date(app.clock.now.getTime() - 2 * day) } });
+    await app.db.contact.update({ where: { id: siti }, data: { lastActiveAt: new Date(app.clock.now.getTime() - 45 * day) } });
+    const admin = await staffMember(app, "admin", "7108");
+    await browser.signIn(admin);
+    const page = await browser.get("/orang?aktivitas=active&wilayah=32.73");
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Budi Santoso");
+    expect(page.body).not.toContain("Siti Aminah");
+    expect(page.body).toContain('<option value="active" selected>Aktif dalam 30 hari terakhir</option>');
+    expect(page.body).toContain("/orang/ekspor.csv?wilayah=32.73&amp;aktivitas=active");
+    const inactive = await browser.get("/orang?aktivitas=inactive&wilayah=32.73");
+    expect(inactive.body).toContain("Siti Aminah");
+    expect(inactive.body).not.toContain("Budi Santoso");
   });
 
   it("refuses a voter's session", async () => {

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { saveNameWords } from "./saveNameWords.js";
 
 /**
  * Two contacts turned out to be one person (the same verified phone on Telegram and
@@ -65,6 +66,7 @@ export async function mergeContacts(db: Db, keptId: string, mergedId: string): P
     },
   });
   await db.contact.delete({ where: { id: mergedId } });
+  await saveNameWords(db, keptId, kept.name ?? merged.name);
 }
 
 // One person does a task once: where both contacts had the same task, the furthest along stays.

@@ -2,6 +2,7 @@ import type { Db } from "../../db/client.js";
 import type { Availability } from "../volunteers/availabilities.js";
 import type { LoadedContact } from "./findOrCreateContact.js";
 import { readContactForTurn } from "./readContactForTurn.js";
+import { saveNameWords } from "./saveNameWords.js";
 
 /** What a person may correct about themselves (/ubahdata); a field left out stays as it is. */
 export interface ContactDetails {
@@ -20,6 +21,7 @@ export interface ContactDetails {
 export async function updateContactDetails(db: Db, contactId: string, details: ContactDetails): Promise<LoadedContact> {
   const { interests, availability, ...fields } = details;
   if (Object.keys(fields).length > 0) await db.contact.update({ where: { id: contactId }, data: fields });
+  if (fields.name !== undefined) await saveNameWords(db, contactId, fields.name);
   if (interests || availability) {
     await db.volunteer.updateMany({ where: { contactId }, data: { ...(interests ? { interests: JSON.stringify(interests) } : {}), ...(availability ? { availability } : {}) } });
   }

@@ -1,5 +1,6 @@
 import { createImportId } from "./createImportId.js";
 import { Prisma, type Db } from "../../db/client.js";
+import { nameSearchWords } from "../contacts/nameSearchWords.js";
 import { insertRows, type Cell, type ColumnSpec } from "./insertRows.js";
 import { jsonValuesSql } from "./jsonValuesSql.js";
 import type { ImportRow, InvalidRow } from "./types.js";
@@ -210,6 +211,8 @@ async function writeSlots(tx: Db, slots: Slot[], settings: BatchSettings, result
   const newContacts: Cell[][] = [];
   const identities: Cell[][] = [];
   const tags: Cell[][] = [];
+  // The name search's words of every name this batch writes (a merge only fills a blank name).
+  const nameWords: Cell[][] = [];
   const grants: Cell[][] = [];
   const withdrawals: Cell[][] = [];
   for (const slot of slots) {
@@ -236,6 +239,7 @@ async function writeSlots(tx: Db, slots: Slot[], settings: BatchSettings, result
     for (const tag of slot.tags) tags.push([slot.contactId, tag]);
 
     const consentNow = consentAfterImport(slot, fresh);
+    if (slot.name !== (before?.name ?? null)) for (const word of nameSearchWords(slot.name)) nameWords.push([word, slot.contactId]);
     if (!before) {
       newContacts.push([slot.contactId, slot.name, slot.phone, slot.language, slot.regionCode, slot.optOut, consentNow]);
       continue;
@@ -265,6 +269,7 @@ async function writeSlots(tx: Db, slots: Slot[], settings: BatchSettings, result
     onConflictDoNothing: true,
   });
   await insertRows(tx, "ContactTag", tagColumns, tags, { onConflictDoNothing: true });
+  await insertRows(tx, "ContactNameWord", nameWordColumns, nameWords, { onConflictDoNothing: true });
   await insertRows(tx, "ConsentRecord", grantColumns, grants, {
     constants: [...consentConstants, ["granted", "boolean", true], ["textKey", "text", consentText.key]],
   });
@@ -291,6 +296,10 @@ const identityColumns: ColumnSpec[] = [
 const tagColumns: ColumnSpec[] = [
   ["contactId", "text"],
   ["tag", "text"],
+];
+const nameWordColumns: ColumnSpec[] = [
+  ["word", "text"],
+  ["contactId", "text"],
 ];
 const grantColumns: ColumnSpec[] = [
   ["id", "text"],

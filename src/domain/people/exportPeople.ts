@@ -7,7 +7,7 @@ import { exportHeaders } from "../exports/exportKinds.js";
 import { protectCsvCell } from "../exports/protectCsvCell.js";
 import { readExportRows } from "../exports/readExportRows.js";
 import { cleanTextForStaff } from "../text/cleanTextForStaff.js";
-import type { PeopleFilter } from "./parsePeopleFilter.js";
+import type { PeopleFilter, PeopleFilterSettings } from "./parsePeopleFilter.js";
 import { peopleWhereSql } from "./peopleWhereSql.js";
 
 export interface PeopleExport {
@@ -18,7 +18,8 @@ export interface PeopleExport {
   actor: string;
   /** "dashboard": where the file went, for the audit log. */
   destination: string;
-  now: Date;
+  /** The filter's settings; its `now` is also the audit entry's time. */
+  settings: PeopleFilterSettings;
   timeZone: string;
 }
 
@@ -34,7 +35,7 @@ export async function exportPeople(db: Database, request: PeopleExport): Promise
   let complete = false;
   async function* records() {
     yield [...exportHeaders[kind]];
-    for await (const page of readExportRows(db, kind, { segment: peopleWhereSql(request.filter), timeZone: request.timeZone })) {
+    for await (const page of readExportRows(db, kind, { segment: peopleWhereSql(request.filter, request.settings), timeZone: request.timeZone })) {
       rows += page.length;
       for (const row of page) yield row.map((cell) => protectCsvCell(cleanTextForStaff(cell)));
     }
@@ -49,7 +50,7 @@ export async function exportPeople(db: Database, request: PeopleExport): Promise
       action: "export",
       target: kind,
       details: { filter: request.filter, format: request.format, rows, destination: request.destination, complete },
-      at: request.now,
+      at: request.settings.now,
     });
   }
   return { rows };

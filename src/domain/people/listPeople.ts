@@ -1,6 +1,6 @@
 import { Prisma, type Db } from "../../db/client.js";
 import { cleanTextForStaff } from "../text/cleanTextForStaff.js";
-import type { PeopleFilter } from "./parsePeopleFilter.js";
+import type { PeopleFilter, PeopleFilterSettings } from "./parsePeopleFilter.js";
 import { readPeopleCursor, writePeopleCursor } from "./peopleCursor.js";
 import { peopleWhereSql } from "./peopleWhereSql.js";
 import { phoneForViewer } from "./phoneForViewer.js";
@@ -27,6 +27,7 @@ export interface ListPeopleRequest {
   after?: string;
   limit: number;
   viewerRole: string | null;
+  settings: PeopleFilterSettings;
 }
 
 /**
@@ -43,7 +44,7 @@ export async function listPeople(db: Db, request: ListPeopleRequest): Promise<Pe
   const before = after === undefined ? Prisma.empty : Prisma.sql`AND c."id" < ${after}`;
   const ids = (
     await db.$queryRaw<{ id: string }[]>(Prisma.sql`
-      SELECT c."id" FROM "Contact" c WHERE ${peopleWhereSql(request.filter)} ${before}
+      SELECT c."id" FROM "Contact" c WHERE ${peopleWhereSql(request.filter, request.settings)} ${before}
       ORDER BY c."id" DESC LIMIT ${request.limit + 1}`)
   ).map((row) => row.id);
   const shown = ids.slice(0, request.limit);

@@ -1,3 +1,4 @@
+import type { CountryCode } from "libphonenumber-js/max";
 import { segmentDefinitionSchema } from "../segments/segmentDefinition.js";
 
 /** The filters of the people list (dashboard People page and its export). */
@@ -9,16 +10,29 @@ export interface PeopleFilter {
   role?: PeopleRole;
   tag?: string;
   consent?: PeopleConsent;
+  /** Active in the window of ACTIVE_VOLUNTEER_DAYS, as the coverage's active volunteers are, or not. */
+  activity?: PeopleActivity;
+}
+
+/** What reading a filter needs besides the filter: the campaign's settings and the time. */
+export interface PeopleFilterSettings {
+  /** DEFAULT_COUNTRY: how a number typed without "+country" is read. */
+  defaultCountry: CountryCode;
+  /** ACTIVE_VOLUNTEER_DAYS */
+  activeDays: number;
+  now: Date;
 }
 
 export const peopleRoles = ["voter", "volunteer", "staff"] as const;
 export type PeopleRole = (typeof peopleRoles)[number];
 export const peopleConsents = ["subscribed", "not_subscribed", "opted_out"] as const;
 export type PeopleConsent = (typeof peopleConsents)[number];
+export const peopleActivities = ["active", "inactive"] as const;
+export type PeopleActivity = (typeof peopleActivities)[number];
 
 /** Longer searches are refused with a message rather than run. */
 export const maxSearchLength = 100;
-const fields = ["search", "region", "role", "tag", "consent"] as const;
+const fields = ["search", "region", "role", "tag", "consent", "activity"] as const;
 
 export type ParsedPeopleFilter = { status: "ok"; filter: PeopleFilter } | { status: "bad_filter"; field: string };
 
@@ -33,6 +47,8 @@ export function parsePeopleFilter(input: Record<string, string | undefined>, ign
     if (!(fields as readonly string[]).includes(field)) return { status: "bad_filter", field };
     const value = (raw ?? "").trim();
     if (value === "") continue;
+    // No field of the form holds a control character (a NUL would not even reach PostgreSQL).
+    if (/\p{Cc}/u.test(value)) return { status: "bad_filter", field };
     if (field === "search") {
       if (value.length > maxSearchLength) return { status: "bad_filter", field };
       filter.search = value;
@@ -49,6 +65,9 @@ export function parsePeopleFilter(input: Record<string, string | undefined>, ign
     } else if (field === "consent") {
       if (!(peopleConsents as readonly string[]).includes(value)) return { status: "bad_filter", field };
       filter.consent = value as PeopleConsent;
+    } else if (field === "activity") {
+      if (!(peopleActivities as readonly string[]).includes(value)) return { status: "bad_filter", field };
+      filter.activity = value as PeopleActivity;
     }
   }
   return { status: "ok", filter };

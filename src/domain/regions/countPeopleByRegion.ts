@@ -1,4 +1,5 @@
 import { Prisma, type Db } from "../../db/client.js";
+import { activeVolunteerSql } from "./activeVolunteerSql.js";
 import type { CoverageCounts } from "./coverageTypes.js";
 import { childCodeLength, regionScopeSql } from "./regionScopeSql.js";
 
@@ -32,11 +33,7 @@ export async function countPeopleByRegion(db: Db, parentCode: string | null, act
     SELECT SUBSTR(r."code", 1, ${length}) AS "child", SUM(r."volunteers") AS "volunteers", SUM(r."active") AS "active"
     FROM (
       SELECT c."regionCode" AS "code", COUNT(*) AS "volunteers",
-        SUM(CASE WHEN c."lastActiveAt" >= ${activeSince}
-          OR EXISTS (SELECT 1 FROM "TaskAssignment" ta WHERE ta."contactId" = c."id" AND (ta."respondedAt" >= ${activeSince} OR ta."doneAt" >= ${activeSince}))
-          OR EXISTS (SELECT 1 FROM "Volunteer" cv JOIN "CanvassReport" cr ON cr."volunteerId" = cv."id"
-            WHERE cv."contactId" = c."id" AND cr."createdAt" >= ${activeSince} AND cr."withdrawnAt" IS NULL)
-          THEN 1 ELSE 0 END) AS "active"
+        SUM(CASE WHEN ${activeVolunteerSql(activeSince)} THEN 1 ELSE 0 END) AS "active"
       ${volunteersIn}
       GROUP BY c."regionCode"
     ) r GROUP BY SUBSTR(r."code", 1, ${length})`;

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.js";
 import type { LoadedContact } from "../contacts/findOrCreateContact.js";
 import { readContactForTurn } from "../contacts/readContactForTurn.js";
+import { saveNameWords } from "../contacts/saveNameWords.js";
 import { createReferralCode } from "./createReferralCode.js";
 
 export interface VolunteerSignUp {
@@ -31,6 +32,7 @@ export async function registerVolunteer(db: Db, signUp: VolunteerSignUp): Promis
     where: { id: contactId },
     data: { name: signUp.name, phone: signUp.phone, regionCode: signUp.regionCode, role: signUp.role ?? "volunteer" },
   });
+  await saveNameWords(db, contactId, signUp.name);
   return readContactForTurn(db, contactId);
 }
 

@@ -3,7 +3,7 @@
 import { PassThrough } from "node:stream";
 import { exportPeople } from "../../domain/people/exportPeople.js";
 import type { DashboardPage, PageContext } from "../dashboardTypes.js";
-import { readPeopleQuery } from "../peopleQuery.js";
+import { peopleFilterSettings, readPeopleQuery } from "../peopleQuery.js";
 import { showMessage } from "../servePage.js";
 
 const types = { csv: "text/csv; charset=utf-8", xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" } as const;
@@ -17,13 +17,13 @@ function exportAs(format: "csv" | "xlsx"): DashboardPage {
       const { deps, staff } = context;
       const query = readPeopleQuery(context.request.query);
       if (query.status !== "ok" || query.after !== "") return showMessage(context, 400, "badFilter");
-      const now = deps.clock();
+      const settings = peopleFilterSettings(deps);
       const output = new PassThrough();
-      exportPeople(deps.db, { filter: query.filter, format, output, actor: staff!.id, destination: "dashboard", now, timeZone: deps.timeZone }).catch((error: unknown) => {
+      exportPeople(deps.db, { filter: query.filter, format, output, actor: staff!.id, destination: "dashboard", settings, timeZone: deps.timeZone }).catch((error: unknown) => {
         deps.logger.error({ err: error }, "people export failed");
         output.destroy(error instanceof Error ? error : new Error(String(error)));
       });
-      const day = now.toISOString().slice(0, 10);
+      const day = settings.now.toISOString().slice(0, 10);
       return context.reply
         .type(types[format])
         .header("content-disposition", `attachment; filename="relawan-orang-${day}.${format}"`)

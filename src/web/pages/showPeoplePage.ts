@@ -1,9 +1,9 @@
 // GET /orang (coordinators and admins): contacts and volunteers, searched and filtered, a page at a time.
 import { listPeople } from "../../domain/people/listPeople.js";
-import { peopleConsents, peopleRoles } from "../../domain/people/parsePeopleFilter.js";
+import { peopleActivities, peopleConsents, peopleRoles } from "../../domain/people/parsePeopleFilter.js";
 import { hasPermission } from "../../domain/staff/hasPermission.js";
 import type { DashboardPage } from "../dashboardTypes.js";
-import { peopleQueryString, readPeopleQuery } from "../peopleQuery.js";
+import { peopleFilterSettings, peopleQueryString, readPeopleQuery } from "../peopleQuery.js";
 import { showMessage } from "../servePage.js";
 
 const PAGE_SIZE = 50;
@@ -17,7 +17,7 @@ export const showPeoplePage: DashboardPage = {
     const { deps, t, staff } = context;
     const query = readPeopleQuery(context.request.query);
     if (query.status !== "ok") return showMessage(context, 400, "badFilter");
-    const page = await listPeople(deps.db, { filter: query.filter, after: query.after, limit: PAGE_SIZE, viewerRole: staff!.role });
+    const page = await listPeople(deps.db, { filter: query.filter, after: query.after, limit: PAGE_SIZE, viewerRole: staff!.role, settings: peopleFilterSettings(deps) });
     if (page.status !== "ok") return showMessage(context, 400, "badCursor");
     const rows = page.people.map((person) => ({
       ...person,
@@ -31,7 +31,7 @@ export const showPeoplePage: DashboardPage = {
       : undefined;
     return context.render(
       "pages/showPeoplePage",
-      { rows, chosen: query.chosen, roles: peopleRoles, consents: peopleConsents, more, exports, first: query.after !== "" ? `/orang${peopleQueryString(query.chosen)}` : undefined },
+      { rows, chosen: query.chosen, roles: peopleRoles, consents: peopleConsents, activities: peopleActivities, activeDays: deps.activeVolunteerDays, more, exports, first: query.after !== "" ? `/orang${peopleQueryString(query.chosen)}` : undefined },
       { title: t("dashboard:people.title") },
     );
   },

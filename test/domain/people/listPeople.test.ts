@@ -1,6 +1,7 @@
 // The people list of the dashboard: search, filters and keyset pages, on SQLite and (npm run test:pg) PostgreSQL.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/client.js";
+import { saveNameWords } from "../../../src/domain/contacts/saveNameWords.js";
 import { changePersonTag } from "../../../src/domain/people/changePersonTag.js";
 import { listPeople } from "../../../src/domain/people/listPeople.js";
 import { parsePeopleFilter, type PeopleFilter } from "../../../src/domain/people/parsePeopleFilter.js";
@@ -16,6 +17,7 @@ beforeEach(async () => {
 afterEach(async () => store.close());
 
 const at = new Date("2026-11-01T03:00:00Z");
+const settings = { defaultCountry: "ID", activeDays: 30, now: at } as const;
 
 async function seed() {
   const budi = await db.contact.create({ data: { id: "c0001", name: "Budi Santoso", phone: "+6281234567890", regionCode: "32.73.01", updatesConsent: true } });
@@ -25,24 +27,61 @@ async function seed() {
   await db.contact.create({ data: { id: "c0004", name: "Rina Koordinator", role: "coordinator", regionCode: "31" } });
   await db.contact.create({ data: { id: "c0005", name: "Dewi", referredByCode: "ABC2345", updatesConsent: false } });
   await db.contactTag.create({ data: { contactId: budi.id, tag: "posko-a" } });
+  // Written straight into the table above: the name search's words as every write of a name saves them.
+  for (const contact of await db.contact.findMany()) await saveNameWords(db, contact.id, contact.name);
 }
 
 async function names(filter: PeopleFilter) {
-  const page = await listPeople(db, { filter, limit: 50, viewerRole: "admin" });
+  const page = await listPeople(db, { filter, limit: 50, viewerRole: "admin", settings });
   if (page.status !== "ok") throw new Error(page.status);
   return page.people.map((p) => p.name);
 }
 
 describe("listPeople", () => {
-  it("searches by name (any case, % and _ literal), by phone in any writing, by referral code", async () => {
+  it("searches by the beginning of name words (any case or accent, % and _ literal), by phone in any writing, by referral code", async () => {
     await seed();
     expect(await names({ search: "budi" })).toEqual(["Budi Santoso"]);
     expect(await names({ search: "SANTOSO" })).toEqual(["Budi Santoso"]);
+    expect(await names({ search: "sant" })).toEqual(["Budi Santoso"]);
+    expect(await names({ search: "santoso bu" })).toEqual(["Budi Santoso"]);
+    // Words are found by their beginning, not their middle (that would read every name).
+    expect(await names({ search: "antoso" })).toEqual([]);
+    expect(await names({ search: "budi siti" })).toEqual([]);
     expect(await names({ search: "100%_" })).toEqual(["siti 100%_x"]);
-    expect(await names({ search: "%" })).toEqual(["siti 100%_x"]);
+    expect(await names({ search: "%" })).toEqual([]);
     expect(await names({ search: "0812-3456-7890" })).toEqual(["Budi Santoso"]);
+    expect(await names({ search: "+62 812 3456" })).toEqual(["Budi Santoso"]);
+    expect(await names({ search: "0812" })).toEqual([]);
     expect(await names({ search: "abc2345" })).toEqual(["Ani"]);
     expect(await names({ search: "nobody" })).toEqual([]);
+    await db.contact.update({ where: { id: "c0005" }, data: { name: "Déwi Ñur" } });
+    await saveNameWords(db, "c0005", "Déwi Ñur");
+    expect(await names({ search: "dewi nur" })).toEqual(["Déwi Ñur"]);
+    expect(await names({ search: "DÉWI" })).toEqual(["Déwi Ñur"]);
+    // A word's range ends past "z" and "9" correctly.
+    await db.contact.update({ where: { id: "c0004" }, data: { name: "Rina Zz9" } });
+    await saveNameWords(db, "c0004", "Rina Zz9");
+    expect(await names({ search: "zz" })).toEqual(["Rina Zz9"]);
+    expect(await names({ search: "zz9" })).toEqual(["Rina Zz9"]);
+    expect(await names({ search: "zz8" })).toEqual([]);
+  });
+
+  it("filters by activity with the coverage's definition of active (a message lately, or a task answered or done)", async () => {
+    await seed();
+    const long = new Date(at.getTime() - 60 * 86_400_000);
+    const recent = new Date(at.getTime() - 3 * 86_400_000);
+    await db.contact.updateMany({ data: { lastActiveAt: long } });
+    await db.contact.update({ where: { id: "c0001" }, data: { lastActiveAt: recent } });
+    expect(await names({ activity: "active" })).toEqual(["Budi Santoso"]);
+    // Ani sent nothing lately, but did a task three days ago: active, as the map counts her.
+    const segment = await db.segment.create({ data: { name: "s", definition: "{}", createdBy: "c0004" } });
+    const task = await db.task.create({ data: { title: "t", instructions: "i", segmentId: segment.id, deadline: at, createdBy: "c0004" } });
+    await db.taskAssignment.create({ data: { taskId: task.id, contactId: "c0003", status: "done", doneAt: recent } });
+    expect(await names({ activity: "active" })).toEqual(["Ani", "Budi Santoso"]);
+    expect(await names({ activity: "inactive" })).toEqual(["Dewi", "Rina Koordinator", "siti 100%_x"]);
+    expect(await names({ activity: "inactive", region: "32" })).toEqual(["siti 100%_x"]);
+    const longer = await listPeople(db, { filter: { activity: "inactive" }, limit: 50, viewerRole: "admin", settings: { ...settings, activeDays: 90 } });
+    expect(longer.status === "ok" && longer.people.map((p) => p.name)).toEqual([]);
   });
 
   it("filters by region at any level, role, tag and consent", async () => {
@@ -64,7 +103,7 @@ describe("listPeople", () => {
     const seen: string[] = [];
     let after: string | undefined;
     for (let i = 0; i < 5; i++) {
-      const page = await listPeople(db, { filter: {}, after, limit: 2, viewerRole: "admin" });
+      const page = await listPeople(db, { filter: {}, after, limit: 2, viewerRole: "admin", settings });
       if (page.status !== "ok") throw new Error(page.status);
       seen.push(...page.people.map((p) => p.id));
       if (!page.next) break;
@@ -73,14 +112,14 @@ describe("listPeople", () => {
     }
     expect(seen).toEqual(["c0005", "c0004", "c0003", "c0002", "c0001"]);
     for (const bad of ["x", "!!!", "cDEuYzAwMDM'--", Buffer.from("p1.c0003' OR 1=1").toString("base64url"), "a".repeat(500)]) {
-      expect(await listPeople(db, { filter: {}, after: bad, limit: 2, viewerRole: "admin" })).toEqual({ status: "bad_cursor" });
+      expect(await listPeople(db, { filter: {}, after: bad, limit: 2, viewerRole: "admin", settings })).toEqual({ status: "bad_cursor" });
     }
   });
 
   it("masks phone numbers for a coordinator, not for an admin", async () => {
     await seed();
-    const coordinator = await listPeople(db, { filter: { search: "budi" }, limit: 5, viewerRole: "coordinator" });
-    const admin = await listPeople(db, { filter: { search: "budi" }, limit: 5, viewerRole: "admin" });
+    const coordinator = await listPeople(db, { filter: { search: "budi" }, limit: 5, viewerRole: "coordinator", settings });
+    const admin = await listPeople(db, { filter: { search: "budi" }, limit: 5, viewerRole: "admin", settings });
     expect(coordinator.status === "ok" && coordinator.people[0]!.phone).toBe("+62812****7890");
     expect(admin.status === "ok" && admin.people[0]!.phone).toBe("+6281234567890");
   });
@@ -97,6 +136,10 @@ describe("parsePeopleFilter", () => {
     expect(parsePeopleFilter({ region: "32.7" })).toEqual({ status: "bad_filter", field: "region" });
     expect(parsePeopleFilter({ search: "x".repeat(10_000) })).toEqual({ status: "bad_filter", field: "search" });
     expect(parsePeopleFilter({ after: "abc", search: "a" }, ["after"])).toEqual({ status: "ok", filter: { search: "a" } });
+    expect(parsePeopleFilter({ activity: "active" })).toEqual({ status: "ok", filter: { activity: "active" } });
+    expect(parsePeopleFilter({ activity: "sometimes" })).toEqual({ status: "bad_filter", field: "activity" });
+    expect(parsePeopleFilter({ search: "budi\u0000" })).toEqual({ status: "bad_filter", field: "search" });
+    expect(parsePeopleFilter({ tag: "a\u001bb" })).toEqual({ status: "bad_filter", field: "tag" });
   });
 });
 

@@ -1,0 +1,76 @@
+// The name search's words follow every write of a name: sign-up, /ubahdata, an import, a merge,
+// and an erasure takes them away. Checked through the People search itself.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "../../../src/db/client.js";
+import { eraseContact } from "../../../src/domain/contacts/eraseContact.js";
+import { mergeContacts } from "../../../src/domain/contacts/mergeContacts.js";
+import { nameSearchWords } from "../../../src/domain/contacts/nameSearchWords.js";
+import { updateContactDetails } from "../../../src/domain/contacts/updateContactDetails.js";
+import { listPeople } from "../../../src/domain/people/listPeople.js";
+import { registerVolunteer } from "../../../src/domain/volunteers/registerVolunteer.js";
+import { createTestDatabase, type TestDatabase } from "../../support/createTestDatabase.js";
+import { createCsvFolder, importFile, importNow } from "../imports/support.js";
+
+let store: TestDatabase;
+let db: Database;
+beforeEach(async () => {
+  store = await createTestDatabase();
+  db = store.db;
+});
+afterEach(async () => store.close());
+
+async function found(search: string): Promise<string[]> {
+  const page = await listPeople(db, { filter: { search }, limit: 50, viewerRole: "admin", settings: { defaultCountry: "ID", activeDays: 30, now: importNow } });
+  if (page.status !== "ok") throw new Error(page.status);
+  return page.people.map((p) => p.name ?? "");
+}
+
+describe("nameSearchWords", () => {
+  it("folds case and accents, splits at anything but letters and digits, keeps each word once", () => {
+    expect(nameSearchWords("  Siti Nur-Aminah, S.Pd ")).toEqual(["siti", "nur", "aminah", "s", "pd"]);
+    expect(nameSearchWords("JOSÉ josé Ñoño")).toEqual(["jose", "nono"]);
+    expect(nameSearchWords("=HYPERLINK(\"http://evil\")")).toEqual(["hyperlink", "http", "evil"]);
+    expect(nameSearchWords("x".repeat(100))).toEqual(["x".repeat(32)]);
+    expect(nameSearchWords(null)).toEqual([]);
+    expect(nameSearchWords("%_ \u0000")).toEqual([]);
+  });
+});
+
+describe("the name search's words", () => {
+  it("follow sign-up, /ubahdata, merge and erasure", async () => {
+    const contact = await db.contact.create({ data: { language: "id" } });
+    await registerVolunteer(db, { contactId: contact.id, name: "Budi Santoso", phone: "+6281234567890", regionCode: "32.73", interests: [], availability: "weekend", role: null, at: importNow });
+    expect(await found("santoso")).toEqual(["Budi Santoso"]);
+
+    await updateContactDetails(db, contact.id, { name: "Bambang Wijaya" });
+    expect(await found("santoso")).toEqual([]);
+    expect(await found("bambang wij")).toEqual(["Bambang Wijaya"]);
+    // Details without a name leave the words alone.
+    await updateContactDetails(db, contact.id, { regionCode: "32.71" });
+    expect(await found("bambang")).toEqual(["Bambang Wijaya"]);
+
+    // The same person on another channel, merged in: the kept contact had no name, the merged one's stays searchable.
+    const other = await db.contact.create({ data: { language: "id" } });
+    await mergeContacts(db, other.id, contact.id);
+    expect(await found("wijaya")).toEqual(["Bambang Wijaya"]);
+    expect(await db.contactNameWord.count({ where: { contactId: contact.id } })).toBe(0);
+
+    await eraseContact(db, other.id, importNow, "telegram", "v1");
+    expect(await found("wijaya")).toEqual([]);
+    expect(await db.contactNameWord.count()).toBe(0);
+  });
+
+  it("follow an import: new contacts, and a blank name an existing contact gets from the file", async () => {
+    await db.contact.create({ data: { phone: "+6281311112222" } });
+    const folder = createCsvFolder();
+    try {
+      const path = folder.write("kontak.csv", "nama,telepon\nSiti Aminah,081311112222\nDewi Lestari,081344445555\n");
+      const outcome = await importFile(db, path);
+      expect(outcome.status).toBe("done");
+    } finally {
+      folder.remove();
+    }
+    expect(await found("aminah")).toEqual(["Siti Aminah"]);
+    expect(await found("dewi les")).toEqual(["Dewi Lestari"]);
+  });
+});
