@@ -14,7 +14,7 @@ import { createBenchDatabase, root } from "./benchDatabase.js";
 
 export async function benchDashboard(contacts: number, runs: number): Promise<void> {
   const store = await createBenchDatabase("sqlite");
-  let started = performance.now();
+  const started = performance.now();
   seedCoverageBench(store.url, await loadRegions({ villages: true }), contacts);
   const seedSeconds = (performance.now() - started) / 1000;
   const admin = await store.db.contact.create({ data: { name: "Admin Bench", role: "admin", createdAt: now, lastActiveAt: now } });

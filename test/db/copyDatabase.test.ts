@@ -61,6 +61,7 @@ async function seedCampaign(db: Database): Promise<void> {
     ],
   });
   await db.contactTag.createMany({ data: [{ contactId: siti.id, tag: "relawan" }, { contactId: siti.id, tag: "bandung" }, { contactId: siti.id, tag: "koordinator" }, { contactId: budi.id, tag: "relawan" }] });
+  await db.contactNameWord.createMany({ data: [{ word: "siti", contactId: siti.id }, { word: "budi", contactId: budi.id }] });
   await db.consentRecord.createMany({
     data: [
       { contactId: siti.id, purpose: "updates", granted: true, textKey: "consent:updates.ask", textVersion: "1", language: "id", channel: "telegram", source: "conversation", recordedAt: at("2026-11-01T01:05:00Z") },
