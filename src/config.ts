@@ -119,7 +119,7 @@ export const configSchema = z
     OPS_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number({ message: "expected a port number" }).int().min(1).max(65535).optional()),
     // /metrics has no login: only this machine reaches it unless OPS_HOST opens it wider (0.0.0.0).
     OPS_HOST: z.string().trim().min(1, { message: "expected an address to listen on, like 127.0.0.1 or 0.0.0.0" }).default("127.0.0.1"),
-    // What this process does when the bot runs as several (npx relawan start --role sets it): see docs/postgresql-and-scale-out.md.
+    // What this process does when the bot runs as several (node bin/relawan.js start --role sets it): see docs/postgresql-and-scale-out.md.
     RELAWAN_ROLE: z.enum(["all", "channels", "dispatcher", "dashboard"], { message: "expected all, channels, dispatcher or dashboard" }).default("all"),
     // The staff dashboard in the browser (docs/dashboard.md): served when a port is set; "off" keeps it off even in the demo.
     DASHBOARD_PORT: z.preprocess(

@@ -23,6 +23,7 @@ import { checkCampaignContent } from "./domain/content/checkCampaignContent.js";
 import { loadCampaignContent } from "./domain/content/loadCampaignContent.js";
 import { storeCampaignContent } from "./domain/content/storeCampaignContent.js";
 import { createCampaignFaqMatcher } from "./domain/faq/createCampaignFaqMatcher.js";
+import { createLazyFaqMatcher } from "./domain/faq/createLazyFaqMatcher.js";
 import { readSavedFaqEntries } from "./domain/inbox/readSavedFaqEntries.js";
 import { readFaqVariants } from "./domain/questions/readFaqVariants.js";
 import { buildReferralLinks } from "./domain/referrals/buildReferralLinks.js";
@@ -34,7 +35,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
-  // `--role` on the command line (npx relawan start --role ..., or npm start -- --role ...) wins over RELAWAN_ROLE.
+  // `--role` on the command line (node bin/relawan.js start --role ..., or npm start -- --role ...) wins over RELAWAN_ROLE.
   const roleArgument = readRoleArgument(process.argv.slice(2));
   const parsed = parseConfig(roleArgument === undefined ? process.env : { ...process.env, RELAWAN_ROLE: roleArgument });
   if (parsed.status === "invalid") {
@@ -82,11 +83,16 @@ async function main(): Promise<void> {
   );
 
   const translator = createTranslator(readLocaleResources(join(root, "locales")), config.DEFAULT_LANGUAGE);
+  const campaignContent = content.content;
   // Content that loads but may mislead voters: reported, not fatal (`relawan content check` shows the same).
-  for (const warning of checkCampaignContent(content.content, translator.languages)) {
-    logger.warn({ kind: warning.kind }, `content: ${warning.message}`);
-    if (consoleMode) process.stderr.write(`Content warning: ${warning.message}\n`);
-  }
+  // The terminal chat checks once its first prompt is up (the check builds an FAQ index) and says it in the chat.
+  const reportContentWarnings = (say: (line: string) => void) => {
+    for (const warning of checkCampaignContent(campaignContent, translator.languages)) {
+      logger.warn({ kind: warning.kind }, `content: ${warning.message}`);
+      say(`Content warning: ${warning.message}`);
+    }
+  };
+  if (!consoleMode) reportContentWarnings(() => undefined);
   let telegramUsername: string | undefined;
   // A pairing number is the linked account's own number, so it is the one people can write to.
   const whatsappNumber = config.WHATSAPP_BOT_NUMBER ?? (config.WHATSAPP_ENABLED ? config.WHATSAPP_PAIRING_NUMBER : undefined);
@@ -97,7 +103,10 @@ async function main(): Promise<void> {
   const me = { holder: randomUUID(), host: hostname(), pid: process.pid, role };
   // Answers staff saved from the inbox, and wordings they kept from "Maksud Anda…?" picks, come from the database.
   // One matcher for the chat and the dashboard: an erasure from either makes it forget the person's words.
-  const faq = createCampaignFaqMatcher(content.content, { entries: await readSavedFaqEntries(db), variants: await readFaqVariants(db) });
+  const saved = { entries: await readSavedFaqEntries(db), variants: await readFaqVariants(db) };
+  // The terminal chat builds the FAQ index right after its first prompt; a bot builds it before it answers anyone.
+  const faq = createLazyFaqMatcher(() => createCampaignFaqMatcher(campaignContent, saved));
+  if (!consoleMode) faq.warm();
   const engine = ops.counted(createConversationEngine({
     db,
     translator,
@@ -127,23 +136,27 @@ async function main(): Promise<void> {
 
   // What the terminal shows about the dashboard, in the campaign's language.
   const t = translator.forLanguage(config.DEFAULT_LANGUAGE);
-  let dashboardServed = false;
-  if (dashboard) {
+  const consentTextVersion = content.content.campaign.campaign.consentTextVersion;
+  /** Serves the dashboard; a port the demo picked itself and cannot have costs the demo its dashboard, anything else stops Relawan. */
+  async function serveDashboard(settings: NonNullable<typeof dashboard>, say: (line: string) => void): Promise<boolean> {
     const { startDashboard } = await import("./app/startDashboard.js");
     try {
-      const served = await startDashboard(dashboard, { db, translator, regions, timeZone: config.TIMEZONE, activeVolunteerDays: config.ACTIVE_VOLUNTEER_DAYS, defaultCountry: config.DEFAULT_COUNTRY as CountryCode, consentTextVersion: content.content.campaign.campaign.consentTextVersion, logger, faq });
+      const served = await startDashboard(settings, { db, translator, regions, timeZone: config.TIMEZONE, activeVolunteerDays: config.ACTIVE_VOLUNTEER_DAYS, defaultCountry: config.DEFAULT_COUNTRY as CountryCode, consentTextVersion, logger, faq });
       shutdown.push(() => served.stop());
-      dashboardServed = true;
+      return true;
     } catch (error) {
-      // The demo picked port 8090 itself: another program on it costs the demo its dashboard, not the chat.
-      if (dashboard.demo) process.stdout.write(`${t("console.dashboardBusy", { port: dashboard.port })}\n`);
+      if (settings.demo) say(t("console.dashboardBusy", { port: settings.port }));
       else {
         process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
         await stop("the dashboard failed to start", error instanceof StartupError ? error.exitCode : 1);
-        return;
       }
+      return false;
     }
   }
+  // The terminal chat opens first and its dashboard starts right after (fastify and the pages are a
+  // large part of a start-up); a bot on Telegram or WhatsApp, or a dashboard process, serves it before anything else.
+  const dashboardInChat = consoleMode && role === "all" ? dashboard : undefined;
+  if (dashboard && !dashboardInChat && !(await serveDashboard(dashboard, (line) => process.stdout.write(`${line}\n`)))) return;
   if (role === "dashboard") {
     process.once("SIGINT", () => void stop("SIGINT"));
     logger.info({ role, url: dashboard?.url }, "Relawan dashboard is running");
@@ -201,12 +214,6 @@ async function main(): Promise<void> {
     return;
   }
 
-  // The link signs in the person at the terminal, the admin of this chat: one actor in the audit log.
-  if (dashboard && dashboardServed && admins.terminalAdmin) {
-    const link = await createSignInLink(db, { contactId: admins.terminalAdmin, baseUrl: dashboard.url, actor: "cli", at: new Date() });
-    process.stdout.write(`${t("console.dashboard", { url: dashboard.url })}\n`);
-    if (link.status === "created") process.stdout.write(`${t("console.dashboardLink", { url: link.url })}\n\n`);
-  }
   const chat = createConsoleChannel({
     engine,
     input: process.stdin,
@@ -227,9 +234,27 @@ async function main(): Promise<void> {
     onError: (error) => logger.error({ err: error }, "console turn failed"),
     imageDir: join(dataDirectory(config.DATABASE_URL), "charts"),
     // The terminal is a channel of the outbox: a broadcast or a /reply made from another shell is printed into this chat.
-    onOpen: () => void startTerminalDelivery(),
+    onOpen: () => {
+      void startTerminalDelivery();
+      // After the first prompt, while the person reads it: whatever the first answer needs is ready by then.
+      setImmediate(() => {
+        reportContentWarnings((line) => void chat.deliver(terminalUser, { text: line }));
+        faq.warm();
+      });
+      if (dashboardInChat) void openDashboardInChat(dashboardInChat);
+    },
   });
   const campaign = content.content.campaign;
+  /** The dashboard's address and a sign-in link for the demo admin, printed into the chat once it is served. */
+  async function openDashboardInChat(settings: NonNullable<typeof dashboard>): Promise<void> {
+    const say = (text: string) => void chat.deliver(terminalUser, { text });
+    if (!(await serveDashboard(settings, say))) return;
+    // The link signs in the person at the terminal, the admin of this chat: one actor in the audit log.
+    const terminalAdmin = admins.terminalAdmin;
+    if (!terminalAdmin) return;
+    const link = await createSignInLink(db, { contactId: terminalAdmin, baseUrl: settings.url, actor: "cli", at: new Date() });
+    say([t("console.dashboard", { url: settings.url }), ...(link.status === "created" ? [t("console.dashboardLink", { url: link.url })] : [])].join("\n"));
+  }
   async function startTerminalDelivery(): Promise<void> {
     try {
       const { startDelivery } = await import("./app/startDelivery.js");

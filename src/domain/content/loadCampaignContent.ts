@@ -4,13 +4,13 @@
 import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { parse, YAMLParseError } from "yaml";
 import type { z } from "zod";
 import { lexiconFileSchema } from "../faq/lexiconSchema.js";
 import { mergeLexicons } from "../faq/mergeLexicons.js";
 import { normalizeText } from "../faq/normalizeText.js";
 import { readBuiltInLexicon } from "../faq/readBuiltInLexicon.js";
 import { listCampaignPages } from "./listCampaignPages.js";
+import { parseYamlCached } from "./parseYamlCached.js";
 import { campaignFileSchema, faqFileSchema, type CampaignContent, type LocalizedText } from "./contentSchema.js";
 
 export type ContentResult = { status: "ok"; content: CampaignContent } | { status: "invalid"; problems: string[] };
@@ -74,9 +74,10 @@ async function readYaml<S extends z.ZodType>(path: string, schema: S, problems: 
   }
   let data: unknown;
   try {
-    data = parse(raw);
+    data = parseYamlCached(raw);
   } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` line ${error.linePos[0].line}` : "";
+    const linePos = (error as { linePos?: Array<{ line: number }> }).linePos;
+    const where = linePos?.[0] ? ` line ${linePos[0].line}` : "";
     problems.push(`${path}:${where} not valid YAML: ${(error as Error).message.split("\n")[0]}`);
     return undefined;
   }

@@ -1,12 +1,33 @@
-import { Stemmer } from "sastrawijs";
+import { createRequire } from "node:module";
+import type { Stemmer } from "sastrawijs";
 import { readBuiltInLexicon } from "./readBuiltInLexicon.js";
 import { stripEnglishSuffix } from "./stripEnglishSuffix.js";
 
-const sastrawi = new Stemmer();
+// Made when the first Indonesian word is stemmed, not when this module loads: Sastrawi's dictionary
+// is a noticeable part of a start-up, and the terminal chat's first prompt stems nothing.
+let sastrawi: Stemmer | undefined;
+/** Roots lexicons taught before the stemmer was made, added to its dictionary when it is. */
+const pendingRoots: string[] = [];
 const overrides = new Map<string, string>();
 // Sastrawi tries many affix combinations per word; the index build and every message meet the same words again.
 const MAX_REMEMBERED_ROOTS = 50_000;
 const roots = new Map<string, string>();
+
+function stemmer(): Stemmer {
+  if (sastrawi === undefined) {
+    const made = new (createRequire(import.meta.url)("sastrawijs") as typeof import("sastrawijs")).Stemmer();
+    sastrawi = made;
+    for (const root of pendingRoots.splice(0)) addRoot(made, root);
+  }
+  return sastrawi;
+}
+
+function addRoot(made: Stemmer, root: string): boolean {
+  if (made.find(root)) return false;
+  // addToDict() is broken in sastrawijs 1.1.0 (it loses `this`), so write to the dictionary directly.
+  made.internalDictionary[root] = "";
+  return true;
+}
 
 /**
  * Teaches the stemmer a lexicon's `stems` (lexicon.yaml): a word mapped to itself is a root
@@ -17,11 +38,8 @@ const roots = new Map<string, string>();
 export function registerStems(stems: Readonly<Record<string, string>>): void {
   let learned = false;
   for (const [word, root] of Object.entries(stems)) {
-    if (!sastrawi.find(root)) {
-      // addToDict() is broken in sastrawijs 1.1.0 (it loses `this`), so write to the dictionary directly.
-      sastrawi.internalDictionary[root] = "";
-      learned = true;
-    }
+    if (sastrawi === undefined) pendingRoots.push(root);
+    else if (addRoot(sastrawi, root)) learned = true;
     if (root !== word && overrides.get(word) !== root) {
       overrides.set(word, root);
       learned = true;
@@ -54,11 +72,12 @@ export function stem(word: string, language: string): string {
 }
 
 function stemIndonesian(word: string): string {
-  const root = sastrawi.stem(word);
-  if (root !== word || sastrawi.find(word)) return root;
+  const sastrawiStemmer = stemmer();
+  const root = sastrawiStemmer.stem(word);
+  if (root !== word || sastrawiStemmer.find(word)) return root;
   for (const candidate of colloquialCandidates(word)) {
-    const candidateRoot = sastrawi.stem(candidate);
-    if (sastrawi.find(candidateRoot)) return candidateRoot;
+    const candidateRoot = sastrawiStemmer.stem(candidate);
+    if (sastrawiStemmer.find(candidateRoot)) return candidateRoot;
   }
   return word;
 }
@@ -84,5 +103,5 @@ function colloquialCandidates(word: string): string[] {
 
 /** True when the word, or its root, is in the Indonesian dictionary: a real word, not a typo or slang. */
 export function isDictionaryWord(word: string): boolean {
-  return sastrawi.find(word) || sastrawi.find(stem(word, "id"));
+  return stemmer().find(word) || stemmer().find(stem(word, "id"));
 }
