@@ -45,7 +45,7 @@ export function registerImportExportCommands(program: Command, run: RunWithConte
         const { createImportProgress } = await import("./createImportProgress.js");
         const t = createTranslator(readLocaleResources(localesDir), config.DEFAULT_LANGUAGE).forLanguage(options.lang ?? config.DEFAULT_LANGUAGE);
         const batchSize = Number(options.batchSize);
-        if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) return refuse("--batch-size must be a whole number from 1 to 50000.", "bad_batch_size");
+        if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) return refuse(t("cli.batchSize"), "bad_batch_size");
         const path = resolve(file);
         const progress = createImportProgress(io.stderr as CliIo["stderr"] & { isTTY?: boolean });
         const outcome = await importContacts(db, {
@@ -80,16 +80,24 @@ export function registerImportExportCommands(program: Command, run: RunWithConte
     .addArgument(new Argument("<what>", "what to export").choices(exportKinds))
     .option("--segment <name>", "only the contacts of this saved segment (for deliveries: deliveries to them)")
     .option("--out <file>", "write to this file instead of stdout")
-    .action((kind: ExportKind, options: { segment?: string; out?: string }) =>
+    .addOption(new Option("--lang <language>", "language of the report (default: DEFAULT_LANGUAGE)").choices(languages))
+    .action((kind: ExportKind, options: { segment?: string; out?: string; lang?: string }) =>
       run(false, async ({ db, config }, now): Promise<CliOutcome> => {
         const { findSegment } = await import("../domain/segments/findSegment.js");
         const { exportCsv } = await import("../domain/exports/exportCsv.js");
+        const { cliTranslate } = await import("./cliLanguage.js");
+        const { t } = await cliTranslate(config, options.lang);
         const segment = options.segment === undefined ? undefined : await findSegment(db, options.segment);
-        if (options.segment !== undefined && !segment) return refuse(`No segment named "${options.segment}". See: relawan segment list`, "segment_not_found");
+        if (options.segment !== undefined && !segment) return refuse(t("segment.cli.notFound", { name: options.segment }), "segment_not_found");
         const toFile = options.out !== undefined;
         const output = toFile ? createWriteStream(resolve(options.out!)) : forwardTo(io.stdout);
         const { rows } = await exportCsv(db, { kind, segment, output, keepOpen: !toFile, bom: toFile, actor, destination: toFile ? "file" : "stdout", now, timeZone: config.TIMEZONE });
-        const summary = `Exported ${rows} ${kind}${segment ? ` in segment "${segment.name}"` : ""}${toFile ? ` to ${resolve(options.out!)}` : ""}.`;
+        const summary = t("cli.exported", {
+          rows,
+          kind: t(`importexport:export.kind.${kind}`).toLowerCase(),
+          segment: segment ? t("cli.exportedSegment", { name: segment.name }) : "",
+          to: toFile ? t("cli.exportedTo", { path: resolve(options.out!) }) : "",
+        });
         // Without --out, stdout is the CSV itself: the summary goes to stderr.
         if (!toFile) io.stderr.write(`${summary}\n`);
         return { code: 0, text: toFile ? summary : "", json: { kind, segment: segment?.name ?? null, rows, out: options.out ?? null } };

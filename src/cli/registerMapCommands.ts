@@ -30,22 +30,22 @@ export function registerMapCommands(program: Command, run: RunWithContext): void
 
         const figure = parseMapFigure(options.figure);
         if (figure === undefined) {
-          const valid = listFigureWords(mapFigures, "en");
-          return { code: 1, error: `Unknown figure "${options.figure}". Valid figures: ${valid}.`, json: { error: "unknown_figure", value: options.figure, valid: [...mapFigures] } };
+          const valid = listFigureWords(mapFigures, language);
+          return { code: 1, error: t("cli.unknownFigure", { value: options.figure, valid }), json: { error: "unknown_figure", value: options.figure, valid: [...mapFigures] } };
         }
         const regions = await createRegionLookup();
         const resolved = await findMapRegion(regions, options.region);
         if (resolved.status === "ambiguous") {
           const list = resolved.candidates.map((match) => `  --region ${match.code}   ${match.label}`);
-          return { code: 1, error: [`"${resolved.value}" matches several regions; which one?`, ...list].join("\n"), json: { error: "ambiguous_region", value: resolved.value, candidates: resolved.candidates.map(({ code, label }) => ({ code, label })) } };
+          return { code: 1, error: [t("cli.severalRegions", { value: resolved.value }), ...list].join("\n"), json: { error: "ambiguous_region", value: resolved.value, candidates: resolved.candidates.map(({ code, label }) => ({ code, label })) } };
         }
         if (resolved.status === "unknown") {
           const near = resolved.suggestions.map((match) => `  --region ${match.code}   ${match.label}`);
-          const lines = [`No region "${resolved.value}".`, ...(near.length > 0 ? ["Nearest:", ...near] : []), "Give a code (32, 32.73, 32.73.02), a province or regency name, or a district with its regency (\"Coblong, Kota Bandung\")."];
+          const lines = [t("cli.unknownRegion", { value: resolved.value }), ...(near.length > 0 ? [t("cli.nearest"), ...near] : []), t("cli.giveRegion")];
           return { code: 1, error: lines.join("\n"), json: { error: "unknown_region", value: resolved.value, suggestions: resolved.suggestions.map(({ code, label }) => ({ code, label })) } };
         }
         const outcome = await readRegionMap(db, regions, { figure, regionCode: resolved.status === "found" ? resolved.region.code : null, activeDays: config.ACTIVE_VOLUNTEER_DAYS, now });
-        if (outcome.status === "unknown_region") return { code: 1, error: `No region "${outcome.code}".`, json: { error: "unknown_region", value: outcome.code } };
+        if (outcome.status === "unknown_region") return { code: 1, error: t("cli.unknownRegion", { value: outcome.code }), json: { error: "unknown_region", value: outcome.code } };
         const { map } = outcome;
         const summary = `${formatMapTitle(map, t)}\n${formatMapSummary(map, t, language)}`;
         const figures = { figure: map.figure, kind: map.kind, region: map.region, childLevel: map.childLevel, total: map.total, children: map.children, activeDays: map.activeDays };
@@ -55,8 +55,8 @@ export function registerMapCommands(program: Command, run: RunWithContext): void
         const out = resolve(options.out);
         const input = { region: map.region, childLevel: map.childLevel, figure: { label: formatFigureLabel(figure, map.activeDays, t), kind: map.kind }, children: map.children };
         const written = await writeRegionMapFile(input, t, language, out);
-        if (written.status === "failed") return { code: 1, error: `Could not write ${out}: ${written.reason}`, json: { error: "write_failed", out, reason: written.reason } };
-        return { code: 0, text: `${summary}\n\nWrote ${out} (${written.width}x${written.height})`, json: { ...figures, out, width: written.width, height: written.height } };
+        if (written.status === "failed") return { code: 1, error: t("cli.writeFailed", { path: out, reason: written.reason }), json: { error: "write_failed", out, reason: written.reason } };
+        return { code: 0, text: `${summary}\n\n${t("cli.wroteFile", { path: out, width: written.width, height: written.height })}`, json: { ...figures, out, width: written.width, height: written.height } };
       }),
     );
 }

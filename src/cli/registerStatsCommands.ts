@@ -43,9 +43,9 @@ export function registerStatsCommands(program: Command, run: RunWithContext): vo
           files.push("stats.json");
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
-          return { code: 1, error: `Could not write to ${dir}: ${reason}`, json: { error: "write_failed", dir, reason } };
+          return { code: 1, error: t("cli.writeFailed", { path: dir, reason }), json: { error: "write_failed", dir, reason } };
         }
-        const written = [`Wrote ${files.length} files to ${dir}:`, ...files.map((file) => `  ${file}`)];
+        const written = [t("cli.wroteFiles", { count: files.length, dir }), ...files.map((file) => `  ${file}`)];
         return { code: 0, text: `${summary}\n\n${written.join("\n")}`, json: { ...stats, out: dir, files } };
       }),
     );

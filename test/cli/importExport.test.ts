@@ -162,14 +162,15 @@ describe("relawan import", () => {
   it("answers usage errors with exit code 2", async () => {
     expect((await cli(["import"])).code).toBe(2);
     expect((await cli(["import", "x.csv", "--lang", "fr"])).code).toBe(2);
-    expect(await cli(["import", folder.write("a.csv", `${csv}\n`), "--batch-size", "0"])).toMatchObject({ code: 1, stderr: "--batch-size must be a whole number from 1 to 50000.\n" });
+    expect(await cli(["import", folder.write("a.csv", `${csv}\n`), "--batch-size", "0", "--lang", "en"])).toMatchObject({ code: 1, stderr: "--batch-size must be a whole number from 1 to 50000.\n" });
+    expect(await cli(["import", folder.write("a.csv", `${csv}\n`), "--batch-size", "0"])).toMatchObject({ code: 1, stderr: "--batch-size harus bilangan bulat dari 1 sampai 50000.\n" });
   });
 });
 
 describe("relawan export", () => {
   it("writes CSV to stdout with the summary on stderr, or to --out with the summary on stdout", async () => {
     await cli(["import", folder.write("kontak.csv", `${csv}\n`)]);
-    const piped = await cli(["export", "contacts"]);
+    const piped = await cli(["export", "contacts", "--lang", "en"]);
     expect(piped.code).toBe(0);
     expect(piped.stderr).toBe("Exported 2 contacts.\n");
     const rows = parse(piped.stdout, { columns: true }) as Record<string, string>[];
@@ -181,7 +182,7 @@ describe("relawan export", () => {
     );
     const out = join(folder.dir, "out.csv");
     const written = await cli(["export", "volunteers", "--out", out]);
-    expect(written).toEqual({ code: 0, stdout: `Exported 0 volunteers to ${out}.\n`, stderr: "" });
+    expect(written).toEqual({ code: 0, stdout: `0 relawan diekspor ke ${out}.\n`, stderr: "" });
     expect(readFileSync(out, "utf8")).toMatch(/^\uFEFFid,name,phone,telegram_id,.*,referral_code,interests,availability,volunteer_since\n$/);
     const audit = await store.db.auditEntry.findMany({ where: { action: "export" }, orderBy: { target: "asc" } });
     expect(audit.map((a) => [a.actor, a.target, JSON.parse(a.details ?? "{}")])).toEqual([
@@ -194,9 +195,9 @@ describe("relawan export", () => {
     await cli(["import", folder.write("kontak.csv", `${csv}\n`)]);
     await store.db.segment.create({ data: { name: "Posko", definition: JSON.stringify({ tagsAll: ["posko"] }), createdBy: "test" } });
     const some = await cli(["export", "contacts", "--segment", "posko"]);
-    expect(some.stderr).toBe('Exported 1 contacts in segment "Posko".\n');
+    expect(some.stderr).toBe('1 kontak diekspor dari segmen "Posko".\n');
     expect((parse(some.stdout, { columns: true }) as Record<string, string>[]).map((r) => r.name)).toEqual(["Budi"]);
-    expect(await cli(["export", "contacts", "--segment", "Nope"])).toEqual({ code: 1, stdout: "", stderr: 'No segment named "Nope". See: relawan segment list\n' });
+    expect(await cli(["export", "contacts", "--segment", "Nope", "--lang", "en"])).toEqual({ code: 1, stdout: "", stderr: 'No segment named "Nope". See: relawan segment list\n' });
     const wrong = await cli(["export", "donors"]);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain("Allowed choices are contacts, volunteers, deliveries");

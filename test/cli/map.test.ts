@@ -63,14 +63,15 @@ describe("relawan map", () => {
   });
 
   it("refuses an unknown figure listing the valid ones, and asks which region an ambiguous name means", async () => {
-    const figure = await cli(["map", "--figure", "popularity"]);
+    const figure = await cli(["map", "--figure", "popularity", "--lang", "en"]);
     expect(figure.code).toBe(1);
     expect(figure.stderr).toBe('Unknown figure "popularity". Valid figures: coverage, volunteers, active, supporters, per-tps, contacts, subscribers, reports, support.\n');
     const region = await cli(["map", "--region", "bandung", "--out", join(out, "x.png")]);
     expect(region.code).toBe(1);
-    expect(region.stderr).toBe('"bandung" matches several regions; which one?\n  --region 32.04   Kabupaten Bandung, Jawa Barat\n  --region 32.73   Kota Bandung, Jawa Barat\n');
+    expect(region.stderr).toBe('"bandung" cocok dengan beberapa wilayah; yang mana?\n  --region 32.04   Kabupaten Bandung, Jawa Barat\n  --region 32.73   Kota Bandung, Jawa Barat\n');
     const unknown = await cli(["map", "--region", "atlantis"]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('No region "atlantis".');
+    expect(unknown.stderr).toContain('Tidak ada wilayah "atlantis".');
+    expect((await cli(["map", "--region", "atlantis", "--lang", "en"])).stderr).toContain('No region "atlantis".');
   });
 });

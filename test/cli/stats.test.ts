@@ -63,7 +63,7 @@ describe("relawan stats", () => {
     const result = await cli(["stats"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Kontak: 5 (+4 dalam 7 hari terakhir)");
-    expect(result.stdout).not.toContain("Wrote");
+    expect(result.stdout).not.toMatch(/Wrote|ditulis/);
     expect(readdirSync(out)).toEqual([]);
   });
 
@@ -87,8 +87,9 @@ describe("relawan stats", () => {
     expect(usage.stderr).toContain("Allowed choices are en, id");
     const file = join(out, "a-file");
     writeFileSync(file, "not a folder");
-    const refused = await cli(["stats", "--out", file]);
+    const refused = await cli(["stats", "--out", file, "--lang", "en"]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(new RegExp(`^Could not write to ${file}: `));
+    expect((await cli(["stats", "--out", file])).stderr).toMatch(new RegExp(`^Tidak bisa menulis ke ${file}: `));
   });
 });

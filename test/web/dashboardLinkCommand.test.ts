@@ -42,6 +42,8 @@ describe("relawan dashboard link", () => {
     const printed = await cli(["dashboard", "link", "--user", "9101"], env);
     expect(printed.stderr).toBe("");
     expect(printed.code).toBe(0);
+    // In DEFAULT_LANGUAGE, the end of its life in TIMEZONE with the zone named.
+    expect(printed.stdout).toMatch(/^Tautan masuk untuk .+ \(admin\), sekali pakai, berlaku sampai .+ WIB:\nhttps:\/\/dasbor/);
     const link = /https:\/\/dasbor\.example\.org\/masuk\?token=([A-Za-z0-9_-]+)/.exec(printed.stdout)!;
     expect(link).not.toBeNull();
     const browser = await createDashboardClient(app, { url: "https://dasbor.example.org" });
@@ -55,10 +57,11 @@ describe("relawan dashboard link", () => {
   it("refuses a voter, an unknown user, and a server with the dashboard off", async () => {
     await onboard(person(app, "telegram", "9102"));
     const env = { TELEGRAM_BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ", DASHBOARD_PORT: "8123" };
-    const voter = await cli(["dashboard", "link", "--user", "9102"], env);
+    const voter = await cli(["dashboard", "link", "--user", "9102", "--lang", "en"], env);
     expect(voter.code).toBe(1);
     expect(voter.stderr).toContain("not an admin or coordinator");
-    const unknown = await cli(["dashboard", "link", "--user", "9999999"], env);
+    expect((await cli(["dashboard", "link", "--user", "9102"], env)).stderr).toContain("bukan admin atau koordinator");
+    const unknown = await cli(["dashboard", "link", "--user", "9999999"], { ...env, DEFAULT_LANGUAGE: "en" });
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("No contact found");
     const off = await cli(["dashboard", "link", "--user", "9102"], { TELEGRAM_BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ" });
