@@ -24,14 +24,16 @@ import { loadCampaignContent } from "./domain/content/loadCampaignContent.js";
 import { storeCampaignContent } from "./domain/content/storeCampaignContent.js";
 import { createCampaignFaqMatcher } from "./domain/faq/createCampaignFaqMatcher.js";
 import { createLazyFaqMatcher } from "./domain/faq/createLazyFaqMatcher.js";
-import { readSavedFaqEntries } from "./domain/inbox/readSavedFaqEntries.js";
-import { readFaqVariants } from "./domain/questions/readFaqVariants.js";
+import { createSavedFaqSync } from "./domain/faq/createSavedFaqSync.js";
+import { readSavedFaqs } from "./domain/faq/readSavedFaqs.js";
 import { buildReferralLinks } from "./domain/referrals/buildReferralLinks.js";
 import { createRegionLookup } from "./domain/regions/createRegionLookup.js";
 import { seedCampaignTargets } from "./domain/targets/seedCampaignTargets.js";
 import { StartupError } from "./StartupError.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+// How often a process looks for FAQ entries staff saved in another process (two small aggregate queries each time).
+const SAVED_FAQ_CHECK_MS = 3000;
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
@@ -103,10 +105,14 @@ async function main(): Promise<void> {
   const me = { holder: randomUUID(), host: hostname(), pid: process.pid, role };
   // Answers staff saved from the inbox, and wordings they kept from "Maksud Anda…?" picks, come from the database.
   // One matcher for the chat and the dashboard: an erasure from either makes it forget the person's words.
-  const saved = { entries: await readSavedFaqEntries(db), variants: await readFaqVariants(db) };
+  const saved = await readSavedFaqs(db);
   // The terminal chat builds the FAQ index right after its first prompt; a bot builds it before it answers anyone.
   const faq = createLazyFaqMatcher(() => createCampaignFaqMatcher(campaignContent, saved));
   if (!consoleMode) faq.warm();
+  // What staff teach it in another process (an answer saved as an FAQ there) is learned here within a few seconds.
+  const savedFaqs = createSavedFaqSync(db, faq, saved, new Set(campaignContent.faq.map((entry) => entry.id)));
+  const faqTimer = setInterval(() => void savedFaqs.check().catch((error: unknown) => logger.warn({ err: error }, "saved FAQs not read")), SAVED_FAQ_CHECK_MS);
+  faqTimer.unref();
   const engine = ops.counted(createConversationEngine({
     db,
     translator,
@@ -124,7 +130,7 @@ async function main(): Promise<void> {
     ...(dashboard ? { dashboardUrl: dashboard.url } : {}),
   }));
 
-  const shutdown: (() => Promise<void>)[] = [() => db.$disconnect(), () => ops.stop()];
+  const shutdown: (() => Promise<void>)[] = [() => db.$disconnect(), () => ops.stop(), async () => clearInterval(faqTimer)];
   const stop = async (reason: string, exitCode = 0) => {
     logger.info({ reason }, "shutting down");
     for (const step of shutdown.reverse()) await step().catch((error: unknown) => logger.error({ err: error }, "shutdown step failed"));
@@ -141,7 +147,7 @@ async function main(): Promise<void> {
   async function serveDashboard(settings: NonNullable<typeof dashboard>, say: (line: string) => void): Promise<boolean> {
     const { startDashboard } = await import("./app/startDashboard.js");
     try {
-      const served = await startDashboard(settings, { db, translator, regions, timeZone: config.TIMEZONE, activeVolunteerDays: config.ACTIVE_VOLUNTEER_DAYS, defaultCountry: config.DEFAULT_COUNTRY as CountryCode, consentTextVersion, logger, faq });
+      const served = await startDashboard(settings, { db, translator, regions, timeZone: config.TIMEZONE, activeVolunteerDays: config.ACTIVE_VOLUNTEER_DAYS, defaultCountry: config.DEFAULT_COUNTRY as CountryCode, consentTextVersion, logger, faq, campaignName: campaignContent.campaign.campaign.name });
       shutdown.push(() => served.stop());
       return true;
     } catch (error) {

@@ -5,11 +5,15 @@ import type { DashboardPage } from "./dashboardTypes.js";
 import { liveTopics } from "./live/liveTopics.js";
 import { streamLiveTopic } from "./live/streamLiveTopic.js";
 import { acceptSignInLink } from "./pages/acceptSignInLink.js";
+import { answerInboxQuestion } from "./pages/answerInboxQuestion.js";
 import { changePersonTag } from "./pages/changePersonTag.js";
+import { closeInboxQuestion } from "./pages/closeInboxQuestion.js";
 import { confirmPersonErasure } from "./pages/confirmPersonErasure.js";
 import { erasePerson } from "./pages/erasePerson.js";
 import { exportPeopleCsv, exportPeopleXlsx } from "./pages/exportPeopleList.js";
 import { showAuditPage } from "./pages/showAuditPage.js";
+import { showInboxItemPage } from "./pages/showInboxItemPage.js";
+import { showInboxPage } from "./pages/showInboxPage.js";
 import { saveWeakMapSegment } from "./pages/saveWeakMapSegment.js";
 import { showMapPage } from "./pages/showMapPage.js";
 import { showOverviewPage } from "./pages/showOverviewPage.js";
@@ -30,6 +34,10 @@ export const dashboardPages: readonly DashboardPage[] = [
   erasePerson,
   exportPeopleCsv,
   exportPeopleXlsx,
+  showInboxPage,
+  showInboxItemPage,
+  answerInboxQuestion,
+  closeInboxQuestion,
   showAuditPage,
   showSignInPage,
   acceptSignInLink,

@@ -23,9 +23,11 @@ export interface DashboardDeps {
   /** ACTIVE_VOLUNTEER_DAYS: how recent a volunteer's activity must be to count as active. */
   activeVolunteerDays: number;
   /** The running bot's FAQ matcher, when this process also chats: an erasure makes it forget the person's words, as /hapusdata does. */
-  faq?: Pick<FaqMatcher, "remove" | "removeVariant">;
+  faq?: Pick<FaqMatcher, "add" | "remove" | "removeVariant">;
   /** DEFAULT_COUNTRY: how the People search reads a number typed without "+country" (ID when not given). */
   defaultCountry?: CountryCode;
+  /** The campaign's name per language: the sender of the replies staff write in the inbox, as in the chat. */
+  campaignName?: Readonly<Record<string, string>>;
   /** The campaign's consentTextVersion: the anonymised record a deletion leaves carries it, as /hapusdata's does. */
   consentTextVersion: string;
   /** How often a live topic is read while a page follows it (default 1000 ms). */

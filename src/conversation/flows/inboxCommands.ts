@@ -3,11 +3,11 @@
 // signed by the campaign team, not by the staff member.
 import { answerInboxItem } from "../../domain/inbox/answerInboxItem.js";
 import { closeInboxItem } from "../../domain/inbox/closeInboxItem.js";
+import { composeInboxReply, maxInboxReplyLength } from "../../domain/inbox/composeInboxReply.js";
+import { describeInboxPerson } from "../../domain/inbox/describeInboxPerson.js";
 import { findInboxItem } from "../../domain/inbox/findInboxItem.js";
 import { listOpenInbox } from "../../domain/inbox/listOpenInbox.js";
 import { listQuestionChoices } from "../../domain/questions/listQuestionChoices.js";
-import { maskName } from "../../domain/staff/maskName.js";
-import { maskPhone } from "../../domain/staff/maskPhone.js";
 import type { Translate } from "../createTranslator.js";
 import type { Turn } from "../turn.js";
 import { addVariantCommand, dismissChoiceCommand, showQuestionChoices } from "./questionChoiceCommands.js";
@@ -16,8 +16,6 @@ import { formatStaffTime } from "./staffFormat.js";
 import { cleanTextForStaff } from "../../domain/text/cleanTextForStaff.js";
 
 const pageSize = 10;
-// Room for the "Reply from <campaign>:" line within Telegram's 4,096 characters.
-const maxReplyLength = 3500;
 const previewLength = 300;
 
 export async function inboxCommand(turn: Turn, sub: string, rest: string): Promise<void> {
@@ -40,7 +38,7 @@ export async function replyCommand(turn: Turn, args: string): Promise<void> {
   const faq = /^faq(?:\s+(.*))?$/is.exec(text);
   if (faq) text = (faq[1] ?? "").trim();
   if (!text) return staffReply(turn, t("inbox:replyUsage"));
-  if (text.length > maxReplyLength) return staffReply(turn, t("inbox:replyTooLong", { length: text.length, max: maxReplyLength }));
+  if (text.length > maxInboxReplyLength) return staffReply(turn, t("inbox:replyTooLong", { length: text.length, max: maxInboxReplyLength }));
 
   const outcome = await answerInboxItem(turn.tx, {
     id,
@@ -48,7 +46,7 @@ export async function replyCommand(turn: Turn, args: string): Promise<void> {
     by: turn.contact.id,
     at: turn.now,
     saveAsFaq: Boolean(faq),
-    compose: (language) => composeReply(turn, language, text),
+    compose: (language) => composeInboxReply(turn.deps.translator, turn.deps.campaign.campaign.name, language, text),
   });
   switch (outcome.status) {
     case "not_found":
@@ -109,23 +107,13 @@ async function closeItem(turn: Turn, rest: string): Promise<void> {
   staffReply(turn, t("inbox:closed", { id }));
 }
 
-/** The message the person gets: the campaign team as sender, in the person's own language. */
-function composeReply(turn: Turn, language: string, text: string): string {
-  const names = turn.deps.campaign.campaign.name;
-  const fallback = turn.deps.translator.defaultLanguage;
-  const campaign = names[language] ?? names[fallback] ?? Object.values(names)[0] ?? "";
-  return turn.deps.translator.forLanguage(language)("inbox:replyMessage", { campaign, text });
-}
-
 function parseItemId(text: string): number | undefined {
   const match = /^#?(\d{1,9})$/.exec(text.trim());
   return match ? Number(match[1]) : undefined;
 }
 
-/** First name only, masked ("S***"), else the masked number; never the chat account, which may be a phone number. */
 function personName(t: Translate, contact: { name: string | null; phone: string | null }): string {
-  const first = contact.name?.trim().split(/\s+/)[0];
-  return maskName(first) ?? maskPhone(contact.phone) ?? t("staff.unnamed");
+  return describeInboxPerson(contact) ?? t("staff.unnamed");
 }
 
 function channelName(t: Translate, channel: string): string {
