@@ -1,4 +1,5 @@
 import { SingleBar } from "cli-progress";
+import type { Translate } from "../conversation/createTranslator.js";
 
 export interface ImportProgress {
   update(progress: { rows: number; total: number }): void;
@@ -13,11 +14,11 @@ const lineEvery = 100_000;
  * plain lines otherwise. The total comes from counting lines first, so it is an estimate when
  * cells hold line breaks.
  */
-export function createImportProgress(stderr: { write(text: string): unknown; isTTY?: boolean }): ImportProgress {
+export function createImportProgress(stderr: { write(text: string): unknown; isTTY?: boolean }, t: Translate): ImportProgress {
   if (stderr.isTTY) {
     const bar = new SingleBar({
       stream: stderr as NodeJS.WritableStream,
-      format: "Importing |{bar}| {percentage}% | {value}/{total} rows | {speed} rows/s | ETA {eta_formatted}",
+      format: t("cli.importProgress.bar"),
       etaBuffer: 50,
       hideCursor: true,
     });
@@ -44,7 +45,7 @@ export function createImportProgress(stderr: { write(text: string): unknown; isT
     update({ rows, total }) {
       if (rows < next) return;
       next = (Math.floor(rows / lineEvery) + 1) * lineEvery;
-      stderr.write(`imported ${rows} of about ${Math.max(total, rows)} rows (${Math.floor((100 * rows) / Math.max(total, rows))}%)\n`);
+      stderr.write(`${t("cli.importProgress.line", { rows, total: Math.max(total, rows), percent: Math.floor((100 * rows) / Math.max(total, rows)) })}\n`);
     },
     stop() {},
   };

@@ -2,11 +2,14 @@ import type { Command } from "commander";
 import type { Database } from "../db/client.js";
 import { isPostgresUrl } from "../db/databaseUrl.js";
 import type { CopyResult, TableCount } from "../db/copyDatabase.js";
+import type { Translate } from "../conversation/createTranslator.js";
+import { cliTranslate, languageOption } from "./cliLanguage.js";
 import type { CliIo, CliOutcome, RunWithContext } from "./runCli.js";
 
 interface CopyOptions {
   to: string;
   batchSize: string;
+  lang?: string;
   json?: boolean;
 }
 
@@ -21,6 +24,7 @@ export function registerDbCommands(program: Command, run: RunWithContext, io: Cl
     )
     .requiredOption("--to <url>", "the target, postgresql://user:password@host:5432/name (created if missing; must hold no rows)")
     .option("--batch-size <rows>", "rows read and written at a time", "1000")
+    .addOption(languageOption())
     .option("--json", "machine-readable output")
     .action((options: CopyOptions) =>
       run(Boolean(options.json), async ({ db: source, config }, now): Promise<CliOutcome> => {
@@ -29,28 +33,29 @@ export function registerDbCommands(program: Command, run: RunWithContext, io: Cl
         const { copyDatabase } = await import("../db/copyDatabase.js");
         const { dialectOf } = await import("../db/dialect.js");
         const { recordAudit } = await import("../domain/audit/recordAudit.js");
+        const { t } = await cliTranslate(config, options.lang);
         const shown = hidePassword(options.to);
         if (!isPostgresUrl(options.to) || !URL.canParse(options.to)) {
-          return refuse(`--to must be a PostgreSQL URL like postgresql://user:password@host:5432/relawan, not "${shown}".`, "bad_target_url");
+          return refuse(t("cli.db.badUrl", { url: shown }), "bad_target_url");
         }
         if (isSameDatabase(config.DATABASE_URL, options.to)) {
-          return refuse(`--to names the database Relawan is using now (DATABASE_URL); point it at a new, empty database.`, "same_database");
+          return refuse(t("cli.db.sameDatabase"), "same_database");
         }
         const batchSize = Number(options.batchSize);
-        if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) return refuse("--batch-size must be a whole number from 1 to 50000.", "bad_batch_size");
+        if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) return refuse(t("cli.batchSize"), "bad_batch_size");
 
         let target: Database;
         try {
           target = await openDatabase(options.to);
           await target.$queryRawUnsafe("SELECT 1");
         } catch (error) {
-          return refuse(`Cannot open ${shown}: ${error instanceof Error ? error.message : String(error)}`, "target_unreachable");
+          return refuse(t("cli.db.cannotOpen", { url: shown, reason: error instanceof Error ? error.message : String(error) }), "target_unreachable");
         }
         try {
-          const progress = createProgress(io.stderr as CliIo["stderr"] & { isTTY?: boolean });
+          const progress = createProgress(io.stderr as CliIo["stderr"] & { isTTY?: boolean }, t);
           const started = performance.now();
           const result = await copyDatabase(source, target, { batchSize, onProgress: progress.update }).finally(progress.stop);
-          if (result.status !== "copied") return describeRefusal(result, shown);
+          if (result.status !== "copied") return describeRefusal(t, result, shown);
           const seconds = Math.round((performance.now() - started) / 100) / 10;
           // Written after the counts were compared, so it is the one row the source does not have.
           await recordAudit(target, {
@@ -59,7 +64,8 @@ export function registerDbCommands(program: Command, run: RunWithContext, io: Cl
             details: { from: dialectOf(source), rows: result.rows, tables: Object.fromEntries(result.tables.map((t) => [t.model, t.target])) },
             at: now,
           });
-          const text = [`Copied ${result.rows} rows from ${dialectOf(source)} to ${shown} in ${seconds} s.`, "", formatCounts(result.tables), "", "Every table has the same number of rows on both sides. Next: point DATABASE_URL at the target and start the bot."].join("\n");
+          const copied = t("cli.db.copied", { rows: result.rows, from: dialectOf(source), to: shown, seconds });
+          const text = [copied, "", formatCounts(t, result.tables), "", t("cli.db.allSame")].join("\n");
           return { code: 0, text, json: { status: "copied", target: shown, rows: result.rows, seconds, tables: result.tables, migrationsApplied: result.migrationsApplied } };
         } finally {
           await target.$disconnect();
@@ -68,15 +74,15 @@ export function registerDbCommands(program: Command, run: RunWithContext, io: Cl
     );
 }
 
-function describeRefusal(result: Exclude<CopyResult, { status: "copied" }>, shown: string): CliOutcome {
+function describeRefusal(t: Translate, result: Exclude<CopyResult, { status: "copied" }>, shown: string): CliOutcome {
   switch (result.status) {
     case "target_not_empty":
-      return refuse(`${shown} already holds data (${result.tables.join(", ")}). Nothing was copied; point --to at an empty database.`, result.status, { tables: result.tables });
+      return refuse(t("cli.db.notEmpty", { url: shown, tables: result.tables.join(", ") }), result.status, { tables: result.tables });
     case "unknown_tables":
-      return refuse(`The current database has tables Relawan's data model does not know, with rows in them (${result.tables.join(", ")}); they would not be copied, so nothing was.`, result.status, { tables: result.tables });
+      return refuse(t("cli.db.unknownTables", { tables: result.tables.join(", ") }), result.status, { tables: result.tables });
     case "count_mismatch": {
-      const differing = result.tables.filter((t) => t.source !== t.target).map((t) => `${t.table}: ${t.source} in the source, ${t.target} copied`);
-      return refuse(`Row counts differ after the copy (${differing.join("; ")}); the copy was rolled back. Stop the bot and run it again.`, result.status, { tables: result.tables });
+      const differing = result.tables.filter((c) => c.source !== c.target).map((c) => t("cli.db.countMismatchTable", { table: c.table, source: c.source, target: c.target }));
+      return refuse(t("cli.db.countMismatch", { tables: differing.join("; ") }), result.status, { tables: result.tables });
     }
   }
 }
@@ -85,11 +91,11 @@ function refuse(error: string, code: string, extra: Record<string, unknown> = {}
   return { code: 1, error, json: { error: code, message: error, ...extra } };
 }
 
-function formatCounts(tables: TableCount[]): string {
-  const width = Math.max(5, ...tables.map((t) => t.table.length));
-  const numbers = Math.max(6, ...tables.map((t) => String(t.source).length));
+function formatCounts(t: Translate, tables: TableCount[]): string {
+  const width = Math.max(5, ...tables.map((c) => c.table.length));
+  const numbers = Math.max(6, ...tables.map((c) => String(c.source).length));
   const line = (name: string, a: string, b: string) => `${name.padEnd(width)}  ${a.padStart(numbers)}  ${b.padStart(numbers)}`;
-  return [line("table", "source", "target"), ...tables.map((t) => line(t.table, String(t.source), String(t.target)))].join("\n");
+  return [line(t("cli.db.table"), t("cli.db.source"), t("cli.db.target")), ...tables.map((c) => line(c.table, String(c.source), String(c.target)))].join("\n");
 }
 
 /** Same server and database name; user, password and options do not make it another database. */
@@ -107,12 +113,12 @@ function hidePassword(url: string): string {
 }
 
 // One line per table on a terminal, rewritten in place; nothing in a log, where the summary says it all.
-function createProgress(stderr: { write(text: string): unknown; isTTY?: boolean }) {
+function createProgress(stderr: { write(text: string): unknown; isTTY?: boolean }, t: Translate) {
   let shown = false;
   return {
     update: ({ model, copied, total }: { model: string; copied: number; total: number }) => {
       if (!stderr.isTTY) return;
-      stderr.write(`\r\x1b[2KCopying ${model}: ${copied}/${total}`);
+      stderr.write(`\r\x1b[2K${t("cli.db.progress", { table: model, copied, total })}`);
       shown = true;
     },
     stop: () => {

@@ -47,7 +47,7 @@ export function registerImportExportCommands(program: Command, run: RunWithConte
         const batchSize = Number(options.batchSize);
         if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) return refuse(t("cli.batchSize"), "bad_batch_size");
         const path = resolve(file);
-        const progress = createImportProgress(io.stderr as CliIo["stderr"] & { isTTY?: boolean });
+        const progress = createImportProgress(io.stderr as CliIo["stderr"] & { isTTY?: boolean }, t);
         const outcome = await importContacts(db, {
           path,
           fileName: file,

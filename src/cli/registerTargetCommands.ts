@@ -27,7 +27,7 @@ export function registerTargetCommands(program: Command, run: RunWithContext, io
         const { formatTargetImportReport } = await import("../domain/targets/formatTargetImportReport.js");
         const { createImportProgress } = await import("./createImportProgress.js");
         const t = createTranslator(readLocaleResources(localesDir), config.DEFAULT_LANGUAGE).forLanguage(options.lang ?? config.DEFAULT_LANGUAGE);
-        const progress = createImportProgress(io.stderr as CliIo["stderr"] & { isTTY?: boolean });
+        const progress = createImportProgress(io.stderr as CliIo["stderr"] & { isTTY?: boolean }, t);
         const outcome = await importTargets(db, {
           path: resolve(file),
           fileName: file,

@@ -68,7 +68,7 @@ describe.skipIf(!postgresUp)("relawan db copy", () => {
     const source = await sqliteSource();
     const to = await postgresTarget();
 
-    const result = await cli(["db", "copy", "--to", to], source.url);
+    const result = await cli(["db", "copy", "--to", to, "--lang", "en"], source.url);
 
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
@@ -103,7 +103,7 @@ describe.skipIf(!postgresUp)("relawan db copy", () => {
     const to = await postgresTarget();
     expect((await cli(["db", "copy", "--to", to], source.url)).code).toBe(0);
 
-    const again = await cli(["db", "copy", "--to", to], source.url);
+    const again = await cli(["db", "copy", "--to", to, "--lang", "en"], source.url);
 
     expect(again.code).toBe(1);
     expect(again.stdout).toBe("");
@@ -113,7 +113,7 @@ describe.skipIf(!postgresUp)("relawan db copy", () => {
 
   it("refuses a --to that is not a PostgreSQL URL", async () => {
     const source = await sqliteSource();
-    const result = await cli(["db", "copy", "--to", "file:./other.db", "--json"], source.url);
+    const result = await cli(["db", "copy", "--to", "file:./other.db", "--json", "--lang", "en"], source.url);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('--to must be a PostgreSQL URL like postgresql://user:password@host:5432/relawan, not "file:./other.db".');
     expect(JSON.parse(result.stdout)).toMatchObject({ error: "bad_target_url" });
@@ -124,7 +124,7 @@ describe.skipIf(!postgresUp)("relawan db copy", () => {
     const sameDatabase = new URL(url);
     sameDatabase.hostname = "localhost";
     sameDatabase.username = "someone";
-    const result = await cli(["db", "copy", "--to", sameDatabase.toString()], url);
+    const result = await cli(["db", "copy", "--to", sameDatabase.toString(), "--lang", "en"], url);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("--to names the database Relawan is using now (DATABASE_URL)");
   }, 60_000);
@@ -133,7 +133,8 @@ describe.skipIf(!postgresUp)("relawan db copy", () => {
     const source = await sqliteSource();
     const result = await cli(["db", "copy", "--to", "postgresql://relawan:s3cret@127.0.0.1:1/relawan"], source.url);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("Cannot open postgresql://relawan:***@127.0.0.1:1/relawan");
+    // In DEFAULT_LANGUAGE (id).
+    expect(result.stderr).toContain("Tidak bisa membuka postgresql://relawan:***@127.0.0.1:1/relawan");
     expect(result.stderr).not.toContain("s3cret");
   });
 
