@@ -20,7 +20,7 @@ export default tseslint.config(
   {
     // The dashboard's progressive enhancement runs in the browser.
     files: ["src/web/assets/**/*.js"],
-    languageOptions: { globals: { document: "readonly", window: "readonly", HTMLFormElement: "readonly", EventSource: "readonly", fetch: "readonly", DOMParser: "readonly", CustomEvent: "readonly", setTimeout: "readonly", clearTimeout: "readonly", URLSearchParams: "readonly" } },
+    languageOptions: { globals: { document: "readonly", window: "readonly", HTMLFormElement: "readonly", FormData: "readonly", EventSource: "readonly", fetch: "readonly", DOMParser: "readonly", CustomEvent: "readonly", setTimeout: "readonly", clearTimeout: "readonly", URLSearchParams: "readonly" } },
   },
   {
     files: ["**/*.cjs"],

@@ -1,9 +1,4 @@
-import type { CountryCode } from "libphonenumber-js/max";
-import type { Database } from "../db/client.js";
-import type { FaqMatcher } from "../domain/faq/createFaqMatcher.js";
-import type { RegionLookup } from "../domain/regions/types.js";
-import type { Translator } from "../conversation/createTranslator.js";
-import type { Logger } from "../logger.js";
+import type { DashboardDeps } from "../web/dashboardTypes.js";
 import type { DashboardSettings } from "./dashboardSettings.js";
 import { describeListenFailure } from "./describeListenFailure.js";
 
@@ -15,7 +10,7 @@ export interface StartedDashboard {
 /** Serves the staff dashboard (src/web/) on the settings' host and port; a port that cannot be used is a StartupError naming DASHBOARD_PORT. */
 export async function startDashboard(
   settings: DashboardSettings,
-  deps: { db: Database; translator: Translator; regions: RegionLookup; timeZone: string; activeVolunteerDays: number; defaultCountry: CountryCode; consentTextVersion: string; logger: Logger; faq?: Pick<FaqMatcher, "add" | "remove" | "removeVariant">; campaignName?: Readonly<Record<string, string>> },
+  deps: Omit<DashboardDeps, "clock" | "url" | "sessionHours">,
 ): Promise<StartedDashboard> {
   // fastify and its plugins load only in a process that serves the dashboard.
   const { createDashboardServer } = await import("../web/createDashboardServer.js");

@@ -11,6 +11,11 @@ import { closeInboxQuestion } from "./pages/closeInboxQuestion.js";
 import { confirmPersonErasure } from "./pages/confirmPersonErasure.js";
 import { erasePerson } from "./pages/erasePerson.js";
 import { exportPeopleCsv, exportPeopleXlsx } from "./pages/exportPeopleList.js";
+import { deleteSegmentFromForm } from "./pages/deleteSegmentFromForm.js";
+import { saveChangedSegment, saveNewSegment } from "./pages/saveSegmentFromForm.js";
+import { showNewSegmentPage } from "./pages/showNewSegmentPage.js";
+import { showSegmentPage } from "./pages/showSegmentPage.js";
+import { showSegmentsPage } from "./pages/showSegmentsPage.js";
 import { showAuditPage } from "./pages/showAuditPage.js";
 import { showInboxItemPage } from "./pages/showInboxItemPage.js";
 import { showInboxPage } from "./pages/showInboxPage.js";
@@ -38,6 +43,12 @@ export const dashboardPages: readonly DashboardPage[] = [
   showInboxItemPage,
   answerInboxQuestion,
   closeInboxQuestion,
+  showSegmentsPage,
+  showNewSegmentPage,
+  saveNewSegment,
+  showSegmentPage,
+  saveChangedSegment,
+  deleteSegmentFromForm,
   showAuditPage,
   showSignInPage,
   acceptSignInLink,

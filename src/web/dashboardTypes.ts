@@ -3,6 +3,8 @@ import type { CountryCode } from "libphonenumber-js/max";
 import type { Translate, Translator } from "../conversation/createTranslator.js";
 import type { Database } from "../db/client.js";
 import type { FaqMatcher } from "../domain/faq/createFaqMatcher.js";
+import type { BlackoutRanges } from "../domain/broadcasts/isInQuietPeriod.js";
+import type { CampaignFile } from "../domain/content/contentSchema.js";
 import type { DashboardStaff } from "../domain/dashboard/readDashboardSession.js";
 import type { RegionLookup } from "../domain/regions/types.js";
 import type { StaffPermission } from "../domain/staff/hasPermission.js";
@@ -30,6 +32,12 @@ export interface DashboardDeps {
   campaignName?: Readonly<Record<string, string>>;
   /** The campaign's consentTextVersion: the anonymised record a deletion leaves carries it, as /hapusdata's does. */
   consentTextVersion: string;
+  /** The campaign file: its name (a broadcast's footer) and the volunteers' interests (segment filters). */
+  campaign?: CampaignFile;
+  /** CAMPAIGN_BLACKOUT, parsed: broadcasts are refused inside it, as in the chat. None when absent. */
+  blackout?: BlackoutRanges;
+  /** QUIET_HOURS as configured ("21:00-07:00" or "off"), for the broadcast page to explain; absent: the default. */
+  quietHours?: string;
   /** How often a live topic is read while a page follows it (default 1000 ms). */
   liveIntervalMs?: number;
 }

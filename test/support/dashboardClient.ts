@@ -34,6 +34,9 @@ export async function createDashboardClient(app: TestApp, options: { url?: strin
     sessionHours: 12,
     activeVolunteerDays: app.deps.activeVolunteerDays ?? 30,
     consentTextVersion: app.deps.campaign.campaign.consentTextVersion,
+    campaign: app.deps.campaign,
+    blackout: app.deps.blackout ?? [],
+    quietHours: "21:00-07:00",
     ...(options.liveIntervalMs ? { liveIntervalMs: options.liveIntervalMs } : {}),
     // The chat's own matcher, as in one bot process: an erasure here must reach it.
     faq: app.deps.faq,

@@ -46,6 +46,7 @@ export async function startDashboardInChromium(seed?: (app: TestApp) => Promise<
     consentTextVersion: app.deps.campaign.campaign.consentTextVersion,
     activeVolunteerDays: 30,
     faq: app.deps.faq,
+    campaign: app.deps.campaign,
   });
   await server.listen({ port: 0, host: "127.0.0.1" });
   const base = `http://127.0.0.1:${(server.server.address() as { port: number }).port}`;
