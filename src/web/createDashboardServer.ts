@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { createPageRenderer, webDirectory } from "./createPageRenderer.js";
 import { dashboardPages } from "./dashboardPages.js";
 import type { DashboardDeps, DashboardPage } from "./dashboardTypes.js";
+import { registerImportUploads } from "./importUploads.js";
 import { createLiveHub } from "./live/createLiveHub.js";
 import { servePage, showProblem } from "./servePage.js";
 
@@ -42,6 +43,7 @@ export async function createDashboardServer(deps: DashboardDeps, pages: readonly
   });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  await registerImportUploads(app);
   await app.register(csrf, { cookieKey: "relawan_csrf", cookieOpts: { path: "/", sameSite: "strict", httpOnly: true, secure } });
   await app.register(rateLimit, { global: false });
   await app.register(staticFiles, { root: join(webDirectory, "assets"), prefix: "/assets/", maxAge: "1h" });

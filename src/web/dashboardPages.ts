@@ -8,6 +8,7 @@ import { acceptSignInLink } from "./pages/acceptSignInLink.js";
 import { answerInboxQuestion } from "./pages/answerInboxQuestion.js";
 import { changePersonTag } from "./pages/changePersonTag.js";
 import { closeInboxQuestion } from "./pages/closeInboxQuestion.js";
+import { confirmImport } from "./pages/confirmImport.js";
 import { confirmPersonErasure } from "./pages/confirmPersonErasure.js";
 import { erasePerson } from "./pages/erasePerson.js";
 import { exportPeopleCsv, exportPeopleXlsx } from "./pages/exportPeopleList.js";
@@ -17,6 +18,9 @@ import { showNewSegmentPage } from "./pages/showNewSegmentPage.js";
 import { showSegmentPage } from "./pages/showSegmentPage.js";
 import { showSegmentsPage } from "./pages/showSegmentsPage.js";
 import { showAuditPage } from "./pages/showAuditPage.js";
+import { showImportJob } from "./pages/showImportJob.js";
+import { showImportPage } from "./pages/showImportPage.js";
+import { uploadImportFile } from "./pages/uploadImportFile.js";
 import { showInboxItemPage } from "./pages/showInboxItemPage.js";
 import { showInboxPage } from "./pages/showInboxPage.js";
 import { saveWeakMapSegment } from "./pages/saveWeakMapSegment.js";
@@ -49,6 +53,10 @@ export const dashboardPages: readonly DashboardPage[] = [
   showSegmentPage,
   saveChangedSegment,
   deleteSegmentFromForm,
+  showImportPage,
+  uploadImportFile,
+  showImportJob,
+  confirmImport,
   showAuditPage,
   showSignInPage,
   acceptSignInLink,

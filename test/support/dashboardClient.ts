@@ -15,6 +15,8 @@ export interface DashboardClient {
   get(url: string): Promise<LightMyRequestResponse>;
   /** A form post; the CSRF token of the last page is added unless `_csrf` is given (null: none). */
   post(url: string, form: Record<string, string>, options?: { csrf?: string | null }): Promise<LightMyRequestResponse>;
+  /** A multipart form with one file (the import page); the CSRF token is added as in post(). */
+  upload(url: string, form: Record<string, string>, file: { field: string; name: string; content: Buffer }, options?: { csrf?: string | null }): Promise<LightMyRequestResponse>;
   /** /dasbor from this staff member in the chat, then the link: returns the link it used. */
   signIn(member: Voter): Promise<string>;
   close(): Promise<void>;
@@ -65,6 +67,15 @@ export async function createDashboardClient(app: TestApp, options: { url?: strin
       const token = postOptions.csrf === undefined ? csrf : postOptions.csrf;
       const body = new URLSearchParams({ ...(token === null ? {} : { _csrf: token }), ...form }).toString();
       return remember(await server.inject({ method: "POST", url, payload: body, headers: { cookie: cookieHeader(), "content-type": "application/x-www-form-urlencoded" } }));
+    },
+    async upload(url, form, file, uploadOptions = {}) {
+      const token = uploadOptions.csrf === undefined ? csrf : uploadOptions.csrf;
+      const boundary = "----relawan-test-boundary";
+      const fields = { ...(token === null ? {} : { _csrf: token }), ...form };
+      const parts: Buffer[] = Object.entries(fields).map(([name, value]) => Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+      parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${file.field}"; filename="${file.name}"\r\ncontent-type: application/octet-stream\r\n\r\n`), file.content, Buffer.from(`\r\n--${boundary}--\r\n`));
+      const headers = { cookie: cookieHeader(), "content-type": `multipart/form-data; boundary=${boundary}` };
+      return remember(await server.inject({ method: "POST", url, payload: Buffer.concat(parts), headers }));
     },
     async signIn(member) {
       const replies = await member.say("/dasbor");

@@ -69,8 +69,8 @@ function countTags(data: Buffer): number {
   let count = 0;
   for (let at = data.indexOf(rowTag); at !== -1; at = data.indexOf(rowTag, at + rowTag.length)) {
     const next = data[at + rowTag.length];
-    // "<row " or "<row>", not "<rowBreaks".
-    if (next === 0x20 || next === 0x3e || next === 0x09 || next === 0x0a || next === 0x0d) count++;
+    // "<row ", "<row>" or "<row/>", not "<rowBreaks".
+    if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) count++;
   }
   return count;
 }

@@ -21,6 +21,7 @@ export function createCsvFolder() {
       return path;
     },
     read: (path: string) => readFileSync(path, "utf8"),
+    readBytes: (path: string) => readFileSync(path),
     exists: (path: string) => existsSync(path),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
