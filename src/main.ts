@@ -147,7 +147,7 @@ async function main(): Promise<void> {
   async function serveDashboard(settings: NonNullable<typeof dashboard>, say: (line: string) => void): Promise<boolean> {
     const { startDashboard } = await import("./app/startDashboard.js");
     try {
-      const served = await startDashboard(settings, { db, translator, regions, timeZone: config.TIMEZONE, activeVolunteerDays: config.ACTIVE_VOLUNTEER_DAYS, defaultCountry: config.DEFAULT_COUNTRY as CountryCode, consentTextVersion, campaign: campaignContent.campaign, blackout: config.blackout, quietHours: config.QUIET_HOURS, logger, faq, campaignName: campaignContent.campaign.campaign.name });
+      const served = await startDashboard(settings, { db, translator, regions, timeZone: config.TIMEZONE, activeVolunteerDays: config.ACTIVE_VOLUNTEER_DAYS, defaultCountry: config.DEFAULT_COUNTRY as CountryCode, consentTextVersion, campaign: campaignContent.campaign, blackout: config.blackout, quietHours: config.QUIET_HOURS, logger, faq });
       shutdown.push(() => served.stop());
       return true;
     } catch (error) {

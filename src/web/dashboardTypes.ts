@@ -28,8 +28,6 @@ export interface DashboardDeps {
   faq?: Pick<FaqMatcher, "add" | "remove" | "removeVariant">;
   /** DEFAULT_COUNTRY: how the People search reads a number typed without "+country" (ID when not given). */
   defaultCountry?: CountryCode;
-  /** The campaign's name per language: the sender of the replies staff write in the inbox, as in the chat. */
-  campaignName?: Readonly<Record<string, string>>;
   /** The campaign's consentTextVersion: the anonymised record a deletion leaves carries it, as /hapusdata's does. */
   consentTextVersion: string;
   /** The campaign file: its name (a broadcast's footer) and the volunteers' interests (segment filters). */

@@ -42,7 +42,6 @@ export async function createDashboardClient(app: TestApp, options: { url?: strin
     ...(options.liveIntervalMs ? { liveIntervalMs: options.liveIntervalMs } : {}),
     // The chat's own matcher, as in one bot process: an erasure here must reach it.
     faq: app.deps.faq,
-    campaignName: app.deps.campaign.campaign.name,
   });
   const cookies = new Map<string, string>();
   let csrf = "";

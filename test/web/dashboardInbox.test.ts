@@ -66,6 +66,8 @@ describe("the inbox page", () => {
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]).toMatchObject({ contactId: item.contactId, status: "queued" });
     expect(deliveries[0]?.text).toContain(answer);
+    // Signed by the campaign team, as /reply in the chat signs it.
+    expect(deliveries[0]?.text).toContain(`Balasan dari ${app.deps.campaign.campaign.name.id}`);
     expect(await app.db.inboxItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ status: "answered", answer });
     expect(await app.db.auditEntry.findFirstOrThrow({ where: { action: "inbox.reply" } })).toMatchObject({ target: String(item.id) });
     expect(await app.db.faqEntry.count({ where: { id: `inbox-${item.id}` } })).toBe(1);

@@ -29,7 +29,7 @@ export const answerInboxQuestion: DashboardPage = {
         by: staff!.id,
         at,
         saveAsFaq: form.faq === "ya",
-        compose: (to) => composeInboxReply(deps.translator, deps.campaignName ?? {}, to, text),
+        compose: (to) => composeInboxReply(deps.translator, deps.campaign?.campaign.name ?? {}, to, text),
       }),
     );
     if (outcome.status === "not_found") return showMessage(context, 404, "noInboxItem");
