@@ -15,13 +15,17 @@ export async function benchKills(contacts: number, kills: number, perSecond: num
   const broadcast = await addBroadcast(store.db);
   await materializeDeliveries(store.db, broadcast, Prisma.sql`TRUE`, new Date(Date.now() - 1000));
   // Every dispatcher process opens the same DATABASE_URL, SQLite file or PostgreSQL database.
-  // Every kill lands mid-broadcast (each process lives 0.2-1.5 s); a short lease so the next process recovers quickly.
+  // A short lease so the next process recovers quickly.
   const env = { DATABASE_URL: store.url, API_ROOT: fake.url, TOKEN: BENCH_TOKEN, RATE: String(perSecond), LEASE_MS: "1000" };
   const started = performance.now();
   const killedAt: number[] = [];
   for (let n = 0; n < kills; n++) {
+    const before = (await fake.stats()).delivered;
     const worker = await spawnDispatcher({ ...env, WORKER_ID: `killed-${n}` });
-    await new Promise((resolve) => setTimeout(resolve, 200 + Math.random() * 1300));
+    // Killed while it sends at full pace: once a few of its messages arrived, at a random moment of the next second.
+    const deadline = performance.now() + 30_000;
+    while ((await fake.stats()).delivered < before + 5 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 1000));
     worker.child.kill("SIGKILL");
     await worker.exited;
     killedAt.push((await fake.stats()).delivered);
