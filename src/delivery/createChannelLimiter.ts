@@ -50,12 +50,6 @@ export interface ChannelLimiter {
    * what happens between a start and its call (a database write) can delay one call into the next.
    */
   admit(): Promise<void>;
-  /**
-   * How long after its slot a started task should make its platform call, so the platform sees
-   * the limiter's even spacing even when the work between (a database write) takes a varying time.
-   * Only when one message leaves per slot (up to 50 a second); above that, slices leave together.
-   */
-  readonly sendLeadMs: number;
   /** The platform said slow down (429): nothing new starts on this channel for `ms`. */
   pause(ms: number): void;
   /** Epoch milliseconds until which the channel is paused (0 or past: not paused). */
@@ -82,11 +76,6 @@ const LOOKAHEAD = 64;
 // (slices of 20, which also begin sending in one statement).
 const MAX_PACER_JOBS_PER_SECOND = 50;
 const PACER_RETRY_MS = 1000;
-// The limit counts arrivals, but the limiter stamps starts, and between the two sits the write that
-// marks the row sending: on a busy database its latency varies by more than the pace's 2% margin
-// (20 ms a second at 30 msg/s). A call leaving this long after its slot keeps the spacing whenever
-// that write is quicker. At paid-broadcast rates it only cost throughput (0.90 -> 0.80 of 1000/s).
-const SEND_LEAD_MS = 60;
 // A shared pacer (Redis) that does not answer in this long is treated as gone.
 const PACER_TIMEOUT_MS = 3000;
 
@@ -243,7 +232,6 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
     schedule,
     send: (priority, chatId, call) => schedule(priority, chatId, () => sendWindow.admit().then(call)),
     admit: () => sendWindow.admit(),
-    sendLeadMs: pacer && slice === 1 ? SEND_LEAD_MS : 0,
     pause(ms) {
       pausedUntil = Math.max(pausedUntil, now() + ms);
     },

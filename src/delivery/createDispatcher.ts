@@ -109,8 +109,6 @@ interface Job {
   contact: DeliveryContact;
   source: DeliverySource;
   message: OutboundMessage;
-  /** performance.now() at which the platform call should leave (paced lanes). */
-  sendAt?: number;
 }
 
 const emptySummary = (): DispatchSummary => ({ claimed: 0, sent: 0, failed: 0, skipped: 0, uncertain: 0, held: 0, requeued: 0 });
@@ -284,8 +282,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     const run = () => {
       started = true;
       lane.unstarted--;
-      // The limiter's slot is now: the platform call leaves the limiter's lead after it.
-      return runJob(lane.limiter?.sendLeadMs ? { ...job, sendAt: performance.now() + lane.limiter.sendLeadMs } : job);
+      return runJob(job);
     };
     // A staff reply answers someone waiting for it: it goes ahead of bulk traffic, like the bot's own replies.
     const priority = job.source.consent === "reply" ? "reply" : "bulk";
@@ -328,12 +325,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       return;
     }
     const limiter = lane.limiter;
-    const report = await sendClaimedDelivery(sendContext, {
-      ...job,
-      sender: lane.sender,
-      ...(job.sendAt === undefined ? {} : { sendAt: job.sendAt }),
-      ...(limiter ? { admit: () => limiter.admit() } : {}),
-    });
+    const report = await sendClaimedDelivery(sendContext, { ...job, sender: lane.sender, ...(limiter ? { admit: () => limiter.admit() } : {}) });
     if (report.result !== "lost") count(report.result);
     if (report.result === "sent") opts.observer?.sent(lane.channel);
     if (report.pauseChannelMs !== undefined) {

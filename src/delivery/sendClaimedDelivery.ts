@@ -1,4 +1,3 @@
-import { setTimeout as delay } from "node:timers/promises";
 import type { Database } from "../db/client.js";
 import type { Logger } from "../logger.js";
 import type { RetryPolicy } from "./backoffDelay.js";
@@ -34,8 +33,6 @@ export interface ClaimedSend {
   source: DeliverySource;
   message: OutboundMessage;
   sender: BulkSender;
-  /** performance.now() at which to make the platform call, when the limiter's slot asks for it. */
-  sendAt?: number;
   /** The limiter's last check right before the call (ChannelLimiter.admit). */
   admit?: () => Promise<void>;
 }
@@ -63,8 +60,8 @@ export async function sendClaimedDelivery(ctx: SendContext, send: ClaimedSend): 
   if (!(await ctx.writer.begin(row.id, { ...target, consent: send.source.consent, leaseUntil, now }))) {
     return explainRefusal(ctx, send, now);
   }
-  const early = send.sendAt === undefined ? 0 : send.sendAt - performance.now();
-  if (early > 0) await delay(early);
+  // Nothing waits between marking and the call but the send window (rarely, a few ms): a crash
+  // leaves `sending` only rows whose request had left or was about to, so uncertain means "may have arrived".
   await send.admit?.();
   let outcome: SendOutcome;
   try {

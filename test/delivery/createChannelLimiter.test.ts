@@ -123,14 +123,6 @@ describe("createChannelLimiter", () => {
     await limiter.stop();
   });
 
-  it("asks for a send lead only where one message leaves per paced slot", async () => {
-    const paced = createChannelLimiter({ perSecond: 30 });
-    const paid = createChannelLimiter({ perSecond: 1000 });
-    const capped = createChannelLimiter({ perSecond: 30, evenSpacing: false });
-    expect([paced.sendLeadMs, paid.sendLeadMs, capped.sendLeadMs]).toEqual([60, 0, 0]);
-    await Promise.all([paced.stop(), paid.stop(), capped.stop()]);
-  });
-
   it("drops waiting work on stop and lets running work finish", async () => {
     const limiter = createChannelLimiter({ perSecond: 1000, maxInFlight: 1 });
     let finish!: () => void;

@@ -157,7 +157,6 @@ describe("one-off deliveries", () => {
       },
       send: () => Promise.reject(new Error("the dispatcher schedules, it does not send")),
       admit: async () => undefined,
-      sendLeadMs: 0,
       pause: () => undefined,
       pausedUntil: () => 0,
       waiting: () => 0,
