@@ -3,6 +3,7 @@
 // Jawa Barat. Seeded straight through better-sqlite3 (SQLite only: the goal is about SQLite).
 import Sqlite from "better-sqlite3";
 import { sqlitePath } from "../src/db/client.js";
+import { nameSearchWords } from "../src/domain/contacts/nameSearchWords.js";
 import { loadRegions } from "../src/domain/regions/loadRegions.js";
 import { readRegionCoverage } from "../src/domain/regions/readRegionCoverage.js";
 import type { RegionDirectory } from "../src/domain/regions/types.js";
@@ -76,6 +77,8 @@ export function seedCoverageBench(url: string, regions: RegionDirectory, count: 
   const sqlite = new Sqlite(sqlitePath(url));
   sqlite.pragma("journal_mode = WAL");
   const contact = sqlite.prepare(`INSERT INTO "Contact" ("id", "name", "phone", "language", "regionCode", "optedOut", "updatesConsent", "createdAt", "lastActiveAt") VALUES (?, ?, ?, 'id', ?, ?, ?, ?, ?)`);
+  // The name search's words, as every write of a name saves them (saveNameWords).
+  const word = sqlite.prepare(`INSERT OR IGNORE INTO "ContactNameWord" ("word", "contactId") VALUES (?, ?)`);
   const volunteer = sqlite.prepare(`INSERT INTO "Volunteer" ("id", "contactId", "referralCode", "interests", "availability", "createdAt") VALUES (?, ?, ?, '[]', 'weekend', ?)`);
   const target = sqlite.prepare(`INSERT INTO "RegionTarget" ("regionCode", "registeredVoters", "pollingStations", "targetVolunteers", "targetSupporters", "updatedAt", "updatedBy") VALUES (?, ?, ?, ?, ?, ?, 'bench')`);
   const insert = sqlite.transaction((from: number, to: number) => {
@@ -88,6 +91,7 @@ export function seedCoverageBench(url: string, regions: RegionDirectory, count: 
       // (Not drawn from random(): the coverage figures stay what they were before names were seeded.)
       const name = `${firstNames[n % firstNames.length]} ${familyNames[Math.floor(n / firstNames.length) % familyNames.length]}`;
       contact.run(`c${n}`, name, benchPhone(n), regionCode, random() < 0.05 ? 1 : 0, consent < 0.5 ? 1 : consent < 0.7 ? 0 : null, iso(now), lastActive);
+      for (const part of nameSearchWords(name)) word.run(part, `c${n}`);
       if (random() < 0.1) volunteer.run(`v${n}`, `c${n}`, benchReferralCode(n), iso(now));
     }
   });

@@ -26,6 +26,8 @@ export interface DashboardDeps {
   activeVolunteerDays: number;
   /** The running bot's FAQ matcher, when this process also chats: an erasure makes it forget the person's words, as /hapusdata does. */
   faq?: Pick<FaqMatcher, "add" | "remove" | "removeVariant">;
+  /** How long the overview's and the country map's figures are reused (rememberFigures); none: read on every request. */
+  figuresSeconds?: number;
   /** DEFAULT_COUNTRY: how the People search reads a number typed without "+country" (ID when not given). */
   defaultCountry?: CountryCode;
   /** The campaign's consentTextVersion: the anonymised record a deletion leaves carries it, as /hapusdata's does. */

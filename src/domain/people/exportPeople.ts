@@ -35,7 +35,7 @@ export async function exportPeople(db: Database, request: PeopleExport): Promise
   let complete = false;
   async function* records() {
     yield [...exportHeaders[kind]];
-    for await (const page of readExportRows(db, kind, { segment: peopleWhereSql(request.filter, request.settings), timeZone: request.timeZone })) {
+    for await (const page of readExportRows(db, kind, { segment: peopleWhereSql(db, request.filter, request.settings), timeZone: request.timeZone })) {
       rows += page.length;
       for (const row of page) yield row.map((cell) => protectCsvCell(cleanTextForStaff(cell)));
     }

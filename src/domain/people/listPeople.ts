@@ -44,7 +44,7 @@ export async function listPeople(db: Db, request: ListPeopleRequest): Promise<Pe
   const before = after === undefined ? Prisma.empty : Prisma.sql`AND c."id" < ${after}`;
   const ids = (
     await db.$queryRaw<{ id: string }[]>(Prisma.sql`
-      SELECT c."id" FROM "Contact" c WHERE ${peopleWhereSql(request.filter, request.settings)} ${before}
+      SELECT c."id" FROM "Contact" c WHERE ${peopleWhereSql(db, request.filter, request.settings)} ${before}
       ORDER BY c."id" DESC LIMIT ${request.limit + 1}`)
   ).map((row) => row.id);
   const shown = ids.slice(0, request.limit);

@@ -10,6 +10,7 @@ import { DEFAULT_WEAK_THRESHOLD_PERCENT } from "../../domain/regions/parseCovera
 import { hasPermission } from "../../domain/staff/hasPermission.js";
 import type { DashboardPage, PageContext } from "../dashboardTypes.js";
 import { stripXmlProlog } from "../drawChart.js";
+import { rememberFigures } from "../rememberFigures.js";
 import { showMessage } from "../servePage.js";
 
 export const showMapPage: DashboardPage = {
@@ -43,7 +44,9 @@ export async function renderMapPage(
 ): Promise<ReturnType<PageContext["render"]>> {
   const { deps, t, language } = context;
   const { figure, regionCode } = chosen;
-  const outcome = await readRegionMap(deps.db, deps.regions, { figure, regionCode, activeDays: deps.activeVolunteerDays, now: deps.clock() });
+  const reading = () => readRegionMap(deps.db, deps.regions, { figure, regionCode, activeDays: deps.activeVolunteerDays, now: deps.clock() });
+  // The whole country is the one reading that goes through every contact: remembered (rememberFigures).
+  const outcome = regionCode === null ? (await rememberFigures(deps, `map:${figure}`, reading)).value : await reading();
   if (outcome.status === "unknown_region") return showMessage(context, 404, "unknownRegion");
   const { map } = outcome;
   const figureWord = mapFigureWord(figure, "en");

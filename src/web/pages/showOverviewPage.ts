@@ -6,6 +6,7 @@ import { readContactGrowth } from "../../domain/stats/readContactGrowth.js";
 import { readTodayFigures } from "../../domain/stats/readTodayFigures.js";
 import type { DashboardPage } from "../dashboardTypes.js";
 import { drawChart } from "../drawChart.js";
+import { rememberFigures } from "../rememberFigures.js";
 
 export const showOverviewPage: DashboardPage = {
   method: "GET",
@@ -14,12 +15,16 @@ export const showOverviewPage: DashboardPage = {
   nav: "overview",
   async handle(context) {
     const { deps, t, language } = context;
-    const now = deps.clock();
-    const [figures, growth, funnel] = await Promise.all([
-      readTodayFigures(deps.db, { now, activeDays: deps.activeVolunteerDays }),
-      readContactGrowth(deps.db, { now, timeZone: deps.timeZone }),
-      readBroadcastFunnel(deps.db),
-    ]);
+    const remembered = await rememberFigures(deps, "overview", async () => {
+      const now = deps.clock();
+      const [figures, growth, funnel] = await Promise.all([
+        readTodayFigures(deps.db, { now, activeDays: deps.activeVolunteerDays }),
+        readContactGrowth(deps.db, { now, timeZone: deps.timeZone }),
+        readBroadcastFunnel(deps.db),
+      ]);
+      return { figures, growth, funnel };
+    });
+    const { figures, growth, funnel } = remembered.value;
     const number = new Intl.NumberFormat(language === "id" ? "id-ID" : "en-GB");
     const n = (value: number) => number.format(value);
     const cards = (Object.keys(figures) as (keyof typeof figures)[]).map((key) => ({ key, label: t(`dashboard:overview.figure.${key}`, { days: deps.activeVolunteerDays }), value: n(figures[key]) }));
@@ -39,6 +44,7 @@ export const showOverviewPage: DashboardPage = {
         summary: [sent > 0 ? t("stats:broadcasts", Object.fromEntries(Object.entries(funnel).map(([k, v]) => [k, n(v)]))) : t("stats:broadcastsNone")],
       },
     ];
-    return context.render("pages/showOverviewPage", { cards, charts }, { title: t("dashboard:overview.title") });
+    const readAt = new Intl.DateTimeFormat(language === "id" ? "id-ID" : "en-GB", { timeStyle: "short", timeZone: deps.timeZone }).format(remembered.readAt);
+    return context.render("pages/showOverviewPage", { cards, charts, readAt }, { title: t("dashboard:overview.title") });
   },
 };
