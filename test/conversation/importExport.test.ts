@@ -87,7 +87,7 @@ describe("/import", () => {
     await admin.say("/import");
     const big = csvDocument("besar.csv", csv, { size: 21 * 1024 * 1024 });
     expect(transcript(await sendDocument(admin, big))).toBe(
-      "File itu 21.0 MB; bot hanya bisa mengunduh paling besar 20 MB dari Telegram. Pecah filenya, atau jalankan npx relawan import di server.",
+      "File itu 21.0 MB; bot hanya bisa mengunduh paling besar 20 MB dari Telegram. Pecah filenya, atau jalankan node bin/relawan.js import di server.",
     );
     expect(transcript(await sendDocument(admin, csvDocument("foto.jpg", "x", { mimeType: "image/jpeg" })))).toBe(
       '"foto.jpg" sepertinya bukan file CSV atau Excel. Kirim .csv (di Excel: File → Save As → "CSV UTF-8") atau .xlsx.',
@@ -209,7 +209,7 @@ describe("who may import and export", () => {
     const admin = person(app, "whatsapp", "6281299990000", { senderPhone: "+6281299990000" });
     await onboard(admin);
     await app.db.contact.update({ where: { id: (await contactOf(app, "whatsapp", "6281299990000")).id }, data: { role: "admin" } });
-    expect(transcript(await admin.say("/import"))).toBe("File hanya bisa dikirim ke bot lewat Telegram. Di server: npx relawan import <file>");
-    expect(transcript(await admin.say("/export contacts"))).toContain("Di server: npx relawan export contacts --out kontak.csv");
+    expect(transcript(await admin.say("/import"))).toBe("File hanya bisa dikirim ke bot lewat Telegram. Di server: node bin/relawan.js import <file>");
+    expect(transcript(await admin.say("/export contacts"))).toContain("Di server: node bin/relawan.js export contacts --out kontak.csv");
   });
 });

@@ -81,7 +81,7 @@ describe("sending a finished broadcast again to the uncertain", () => {
       });
       return { code, stdout, stderr };
     };
-    const asked = await cli(["broadcast", "resend-uncertain", broadcast]);
+    const asked = await cli(["broadcast", "resend-uncertain", broadcast, "--lang", "en"]);
     expect(asked.code).toBe(1);
     expect(asked.stderr).toContain(`Broadcast ${broadcast} has 2 uncertain deliveries`);
     expect(asked.stderr).toContain("some people may get it twice");
@@ -92,6 +92,6 @@ describe("sending a finished broadcast again to the uncertain", () => {
     expect(sent.code).toBe(0);
     expect(JSON.parse(sent.stdout)).toEqual({ status: "requeued", id: broadcast, count: 2 });
     expect(await app.db.auditEntry.count({ where: { action: "broadcast.resend_uncertain", actor: "cli" } })).toBe(1);
-    expect((await cli(["broadcast", "resend-uncertain", broadcast])).stderr).toContain("is sending; only a completed broadcast");
+    expect((await cli(["broadcast", "resend-uncertain", broadcast, "--lang", "en"])).stderr).toContain("is sending; only a completed broadcast");
   });
 });

@@ -73,7 +73,7 @@ describe("/stats", () => {
         "2. Kapan debat kandidat? (2×)",
         "3. Apakah ada kaos gratis (1×)",
         "",
-        "Grafik menyusul sebagai gambar (Telegram, WhatsApp Web). Di server: npx relawan stats --out <folder>",
+        "Grafik menyusul sebagai gambar (Telegram, WhatsApp Web). Di server: node bin/relawan.js stats --out <folder>",
       ].join("\n"),
     );
     await expectCharts(replies, indonesianTitles);
