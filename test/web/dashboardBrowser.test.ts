@@ -57,7 +57,7 @@ describe.skipIf(!available)("the dashboard in Chromium", { timeout: 90_000 }, ()
     await expectAccessible(page);
     await page.screenshot({ path: join(screenshots, "dashboard-overview.png"), fullPage: true });
 
-    await page.getByRole("link", { name: "EN" }).click();
+    await page.getByRole("link", { name: "EN", exact: true }).click();
     await waitForHeading(page, "Campaign overview");
 
     await page.getByRole("link", { name: "Audit log" }).click();
