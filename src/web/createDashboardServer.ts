@@ -14,6 +14,7 @@ import type { DashboardDeps, DashboardPage } from "./dashboardTypes.js";
 import { registerImportUploads } from "./importUploads.js";
 import { createLiveHub } from "./live/createLiveHub.js";
 import { servePage, showProblem } from "./servePage.js";
+import { answerClientError } from "./answerClientError.js";
 
 /** Forms are a few fields; nothing larger is read. */
 const BODY_LIMIT = 64 * 1024;
@@ -21,7 +22,7 @@ const BODY_LIMIT = 64 * 1024;
 export async function createDashboardServer(deps: DashboardDeps, pages: readonly DashboardPage[] = dashboardPages): Promise<FastifyInstance> {
   const secure = deps.url.startsWith("https:");
   // Errors go to the bot's own pino log; requests are not logged one by one.
-  const app: FastifyInstance = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: BODY_LIMIT });
+  const app: FastifyInstance = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }), bodyLimit: BODY_LIMIT, clientErrorHandler: answerClientError });
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
