@@ -3,7 +3,8 @@
 // are left out, in --lang or DEFAULT_LANGUAGE, and nothing created.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { renderBroadcast } from "../../src/domain/broadcasts/renderBroadcast.js";
-import { createTestApp, onboard, person, signUpVolunteer, type TestApp } from "../support/createTestApp.js";
+import { createTestApp, type TestApp } from "../support/createTestApp.js";
+import { seedFourPeopleAndTwoSegments } from "../support/seedFourPeopleAndTwoSegments.js";
 import { runCliInProcess } from "../support/runCliInProcess.js";
 
 let app: TestApp;
@@ -11,14 +12,7 @@ const now = new Date("2026-11-26T03:00:00Z");
 
 beforeEach(async () => {
   app = await createTestApp();
-  await onboard(person(app, "telegram", "8001"));
-  await onboard(person(app, "telegram", "8002"), { language: "en" });
-  const volunteer = person(app, "telegram", "8003");
-  await onboard(volunteer);
-  await signUpVolunteer(volunteer);
-  await onboard(person(app, "telegram", "8004"), { consent: false });
-  await app.db.segment.create({ data: { name: "Semua", definition: "{}", createdBy: "test" } });
-  await app.db.segment.create({ data: { name: "Relawan", definition: JSON.stringify({ role: "volunteer" }), createdBy: "test" } });
+  await seedFourPeopleAndTwoSegments(app);
 });
 afterEach(async () => {
   await app.close();

@@ -4,21 +4,15 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/runCli.js";
-import { createTestApp, onboard, person, repoRoot, signUpVolunteer, type TestApp } from "../support/createTestApp.js";
+import { createTestApp, repoRoot, type TestApp } from "../support/createTestApp.js";
+import { seedFourPeopleAndTwoSegments } from "../support/seedFourPeopleAndTwoSegments.js";
 
 let app: TestApp;
 const now = new Date("2026-11-26T03:00:00Z");
 
 beforeEach(async () => {
   app = await createTestApp();
-  await onboard(person(app, "telegram", "8001"));
-  await onboard(person(app, "telegram", "8002"), { language: "en" });
-  const volunteer = person(app, "telegram", "8003");
-  await onboard(volunteer);
-  await signUpVolunteer(volunteer);
-  await onboard(person(app, "telegram", "8004"), { consent: false });
-  await app.db.segment.create({ data: { name: "Semua", definition: "{}", createdBy: "test" } });
-  await app.db.segment.create({ data: { name: "Relawan", definition: JSON.stringify({ role: "volunteer" }), createdBy: "test" } });
+  await seedFourPeopleAndTwoSegments(app);
 });
 afterEach(async () => {
   await app.close();
