@@ -1,6 +1,7 @@
-import { mkdirSync, openSync } from "node:fs";
+import { openSync } from "node:fs";
 import { dirname } from "node:path";
 import { pino, type Logger } from "pino";
+import { makeFolder } from "./makeFolder.js";
 
 export type { Logger };
 
@@ -9,7 +10,7 @@ export function createLogger(level: string, options: { pretty: boolean; file?: s
   if (options.file) {
     // Opened here rather than in the background: a folder that cannot be written throws now, where
     // start-up can say so in one line, and an exit right after start finds the log ready to flush.
-    mkdirSync(dirname(options.file), { recursive: true });
+    makeFolder(dirname(options.file));
     return pino({ level }, pino.destination({ fd: openSync(options.file, "a"), sync: false }));
   }
   if (options.pretty) {

@@ -3,7 +3,7 @@
 // the bot (`npm start`, which runs `relawan start`) and in the CLI.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -87,6 +87,13 @@ describe("start-up failures, in one line", () => {
     const env = { DATABASE_URL: `file:${join(dir, "taken", "data", "relawan.db")}` };
     expectOneLine(relawan(["start"], env), 2, "Configuration error: DATABASE_URL: cannot write the terminal chat's log", "ENOTDIR");
     expectOneLine(relawan(["stats"], env), 2, "Configuration error: DATABASE_URL: cannot create the folder", "ENOTDIR", "file:./data/relawan.db");
+  });
+
+  // mkdir in /proc says ENOENT although /proc exists: Node's recursive mkdir looped on it for ever.
+  it.skipIf(!existsSync("/proc/self"))("a data folder under /proc, where mkdir says ENOENT: one line, not a hang", () => {
+    const env = { DATABASE_URL: "file:/proc/nope/r.db" };
+    expectOneLine(relawan(["start"], env), 2, "Configuration error: DATABASE_URL: cannot write the terminal chat's log /proc/nope/relawan.log", "ENOENT");
+    expectOneLine(relawan(["stats"], env), 2, "Configuration error: DATABASE_URL: cannot create the folder /proc/nope for the SQLite file", "ENOENT");
   });
 
   // Root may write into a read-only folder, so this one only shows as another user.

@@ -1,7 +1,7 @@
 // Which channels run, from the configuration and the process's role. Each one is started here and
 // its stop() registered, so main.ts only composes. A "dispatcher" process only sends: it starts no
 // receiver and no WhatsApp Web session, which belong to the one process that owns them.
-import { accessSync, constants, mkdirSync } from "node:fs";
+import { accessSync, constants } from "node:fs";
 import { join, resolve } from "node:path";
 import type { CountryCode } from "libphonenumber-js";
 import { createTelegramChannel } from "../channels/telegram/createTelegramChannel.js";
@@ -22,6 +22,7 @@ import type { OpsEndpoints } from "./createOpsEndpoints.js";
 import { createTelegramLimiter, type TelegramLimiter } from "./createTelegramLimiter.js";
 import { describeListenFailure } from "./describeListenFailure.js";
 import { describeTelegramFailure } from "./describeTelegramFailure.js";
+import { makeFolder } from "../makeFolder.js";
 import { StartupError } from "../StartupError.js";
 import { holdProcessLease, type HeldLease } from "./holdProcessLease.js";
 
@@ -201,7 +202,7 @@ function checkWhatsAppWebSettings(chromePath: string, sessionDir: string): void 
     throw new StartupError(`Configuration error: CHROME_PATH: ${what}. Install Chromium (sudo apt install chromium) or set CHROME_PATH to its path.`, 2);
   }
   try {
-    mkdirSync(sessionDir, { recursive: true });
+    makeFolder(sessionDir);
   } catch (error) {
     throw new StartupError(`Configuration error: WHATSAPP_SESSION_DIR: cannot create ${sessionDir} (${(error as { code?: string }).code}). Point it at a folder this user may write to.`, 2);
   }

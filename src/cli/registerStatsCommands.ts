@@ -1,9 +1,10 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Option, type Command } from "commander";
 import type { RunWithContext } from "./runCli.js";
+import { makeFolder } from "../makeFolder.js";
 import { toJsonText } from "./toJsonText.js";
 
 const localesDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..", "locales");
@@ -34,7 +35,7 @@ export function registerStatsCommands(program: Command, run: RunWithContext): vo
         const dir = resolve(options.out);
         const files: string[] = [];
         try {
-          await mkdir(dir, { recursive: true });
+          makeFolder(dir);
           for (const chart of prepareStatsCharts(stats, t, language)) {
             await writeFile(join(dir, chart.fileName), await chart.png());
             files.push(chart.fileName);

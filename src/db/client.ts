@@ -1,10 +1,10 @@
 // The only module that touches the generated Prisma clients. Everything else
 // sees `Database` (the client) or `Db` (a client or an open transaction).
-import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient, Prisma } from "./generated/client.js";
 import { isPostgresUrl, sqlitePath } from "./databaseUrl.js";
+import { makeFolder } from "../makeFolder.js";
 
 export type Database = PrismaClient;
 export type Db = Prisma.TransactionClient;
@@ -29,7 +29,7 @@ export async function openDatabase(url: string): Promise<Database> {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Database;
   }
   const path = sqlitePath(url);
-  if (path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
+  if (path !== ":memory:") makeFolder(dirname(resolve(path)));
   const adapter = new PrismaBetterSQLite3({ url: path === ":memory:" ? path : resolve(path) });
   const db = new PrismaClient({ adapter });
   // WAL lets readers (stats, exports) run while a turn writes; NORMAL is durable in WAL mode

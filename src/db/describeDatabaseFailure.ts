@@ -6,7 +6,7 @@ import { isPostgresUrl, sqlitePath } from "./databaseUrl.js";
 // What Node says when a server cannot be reached at all.
 const unreachable = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ECONNRESET"]);
 // What Node says when a folder cannot be made.
-const notWritable = new Set(["EACCES", "EPERM", "EROFS", "ENOTDIR", "EEXIST", "ENOSPC"]);
+const notWritable = new Set(["ENOENT", "EACCES", "EPERM", "EROFS", "ENOTDIR", "EEXIST", "ENOSPC"]);
 
 /**
  * The database behind DATABASE_URL could not be opened or migrated: one line saying why and what

@@ -1,10 +1,11 @@
 // Talk to the bot as a voter from a terminal: same core, numbered choices.
 // It is what `npm start` opens when no Telegram token is configured.
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { ConversationEngine, InboundMessage, Reply, ReplyImage, TurnResult } from "../../conversation/types.js";
+import { makeFolder } from "../../makeFolder.js";
 import { renderReply } from "./renderReply.js";
 
 /** The terminal's own words around the bot's replies, in one language. */
@@ -82,7 +83,7 @@ export function createConsoleChannel(options: ConsoleChannelOptions): ConsoleCha
 
   async function saveImage(image: ReplyImage): Promise<string> {
     const dir = resolve(options.imageDir ?? join("data", "charts"));
-    await mkdir(dir, { recursive: true });
+    makeFolder(dir);
     // The time in the name keeps an earlier /stats from being overwritten.
     const path = join(dir, `${clock().toISOString().replace(/[:.]/g, "-")}-${image.fileName}`);
     await writeFile(path, await image.png());
