@@ -17,6 +17,7 @@ import { saveChangedSegment, saveNewSegment } from "./pages/saveSegmentFromForm.
 import { showNewSegmentPage } from "./pages/showNewSegmentPage.js";
 import { showSegmentPage } from "./pages/showSegmentPage.js";
 import { showSegmentsPage } from "./pages/showSegmentsPage.js";
+import { showBroadcastsPage } from "./pages/showBroadcastsPage.js";
 import { showAuditPage } from "./pages/showAuditPage.js";
 import { showImportJob } from "./pages/showImportJob.js";
 import { showImportPage } from "./pages/showImportPage.js";
@@ -53,6 +54,7 @@ export const dashboardPages: readonly DashboardPage[] = [
   showSegmentPage,
   saveChangedSegment,
   deleteSegmentFromForm,
+  showBroadcastsPage,
   showImportPage,
   uploadImportFile,
   showImportJob,

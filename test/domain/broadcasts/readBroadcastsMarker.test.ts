@@ -34,3 +34,27 @@ describe("readBroadcastsMarker", () => {
     expect(await readBroadcastsMarker(db)).not.toBe(held);
   });
 });
+
+describe("readBroadcastsMarker beyond the latest", () => {
+  it("still moves with an older broadcast that is sending again, and not with an older finished one", async () => {
+    const { db } = test;
+    const segment = await db.segment.create({ data: { name: "semua", definition: "{}", createdBy: "cli" } });
+    const make = (status: string, minute: number) =>
+      db.broadcast.create({ data: { texts: JSON.stringify({ id: "Halo" }), segmentId: segment.id, status, scheduledAt: new Date(), createdAt: new Date(Date.UTC(2026, 0, 1, 0, minute)), createdBy: "cli" } });
+    const old = await make("completed", 0);
+    const contact = await db.contact.create({ data: { name: "Orang" } });
+    const delivery = await db.delivery.create({ data: { broadcastId: old.id, contactId: contact.id, status: "uncertain" } });
+    for (let minute = 1; minute <= 3; minute++) await make("completed", minute);
+    const before = await readBroadcastsMarker(db, 2);
+    await db.delivery.update({ where: { id: delivery.id }, data: { status: "sent" } });
+    expect(await readBroadcastsMarker(db, 2)).toBe(before);
+
+    // Sent again (resend-uncertain): the old broadcast is sending, and its page must redraw as it goes.
+    await db.delivery.update({ where: { id: delivery.id }, data: { status: "queued" } });
+    await db.broadcast.update({ where: { id: old.id }, data: { status: "sending" } });
+    const sending = await readBroadcastsMarker(db, 2);
+    expect(sending).not.toBe(before);
+    await db.delivery.update({ where: { id: delivery.id }, data: { status: "sent" } });
+    expect(await readBroadcastsMarker(db, 2)).not.toBe(sending);
+  });
+});
