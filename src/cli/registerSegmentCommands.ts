@@ -1,7 +1,9 @@
 import type { Command } from "commander";
 import type { Database } from "../db/client.js";
 import type { Config } from "../config.js";
+import type { Translate } from "../conversation/createTranslator.js";
 import type { SegmentWords } from "../conversation/flows/segmentDescription.js";
+import type { SegmentFieldProblem, SegmentFilterFields } from "../domain/segments/buildSegmentDefinition.js";
 import { cliTranslate, languageOption } from "./cliLanguage.js";
 import type { CliOutcome, RunWithContext } from "./runCli.js";
 
@@ -23,7 +25,6 @@ interface CreateOptions {
   json?: boolean;
 }
 
-const dayMs = 86_400_000;
 
 export function registerSegmentCommands(program: Command, run: RunWithContext): void {
   const segment = program.command("segment").description("saved contact segments");
@@ -70,7 +71,7 @@ export function registerSegmentCommands(program: Command, run: RunWithContext): 
     .command("create")
     .description("save a segment from filters, checked as the chat's /segment new checks them (audited as cli)")
     .argument("<name>", "segment name, 2 to 60 characters")
-    .option("--region <code or name>", "idn-area code (32, 32.73, 32.73.02) or a regency or city's name")
+    .option("--region <code or name>", "idn-area code (32, 32.73, 32.73.02, a village's 32.73.02.1004) or a regency or city's name")
     .option("--tag <tags...>", "has all of these tags")
     .option("--any-tag <tags...>", "has at least one of these tags")
     .option("--without-tag <tags...>", "has none of these tags")
@@ -88,74 +89,69 @@ export function registerSegmentCommands(program: Command, run: RunWithContext): 
 
 async function createSegment(db: Database, config: Config, rawName: string, options: CreateOptions, now: Date): Promise<CliOutcome> {
   const { normalizeSegmentName } = await import("../domain/segments/normalizeSegmentName.js");
-  const { parseSegmentTags } = await import("../domain/segments/parseSegmentTags.js");
-  const { segmentDefinitionSchema } = await import("../domain/segments/segmentDefinition.js");
-  const { looksLikeReferralCode } = await import("../domain/volunteers/createReferralCode.js");
+  const { buildSegmentDefinition } = await import("../domain/segments/buildSegmentDefinition.js");
   const { t, words, regions } = await segmentWords(config, options.lang);
   const refuse = (error: string, code: string, extra: Record<string, unknown> = {}): CliOutcome => ({ code: 1, error, json: { error: code, message: error, ...extra } });
   const name = normalizeSegmentName(rawName);
   if (!name) return refuse(t("segment.badName"), "bad_name");
-  const draft: Record<string, unknown> = {};
-  for (const [key, values] of [["tagsAll", options.tag], ["tagsAny", options.anyTag], ["tagsNone", options.withoutTag]] as const) {
-    if (!values) continue;
-    const tags = parseSegmentTags(values);
-    if (!tags) return refuse(t("segment.badTags"), "bad_tags");
-    draft[key] = tags;
-  }
-  if (options.region !== undefined) {
-    const text = options.region.trim();
-    if (/^\d{2}(\.\d{2}){0,2}$/.test(text)) {
-      if (!regions.describe(text)) return refuse(t("segment.cli.unknownRegion", { code: text }), "region_not_found");
-      draft.regionPrefix = text;
-    } else {
-      // A name is looked up as the chat looks it up; one match is taken, several are listed with their codes.
-      const found = text.length >= 3 ? regions.searchRegencies(text, 6) : [];
-      // "Kota Bandung" is that one, though "Kabupaten Bandung" also matches it.
-      const exact = found.filter((m) => m.label.split(",")[0]!.trim().toLowerCase() === text.toLowerCase());
-      const matches = exact.length === 1 ? exact : found;
-      if (matches.length === 0) return refuse(t("segment.regionNotFound", { query: text.slice(0, 60) }), "region_not_found");
-      if (matches.length > 1) {
-        const list = matches.map((m) => `  ${m.code}  ${m.label}`).join("\n");
-        return refuse(`${t("segment.cli.severalRegions", { query: text.slice(0, 60), code: matches[0]!.code })}\n${list}`, "region_ambiguous", { matches });
-      }
-      draft.regionPrefix = matches[0]!.code;
-    }
-  }
-  if (options.interest) draft.interests = options.interest;
-  if (options.role) draft.role = options.role;
-  if (options.language) draft.language = options.language;
-  if (options.channel) draft.channel = options.channel;
-  if (options.referredBy) {
-    const code = options.referredBy.trim().toUpperCase();
-    const known = looksLikeReferralCode(code) && (await db.volunteer.findUnique({ where: { referralCode: code }, select: { id: true } }));
-    if (!known) return refuse(t("segment.referralNotFound", { code: options.referredBy.slice(0, 20) }), "referral_not_found");
-    draft.referredBy = code;
-  }
-  for (const [key, days] of [["lastActiveAfter", options.activeWithin], ["lastActiveBefore", options.inactiveFor]] as const) {
-    if (days === undefined) continue;
-    if (!/^\d{1,4}$/.test(days.trim())) return refuse(t("segment.cli.invalid", { problems: `${key === "lastActiveAfter" ? "--active-within" : "--inactive-for"} ${days}` }), "invalid");
-    // A number of days becomes a fixed date, as in the chat, so the segment means the same thing tomorrow.
-    draft[key] = new Date(now.getTime() - Number(days) * dayMs).toISOString();
-  }
-  const parsed = segmentDefinitionSchema.safeParse(draft);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `--${flagOf(String(issue.path[0] ?? ""))}: ${issue.message}`).join("; ");
-    return refuse(t("segment.cli.invalid", { problems }), "invalid", { problems: parsed.error.issues });
-  }
+  // The same checks as the chat's /segment new and the dashboard's form: buildSegmentDefinition.
+  const list = (values: string[] | undefined) => values?.join(" ");
+  const built = await buildSegmentDefinition(
+    db,
+    regions,
+    {
+      tagsAll: list(options.tag),
+      tagsAny: list(options.anyTag),
+      tagsNone: list(options.withoutTag),
+      region: options.region,
+      interests: options.interest,
+      role: options.role,
+      language: options.language,
+      channel: options.channel,
+      referredBy: options.referredBy,
+      activeWithinDays: options.activeWithin,
+      inactiveForDays: options.inactiveFor,
+    },
+    { timeZone: config.TIMEZONE, now },
+  );
+  if (built.status === "invalid") return refuseProblem(t, built.problems, refuse);
+  const definition = built.definition;
   const { saveSegment } = await import("../domain/segments/saveSegment.js");
   const { countSegment } = await import("../domain/segments/countSegment.js");
   const { describeSegmentFilters } = await import("../conversation/flows/segmentDescription.js");
   const { describeSegmentCount } = await import("../domain/segments/describeSegmentCount.js");
-  const outcome = await db.$transaction((tx) => saveSegment(tx, { name, definition: parsed.data, actor: "cli", at: now }));
+  const outcome = await db.$transaction((tx) => saveSegment(tx, { name, definition, actor: "cli", at: now }));
   if (outcome.status !== "created") return refuse(t("segment.nameTaken", { name }).split(". ")[0]! + ".", "name_taken");
-  const count = await countSegment(db, parsed.data);
-  const text = [t("segment.saved", { name }), indent(describeSegmentFilters(words, parsed.data)), `  ${describeSegmentCount(t, count)}`].join("\n");
-  return { code: 0, text, json: { id: outcome.id, name, definition: parsed.data, ...count } };
+  const count = await countSegment(db, definition);
+  const text = [t("segment.saved", { name }), indent(describeSegmentFilters(words, definition)), `  ${describeSegmentCount(t, count)}`].join("\n");
+  return { code: 0, text, json: { id: outcome.id, name, definition, ...count } };
 }
 
-function flagOf(key: string): string {
-  const flags: Record<string, string> = { interests: "interest", role: "role", language: "language", channel: "channel", regionPrefix: "region" };
-  return flags[key] ?? key;
+/** The first problem, in the chat's sentence where the chat has one, else naming the flag. */
+function refuseProblem(t: Translate, problems: SegmentFieldProblem[], refuse: (error: string, code: string, extra?: Record<string, unknown>) => CliOutcome): CliOutcome {
+  const problem = problems[0]!;
+  switch (problem.problem) {
+    case "bad_tags":
+      return refuse(t("segment.badTags"), "bad_tags");
+    case "region_not_found":
+      if (problem.field === "region" && problem.given === "name") return refuse(t("segment.regionNotFound", { query: problem.value }), "region_not_found");
+      return refuse(t("segment.cli.unknownRegion", { code: problem.value }), "region_not_found");
+    case "region_ambiguous": {
+      const list = problem.matches.map((m) => `  ${m.code}  ${m.label}`).join("\n");
+      return refuse(`${t("segment.cli.severalRegions", { query: problem.value, code: problem.matches[0]!.code })}\n${list}`, "region_ambiguous", { matches: problem.matches });
+    }
+    case "referral_not_found":
+      return refuse(t("segment.referralNotFound", { code: problem.value }), "referral_not_found");
+    default: {
+      const described = problems.map((p) => `--${flagOf(p.field)}${p.problem === "invalid" && p.message ? `: ${p.message}` : ""}${"value" in p && p.value ? ` ${p.value}` : ""}`).join("; ");
+      return refuse(t("segment.cli.invalid", { problems: described }), "invalid", { problems });
+    }
+  }
+}
+
+function flagOf(field: keyof SegmentFilterFields): string {
+  const flags: Partial<Record<keyof SegmentFilterFields, string>> = { tagsAll: "tag", tagsAny: "any-tag", tagsNone: "without-tag", interests: "interest", referredBy: "referred-by", activeWithinDays: "active-within", inactiveForDays: "inactive-for" };
+  return flags[field] ?? field;
 }
 
 function indent(text: string): string {

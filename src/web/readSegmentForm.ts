@@ -22,7 +22,8 @@ export const segmentFormNames = {
   activeFrom: "aktif_sejak",
   inactiveFrom: "tidak_aktif_sejak",
   referredBy: "diajak_oleh",
-} as const satisfies Record<Exclude<keyof SegmentFilterFields, "interests">, string>;
+  // The form asks for dates; the chat's and the CLI's numbers of days (activeWithinDays, inactiveForDays) are not its fields.
+} as const satisfies Record<Exclude<keyof SegmentFilterFields, "interests" | "activeWithinDays" | "inactiveForDays">, string>;
 
 const MAX_FIELD = 20_000;
 

@@ -59,6 +59,20 @@ describe("relawan segment create", () => {
   });
 });
 
+describe("relawan segment create, through the dashboard form's rules (buildSegmentDefinition)", () => {
+  it("takes a village as the form does, and days of activity as fixed instants before now", async () => {
+    const village = await cli(["segment", "create", "Desa", "--region", "32.73.02.1004", "--active-within", "7", "--inactive-for", "2", "--json"]);
+    expect(village.code).toBe(0);
+    expect(JSON.parse(village.stdout).definition).toEqual({ regionCodes: ["32.73.02.1004"], lastActiveAfter: "2026-11-19T03:00:00.000Z", lastActiveBefore: "2026-11-24T03:00:00.000Z" });
+  });
+
+  it("names an unknown code as a code, a bad number of days by its flag, and saves nothing", async () => {
+    expect((await cli(["segment", "create", "K1", "--region", "32.99", "--lang", "en"])).stderr).toBe("No region has the code 32.99.\n");
+    expect((await cli(["segment", "create", "K2", "--active-within", "seminggu", "--lang", "en"])).stderr).toBe("Not a valid filter: --active-within seminggu\n");
+    expect(await app.db.segment.count()).toBe(0);
+  });
+});
+
 describe("relawan segment list", () => {
   it("prints each segment's filters and count in words, not JSON; --json keeps the definition", async () => {
     await cli(["segment", "create", "Relawan", "--role", "volunteer"]);

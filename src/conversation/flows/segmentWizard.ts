@@ -2,11 +2,10 @@
 // list, with the definition and its live count shown after every change, then save.
 import { countSegment } from "../../domain/segments/countSegment.js";
 import { findSegment } from "../../domain/segments/findSegment.js";
+import { buildSegmentDefinition, type SegmentFilterFields } from "../../domain/segments/buildSegmentDefinition.js";
 import { normalizeSegmentName } from "../../domain/segments/normalizeSegmentName.js";
-import { parseSegmentTags } from "../../domain/segments/parseSegmentTags.js";
 import { saveSegment } from "../../domain/segments/saveSegment.js";
 import { segmentChannels, segmentRoles, type SegmentDefinition } from "../../domain/segments/segmentDefinition.js";
-import { looksLikeReferralCode } from "../../domain/volunteers/createReferralCode.js";
 import type { StateData, Turn, TurnInput } from "../turn.js";
 import type { Choice } from "../types.js";
 import { describeCount, describeSegment, interestLabel } from "./segmentDescription.js";
@@ -17,7 +16,6 @@ const filters = ["region", "interests", "tags", "language", "channel", "role", "
 const tagModes = ["tagsAll", "tagsAny", "tagsNone"] as const;
 // Relative windows become fixed dates when picked, so a saved segment means the same thing tomorrow.
 const activeWindows = ["after:7", "after:30", "after:90", "before:30", "before:90"] as const;
-const dayMs = 86_400_000;
 
 interface WizardData extends StateData {
   def: SegmentDefinition;
@@ -82,13 +80,15 @@ export async function handleSegmentStep(turn: Turn, input: TurnInput): Promise<v
     }
     case "regionLevel": {
       if (choice === "seg:district") return promptStep(turn, "district", data);
-      if (!choice?.startsWith("seglevel:")) return again("input.pickOne");
-      return showFilters(turn, { ...data, def: { ...def, regionPrefix: choice.slice(9) } });
+      const regionPrefix = choice?.startsWith("seglevel:") ? (await checkFilter(turn, { region: choice.slice(9) }))?.regionPrefix : undefined;
+      if (!regionPrefix) return again("input.pickOne");
+      return showFilters(turn, { ...data, def: { ...def, regionPrefix } });
     }
     case "district":
     case "districtPick": {
       if (choice === "seg:retype") return promptStep(turn, "district", data);
-      if (choice?.startsWith("seglevel:")) return showFilters(turn, { ...data, def: { ...def, regionPrefix: choice.slice(9) } });
+      const regionPrefix = choice?.startsWith("seglevel:") ? (await checkFilter(turn, { region: choice.slice(9) }))?.regionPrefix : undefined;
+      if (regionPrefix) return showFilters(turn, { ...data, def: { ...def, regionPrefix } });
       const matches = text.length >= 3 ? turn.deps.regions.searchDistricts(String(data.regency), text, 6) : [];
       if (matches.length === 0) return again("segment.districtNotFound", { query: text.slice(0, 60) });
       turn.go(flow, "districtPick", data);
@@ -113,9 +113,10 @@ export async function handleSegmentStep(turn: Turn, input: TurnInput): Promise<v
       return promptStep(turn, "tags", { ...data, tagMode: mode });
     }
     case "tags": {
-      const tags = parseSegmentTags(text);
+      const mode = data.tagMode ?? "tagsAll";
+      const tags = text ? (await checkFilter(turn, { [mode]: text }))?.[mode] : undefined;
       if (!tags) return again("segment.badTags");
-      return showFilters(turn, { ...data, def: withList(def, data.tagMode ?? "tagsAll", tags) });
+      return showFilters(turn, { ...data, def: withList(def, mode, tags) });
     }
     case "language": {
       const language = turn.deps.translator.languages.find((l) => choice === `seglang:${l}`);
@@ -136,15 +137,15 @@ export async function handleSegmentStep(turn: Turn, input: TurnInput): Promise<v
       const window = activeWindows.find((w) => choice === `segactive:${w}`);
       if (!window) return again("input.pickOne");
       const [side, days] = window.split(":") as ["after" | "before", string];
-      const at = new Date(turn.now.getTime() - Number(days) * dayMs).toISOString();
+      const active = await checkFilter(turn, side === "after" ? { activeWithinDays: days } : { inactiveForDays: days });
+      if (!active) return again("input.pickOne");
       const { lastActiveAfter: _a, lastActiveBefore: _b, ...rest } = def;
-      return showFilters(turn, { ...data, def: side === "after" ? { ...rest, lastActiveAfter: at } : { ...rest, lastActiveBefore: at } });
+      return showFilters(turn, { ...data, def: { ...rest, ...active } });
     }
     case "referral": {
-      const code = text.toUpperCase();
-      const known = looksLikeReferralCode(code) && (await turn.tx.volunteer.findUnique({ where: { referralCode: code }, select: { id: true } }));
-      if (!known) return again("segment.referralNotFound", { code: text.slice(0, 20) });
-      return showFilters(turn, { ...data, def: { ...def, referredBy: code } });
+      const referredBy = text ? (await checkFilter(turn, { referredBy: text }))?.referredBy : undefined;
+      if (!referredBy) return again("segment.referralNotFound", { code: text.slice(0, 20) });
+      return showFilters(turn, { ...data, def: { ...def, referredBy } });
     }
   }
   return showFilters(turn, { ...data, def });
@@ -221,6 +222,12 @@ async function save(turn: Turn, data: WizardData): Promise<void> {
   if (outcome.status === "not_found") return staffReply(turn, t("segment.notFound", { name }));
   const count = await countSegment(turn.tx, data.def);
   staffReply(turn, `${t(outcome.status === "created" ? "segment.saved" : "segment.updated", { name })}\n${describeCount(turn, count)}`);
+}
+
+/** One filter as staff picked or typed it, checked as the dashboard's form and the CLI check it; undefined when refused. */
+async function checkFilter(turn: Turn, fields: SegmentFilterFields): Promise<SegmentDefinition | undefined> {
+  const built = await buildSegmentDefinition(turn.tx, turn.deps.regions, fields, { timeZone: turn.deps.timeZone, now: turn.now });
+  return built.status === "ok" ? built.definition : undefined;
 }
 
 function typeAgain(turn: Turn): Choice {

@@ -23,31 +23,35 @@ export interface SegmentFilterFields {
   /** Dates (YYYY-MM-DD, the campaign's day): last wrote on or after, and before. */
   activeFrom?: string;
   inactiveFrom?: string;
+  /** A number of days before options.now (the chat's windows, the CLI's --active-within and --inactive-for). */
+  activeWithinDays?: string;
+  inactiveForDays?: string;
   referredBy?: string;
 }
 
 export type SegmentFieldProblem =
   | { field: "tagsAll" | "tagsAny" | "tagsNone"; problem: "bad_tags" }
-  | { field: "region"; problem: "region_not_found"; value: string }
+  | { field: "region"; problem: "region_not_found"; value: string; /** "code" when a code was given, "name" when a name was searched */ given: "code" | "name" }
   | { field: "region"; problem: "region_ambiguous"; value: string; matches: { code: string; label: string }[] }
   | { field: "regions"; problem: "region_not_found"; value: string }
   | { field: "referredBy"; problem: "referral_not_found"; value: string }
   | { field: "activeFrom" | "inactiveFrom"; problem: "bad_date"; value: string }
-  | { field: keyof SegmentFilterFields; problem: "invalid" };
+  | { field: keyof SegmentFilterFields; problem: "invalid"; value?: string; message?: string };
 
 export type SegmentBuild = { status: "ok"; definition: SegmentDefinition } | { status: "invalid"; problems: SegmentFieldProblem[] };
 
 const codePattern = /^\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?$/;
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+const dayMs = 86_400_000;
 
 /**
  * A segment definition from a form's fields, with the checks of the chat's /segment wizard and
- * `relawan segment create`: tags by parseSegmentTags, regions that exist (a regency's name looked
+ * `relawan segment create` (both call it): tags by parseSegmentTags, regions that exist (a regency's name looked
  * up as the chat does), a referral code some volunteer holds, then the segment schema. Every
  * problem is returned, each naming its field, so a form can say what to fix next to it.
  * A village or a list of regions is kept as regionCodes (regionPrefix stops at districts).
  */
-export async function buildSegmentDefinition(db: Db, regions: RegionLookup, fields: SegmentFilterFields, options: { timeZone: string }): Promise<SegmentBuild> {
+export async function buildSegmentDefinition(db: Db, regions: RegionLookup, fields: SegmentFilterFields, options: { timeZone: string; now: Date }): Promise<SegmentBuild> {
   const problems: SegmentFieldProblem[] = [];
   const draft: Record<string, unknown> = {};
   const text = (value: string | undefined) => (value ?? "").trim();
@@ -65,7 +69,7 @@ export async function buildSegmentDefinition(db: Db, regions: RegionLookup, fiel
     const found = await findRegion(regions, region);
     if (found.status === "ok") codes.push(found.code);
     else if (found.status === "ambiguous") problems.push({ field: "region", problem: "region_ambiguous", value: region.slice(0, 60), matches: found.matches });
-    else problems.push({ field: "region", problem: "region_not_found", value: region.slice(0, 60) });
+    else problems.push({ field: "region", problem: "region_not_found", value: region.slice(0, 60), given: codePattern.test(region) ? "code" : "name" });
   }
   for (const code of text(fields.regions).split(/[\s,;]+/).filter(Boolean)) {
     if (codePattern.test(code) && (await describeCode(regions, code))) codes.push(code);
@@ -90,6 +94,14 @@ export async function buildSegmentDefinition(db: Db, regions: RegionLookup, fiel
     else problems.push({ field, problem: "bad_date", value: value.slice(0, 20) });
   }
 
+  for (const [field, key] of [["activeWithinDays", "lastActiveAfter"], ["inactiveForDays", "lastActiveBefore"]] as const) {
+    const value = text(fields[field]);
+    if (!value) continue;
+    // A number of days becomes a fixed instant when the segment is made, so it means the same thing tomorrow.
+    if (/^\d{1,4}$/.test(value)) draft[key] = new Date(options.now.getTime() - Number(value) * dayMs).toISOString();
+    else problems.push({ field, problem: "invalid", value: value.slice(0, 20) });
+  }
+
   const referral = text(fields.referredBy).toUpperCase();
   if (referral) {
     const known = looksLikeReferralCode(referral) && (await db.volunteer.findUnique({ where: { referralCode: referral }, select: { id: true } }));
@@ -99,7 +111,7 @@ export async function buildSegmentDefinition(db: Db, regions: RegionLookup, fiel
 
   const parsed = segmentDefinitionSchema.safeParse(draft);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push({ field: fieldOf(String(issue.path[0] ?? "")), problem: "invalid" });
+    for (const issue of parsed.error.issues) problems.push({ field: fieldOf(String(issue.path[0] ?? "")), problem: "invalid", message: issue.message });
   }
   if (problems.length > 0 || !parsed.success) return { status: "invalid", problems };
   return { status: "ok", definition: parsed.data };

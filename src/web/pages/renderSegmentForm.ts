@@ -26,7 +26,7 @@ export interface SegmentFormPage {
 
 export async function renderSegmentForm(context: PageContext, page: SegmentFormPage): Promise<ReturnType<PageContext["render"]>> {
   const { deps, t, staff, language } = context;
-  const built = await buildSegmentDefinition(deps.db, deps.regions, page.form.fields, { timeZone: deps.timeZone });
+  const built = await buildSegmentDefinition(deps.db, deps.regions, page.form.fields, { timeZone: deps.timeZone, now: deps.clock() });
   const problems = [...(page.problems ?? []), ...(built.status === "invalid" ? built.problems.map((problem) => describeProblem(context, problem)) : [])];
   let result: { filters: string[]; count: string; total: number; sendable: number; examples: string[] } | undefined;
   if (built.status === "ok") {

@@ -31,7 +31,7 @@ async function save(context: PageContext, saved: { id: string; name: string } | 
   const again = (problem: string, status: number) => renderSegmentForm(context, { saved, form, problems: [problem], status });
   const name = normalizeSegmentName(form.name);
   if (!name) return again(t("segment.badName"), 400);
-  const built = await buildSegmentDefinition(deps.db, deps.regions, form.fields, { timeZone: deps.timeZone });
+  const built = await buildSegmentDefinition(deps.db, deps.regions, form.fields, { timeZone: deps.timeZone, now: deps.clock() });
   if (built.status !== "ok") return renderSegmentForm(context, { saved, form, status: 400 });
   const outcome = await deps.db.$transaction((tx) => saveSegment(tx, { name, definition: built.definition, id: saved?.id, actor: context.staff!.id, at: deps.clock() }));
   if (outcome.status === "name_taken") return again(t("dashboard:segments.problem.nameTaken", { name }), 409);

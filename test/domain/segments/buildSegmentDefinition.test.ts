@@ -18,7 +18,7 @@ afterAll(async () => {
   await test.close();
 });
 
-const build = (fields: Parameters<typeof buildSegmentDefinition>[2]) => buildSegmentDefinition(test.db, regions, fields, { timeZone: "Asia/Jakarta" });
+const build = (fields: Parameters<typeof buildSegmentDefinition>[2]) => buildSegmentDefinition(test.db, regions, fields, { timeZone: "Asia/Jakarta", now: new Date("2026-11-26T03:00:00Z") });
 
 describe("buildSegmentDefinition", () => {
   it("makes no filter of empty fields: everyone", async () => {
@@ -65,6 +65,22 @@ describe("buildSegmentDefinition", () => {
     expect(await build({ region: "Kota Bandung", regions: "32.04, 32.73.02.1004" })).toEqual({ status: "ok", definition: { regionCodes: ["32.73", "32.04", "32.73.02.1004"] } });
     const ambiguous = await build({ region: "Bandung" });
     expect(ambiguous).toMatchObject({ status: "invalid", problems: [{ field: "region", problem: "region_ambiguous" }] });
+  });
+
+  it("turns a number of days (the chat's windows, the CLI's --active-within) into a fixed instant before now", async () => {
+    expect(await build({ activeWithinDays: "7", inactiveForDays: " 30 " })).toEqual({
+      status: "ok",
+      definition: { lastActiveAfter: "2026-11-19T03:00:00.000Z", lastActiveBefore: "2026-10-27T03:00:00.000Z" },
+    });
+    const bad = await build({ activeWithinDays: "seminggu", inactiveForDays: "-3" });
+    expect(bad).toMatchObject({ status: "invalid", problems: [{ field: "activeWithinDays", problem: "invalid", value: "seminggu" }, { field: "inactiveForDays", problem: "invalid", value: "-3" }] });
+  });
+
+  it("says whether a region not found was given as a code or searched as a name, and keeps the schema's own words", async () => {
+    expect(await build({ region: "32.99" })).toMatchObject({ problems: [{ field: "region", problem: "region_not_found", given: "code" }] });
+    expect(await build({ region: "Atlantis" })).toMatchObject({ problems: [{ field: "region", problem: "region_not_found", given: "name" }] });
+    const role = await build({ role: "boss" });
+    expect(role.status === "invalid" && role.problems[0]!.problem === "invalid" ? role.problems[0]!.message : undefined).toMatch(/./);
   });
 
   it("names every problem by its field", async () => {
