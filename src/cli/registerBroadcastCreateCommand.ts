@@ -112,6 +112,8 @@ function refuseCheck(t: Translate, check: Exclude<BroadcastPlanCheck, { status: 
       return refuse(t("broadcast.cli.operationalNotAllowed"), "operational_not_allowed");
     case "quiet_period":
       return refuse(t("broadcast.cli.quietPeriod"), "quiet_period");
+    case "nobody":
+      return refuse(t("broadcast.nobody", { name: check.segment.name }), "nobody");
   }
 }
 

@@ -195,6 +195,7 @@ async function confirm(turn: Turn, data: BroadcastData): Promise<void> {
       return staffReply(turn, t("broadcast.quietPeriod"));
     case "segment_not_found":
     case "operational_not_allowed":
+    case "nobody":
       turn.say({ text: t("input.pickOne") });
       return prompt(turn, "segment", data);
     case "invalid":

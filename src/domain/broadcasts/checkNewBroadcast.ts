@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { countSegment, type SegmentCount } from "../segments/countSegment.js";
 import { parseSegmentDefinition } from "../segments/parseSegmentDefinition.js";
 import type { SegmentDefinition } from "../segments/segmentDefinition.js";
 import { checkBroadcastContent, type BroadcastContentProblem } from "./checkBroadcastContent.js";
@@ -16,16 +17,21 @@ export interface BroadcastPlan {
   operational: boolean;
   now: Date;
   blackout?: BlackoutRanges;
+  /** Refuse a segment nobody in it can receive (the dashboard); the chat and the CLI allow it. */
+  requireRecipients?: boolean;
 }
 
 export type BroadcastPlanCheck =
-  | { status: "ok"; segment: { id: string; name: string }; definition: SegmentDefinition; scheduledAt: Date }
+  /** `count` when recipients were required: who the segment reaches now, and why the others not. */
+  | { status: "ok"; segment: { id: string; name: string }; definition: SegmentDefinition; scheduledAt: Date; count?: SegmentCount }
   | ({ status: "invalid" } & BroadcastContentProblem)
   | { status: "past" }
   | { status: "segment_not_found" }
   /** Operational is only for segments of volunteers. */
   | { status: "operational_not_allowed" }
-  | { status: "quiet_period" };
+  | { status: "quiet_period" }
+  /** Nobody in the segment can receive it (only when recipients are required). */
+  | { status: "nobody"; segment: { id: string; name: string }; count: SegmentCount };
 
 /**
  * Whether a broadcast may be created as planned, with everything createBroadcast checks, and
@@ -41,5 +47,9 @@ export async function checkNewBroadcast(db: Db, plan: BroadcastPlan): Promise<Br
   const definition = parseSegmentDefinition(segment.definition);
   if (plan.operational && !isVolunteerOnly(definition)) return { status: "operational_not_allowed" };
   if (!plan.operational && isInQuietPeriod(plan.blackout, [plan.now, scheduledAt])) return { status: "quiet_period" };
-  return { status: "ok", segment: { id: segment.id, name: segment.name }, definition, scheduledAt };
+  const found = { id: segment.id, name: segment.name };
+  if (!plan.requireRecipients) return { status: "ok", segment: found, definition, scheduledAt };
+  const count = await countSegment(db, definition, { operational: plan.operational });
+  if (count.sendable === 0) return { status: "nobody", segment: found, count };
+  return { status: "ok", segment: found, definition, scheduledAt, count };
 }

@@ -10,6 +10,8 @@ export interface NewBroadcast extends BroadcastPlan {
   createdBy: string;
   /** "<channel>:<externalId>" of the chat that watches progress. */
   progressChat?: string;
+  /** The dashboard confirm form's one-time key (unique: a second broadcast with it fails); see findBroadcastByFormKey. */
+  formKey?: string;
 }
 
 export type BroadcastCreateOutcome =
@@ -38,6 +40,7 @@ export async function createBroadcast(db: Db, input: NewBroadcast): Promise<Broa
       createdAt: input.now,
       startedAt: broadcastStatus === "sending" ? input.now : null,
       progressChat: input.progressChat ?? null,
+      formKey: input.formKey ?? null,
     },
   });
   // Inside the caller's transaction (a transaction client runs the same raw SQL as the client the
