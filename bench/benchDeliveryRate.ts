@@ -1,5 +1,6 @@
 // Sustained broadcast rate against a fake Bot API that enforces Telegram's limits the way the
 // real one does: 429 with retry_after for anything over the limit.
+import { loadavg } from "node:os";
 import { pino } from "pino";
 import { createTelegramBulkSender } from "../src/channels/telegram/createTelegramBulkSender.js";
 import { Prisma, type Database } from "../src/db/client.js";
@@ -59,9 +60,13 @@ export async function benchDeliveryRate(bench: RateBench): Promise<RateFigures> 
   // network jitter; a bot that has been running has warm code and open connections.
   await fetch(`${fake.url}/bot${BENCH_TOKEN}/getMe`).then((response) => response.arrayBuffer());
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   await dispatcher.start();
   await waitUntilSettled(store.db, broadcast);
   const seconds = (performance.now() - started) / 1000;
+  // The bot's process only (the fake and a PostgreSQL server are other processes).
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   await dispatcher.stop();
   await limiter.stop();
 
@@ -74,6 +79,7 @@ export async function benchDeliveryRate(bench: RateBench): Promise<RateFigures> 
     `${bench.label} (${bench.variant}, ${bench.database}): ${bench.contacts} contacts at ${bench.perSecond} msg/s configured${bench.paid ? " (paid broadcast)" : ""}: ` +
       `${stats.delivered} delivered in ${seconds.toFixed(1)} s; sustained ${sustained.toFixed(2)} msg/s = ${(sustained / bench.perSecond).toFixed(3)} of the limit; ` +
       `429s provoked: ${stats.rateLimited}; duplicates: ${stats.duplicateMessages}; ` +
+      `bot CPU ${cpuSeconds.toFixed(1)} s (${((cpuSeconds * 1e6) / Math.max(1, stats.delivered)).toFixed(0)} µs per message); load ${loadavg().map((l) => l.toFixed(1)).join(" ")}; ` +
       `statuses ${statuses.map((s) => `${s.status}=${s._count}`).join(", ")}`,
   );
   await fake.close();
