@@ -38,12 +38,13 @@ export interface ChannelLimiter {
    * Runs `task` when the channel's limits allow, replies before bulk. A task that does more than
    * the platform call (the dispatcher writes the row first) calls admit() right before it.
    */
-  schedule<T>(priority: SendPriority, chatId: string, task: () => Promise<T>): Promise<T>;
+  schedule<T>(priority: SendPriority, chatId: string, task: () => Promise<T>, pauseAfter?: PauseAfter<T>): Promise<T>;
   /**
    * Schedules a task that is only the platform call (the bot's replies, staff notices): the send
    * window admits it right before it leaves, so it counts with every other call on the channel.
+   * A call the platform refused with a short retry-after (see RetryAfter) is made once more after the pause.
    */
-  send<T>(priority: SendPriority, chatId: string, call: () => Promise<T>): Promise<T>;
+  send<T>(priority: SendPriority, chatId: string, call: () => Promise<T>, retryAfter?: RetryAfter): Promise<T>;
   /**
    * Called by a started task right before its platform call: waits while the limit's number of
    * calls already left in the last window (perSecond in 1020 ms when paced). Starts are paced, but
@@ -58,6 +59,35 @@ export interface ChannelLimiter {
   waiting(): number;
   /** Drops the tasks that have not started (their promises reject) and waits for running ones. */
   stop(): Promise<void>;
+  /**
+   * Runs one task at a time and paces the channel itself (WhatsApp Web): a sender should hand it
+   * only a few messages at a time. Unset: many at once, paced by the limits.
+   */
+  readonly serial?: boolean;
+}
+
+/** Reads a finished task's result: the platform asked the whole channel to wait this many ms (a 429). */
+export type PauseAfter<T> = (result: T) => number | undefined;
+/** Reads a platform call's error: the platform asked the whole channel to wait this many ms (a 429). */
+export type RetryAfter = (error: unknown) => number | undefined;
+
+// A 429 asking for a wait this short is sat out and the call made again; a longer one is the caller's problem.
+export const MAX_INLINE_RETRY_AFTER_MS = 5000;
+
+/**
+ * The 429 handling every limiter shares: the channel pauses for what the platform asked, and a
+ * call refused with a short wait is scheduled once more (behind the pause, like everything else).
+ */
+export async function sendHonouringRetryAfter<T>(limiter: Pick<ChannelLimiter, "pause">, once: () => Promise<T>, retryAfter: RetryAfter | undefined): Promise<T> {
+  try {
+    return await once();
+  } catch (err) {
+    const waitMs = retryAfter?.(err);
+    if (waitMs === undefined) throw err;
+    limiter.pause(waitMs);
+    if (waitMs > MAX_INLINE_RETRY_AFTER_MS) throw err;
+    return once();
+  }
 }
 
 interface Waiting {
@@ -204,14 +234,23 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
     }
   }
 
-  function schedule<T>(priority: SendPriority, chatId: string, task: () => Promise<T>): Promise<T> {
+  function pause(ms: number): void {
+    pausedUntil = Math.max(pausedUntil, now() + ms);
+  }
+
+  function schedule<T>(priority: SendPriority, chatId: string, task: () => Promise<T>, pauseAfter?: PauseAfter<T>): Promise<T> {
     if (stopped) return Promise.reject(new Error("channel limiter stopped"));
     return new Promise<T>((resolve, reject) => {
       queues[priority].push({
         chatId,
         drop: reject,
         run: () => {
-          const work = task().then(resolve, reject);
+          const work = task().then((result) => {
+            // The pause starts before the next task can: this one's slot is still held.
+            const waitMs = pauseAfter?.(result);
+            if (waitMs !== undefined) pause(waitMs);
+            resolve(result);
+          }, reject);
           running.add(work);
           void work.finally(() => {
             running.delete(work);
@@ -230,11 +269,9 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
 
   return {
     schedule,
-    send: (priority, chatId, call) => schedule(priority, chatId, () => sendWindow.admit().then(call)),
+    send: (priority, chatId, call, retryAfter) => sendHonouringRetryAfter({ pause }, () => schedule(priority, chatId, () => sendWindow.admit().then(call)), retryAfter),
     admit: () => sendWindow.admit(),
-    pause(ms) {
-      pausedUntil = Math.max(pausedUntil, now() + ms);
-    },
+    pause,
     pausedUntil: () => pausedUntil,
     waiting: () => queues.reply.length + queues.bulk.length,
     async stop() {

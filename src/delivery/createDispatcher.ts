@@ -6,6 +6,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./backoffDelay.js";
 import { claimDeliveries, type ClaimedDelivery } from "./claimDeliveries.js";
 import { closeClaimedDeliveries } from "./closeClaimedDeliveries.js";
 import type { ChannelLimiter } from "./createChannelLimiter.js";
+import { createSerialLimiter } from "./createSerialLimiter.js";
 import { createSendingWriter } from "./createSendingWriter.js";
 import { decideDelivery, type DeliveryRules, type DeliverySource } from "./decideDelivery.js";
 import { loadDeliveryContext, type DeliveryBroadcast, type DeliveryContact, type DeliveryIdentity } from "./loadDeliveryContext.js";
@@ -16,7 +17,7 @@ import { recoverExpiredLeases } from "./recoverExpiredLeases.js";
 import { releaseClaims } from "./releaseClaims.js";
 import { renewLeases } from "./renewLeases.js";
 import { requeueClaimedDeliveries } from "./requeueClaimedDeliveries.js";
-import { sendClaimedDelivery, type SendContext } from "./sendClaimedDelivery.js";
+import { sendClaimedDelivery, type SendContext, type SendReport } from "./sendClaimedDelivery.js";
 import { skipCancelledDeliveries } from "./skipCancelledDeliveries.js";
 import { sourceOfDelivery } from "./sourceOfDelivery.js";
 import { startDueBroadcasts } from "./startDueBroadcasts.js";
@@ -32,8 +33,9 @@ export interface DispatcherOptions {
    */
   elsewhere?: readonly ChannelName[];
   /**
-   * Per-channel limiters (createChannelLimiter), shared with the channel's replies. A sender
-   * without one gets one delivery at a time: it paces itself (WhatsApp's InitiatedPacer).
+   * Per-channel limiters (createChannelLimiter), shared with the channel's replies; they own the
+   * channel's 429 pause. A sender without one gets a serial one (createSerialLimiter): one delivery
+   * at a time.
    */
   limiters?: Partial<Record<ChannelName, ChannelLimiter>>;
   clock: () => Date;
@@ -88,15 +90,12 @@ export interface Dispatcher {
 interface Lane {
   channel: ChannelName;
   sender: BulkSender;
-  limiter?: ChannelLimiter;
-  /** Self-paced lanes run one job after another. */
-  tail: Promise<void>;
+  /** The channel's limits and its 429 pause. A serial one (self-paced) runs one job after another. */
+  limiter: ChannelLimiter;
   /** Jobs handed to the lane and not finished. */
   backlog: number;
-  /** Of those, the ones not started yet: what a limiter lane still has to send. */
+  /** Of those, the ones not started yet: what a paced lane still has to send. */
   unstarted: number;
-  /** Epoch ms; self-paced lanes only (a limiter keeps its own pause). */
-  pausedUntil: number;
   /** Smoothed time between two finished jobs, to say when a busy self-paced lane has room. */
   msPerJob: number;
   lastFinishedAt?: number;
@@ -133,7 +132,9 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   if (quietHours) [quietHours.start, quietHours.end].forEach(minuteOfDay);
   const lanes = new Map<string, Lane>();
   for (const [channel, sender] of Object.entries(opts.senders) as [ChannelName, BulkSender | undefined][]) {
-    if (sender) lanes.set(channel, { channel, sender, limiter: opts.limiters?.[channel], tail: Promise.resolve(), backlog: 0, unstarted: 0, pausedUntil: 0, msPerJob: 1_000 });
+    if (!sender) continue;
+    const limiter = opts.limiters?.[channel] ?? createSerialLimiter({ now: () => clock().getTime() });
+    lanes.set(channel, { channel, sender, limiter, backlog: 0, unstarted: 0, msPerJob: 1_000 });
   }
   const rules: DeliveryRules = {
     quietHours,
@@ -153,7 +154,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   /** Rows handed to a lane and not finished. */
   const enqueued = new Set<string>();
   /** Jobs past the stop check: stop() waits for these. */
-  const active = new Set<Promise<void>>();
+  const active = new Set<Promise<SendReport>>();
   let running = false;
   let stopping = false;
   let loopDone: Promise<void> = Promise.resolve();
@@ -168,7 +169,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   // What the lanes still have to send: a paced lane counts what waits for its limiter, not what is
   // in flight (at 1000 msg/s, slow answers would otherwise starve it of new rows); a self-paced
   // lane counts everything it holds.
-  const backlog = () => [...lanes.values()].reduce((sum, lane) => sum + (lane.limiter ? lane.unstarted : lane.backlog), 0);
+  const backlog = () => [...lanes.values()].reduce((sum, lane) => sum + (lane.limiter.serial ? lane.backlog : lane.unstarted), 0);
 
   async function sweep(): Promise<void> {
     const now = clock();
@@ -230,7 +231,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
         const lane = lanes.get(decision.identity.channel)!;
         const message = broadcast ? render(broadcast, contact!, lane.channel) : oneOffMessage(row);
         if (!message) closes.set("failed|render_failed", [...(closes.get("failed|render_failed") ?? []), row.id]);
-        else if (!lane.limiter && lane.backlog >= selfPacedBacklog) {
+        else if (lane.limiter.serial && lane.backlog >= selfPacedBacklog) {
           // A self-paced channel has all it can send for a while; the row comes back when it may have room.
           addWait(row.id, new Date(now.getTime() + Math.max(1_000, lane.backlog * lane.msPerJob)), null);
         } else {
@@ -286,9 +287,10 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     };
     // A staff reply answers someone waiting for it: it goes ahead of bulk traffic, like the bot's own replies.
     const priority = job.source.consent === "reply" ? "reply" : "bulk";
-    const scheduled = lane.limiter ? lane.limiter.schedule(priority, job.identity.externalId, run) : (lane.tail = lane.tail.then(run, run));
-    const finished = scheduled
-      .catch((err: unknown) => {
+    // The limiter reads the platform's "slow down" from the report and pauses the channel itself.
+    const scheduled = lane.limiter.schedule(priority, job.identity.externalId, run, (report) => report?.pauseChannelMs);
+    const finished: Promise<void> = scheduled
+      .then(() => undefined, (err: unknown) => {
         // Only a stopped limiter or broken infrastructure lands here; the lease brings the row back.
         if (!stopping) logger.error({ err, deliveryId: job.row.id }, "delivery job failed");
       })
@@ -306,34 +308,27 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     pending.add(finished);
   }
 
-  async function runJob(job: Job): Promise<void> {
+  async function runJob(job: Job): Promise<SendReport | undefined> {
     // Left claimed: stop() gives it back to the queue.
-    if (stopping) return;
+    if (stopping) return undefined;
     const work = sendOne(job).finally(() => {
       active.delete(work);
       held.delete(job.row.id);
     });
     active.add(work);
-    await work;
+    return work;
   }
 
-  async function sendOne(job: Job): Promise<void> {
+  async function sendOne(job: Job): Promise<SendReport> {
     const { lane } = job;
-    const now = clock();
-    if (lane.pausedUntil > now.getTime()) {
-      count("requeued", await requeueClaimedDeliveries(db, [job.row.id], workerId, { now, notBefore: new Date(lane.pausedUntil) }));
-      return;
-    }
-    const limiter = lane.limiter;
-    const report = await sendClaimedDelivery(sendContext, { ...job, sender: lane.sender, ...(limiter ? { admit: () => limiter.admit() } : {}) });
+    const report = await sendClaimedDelivery(sendContext, { ...job, sender: lane.sender, admit: () => lane.limiter.admit() });
     if (report.result !== "lost") count(report.result);
     if (report.result === "sent") opts.observer?.sent(lane.channel);
     if (report.pauseChannelMs !== undefined) {
       opts.observer?.rateLimited(lane.channel);
-      if (lane.limiter) lane.limiter.pause(report.pauseChannelMs);
-      else lane.pausedUntil = Math.max(lane.pausedUntil, clock().getTime() + report.pauseChannelMs);
       logger.warn({ channel: lane.channel, pauseMs: report.pauseChannelMs }, "platform asked to slow down; channel paused");
     }
+    return report;
   }
 
   async function loop(): Promise<void> {

@@ -50,13 +50,57 @@ describe("createChannelLimiter", () => {
     expect(started).toEqual([7000, 7000]);
   });
 
+  it("pauses the channel for the platform's retry-after and makes a refused call once more after it", async () => {
+    const time = createVirtualClock();
+    // One call at a time, so the other chat's call comes after the refusal.
+    const limiter = limiterOn(time, { maxInFlight: 1 });
+    const calls: [string, number][] = [];
+    const tooMany = Object.assign(new Error("429"), { retryAfterMs: 3000 });
+    const readRetryAfter = (err: unknown) => (err as { retryAfterMs?: number }).retryAfterMs;
+    let refused = false;
+    const first = limiter.send("reply", "a", async () => {
+      calls.push(["a", time.now() - START]);
+      if (!refused) {
+        refused = true;
+        throw tooMany;
+      }
+      return "ok";
+    }, readRetryAfter);
+    const other = limiter.send("reply", "b", async () => void calls.push(["b", time.now() - START]), readRetryAfter);
+    await expect(time.run(first)).resolves.toBe("ok");
+    await time.run(other);
+    // The other chat waited for the pause too: it is the whole bot's.
+    expect(calls).toEqual([["a", 0], ["b", 3000], ["a", 3000]]);
+    expect(limiter.pausedUntil()).toBe(START + 3000);
+
+    // A long wait pauses the channel just the same, but the call is not sat out: its caller is told.
+    const long = limiter.send("reply", "c", () => Promise.reject(Object.assign(new Error("429"), { retryAfterMs: 60_000 })), readRetryAfter);
+    await expect(time.run(long)).rejects.toThrow("429");
+    const longPause = limiter.pausedUntil();
+    expect(longPause).toBe(time.now() + 60_000);
+    // Any other error is only passed on (once the pause is over).
+    await expect(time.run(limiter.send("reply", "d", () => Promise.reject(new Error("400")), readRetryAfter))).rejects.toThrow("400");
+    expect(limiter.pausedUntil()).toBe(longPause);
+  });
+
+  it("pauses the channel when a finished task's result says the platform asked it to", async () => {
+    const time = createVirtualClock();
+    const limiter = limiterOn(time, { maxInFlight: 1 });
+    const started: number[] = [];
+    const run = (pauseMs?: number) => limiter.schedule("bulk", `c${started.length}`, async () => (started.push(time.now() - START), { pauseMs }), (r) => r.pauseMs);
+    await time.run(Promise.all([run(2000), run(), run()]));
+    expect(started).toEqual([0, 2000, 2000]);
+  });
+
   it("runs a reply ahead of bulk messages that were queued before it", async () => {
     const limiter = createChannelLimiter({ perSecond: 1000, maxInFlight: 1 });
     const order: string[] = [];
     let release!: () => void;
-    const blocker = limiter.schedule("bulk", "x", () => new Promise<void>((resolve) => (release = resolve)));
-    // The first permit comes from bottleneck asynchronously; let the blocker start.
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    let began!: () => void;
+    const started = new Promise<void>((resolve) => (began = resolve));
+    const blocker = limiter.schedule("bulk", "x", () => new Promise<void>((resolve) => ((release = resolve), began())));
+    // The first permit comes from bottleneck asynchronously: wait for the blocker to start, however long that takes.
+    await started;
     const bulk = [1, 2, 3].map((n) => limiter.schedule("bulk", `b${n}`, async () => void order.push(`bulk${n}`)));
     const reply = limiter.schedule("reply", "r", async () => void order.push("reply"));
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -2,13 +2,13 @@ import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import { Telegraf, TelegramError } from "telegraf";
 import type { ConversationEngine, Reply, ReplyDocument, ReplyImage } from "../../conversation/types.js";
-import type { ChannelLimiter } from "../../delivery/createChannelLimiter.js";
+import { createChannelLimiter, type ChannelLimiter } from "../../delivery/createChannelLimiter.js";
 import { createWebhookServer } from "./createWebhookServer.js";
 import { launchPolling, type RunningPoll } from "./launchPolling.js";
+import { readRetryAfter } from "./readRetryAfter.js";
 import { parseTelegramUpdate, type TelegramUpdate } from "./parseTelegramUpdate.js";
 import { renderReply, type TelegramMessage } from "./renderReply.js";
 import { serializeByKey } from "../../conversation/serializeByKey.js";
@@ -30,7 +30,10 @@ export interface TelegramChannelOptions {
   clock?: () => Date;
   /** Polling died after start (token revoked, another process polling with the same token). */
   onPollingStopped?: (err: unknown) => void;
-  /** The bot's shared rate limiter: replies go through it ahead of broadcast traffic. */
+  /**
+   * The bot's shared rate limiter: replies go through it ahead of broadcast traffic, and it keeps the
+   * 429 pause. Default: one of this channel's own with no limit but that pause (tests).
+   */
   limiter?: ChannelLimiter;
 }
 
@@ -44,8 +47,6 @@ export interface TelegramChannel {
 }
 
 const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
-// Waits this short are cheaper to sit out than to hand back; longer ones are the delivery layer's problem.
-const MAX_INLINE_RETRY_AFTER_SECONDS = 5;
 // Telegram's limit for a photo caption (after entity parsing); the escaped HTML is counted, to be safe.
 const MAX_CAPTION = 1024;
 
@@ -58,6 +59,8 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
   // Per chat: turns one at a time and in order, and the chat's replies in order on a queue of their own,
   // so a chat whose replies wait out Telegram's 1 msg/s per chat holds up neither its next turn nor anyone else.
   const turns = serializeByKey();
+  const ownLimiter = opts.limiter ? undefined : createChannelLimiter({ perSecond: Number.POSITIVE_INFINITY, evenSpacing: false });
+  const limiter = opts.limiter ?? ownLimiter!;
   const outgoing = serializeByKey();
   // Chats still showing the share-phone keyboard; the next plain reply takes it down.
   const phoneKeyboardOpen = new Set<string>();
@@ -204,18 +207,9 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
 
   async function sendWithRetry(chatId: string, request: (target: number | string) => Promise<unknown>): Promise<void> {
     const target = /^-?\d+$/.test(chatId) ? Number(chatId) : chatId;
-    const call = () => request(target);
-    const send = () => (opts.limiter ? opts.limiter.send("reply", chatId, call) : call());
-    try {
-      await send();
-    } catch (err) {
-      // Retrying one message (not the whole reply) keeps a split reply from repeating its first part.
-      const wait = err instanceof TelegramError && err.code === 429 ? err.parameters?.retry_after : undefined;
-      if (wait === undefined || wait > MAX_INLINE_RETRY_AFTER_SECONDS) throw err;
-      opts.limiter?.pause(wait * 1000);
-      await sleep(wait * 1000);
-      await send();
-    }
+    // The limiter pauses the bot on a 429 and sits out a short one; retrying one message (not the
+    // whole reply) keeps a split reply from repeating its first part.
+    await limiter.send("reply", chatId, () => request(target), readRetryAfter);
   }
 
   async function startWebhook(webhook: NonNullable<TelegramChannelOptions["webhook"]>): Promise<void> {
@@ -267,6 +261,7 @@ export function createTelegramChannel(opts: TelegramChannelOptions): TelegramCha
       server = undefined;
       await turns.drain();
       await outgoing.drain();
+      await ownLimiter?.stop();
     },
     sendReply: (chatId, reply, lang) => deliver(chatId, reply, lang, true),
     botUsername: () => bot.botInfo?.username,

@@ -1,5 +1,6 @@
 import { Telegram, TelegramError } from "telegraf";
 import type { ChannelLimiter } from "../../delivery/createChannelLimiter.js";
+import { readRetryAfter } from "./readRetryAfter.js";
 import type { StaffNotifier } from "../../delivery/types.js";
 
 export interface TelegramStaffNotifierOptions {
@@ -12,7 +13,8 @@ export interface TelegramStaffNotifierOptions {
 /** Where staff watch a broadcast on Telegram: one message, edited in place. Texts are plain and escaped here. */
 export function createTelegramStaffNotifier(opts: TelegramStaffNotifierOptions): StaffNotifier {
   const telegram = new Telegram(opts.token, { apiRoot: opts.apiRoot });
-  const limited = <T>(chatId: string, call: () => Promise<T>): Promise<T> => (opts.limiter ? opts.limiter.send("reply", chatId, call) : call());
+  // Through the limiter, a 429 pauses the whole bot and a short one is sat out, as for replies.
+  const limited = <T>(chatId: string, call: () => Promise<T>): Promise<T> => (opts.limiter ? opts.limiter.send("reply", chatId, call, readRetryAfter) : call());
 
   return {
     channel: "telegram",
