@@ -1,6 +1,7 @@
 // The staff-facing progress message of a broadcast, edited in place while it sends, and
 // its closing report. Words come from the locales like everything else people read.
 import type { BroadcastProgress, FormatProgress } from "../domain/broadcasts/readBroadcastProgress.js";
+import { formatDuration } from "../domain/time/formatDuration.js";
 import type { Translate } from "./createTranslator.js";
 
 export function createProgressFormatter(t: Translate): FormatProgress {
@@ -33,11 +34,4 @@ export function createProgressFormatter(t: Translate): FormatProgress {
       ...(p.startedAt ? [t("progress.duration", { duration: formatDuration(((p.completedAt ?? p.at).getTime() - p.startedAt.getTime()) / 1000) })] : []),
     ].join("\n");
   };
-}
-
-function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  return h > 0 ? `${h}h ${m}m` : m > 0 ? `${m}m ${s % 60}s` : `${s}s`;
 }

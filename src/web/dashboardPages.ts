@@ -18,6 +18,10 @@ import { showNewSegmentPage } from "./pages/showNewSegmentPage.js";
 import { showSegmentPage } from "./pages/showSegmentPage.js";
 import { showSegmentsPage } from "./pages/showSegmentsPage.js";
 import { showBroadcastsPage } from "./pages/showBroadcastsPage.js";
+import { showBroadcastPage } from "./pages/showBroadcastPage.js";
+import { cancelBroadcastFromPage, pauseBroadcastFromPage, resumeBroadcastFromPage } from "./pages/changeBroadcastFromPage.js";
+import { confirmUncertainResend } from "./pages/confirmUncertainResend.js";
+import { resendUncertainFromPage } from "./pages/resendUncertainFromPage.js";
 import { showAuditPage } from "./pages/showAuditPage.js";
 import { showImportJob } from "./pages/showImportJob.js";
 import { showImportPage } from "./pages/showImportPage.js";
@@ -55,6 +59,12 @@ export const dashboardPages: readonly DashboardPage[] = [
   saveChangedSegment,
   deleteSegmentFromForm,
   showBroadcastsPage,
+  showBroadcastPage,
+  pauseBroadcastFromPage,
+  resumeBroadcastFromPage,
+  cancelBroadcastFromPage,
+  confirmUncertainResend,
+  resendUncertainFromPage,
   showImportPage,
   uploadImportFile,
   showImportJob,
