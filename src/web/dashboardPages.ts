@@ -35,6 +35,12 @@ import { showPeoplePage } from "./pages/showPeoplePage.js";
 import { showPersonPage } from "./pages/showPersonPage.js";
 import { showSignInPage } from "./pages/showSignInPage.js";
 import { signOut } from "./pages/signOut.js";
+import { closeTaskFromPage } from "./pages/closeTaskFromPage.js";
+import { createTaskFromForm } from "./pages/createTaskFromForm.js";
+import { previewTaskFromForm } from "./pages/previewTaskFromForm.js";
+import { showNewTaskPage } from "./pages/showNewTaskPage.js";
+import { showTaskPage } from "./pages/showTaskPage.js";
+import { showTasksPage } from "./pages/showTasksPage.js";
 import { switchLanguage } from "./pages/switchLanguage.js";
 
 export const dashboardPages: readonly DashboardPage[] = [
@@ -65,6 +71,12 @@ export const dashboardPages: readonly DashboardPage[] = [
   cancelBroadcastFromPage,
   confirmUncertainResend,
   resendUncertainFromPage,
+  showTasksPage,
+  showNewTaskPage,
+  previewTaskFromForm,
+  createTaskFromForm,
+  showTaskPage,
+  closeTaskFromPage,
   showImportPage,
   uploadImportFile,
   showImportJob,

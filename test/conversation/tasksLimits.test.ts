@@ -98,7 +98,7 @@ describe("who is offered a task", () => {
     expect(await app.db.delivery.findFirst({ where: { taskId: id, contactId: (await contactOf(app, "telegram", "5003")).id } })).toMatchObject({ status: "skipped", reason: "opted_out" });
   });
 
-  it("creates a task nobody can be offered yet, and says so", async () => {
+  it("refuses a task nobody can be offered, says why, asks for another segment, and creates nothing", async () => {
     await setUp();
     const coordinator = await coordinatorOf(app);
     const segment = await bandungHealthSegment(app);
@@ -109,10 +109,14 @@ describe("who is offered a task", () => {
     await coordinator.pick(`taskwiz:segment:${segment.id}`);
     await coordinator.say("1/12/2026 19.00 WITA");
     await coordinator.say("5");
-    await coordinator.pick("taskwiz:operational:no");
+    const preview = await coordinator.pick("taskwiz:operational:no");
+    expect(preview.map((r) => r.text).join("\n")).toContain("19.00 WITA");
     const done = await coordinator.pick("taskwiz:confirm:yes");
-    expect(done[0]?.text).toMatch(/^Tugas #\d+ dibuat, tapi belum ada relawan di segmen itu yang bisa ditawari\./);
-    expect((await app.db.task.findFirstOrThrow()).deadline.toISOString()).toBe("2026-12-01T11:00:00.000Z");
+    // Offers are made once, at creation: such a task would never reach anyone.
+    expect(done[0]?.text).toBe(`Tidak ada relawan di segmen ${segment.name} yang bisa ditawari tugas ini (belum ada relawan di sana, atau belum ada yang setuju menerima tugas). Tawaran hanya dibuat sekali, saat tugas dibuat, jadi pilih segmen lain.`);
+    expect(done.at(-1)?.choices?.map((c) => c.id)).toContain(`taskwiz:segment:${segment.id}`);
+    expect(await app.db.task.count()).toBe(0);
+    expect(await app.db.delivery.count({ where: { kind: "task_offer" } })).toBe(0);
   });
 });
 

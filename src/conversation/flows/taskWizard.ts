@@ -206,7 +206,12 @@ async function confirm(turn: Turn, data: TaskDraft): Promise<void> {
   );
   switch (outcome.status) {
     case "created":
-      return staffReply(turn, t(outcome.offered > 0 ? "tasks:wizard.created" : "tasks:wizard.createdNobody", { id: outcome.id, count: outcome.offered }));
+      return staffReply(turn, t("tasks:wizard.created", { id: outcome.id, count: outcome.offered }));
+    case "nobody": {
+      const segment = (await listSegments(turn.tx)).find((s) => s.id === data.segmentId);
+      turn.say({ text: t("tasks:wizard.nobody", { name: segment?.name ?? "" }) });
+      return prompt(turn, "segment", data);
+    }
     case "deadline_past":
       turn.say({ text: t("tasks:wizard.deadlinePast", { when: formatStaffTime(new Date(data.deadline), turn.language, data.zone ?? turn.deps.timeZone) }) });
       return prompt(turn, "deadline", data);
@@ -242,6 +247,8 @@ function describeProblem(turn: Turn, problem: TaskContentProblem): string {
       return t("tasks:wizard.instructionsEmpty");
     case "instructions_too_long":
       return t("tasks:wizard.instructionsTooLong", { max: problem.max });
+    case "link":
+      return t("tasks:wizard.badLink");
     case "image_url":
       return t("tasks:wizard.badImage");
     case "message_too_long":

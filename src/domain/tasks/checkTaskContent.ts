@@ -1,4 +1,5 @@
 import { parseImageUrl } from "../broadcasts/parseImageUrl.js";
+import { parseTaskLink } from "./parseTaskLink.js";
 import { renderTaskMessages } from "./renderTaskMessages.js";
 import type { TaskToRender, TaskVoice } from "./renderTaskMessage.js";
 import { maxTaskCaption, maxTaskInstructions, maxTaskMessage, maxTaskTitle } from "./taskLimits.js";
@@ -8,6 +9,7 @@ export type TaskContentProblem =
   | { problem: "title_too_long"; max: number }
   | { problem: "instructions_missing" }
   | { problem: "instructions_too_long"; max: number }
+  | { problem: "link" }
   | { problem: "image_url" }
   /** The offer as rendered in some language is longer than the platform takes (a caption with an image). */
   | { problem: "message_too_long"; max: number; length: number };
@@ -18,6 +20,7 @@ export function checkTaskContent(task: Omit<TaskToRender, "id"> & { imageUrl?: s
   if (task.title.trim().length > maxTaskTitle) return { problem: "title_too_long", max: maxTaskTitle };
   if (!task.instructions.trim()) return { problem: "instructions_missing" };
   if (task.instructions.trim().length > maxTaskInstructions) return { problem: "instructions_too_long", max: maxTaskInstructions };
+  if (task.link && parseTaskLink(task.link).status !== "ok") return { problem: "link" };
   if (task.imageUrl && parseImageUrl(task.imageUrl).status !== "ok") return { problem: "image_url" };
   const max = task.imageUrl ? maxTaskCaption : maxTaskMessage;
   // The longest task number a campaign will reach, so the real offer is never longer than the check.

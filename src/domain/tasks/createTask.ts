@@ -1,34 +1,24 @@
 import type { Db } from "../../db/client.js";
 import { recordAudit } from "../audit/recordAudit.js";
-import { parseSegmentDefinition } from "../segments/parseSegmentDefinition.js";
-import { checkTaskContent, type TaskContentProblem } from "./checkTaskContent.js";
+import { checkNewTask, type TaskPlan, type TaskPlanCheck } from "./checkNewTask.js";
 import { materializeTaskOffers } from "./materializeTaskOffers.js";
 import type { TaskVoice } from "./renderTaskMessage.js";
-import { maxTaskVolunteers } from "./taskLimits.js";
 import { taskRecipientsWhereSql } from "./taskRecipientsWhereSql.js";
 
-export interface NewTask {
-  title: string;
-  instructions: string;
-  link?: string;
-  imageUrl?: string;
-  segmentId: string;
-  deadline: Date;
-  /** Absent: as many as accept. */
-  maxVolunteers?: number;
+export interface NewTask extends TaskPlan {
   /** May be offered during an election quiet period. */
   operational: boolean;
   /** Contact id of the coordinator, or "cli". */
   createdBy: string;
-  now: Date;
+  /** The dashboard form's one-time key: a second task from the same form is refused. */
+  formKey?: string;
 }
 
 export type TaskCreateOutcome =
   | { status: "created"; id: number; offered: number }
-  | ({ status: "invalid" } & TaskContentProblem)
-  | { status: "deadline_past" }
-  | { status: "bad_max" }
-  | { status: "segment_not_found" };
+  /** The form with this key already created task `id`: nothing new. */
+  | { status: "already_created"; id: number }
+  | Exclude<TaskPlanCheck, { status: "ok" }>;
 
 /**
  * Creates a task and offers it at once to every volunteer of the segment who may get it: one
@@ -37,29 +27,30 @@ export type TaskCreateOutcome =
  * quiet period as broadcasts (operational tasks excepted from the latter).
  */
 export async function createTask(db: Db, input: NewTask, voice: TaskVoice): Promise<TaskCreateOutcome> {
-  const problem = checkTaskContent(input, voice);
-  if (problem) return { status: "invalid", ...problem };
-  if (input.deadline.getTime() <= input.now.getTime()) return { status: "deadline_past" };
-  const max = input.maxVolunteers;
-  if (max !== undefined && (!Number.isInteger(max) || max < 1 || max > maxTaskVolunteers)) return { status: "bad_max" };
-  const segment = await db.segment.findUnique({ where: { id: input.segmentId } });
-  if (!segment) return { status: "segment_not_found" };
+  if (input.formKey) {
+    const earlier = await db.task.findUnique({ where: { formKey: input.formKey }, select: { id: true } });
+    if (earlier) return { status: "already_created", id: earlier.id };
+  }
+  const check = await checkNewTask(db, input, voice);
+  if (check.status !== "ok") return check;
+  const { segment } = check;
 
   const task = await db.task.create({
     data: {
       title: input.title.trim(),
       instructions: input.instructions.trim(),
-      link: input.link ?? null,
-      imageUrl: input.imageUrl ?? null,
+      link: check.link ?? null,
+      imageUrl: check.imageUrl ?? null,
       segmentId: segment.id,
       deadline: input.deadline,
-      maxVolunteers: max ?? null,
+      maxVolunteers: input.maxVolunteers ?? null,
       operational: input.operational,
       createdBy: input.createdBy,
       createdAt: input.now,
+      formKey: input.formKey ?? null,
     },
   });
-  const offered = await materializeTaskOffers(db, task, taskRecipientsWhereSql(parseSegmentDefinition(segment.definition)), voice, input.now);
+  const offered = await materializeTaskOffers(db, task, taskRecipientsWhereSql(check.definition), voice, input.now);
   await recordAudit(db, {
     actor: input.createdBy,
     action: "task.create",

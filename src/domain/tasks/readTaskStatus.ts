@@ -4,8 +4,13 @@ export const taskProgressStates = ["offered", "accepted", "overdue", "declined",
 export type TaskProgressState = (typeof taskProgressStates)[number];
 
 export interface TaskPerson {
+  contactId: string;
   /** The name the volunteer gave; staff see names, never phone numbers. */
   name: string | null;
+  /** When they reached this state: offered, answered, or reported done. */
+  at: Date | null;
+  /** When the reminder before the deadline was queued for them (accepted volunteers only). */
+  remindedAt: Date | null;
   proofKind: string | null;
   proof: string | null;
 }
@@ -31,9 +36,16 @@ export async function readTaskStatus(db: Db, id: number, now: Date, names = 30):
       where: { taskId: id, status },
       orderBy: status === "done" ? [{ doneAt: "asc" }, { id: "asc" }] : status === "offered" ? [{ offeredAt: "asc" }, { id: "asc" }] : [{ respondedAt: "asc" }, { id: "asc" }],
       take: names,
-      select: { proofKind: true, proof: true, contact: { select: { name: true } } },
+      select: { contactId: true, offeredAt: true, respondedAt: true, doneAt: true, remindedAt: true, proofKind: true, proof: true, contact: { select: { name: true } } },
     });
-    return rows.map((row) => ({ name: row.contact.name, proofKind: row.proofKind, proof: row.proof }));
+    return rows.map((row) => ({
+      contactId: row.contactId,
+      name: row.contact.name,
+      at: status === "done" ? row.doneAt : status === "offered" ? row.offeredAt : row.respondedAt,
+      remindedAt: row.remindedAt,
+      proofKind: row.proofKind,
+      proof: row.proof,
+    }));
   };
   const accepted = { count: countOf("accepted"), people: await people("accepted") };
   const none = { count: 0, people: [] };

@@ -5,6 +5,7 @@ import type { Db } from "../../db/client.js";
 import { readBroadcastsMarker } from "../../domain/broadcasts/readBroadcastsMarker.js";
 import { readInboxMarker } from "../../domain/inbox/readInboxMarker.js";
 import type { StaffPermission } from "../../domain/staff/hasPermission.js";
+import { readTasksMarker } from "../../domain/tasks/readTasksMarker.js";
 import { readImportJobsMarker } from "../importJobs.js";
 
 export interface LiveTopic {
@@ -17,8 +18,9 @@ export interface LiveTopic {
 
 export const broadcastsTopic: LiveTopic = { name: "broadcasts", permission: "broadcasts", readMarker: (db) => readBroadcastsMarker(db) };
 export const inboxTopic: LiveTopic = { name: "inbox", permission: "inbox", readMarker: readInboxMarker };
+export const tasksTopic: LiveTopic = { name: "tasks", permission: "tasks", readMarker: readTasksMarker };
 
 // Import jobs live in the memory of the process that took the upload (src/web/importJobs.ts).
 export const importsTopic: LiveTopic = { name: "imports", permission: "import", readMarker: async () => readImportJobsMarker() };
 
-export const liveTopics: readonly LiveTopic[] = [broadcastsTopic, inboxTopic, importsTopic];
+export const liveTopics: readonly LiveTopic[] = [broadcastsTopic, inboxTopic, importsTopic, tasksTopic];

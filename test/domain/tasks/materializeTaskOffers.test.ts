@@ -77,7 +77,9 @@ describe("createTask", () => {
     expect(await createTask(db, { ...base, deadline: now }, voice)).toEqual({ status: "deadline_past" });
     expect(await createTask(db, { ...base, maxVolunteers: 0 }, voice)).toEqual({ status: "bad_max" });
     expect(await createTask(db, { ...base, segmentId: "nope" }, voice)).toEqual({ status: "segment_not_found" });
+    expect(await createTask(db, { ...base, link: "javascript:alert(1)" }, voice)).toMatchObject({ status: "invalid", problem: "link" });
+    // Offers are made once, at creation: a task nobody may be offered would never reach anyone.
+    expect(await createTask(db, base, voice)).toEqual({ status: "nobody" });
     expect(await db.task.count()).toBe(0);
-    expect(await createTask(db, base, voice)).toMatchObject({ status: "created", offered: 0 });
   });
 });
