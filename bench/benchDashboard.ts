@@ -89,7 +89,7 @@ export async function benchDashboard(contacts: number, runs: number): Promise<vo
 }
 
 /** Opens the link and presses the button, as staff do: the session and CSRF cookies. */
-async function signIn(server: Awaited<ReturnType<typeof createDashboardServer>>, link: Awaited<ReturnType<typeof createSignInLink>>): Promise<string> {
+export async function signIn(server: Awaited<ReturnType<typeof createDashboardServer>>, link: Awaited<ReturnType<typeof createSignInLink>>): Promise<string> {
   if (link.status !== "created") throw new Error(`no sign-in link: ${link.status}`);
   const path = link.url.slice(link.url.indexOf("/masuk"));
   const form = await server.inject({ method: "GET", url: path });
@@ -108,7 +108,7 @@ async function signIn(server: Awaited<ReturnType<typeof createDashboardServer>>,
   return header();
 }
 
-function percentile(values: number[], share: number): number {
+export function percentile(values: number[], share: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;
 }

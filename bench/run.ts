@@ -1,5 +1,5 @@
 // `npm run bench`: figures, not assertions. Sized for a 2-core machine.
-// BENCH_ONLY=startup,faq,turns,flood,rate,paid,lifted,materialize,kills,import,coverage,map,dashboard runs a subset; the BENCH_* sizes are the size() calls in main().
+// BENCH_ONLY=startup,faq,turns,flood,rate,paid,lifted,materialize,kills,import,coverage,map,dashboard,segmentcount runs a subset; the BENCH_* sizes are the size() calls in main().
 // BENCH_DATABASE=sqlite|postgresql|both picks the databases (default: both when PostgreSQL answers
 // at BENCH_POSTGRES_URL); every section but faq runs once per database, and where both ran a
 // ratio line follows (postgresql/sqlite).
@@ -15,6 +15,7 @@ import { benchFlood } from "./benchFlood.js";
 import { benchKills } from "./benchKills.js";
 import { benchMap } from "./benchMap.js";
 import { benchMaterialize } from "./benchMaterialize.js";
+import { benchSegmentCount } from "./benchSegmentCount.js";
 import { benchStartup } from "./benchStartup.js";
 import { benchTurns } from "./benchTurns.js";
 import { benchImportContacts } from "./importContacts.js";
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
   if (wants("coverage")) await benchCoverage(size("BENCH_COVERAGE_CONTACTS", 1_000_000));
   // The dashboard's goal (p95 at most 300 ms per page on a million contacts) is about SQLite too.
   if (wants("dashboard")) await benchDashboard(size("BENCH_DASHBOARD_CONTACTS", 1_000_000), size("BENCH_DASHBOARD_RUNS", 20));
+  // The segment form's live count (goal: at most a second on a million contacts), SQLite only as the dashboard's.
+  if (wants("segmentcount")) await benchSegmentCount(size("BENCH_SEGMENTCOUNT_CONTACTS", 1_000_000), size("BENCH_SEGMENTCOUNT_RUNS", 10));
 }
 
 async function benchConversation(databases: BenchDialect[]): Promise<void> {
