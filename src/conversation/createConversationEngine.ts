@@ -317,6 +317,6 @@ function applyFaqEffects(deps: EngineDeps, result: TurnResult): void {
 }
 
 async function finish(turn: Turn, saveState: boolean): Promise<TurnResult> {
-  if (!turn.erased && saveState) await saveConversationState(turn.tx, turn.contact.id, { flow: turn.flow, step: turn.step, data: turn.serializedState() });
+  if (!turn.erased && saveState) await saveConversationState(turn.tx, turn.contact.id, { flow: turn.flow, step: turn.step, data: turn.serializedState() }, turn.now);
   return { replies: turn.replies, effects: turn.effects, language: turn.erased ? undefined : turn.language };
 }
