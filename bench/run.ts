@@ -58,7 +58,7 @@ async function main(): Promise<void> {
 
 async function benchConversation(databases: BenchDialect[]): Promise<void> {
   const content = await loadCampaignContent(join(root, "campaign"));
-  if (content.status !== "ok") throw new Error(content.problems.join("\n"));
+  if (content.status !== "ok") throw new Error(JSON.stringify(content.problems));
 
   // FAQ matching: no database involved, measured once.
   type Half = Record<"questions" | "offTopic" | "vague", { text: string; language: string }[]>;

@@ -20,6 +20,7 @@ import { createTranslator, readLocaleResources } from "./conversation/createTran
 import { dataDirectory } from "./db/dataDirectory.js";
 import { openMigratedDatabase } from "./db/openMigratedDatabase.js";
 import { checkCampaignContent } from "./domain/content/checkCampaignContent.js";
+import { describeContentIssue } from "./domain/content/describeContentIssue.js";
 import { loadCampaignContent } from "./domain/content/loadCampaignContent.js";
 import { storeCampaignContent } from "./domain/content/storeCampaignContent.js";
 import { createCampaignFaqMatcher } from "./domain/faq/createCampaignFaqMatcher.js";
@@ -57,8 +58,13 @@ async function main(): Promise<void> {
   const regionsLoading = createRegionLookup();
   regionsLoading.catch(() => undefined);
   const content = await loadCampaignContent(resolve(config.CONTENT_DIR));
+  const translator = createTranslator(readLocaleResources(join(root, "locales")), config.DEFAULT_LANGUAGE);
+  // Said in DEFAULT_LANGUAGE, like every start-up line a person reads; logged in English.
+  const sayIssue = (issue: Parameters<typeof describeContentIssue>[2]) => describeContentIssue(translator.forLanguage(config.DEFAULT_LANGUAGE), config.DEFAULT_LANGUAGE, issue);
+  const logIssue = (issue: Parameters<typeof describeContentIssue>[2]) => describeContentIssue(translator.forLanguage("en"), "en", issue);
   if (content.status === "invalid") {
-    for (const problem of content.problems) process.stderr.write(`Content error: ${problem}\n`);
+    const t = translator.forLanguage(config.DEFAULT_LANGUAGE);
+    for (const problem of content.problems) process.stderr.write(`${t("content.errorLine", { problem: sayIssue(problem) })}\n`);
     process.exit(2);
   }
   const logger = createStartupLogger(config, consoleMode);
@@ -84,14 +90,13 @@ async function main(): Promise<void> {
     (error: unknown) => logger.warn({ err: error }, "campaign targets not loaded"),
   );
 
-  const translator = createTranslator(readLocaleResources(join(root, "locales")), config.DEFAULT_LANGUAGE);
   const campaignContent = content.content;
   // Content that loads but may mislead voters: reported, not fatal (`relawan content check` shows the same).
   // The terminal chat checks once its first prompt is up (the check builds an FAQ index) and says it in the chat.
   const reportContentWarnings = (say: (line: string) => void) => {
     for (const warning of checkCampaignContent(campaignContent, translator.languages)) {
-      logger.warn({ kind: warning.kind }, `content: ${warning.message}`);
-      say(`Content warning: ${warning.message}`);
+      logger.warn({ kind: warning.kind }, `content: ${logIssue(warning)}`);
+      say(translator.forLanguage(config.DEFAULT_LANGUAGE)("content.warningLine", { warning: sayIssue(warning) }));
     }
   };
   if (!consoleMode) reportContentWarnings(() => undefined);

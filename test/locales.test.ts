@@ -9,6 +9,13 @@ function keysOf(value: unknown, prefix = ""): string[] {
   return Object.entries(value).flatMap(([k, v]) => keysOf(v, prefix ? `${prefix}.${k}` : k));
 }
 
+// i18next's plural forms: English has key_one and key_other, Bahasa Indonesia (no plural) key_other;
+// key_zero, where there is one, words a count of 0 ("no warnings"). They count as one key.
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+function keyGroupsOf(tree: unknown): string[] {
+  return [...new Set(keysOf(tree).map((key) => key.replace(pluralSuffix, "")))];
+}
+
 function placeholders(text: unknown): string[] {
   return [...String(text).matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
 }
@@ -28,15 +35,25 @@ describe("locales", () => {
       const other = resources[language]!;
       expect(Object.keys(other).sort(), `namespaces of ${language}`).toEqual(Object.keys(reference).sort());
       for (const ns of Object.keys(reference)) {
-        const a = keysOf(reference[ns]).sort();
-        const b = keysOf(other[ns]).sort();
+        const a = keyGroupsOf(reference[ns]).sort();
+        const b = keyGroupsOf(other[ns]).sort();
         expect(b.filter((k) => !a.includes(k)), `${language}/${ns}.json keys missing from ${first}`).toEqual([]);
         expect(a.filter((k) => !b.includes(k)), `${first}/${ns}.json keys missing from ${language}`).toEqual([]);
         for (const key of a) {
-          const get = (tree: unknown) => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree);
-          expect(placeholders(get(other[ns])), `${ns}:${key} placeholders`).toEqual(placeholders(get(reference[ns])));
+          // The placeholders of a key's forms together: "{{count}} warning" and "no warnings" are one sentence.
+          const forms = (tree: unknown) => keysOf(tree).filter((k) => k.replace(pluralSuffix, "") === key);
+          const get = (tree: unknown, path: string) => path.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree);
+          const all = (tree: unknown) => [...new Set(forms(tree).flatMap((k) => placeholders(get(tree, k))))].sort();
+          expect(all(other[ns]), `${ns}:${key} placeholders`).toEqual(all(reference[ns]));
         }
       }
+    }
+  });
+
+  it("has the other form of every English singular, so a count of 2 never reads as one", () => {
+    for (const [ns, tree] of Object.entries(resources.en!)) {
+      const keys = keysOf(tree);
+      for (const key of keys.filter((k) => k.endsWith("_one"))) expect(keys, `en/${ns}:${key}`).toContain(key.replace(/_one$/, "_other"));
     }
   });
 
@@ -61,7 +78,7 @@ describe("locales", () => {
       for (const match of source.matchAll(/\b(?:t|text|retry)\("([a-zA-Z]+(?:\.[a-zA-Z]+)+)"/g)) used.add(match[1]!);
     }
     expect(used.size).toBeGreaterThan(50);
-    const keys = new Set(keysOf(resources.id!.bot));
+    const keys = new Set(keyGroupsOf(resources.id!.bot));
     expect([...used].filter((key) => !keys.has(key)).sort()).toEqual([]);
   });
 });

@@ -69,8 +69,11 @@ const sqlite = () => ({ DATABASE_URL: `file:${join(dir, "relawan.db")}` });
 
 describe("start-up failures, in one line", () => {
   it("a CONTENT_DIR that does not exist, in the terminal chat", () => {
+    // In DEFAULT_LANGUAGE, Bahasa Indonesia unless set.
     const result = relawan(["start"], { ...sqlite(), CONTENT_DIR: join(dir, "no-campaign") });
-    expectOneLine(result, 2, "Content error: CONTENT_DIR: the folder", "no-campaign does not exist", "campaign.yaml and faq.yaml");
+    expectOneLine(result, 2, "Kesalahan konten: CONTENT_DIR: folder", "no-campaign tidak ada", "campaign.yaml dan faq.yaml");
+    const english = relawan(["start"], { ...sqlite(), CONTENT_DIR: join(dir, "no-campaign"), DEFAULT_LANGUAGE: "en" });
+    expectOneLine(english, 2, "Content error: CONTENT_DIR: the folder", "no-campaign does not exist", "campaign.yaml and faq.yaml");
   });
 
   it("PostgreSQL not answering, in the bot and in relawan stats", async () => {

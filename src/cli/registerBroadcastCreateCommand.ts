@@ -66,7 +66,10 @@ export function registerBroadcastCreateCommand(broadcast: Command, run: RunWithC
           if (check.status !== "ok") return refuseCheck(t, check, options.segment);
           const { loadCampaignContent } = await import("../domain/content/loadCampaignContent.js");
           const content = await loadCampaignContent(resolve(config.CONTENT_DIR));
-          if (content.status === "invalid") return refuse(content.problems.join("\n"), "content_invalid");
+          if (content.status === "invalid") {
+            const { describeContentIssue } = await import("../domain/content/describeContentIssue.js");
+            return refuse(content.problems.map((problem) => t("content.errorLine", { problem: describeContentIssue(t, language, problem) })).join("\n"), "content_invalid");
+          }
           const { previewBroadcast } = await import("../domain/broadcasts/previewBroadcast.js");
           const { countSegment } = await import("../domain/segments/countSegment.js");
           const { describeSegmentCount } = await import("../domain/segments/describeSegmentCount.js");

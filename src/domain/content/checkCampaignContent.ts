@@ -6,7 +6,8 @@ export interface ContentWarning {
   kind: "differs_from_page" | "programme_without_phrasings" | "missing_locale" | "missing_variants";
   /** The file staff edit to fix it. */
   file: "campaign.yaml" | "faq.yaml" | "locales";
-  message: string;
+  /** What describeContentIssue words in the reader's language. */
+  params: Record<string, unknown>;
 }
 
 // Number words a text may use instead of digits ("Misi kami ada lima"). Not "satu"/"one": they
@@ -30,13 +31,13 @@ export function checkCampaignContent(content: CampaignContent, botLanguages: rea
 
   for (const language of languages) {
     if (!botLanguages.includes(language)) {
-      warnings.push({ kind: "missing_locale", file: "locales", message: `locales/${language}/: the campaign speaks "${language}", but the bot has no sentences in it (menus and prompts fall back to ${botLanguages[0] ?? "the default"})` });
+      warnings.push({ kind: "missing_locale", file: "locales", params: { language, fallback: botLanguages[0] ?? "?" } });
     }
   }
   for (const entry of faq) {
     for (const language of languages) {
       if ((entry.variants[language] ?? []).length === 0) {
-        warnings.push({ kind: "missing_variants", file: "faq.yaml", message: `faq.yaml: ${entry.id}: no variants in "${language}", so only its question finds it when people write in that language` });
+        warnings.push({ kind: "missing_variants", file: "faq.yaml", params: { id: entry.id, language } });
       }
     }
   }
@@ -46,7 +47,7 @@ export function checkCampaignContent(content: CampaignContent, botLanguages: rea
     warnings.push({
       kind: "programme_without_phrasings",
       file: "faq.yaml",
-      message: `faq.yaml: no entry has "page: ${page.key}", so the programme "${firstText(page.title)}" is in the menu but no typed question reaches it; add an entry with the ways people ask about it`,
+      params: { page: page.key, title: firstText(page.title) },
     });
   }
 
@@ -68,7 +69,7 @@ export function checkCampaignContent(content: CampaignContent, botLanguages: rea
         warnings.push({
           kind: "differs_from_page",
           file: "faq.yaml",
-          message: `faq.yaml: ${entry.id} (${language}) answers what campaign.yaml's ${page.key} page answers, but says ${missing.map((f) => `"${f}"`).join(", ")}, which the page does not; answer it from the page ("page: ${page.key}") so the two cannot disagree`,
+          params: { id: entry.id, language, page: page.key, facts: missing },
         });
       }
     }

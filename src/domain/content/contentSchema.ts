@@ -1,5 +1,6 @@
 // The shape of the campaign content files in CONTENT_DIR. Staff edit these;
-// zod turns a mistake into a message naming the file and the field.
+// zod turns a mistake into a problem naming the file and the field; the schema's own reasons
+// are locale keys (content.schema.*), worded by describeContentIssue.
 import { z } from "zod";
 import type { Lexicon } from "../faq/lexiconSchema.js";
 
@@ -12,8 +13,8 @@ const page = z.object({ title: localizedText, body: localizedText });
 // An id travels inside a button ("programme:<id>"), and Telegram's callback data holds 64 bytes.
 const contentId = z
   .string()
-  .regex(/^[a-z0-9-]+$/, "lowercase letters, digits and dashes")
-  .max(40, "at most 40 characters: it travels inside a button");
+  .regex(/^[a-z0-9-]+$/, "content.schema.idCharacters")
+  .max(40, "content.schema.idLength");
 
 export const campaignFileSchema = z.object({
   campaign: z.object({
@@ -39,7 +40,7 @@ export const campaignFileSchema = z.object({
 export type CampaignFile = z.infer<typeof campaignFileSchema>;
 
 /** A page of campaign.yaml: "profile", "vision", "mission" or "programme:<id>". */
-export const pageKey = z.string().regex(/^(profile|vision|mission|programme:[a-z0-9-]+)$/, 'profile, vision, mission or programme:<id>');
+export const pageKey = z.string().regex(/^(profile|vision|mission|programme:[a-z0-9-]+)$/, "content.schema.pageKey");
 
 /** What the button under an answer does: the same as the menu entry of that name. */
 export const faqActions = ["volunteer", "programmes", "mydata", "handoff"] as const;

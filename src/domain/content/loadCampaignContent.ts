@@ -1,5 +1,6 @@
 // Reads and validates the campaign content files. A mistake comes back as one
-// message per problem naming the file and the field, e.g.
+// problem per mistake naming the file and the field, as a value (kind and params) that
+// describeContentIssue words in the reader's language, e.g.
 // "campaign/faq.yaml: [3].answer.en: expected string".
 import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
@@ -13,15 +14,20 @@ import { listCampaignPages } from "./listCampaignPages.js";
 import { parseYamlCached } from "./parseYamlCached.js";
 import { campaignFileSchema, faqFileSchema, type CampaignContent, type LocalizedText } from "./contentSchema.js";
 
-export type ContentResult = { status: "ok"; content: CampaignContent } | { status: "invalid"; problems: string[] };
+export interface ContentProblem {
+  kind: "no_folder" | "not_a_folder" | "missing_text" | "duplicate_id" | "unknown_page" | "needs_answer" | "unreadable" | "invalid_yaml" | "invalid_field";
+  params: Record<string, unknown>;
+}
+
+export type ContentResult = { status: "ok"; content: CampaignContent } | { status: "invalid"; problems: ContentProblem[] };
 
 export async function loadCampaignContent(dir: string): Promise<ContentResult> {
   // One line for a wrong folder, rather than one per file it should hold.
   const folder = await stat(dir).catch(() => undefined);
   if (!folder?.isDirectory()) {
-    return { status: "invalid", problems: [`CONTENT_DIR: ${folder ? `${dir} is a file, not a folder` : `the folder ${dir} does not exist`}. Set CONTENT_DIR to the folder holding campaign.yaml and faq.yaml (without it: ./campaign).`] };
+    return { status: "invalid", problems: [{ kind: folder ? "not_a_folder" : "no_folder", params: { dir } }] };
   }
-  const problems: string[] = [];
+  const problems: ContentProblem[] = [];
   const campaign = await readYaml(join(dir, "campaign.yaml"), campaignFileSchema, problems);
   const faq = await readYaml(join(dir, "faq.yaml"), faqFileSchema, problems);
   if (!campaign || !faq) return { status: "invalid", problems };
@@ -29,7 +35,7 @@ export async function loadCampaignContent(dir: string): Promise<ContentResult> {
   const languages = campaign.campaign.languages;
   const requireLanguages = (file: string, field: string, text: LocalizedText) => {
     for (const language of languages) {
-      if (!text[language]) problems.push(`${file}: ${field}.${language}: missing text in "${language}" (the campaign's languages are ${languages.join(", ")})`);
+      if (!text[language]) problems.push({ kind: "missing_text", params: { file, field: `${field}.${language}`, language, languages: languages.join(", ") } });
     }
   };
   const campaignFile = join(dir, "campaign.yaml");
@@ -47,12 +53,12 @@ export async function loadCampaignContent(dir: string): Promise<ContentResult> {
   const seen = new Set<string>();
   const pages = new Set(listCampaignPages(campaign).map((page) => page.key));
   faq.forEach((entry, i) => {
-    if (seen.has(entry.id)) problems.push(`${faqFile}: [${i}].id: "${entry.id}" is used twice`);
+    if (seen.has(entry.id)) problems.push({ kind: "duplicate_id", params: { file: faqFile, field: `[${i}].id`, id: entry.id } });
     seen.add(entry.id);
     requireLanguages(faqFile, `[${i}].question`, entry.question);
-    if (entry.page !== undefined && !pages.has(entry.page)) problems.push(`${faqFile}: [${i}].page: campaign.yaml has no page "${entry.page}" (there are ${[...pages].join(", ")})`);
+    if (entry.page !== undefined && !pages.has(entry.page)) problems.push({ kind: "unknown_page", params: { file: faqFile, field: `[${i}].page`, page: entry.page, pages: [...pages].join(", ") } });
     if (entry.answer !== undefined) requireLanguages(faqFile, `[${i}].answer`, entry.answer);
-    else if (entry.page === undefined) problems.push(`${faqFile}: [${i}]: needs an answer, or a page of campaign.yaml that answers it`);
+    else if (entry.page === undefined) problems.push({ kind: "needs_answer", params: { file: faqFile, field: `[${i}]` } });
   });
   // Optional: a campaign adds its region's words to the built-in lexicon.
   const lexiconFile = join(dir, "lexicon.yaml");
@@ -64,12 +70,12 @@ export async function loadCampaignContent(dir: string): Promise<ContentResult> {
   return { status: "ok", content: { campaign, faq, lexicon } };
 }
 
-async function readYaml<S extends z.ZodType>(path: string, schema: S, problems: string[]): Promise<z.infer<S> | undefined> {
+async function readYaml<S extends z.ZodType>(path: string, schema: S, problems: ContentProblem[]): Promise<z.infer<S> | undefined> {
   let raw: string;
   try {
     raw = await readFile(path, "utf8");
   } catch {
-    problems.push(`${path}: cannot read the file; CONTENT_DIR must name the folder holding campaign.yaml and faq.yaml`);
+    problems.push({ kind: "unreadable", params: { file: path } });
     return undefined;
   }
   let data: unknown;
@@ -77,17 +83,18 @@ async function readYaml<S extends z.ZodType>(path: string, schema: S, problems: 
     data = parseYamlCached(raw);
   } catch (error) {
     const linePos = (error as { linePos?: Array<{ line: number }> }).linePos;
-    const where = linePos?.[0] ? ` line ${linePos[0].line}` : "";
-    problems.push(`${path}:${where} not valid YAML: ${(error as Error).message.split("\n")[0]}`);
+    // The YAML parser's own reason stays in English: it quotes the text around the mistake.
+    problems.push({ kind: "invalid_yaml", params: { file: path, line: linePos?.[0]?.line ?? "?", reason: (error as Error).message.split("\n")[0] } });
     return undefined;
   }
-  const result = schema.safeParse(data);
+  // With its input, an issue can be worded again in another language (describeContentIssue).
+  const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const field = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
     // A record's key that fails ("Baa" in spellings) says why only in its own nested issue.
-    const message = issue.code === "invalid_key" ? (issue.issues[0]?.message ?? issue.message) : issue.message;
-    problems.push(`${path}: ${field || "(top level)"}: ${message}`);
+    const cause = issue.code === "invalid_key" ? (issue.issues[0] ?? issue) : issue;
+    problems.push({ kind: "invalid_field", params: { file: path, field, issue: cause } });
   }
   return undefined;
 }

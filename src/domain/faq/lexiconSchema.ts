@@ -3,8 +3,8 @@
 // text in, so a word listed here is a word the matcher can meet.
 import { z } from "zod";
 
-const word = z.string().regex(/^[a-z0-9]+$/, "one word of lowercase letters and digits");
-const words = z.string().regex(/^[a-z0-9]+( [a-z0-9]+)*$/, "lowercase words separated by single spaces");
+const word = z.string().regex(/^[a-z0-9]+$/, "content.schema.oneWord");
+const words = z.string().regex(/^[a-z0-9]+( [a-z0-9]+)*$/, "content.schema.words");
 const wordList = z.array(word).default([]);
 
 export const lexiconFileSchema = z

@@ -3,10 +3,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { checkCampaignContent } from "../../../src/domain/content/checkCampaignContent.js";
+import { createTranslator, readLocaleResources } from "../../../src/conversation/createTranslator.js";
+import { checkCampaignContent as checkValues } from "../../../src/domain/content/checkCampaignContent.js";
+import { describeContentIssue } from "../../../src/domain/content/describeContentIssue.js";
 import type { CampaignFile, FaqEntryContent } from "../../../src/domain/content/contentSchema.js";
 import { loadCampaignContent } from "../../../src/domain/content/loadCampaignContent.js";
 import { repoRoot } from "../../support/createTestApp.js";
+
+const english = createTranslator(readLocaleResources(join(repoRoot, "locales")), "id").forLanguage("en");
+
+/** The warnings, each with its sentence in English as `relawan content check --lang en` words it. */
+function checkCampaignContent(...args: Parameters<typeof checkValues>) {
+  return checkValues(...args).map(({ params, ...warning }) => ({ ...warning, message: describeContentIssue(english, "en", { ...warning, params }) }));
+}
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -26,7 +35,7 @@ async function demoWith(change: (files: { campaign: CampaignFile; faq: FaqEntryC
   writeFileSync(join(dir, "campaign.yaml"), stringify(files.campaign));
   writeFileSync(join(dir, "faq.yaml"), stringify(files.faq));
   const loaded = await loadCampaignContent(dir);
-  if (loaded.status !== "ok") throw new Error(loaded.problems.join("\n"));
+  if (loaded.status !== "ok") throw new Error(JSON.stringify(loaded.problems));
   return loaded.content;
 }
 

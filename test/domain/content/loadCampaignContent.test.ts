@@ -2,8 +2,18 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadCampaignContent } from "../../../src/domain/content/loadCampaignContent.js";
+import { createTranslator, readLocaleResources } from "../../../src/conversation/createTranslator.js";
+import { describeContentIssue } from "../../../src/domain/content/describeContentIssue.js";
+import { loadCampaignContent as loadValues } from "../../../src/domain/content/loadCampaignContent.js";
 import { repoRoot } from "../../support/createTestApp.js";
+
+const english = createTranslator(readLocaleResources(join(repoRoot, "locales")), "id").forLanguage("en");
+
+/** The content, its problems worded in English as `relawan content check --lang en` words them. */
+async function loadCampaignContent(dir: string) {
+  const result = await loadValues(dir);
+  return result.status === "ok" ? result : { status: "invalid" as const, problems: result.problems.map((problem) => describeContentIssue(english, "en", problem)) };
+}
 
 const dirs: string[] = [];
 function copyOfDemo(): string {
