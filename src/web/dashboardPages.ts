@@ -9,10 +9,12 @@ import { answerInboxQuestion } from "./pages/answerInboxQuestion.js";
 import { changePersonTag } from "./pages/changePersonTag.js";
 import { closeInboxQuestion } from "./pages/closeInboxQuestion.js";
 import { confirmImport } from "./pages/confirmImport.js";
+import { confirmNewBroadcast } from "./pages/confirmNewBroadcast.js";
 import { confirmPersonErasure } from "./pages/confirmPersonErasure.js";
 import { erasePerson } from "./pages/erasePerson.js";
 import { exportPeopleCsv, exportPeopleXlsx } from "./pages/exportPeopleList.js";
 import { deleteSegmentFromForm } from "./pages/deleteSegmentFromForm.js";
+import { previewNewBroadcast } from "./pages/previewNewBroadcast.js";
 import { saveChangedSegment, saveNewSegment } from "./pages/saveSegmentFromForm.js";
 import { showNewSegmentPage } from "./pages/showNewSegmentPage.js";
 import { showSegmentPage } from "./pages/showSegmentPage.js";
@@ -22,6 +24,7 @@ import { showBroadcastPage } from "./pages/showBroadcastPage.js";
 import { cancelBroadcastFromPage, pauseBroadcastFromPage, resumeBroadcastFromPage } from "./pages/changeBroadcastFromPage.js";
 import { confirmUncertainResend } from "./pages/confirmUncertainResend.js";
 import { resendUncertainFromPage } from "./pages/resendUncertainFromPage.js";
+import { showComposeBroadcastPage } from "./pages/showComposeBroadcastPage.js";
 import { showAuditPage } from "./pages/showAuditPage.js";
 import { showImportJob } from "./pages/showImportJob.js";
 import { showImportPage } from "./pages/showImportPage.js";
@@ -77,6 +80,9 @@ export const dashboardPages: readonly DashboardPage[] = [
   createTaskFromForm,
   showTaskPage,
   closeTaskFromPage,
+  showComposeBroadcastPage,
+  previewNewBroadcast,
+  confirmNewBroadcast,
   showImportPage,
   uploadImportFile,
   showImportJob,
