@@ -6,7 +6,7 @@ const CONNECT_TIMEOUT_MS = 3000;
 /**
  * With REDIS_URL set, the processes of one bot share Telegram's limit through Redis: a process that
  * starts without it would pause all sending at once. So start-up asks Redis first and stops with one
- * line when it does not answer. (Later outages are waited out, see createTelegramLimiter.)
+ * line when it does not answer. (Later outages are waited out, see delivery/createTelegramLimiter.)
  */
 export async function checkRedisReachable(url: string): Promise<void> {
   const { Redis } = await import("ioredis");

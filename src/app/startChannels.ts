@@ -19,7 +19,7 @@ import type { ProcessIdentity } from "../domain/processes/acquireProcessLease.js
 import { recordUnsentDelivery } from "../domain/deliveries/recordUnsentDelivery.js";
 import type { Logger } from "../logger.js";
 import type { OpsEndpoints } from "./createOpsEndpoints.js";
-import { createTelegramLimiter, type TelegramLimiter } from "./createTelegramLimiter.js";
+import { createTelegramLimiter, type TelegramLimiter } from "../delivery/createTelegramLimiter.js";
 import { describeListenFailure } from "./describeListenFailure.js";
 import { describeTelegramFailure } from "./describeTelegramFailure.js";
 import { makeFolder } from "../makeFolder.js";

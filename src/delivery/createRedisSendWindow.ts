@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import type { Redis } from "ioredis";
-import type { SendWindow } from "../delivery/createSendWindow.js";
+import type { SendWindow } from "./createSendWindow.js";
 
 // Redis's clock, so processes on different hosts agree on the window.
 const ADMIT = `

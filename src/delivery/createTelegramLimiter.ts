@@ -1,5 +1,5 @@
 import type { Config } from "../config.js";
-import { createChannelLimiter, type ChannelLimiter } from "../delivery/createChannelLimiter.js";
+import { createChannelLimiter, type ChannelLimiter } from "./createChannelLimiter.js";
 import type { Logger } from "../logger.js";
 import { createRedisPacer } from "./createRedisPacer.js";
 import { createRedisSendWindow } from "./createRedisSendWindow.js";

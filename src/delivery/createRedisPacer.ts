@@ -1,6 +1,6 @@
 import Bottleneck from "bottleneck";
 import { Redis } from "ioredis";
-import type { ChannelLimits } from "../delivery/createChannelLimiter.js";
+import type { ChannelLimits } from "./createChannelLimiter.js";
 
 export interface RedisPacer {
   /** For createChannelLimiter: bottleneck keeps this channel's pace in Redis, shared by every process. */

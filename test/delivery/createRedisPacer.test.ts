@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
-import { createRedisPacer, type RedisPacer } from "../../src/app/createRedisPacer.js";
-import { createRedisSendWindow } from "../../src/app/createRedisSendWindow.js";
+import { createRedisPacer, type RedisPacer } from "../../src/delivery/createRedisPacer.js";
+import { createRedisSendWindow } from "../../src/delivery/createRedisSendWindow.js";
 import { createChannelLimiter, type ChannelLimiter } from "../../src/delivery/createChannelLimiter.js";
 import { requireService } from "../support/requireService.js";
 
