@@ -1,5 +1,6 @@
 // The segment form's fields (a POST body, or the query of the form's own GET for the live count).
 import type { SegmentFilterFields } from "../domain/segments/buildSegmentDefinition.js";
+import { readFormField } from "./readFormField.js";
 
 export interface SegmentForm {
   name: string;
@@ -29,11 +30,7 @@ const MAX_FIELD = 20_000;
 
 export function readSegmentForm(input: unknown): SegmentForm {
   const form = (input && typeof input === "object" ? input : {}) as Record<string, unknown>;
-  // A repeated single field (?wilayah=a&wilayah=b) keeps its first value; nothing longer than a form would send.
-  const one = (name: string) => {
-    const value = Array.isArray(form[name]) ? (form[name] as unknown[])[0] : form[name];
-    return typeof value === "string" ? value.slice(0, MAX_FIELD) : "";
-  };
+  const one = (name: string) => readFormField(form, name, MAX_FIELD);
   const many = (name: string) => (Array.isArray(form[name]) ? (form[name] as unknown[]) : [form[name]]).filter((v): v is string => typeof v === "string").map((v) => v.slice(0, 40)).slice(0, 100);
   const fields: SegmentFilterFields = { interests: many("minat") };
   const values: Record<string, string | string[]> = { nama: one("nama").slice(0, 200), minat: fields.interests as string[] };

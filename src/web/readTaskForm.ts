@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { parseSendTime } from "../domain/broadcasts/parseSendTime.js";
 import type { TaskPlan } from "../domain/tasks/checkNewTask.js";
+import { readFormField } from "./readFormField.js";
 
 export const taskFormFields = ["judul", "petunjuk", "tautan", "gambar", "segmen", "tenggat", "zona", "maks"] as const;
 export type TaskFormValues = Record<(typeof taskFormFields)[number], string> & { operasional: boolean };
@@ -27,10 +28,7 @@ const MAX_FIELD = 5000;
 
 export function readTaskForm(input: unknown): TaskForm {
   const form = (input && typeof input === "object" ? input : {}) as Record<string, unknown>;
-  const one = (name: string) => {
-    const value = Array.isArray(form[name]) ? (form[name] as unknown[])[0] : form[name];
-    return typeof value === "string" ? value.slice(0, MAX_FIELD) : "";
-  };
+  const one = (name: string) => readFormField(form, name, MAX_FIELD);
   const values = { ...Object.fromEntries(taskFormFields.map((name) => [name, one(name)])), operasional: one("operasional") === "ya" } as TaskFormValues;
   const key = one("kunci");
   return { values, key: /^[A-Za-z0-9_-]{16,64}$/.test(key) ? key : undefined, previewed: one("pratinjau") };

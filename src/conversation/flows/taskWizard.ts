@@ -5,7 +5,7 @@ import { isInQuietPeriod } from "../../domain/broadcasts/isInQuietPeriod.js";
 import { parseImageUrl } from "../../domain/broadcasts/parseImageUrl.js";
 import { parseSendTime } from "../../domain/broadcasts/parseSendTime.js";
 import { listSegments } from "../../domain/segments/listSegments.js";
-import { checkTaskContent, type TaskContentProblem } from "../../domain/tasks/checkTaskContent.js";
+import { checkTaskContent } from "../../domain/tasks/checkTaskContent.js";
 import { countTaskRecipients } from "../../domain/tasks/countTaskRecipients.js";
 import { createTask } from "../../domain/tasks/createTask.js";
 import { parseTaskLink } from "../../domain/tasks/parseTaskLink.js";
@@ -14,6 +14,7 @@ import { maxTaskInstructions, maxTaskTitle, maxTaskVolunteers } from "../../doma
 import { simplify } from "../resolveChoice.js";
 import type { StateData, Turn, TurnInput } from "../turn.js";
 import type { Choice } from "../types.js";
+import { describeTaskContentProblem } from "./describeTaskContentProblem.js";
 import { ensureStaffPermission, staffReply } from "./staffAccess.js";
 import { formatStaffTime } from "./staffFormat.js";
 import { taskVoiceOf } from "./taskVoice.js";
@@ -111,7 +112,7 @@ export async function handleTaskWizardStep(turn: Turn, input: TurnInput): Promis
 function afterContent(turn: Turn, data: TaskDraft): Promise<void> {
   const problem = checkTaskContent(draftContent(data), taskVoiceOf(turn));
   if (problem) {
-    turn.say({ text: describeProblem(turn, problem) });
+    turn.say({ text: describeTaskContentProblem(turn.t, problem) });
     return prompt(turn, problem.problem === "message_too_long" && data.imageUrl ? "image" : "instructions", data);
   }
   return prompt(turn, "segment", data);
@@ -221,7 +222,7 @@ async function confirm(turn: Turn, data: TaskDraft): Promise<void> {
     case "bad_max":
       return prompt(turn, "max", data);
     case "invalid":
-      turn.say({ text: describeProblem(turn, outcome) });
+      turn.say({ text: describeTaskContentProblem(turn.t, outcome) });
       return prompt(turn, "title", {});
   }
 }
@@ -234,24 +235,4 @@ function draftContent(data: TaskDraft) {
     imageUrl: data.imageUrl,
     deadline: data.deadline ? new Date(data.deadline) : new Date(0),
   };
-}
-
-function describeProblem(turn: Turn, problem: TaskContentProblem): string {
-  const t = turn.t;
-  switch (problem.problem) {
-    case "title_missing":
-      return t("tasks:wizard.titleEmpty");
-    case "title_too_long":
-      return t("tasks:wizard.titleTooLong", { max: problem.max });
-    case "instructions_missing":
-      return t("tasks:wizard.instructionsEmpty");
-    case "instructions_too_long":
-      return t("tasks:wizard.instructionsTooLong", { max: problem.max });
-    case "link":
-      return t("tasks:wizard.badLink");
-    case "image_url":
-      return t("tasks:wizard.badImage");
-    case "message_too_long":
-      return t("tasks:wizard.messageTooLong", { max: problem.max, length: problem.length });
-  }
 }

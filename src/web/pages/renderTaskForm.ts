@@ -2,6 +2,7 @@
 // createTask's checks), the preview: each language's offer exactly as volunteers will get it
 // (renderTaskMessage, the function the offers are written with) and how many it goes to.
 import { randomBytes } from "node:crypto";
+import { describeTaskContentProblem } from "../../conversation/flows/describeTaskContentProblem.js";
 import { isInQuietPeriod } from "../../domain/broadcasts/isInQuietPeriod.js";
 import { listSegments } from "../../domain/segments/listSegments.js";
 import { checkNewTask, type TaskPlanCheck } from "../../domain/tasks/checkNewTask.js";
@@ -110,21 +111,8 @@ export function describeTaskProblem(context: PageContext, check: Exclude<TaskPla
     case "nobody":
       return t("dashboard:tasks.problem.nobody");
     case "invalid":
-      switch (check.problem) {
-        case "title_missing":
-          return t("tasks:wizard.titleEmpty");
-        case "title_too_long":
-          return t("tasks:wizard.titleTooLong", { max: check.max });
-        case "instructions_missing":
-          return t("tasks:wizard.instructionsEmpty");
-        case "instructions_too_long":
-          return t("tasks:wizard.instructionsTooLong", { max: check.max });
-        case "link":
-          return t("tasks:wizard.badLink");
-        case "image_url":
-          return t("tasks:wizard.badImage");
-        case "message_too_long":
-          return t("dashboard:tasks.problem.messageTooLong", { max: check.max, length: check.length });
-      }
+      // The chat's sentence says to pick "no image", a button the form does not have.
+      if (check.problem === "message_too_long") return t("dashboard:tasks.problem.messageTooLong", { max: check.max, length: check.length });
+      return describeTaskContentProblem(t, check);
   }
 }
