@@ -93,6 +93,16 @@ describe("making a task in the dashboard", () => {
     expect(decode(page.body)).toContain(`Tugas #${task.id} dibuat`);
   });
 
+  it("makes one task of a form sent twice at the same moment (a double click)", async () => {
+    const { segment } = await setUp();
+    const { confirm } = await preview(taskFields(segment.id));
+    const answers = await Promise.all([browser.post("/tugas/baru", confirm), browser.post("/tugas/baru", confirm)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([303, 409]);
+    expect(await app.db.task.count()).toBe(1);
+    expect(await app.db.delivery.count({ where: { kind: "task_offer" } })).toBe(2);
+    expect(await app.db.auditEntry.count({ where: { action: "task.create" } })).toBe(1);
+  });
+
   it("shows the new preview instead of creating when the fields changed after the preview, and refuses a form without its key", async () => {
     const { segment } = await setUp();
     const { confirm } = await preview(taskFields(segment.id));
