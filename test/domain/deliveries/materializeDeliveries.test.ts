@@ -45,4 +45,17 @@ describe("materializeDeliveries", () => {
     expect(await materializeDeliveries(db, second, Prisma.sql`TRUE`, now)).toBe(1);
     expect(await db.delivery.count({ where: { contactId: contact } })).toBe(2);
   });
+
+  it("adds each contact once when two transactions materialise the same broadcast at the same time", async () => {
+    const contacts = [];
+    for (let i = 0; i < 30; i++) contacts.push(await addContact(db, { telegram: String(100 + i) }));
+    const broadcast = await addBroadcast(db);
+    const now = new Date("2029-01-10T03:00:00Z");
+    // The second waits on the first's rows (PostgreSQL) or its write lock (SQLite), then skips them instead of failing.
+    const added = await Promise.all(
+      [0, 1].map(() => db.$transaction((tx) => materializeDeliveries(tx as Database, broadcast, Prisma.sql`TRUE`, now), { timeout: 30_000, maxWait: 30_000 })),
+    );
+    expect(added.reduce((sum, n) => sum + n, 0)).toBe(contacts.length);
+    expect(await db.delivery.count({ where: { broadcastId: broadcast } })).toBe(contacts.length);
+  });
 });
