@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { once } from "node:events";
 import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { createBenchDatabase, root, type BenchDialect } from "./benchDatabase.js";
@@ -28,12 +28,12 @@ export async function benchImportContacts(rows: number, database: BenchDialect):
       maxBuffer: 16 * 1024 * 1024,
     });
     const wallSeconds = (performance.now() - started) / 1000;
-    const result = JSON.parse(stdout.trim().split("\n").at(-1)!) as { code: number; report: Record<string, number>; seconds: number; peakRssMb: number };
+    const result = JSON.parse(stdout.trim().split("\n").at(-1)!) as { code: number; report: Record<string, number>; seconds: number; cpuSeconds: number; peakRssMb: number };
     if (result.code !== 0) throw new Error(`import exited with ${result.code}: ${stdout}`);
     const { report } = result;
     console.log(
       `import (${database}): ${rows} rows (${(statSync(csv).size / 1024 / 1024).toFixed(0)} MB CSV, written in ${writeSeconds.toFixed(1)} s) imported by relawan import in ${result.seconds.toFixed(1)} s ` +
-        `(${Math.round(rows / result.seconds)} rows/s; ${wallSeconds.toFixed(1)} s with process start); peak RSS ${result.peakRssMb.toFixed(0)} MB; ` +
+        `(${Math.round(rows / result.seconds)} rows/s; ${wallSeconds.toFixed(1)} s with process start; CPU of the importing process ${result.cpuSeconds.toFixed(1)} s; load average ${loadavg()[0]!.toFixed(1)}); peak RSS ${result.peakRssMb.toFixed(0)} MB; ` +
         `${report.created} created, ${report.merged} merged, ${report.invalid} invalid, ${report.consentRecorded} consents; database now ${(await store.sizeMb()).toFixed(0)} MB`,
     );
   } finally {

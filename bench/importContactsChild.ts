@@ -4,6 +4,7 @@ import { runCli } from "../src/cli/runCli.js";
 const [url = "", csv = ""] = process.argv.slice(2);
 let output = "";
 const started = performance.now();
+const cpuBefore = process.cpuUsage();
 const code = await runCli(["import", csv, "--json", "--lang", "en"], {
   env: { ...process.env, DATABASE_URL: url },
   stdout: { write: (text: string) => (output += text) },
@@ -11,4 +12,6 @@ const code = await runCli(["import", csv, "--json", "--lang", "en"], {
   stderr: process.stderr,
 });
 const seconds = (performance.now() - started) / 1000;
-process.stdout.write(`${JSON.stringify({ code, report: JSON.parse(output || "{}"), seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+const cpu = process.cpuUsage(cpuBefore);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+process.stdout.write(`${JSON.stringify({ code, report: JSON.parse(output || "{}"), seconds, cpuSeconds, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
