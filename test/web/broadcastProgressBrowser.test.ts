@@ -1,0 +1,122 @@
+// A broadcast's progress in a real Chromium: a broadcast made through the domain to a few dozen
+// consenting Telegram contacts, a dispatcher sending it to the fake Bot API at a slow pace; the
+// broadcast page's figures move without a reload, pause stops the sending (a further dispatch round
+// sends nothing), resume finishes it, and the page reaches 100% and the final report by itself.
+// Every person gets it once. axe-core on the list and the broadcast page. States, never times.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTelegramBulkSender } from "../../src/channels/telegram/createTelegramBulkSender.js";
+import { createProgressFormatter } from "../../src/conversation/createProgressFormatter.js";
+import { createChannelLimiter, type ChannelLimiter } from "../../src/delivery/createChannelLimiter.js";
+import { createDispatcher, type Dispatcher } from "../../src/delivery/createDispatcher.js";
+import { createProgressReporter, type ProgressReporter } from "../../src/delivery/createProgressReporter.js";
+import { createBroadcastRenderer } from "../../src/domain/broadcasts/createBroadcastRenderer.js";
+import { staffMember } from "../support/createTestApp.js";
+import { expectAccessible, signInInChromium, startDashboardInChromium, waitForHeading, type DashboardInChromium } from "../support/dashboardInChromium.js";
+import { startFakeBotApi, TEST_BOT_TOKEN, type FakeBotApi } from "../support/fakeBotApi.js";
+import { requireChromium } from "../support/requireChromium.js";
+import { seedBroadcast, seedTelegramAudience } from "../support/seedBroadcast.js";
+import { silentLogger } from "../delivery/support/seedCampaign.js";
+
+const available = requireChromium();
+const PEOPLE = 30;
+let dashboard: DashboardInChromium;
+let api: FakeBotApi;
+let limiter: ChannelLimiter;
+let dispatcher: Dispatcher;
+let reporter: ProgressReporter;
+
+function makeDispatcher(workerId: string) {
+  const { app } = dashboard;
+  return createDispatcher({
+    db: app.db,
+    senders: { telegram: createTelegramBulkSender({ token: TEST_BOT_TOKEN, apiRoot: api.url }) },
+    limiters: { telegram: limiter },
+    clock: () => new Date(),
+    workerId,
+    renderBroadcast: createBroadcastRenderer({ translator: app.deps.translator, campaignName: app.deps.campaign.campaign.name }),
+    logger: silentLogger,
+    defaultTimeZone: "Asia/Jakarta",
+    // Real time: the journey must not depend on the hour it runs at.
+    quietHours: null,
+    pollIntervalMs: 50,
+  });
+}
+
+beforeAll(async () => {
+  if (!available) return;
+  dashboard = await startDashboardInChromium();
+  api = await startFakeBotApi();
+  // Slow, so that a pause lands while most messages are still waiting.
+  limiter = createChannelLimiter({ perSecond: 3, perChatPerSecond: 1 });
+  dispatcher = makeDispatcher("browser-journey");
+  // The part of a bot process that closes a finished broadcast (completed) for everyone.
+  reporter = createProgressReporter({ db: dashboard.app.db, notifiers: {}, format: createProgressFormatter(dashboard.app.deps.translator.forLanguage("id")), clock: () => new Date(), logger: silentLogger, intervalMs: 200 });
+}, 60_000);
+
+afterAll(async () => {
+  await reporter?.stop();
+  await dispatcher?.stop();
+  await limiter?.stop();
+  await api?.close();
+  await dashboard?.close();
+});
+
+describe.skipIf(!available)("a broadcast's progress in Chromium", { timeout: 180_000 }, () => {
+  it("moves without a reload, pauses, resumes and reaches 100% with the final report; each person gets it once", async () => {
+    const { app } = dashboard;
+    const admin = await staffMember(app, "admin", "9601");
+    const { segmentId, chatIds } = await seedTelegramAudience(app.db, PEOPLE, 640_000);
+    const id = await seedBroadcast(app.db, { segmentId, now: new Date(), text: "Kampanye akbar Minggu pagi di alun-alun!" });
+
+    const { context, page } = await signInInChromium(dashboard, admin);
+    page.on("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("link", { name: "Siaran", exact: true }).click();
+    await waitForHeading(page, "Siaran");
+    await expectAccessible(page);
+    await page.getByRole("link", { name: `Buka siaran #${id.slice(-6)}` }).click();
+    await waitForHeading(page, `Siaran #${id.slice(-6)}`);
+    await expectAccessible(page);
+    const sent = page.locator('[data-figure="sent"] .value');
+    expect(await sent.textContent()).toBe("0");
+
+    // From here the page is never loaded again until a button is pressed: a mark on the window says so.
+    await page.evaluate(() => ((globalThis as unknown as { notReloaded: boolean }).notReloaded = true));
+    await dispatcher.start();
+    reporter.start();
+    await sent.filter({ hasNotText: /^0$/ }).waitFor();
+    expect(await page.evaluate(() => (globalThis as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+
+    await page.getByRole("button", { name: "Jeda", exact: true }).click();
+    await page.locator('[data-status="paused"]').waitFor();
+    await page.getByText("Dijeda. Tidak ada pesan lagi").waitFor();
+    // Sends already under way finish; then nothing is in flight, and a whole dispatch round by
+    // another dispatcher finds nothing to send.
+    const inFlight = () => app.db.delivery.count({ where: { broadcastId: id, status: { in: ["claimed", "sending"] } } });
+    while ((await inFlight()) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    const sentWhilePaused = await app.db.delivery.count({ where: { broadcastId: id, status: "sent" } });
+    expect(sentWhilePaused).toBeLessThan(PEOPLE);
+    const round = await makeDispatcher("second-look").runOnce();
+    expect(round.claimed).toBe(0);
+    expect(await app.db.delivery.count({ where: { broadcastId: id, status: "sent" } })).toBe(sentWhilePaused);
+    expect(api.calls("sendMessage")).toHaveLength(sentWhilePaused);
+    // The page shows what was sent, the sends that finished after the pause included.
+    await sent.filter({ hasText: new RegExp(`^${sentWhilePaused}$`) }).waitFor();
+    await expectAccessible(page);
+
+    await page.getByRole("button", { name: "Lanjutkan", exact: true }).click();
+    await page.getByText("Dilanjutkan.").waitFor();
+    await page.evaluate(() => ((globalThis as unknown as { notReloaded: boolean }).notReloaded = true));
+    await page.locator('#broadcast-bar[value="100"]').waitFor();
+    await page.locator('[data-status="completed"]').waitFor();
+    await page.getByRole("heading", { name: "Laporan akhir" }).waitFor();
+    expect(await page.locator("pre.report").textContent()).toContain(`Terkirim: ${PEOPLE} dari ${PEOPLE}`);
+    expect(await page.evaluate(() => (globalThis as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(await page.getByRole("button", { name: "Jeda", exact: true }).count()).toBe(0);
+    await expectAccessible(page);
+
+    const delivered = api.deliveredByChat();
+    expect([...delivered.keys()].sort()).toEqual([...chatIds].sort());
+    expect([...delivered.values()].every((n) => n === 1)).toBe(true);
+    await context.close();
+  });
+});
