@@ -14,7 +14,10 @@ import { confirmPersonErasure } from "./pages/confirmPersonErasure.js";
 import { erasePerson } from "./pages/erasePerson.js";
 import { exportPeopleCsv, exportPeopleXlsx } from "./pages/exportPeopleList.js";
 import { deleteSegmentFromForm } from "./pages/deleteSegmentFromForm.js";
+import { previewBroadcastEdit } from "./pages/previewBroadcastEdit.js";
 import { previewNewBroadcast } from "./pages/previewNewBroadcast.js";
+import { saveBroadcastEdit } from "./pages/saveBroadcastEdit.js";
+import { showBroadcastEditPage } from "./pages/showBroadcastEditPage.js";
 import { saveChangedSegment, saveNewSegment } from "./pages/saveSegmentFromForm.js";
 import { showNewSegmentPage } from "./pages/showNewSegmentPage.js";
 import { showSegmentPage } from "./pages/showSegmentPage.js";
@@ -83,6 +86,9 @@ export const dashboardPages: readonly DashboardPage[] = [
   showComposeBroadcastPage,
   previewNewBroadcast,
   confirmNewBroadcast,
+  showBroadcastEditPage,
+  previewBroadcastEdit,
+  saveBroadcastEdit,
   showImportPage,
   uploadImportFile,
   showImportJob,

@@ -157,6 +157,69 @@ describe("composing a broadcast", () => {
   });
 });
 
+describe("changing a scheduled broadcast", () => {
+  beforeEach(() => setUp());
+
+  async function schedule(): Promise<string> {
+    await browser.get("/siaran/baru");
+    const preview = await browser.post("/siaran/baru", form({ kapan: "nanti", tanggal: "2026-12-01", jam: "19:00", zona: "WIB" }));
+    const { _csrf, ...confirm } = hidden(preview.body);
+    await browser.post("/siaran/baru/kirim", confirm);
+    return (await app.db.broadcast.findFirstOrThrow()).id;
+  }
+
+  it("shows it in the form, previews the change and saves it through editScheduledBroadcast, audited with the staff member", async () => {
+    await browser.signIn(await staffMember(app, "coordinator", "5300"));
+    const id = await schedule();
+    const page = await browser.get(`/siaran/${id}`);
+    expect(page.body).toContain(`href="/siaran/${id}/ubah"`);
+    const edit = await browser.get(`/siaran/${id}/ubah`);
+    expect(edit.statusCode).toBe(200);
+    expect(edit.body).toContain('value="2026-12-01"');
+    expect(edit.body).toContain('value="19:00"');
+    expect(edit.body).toContain(">Rapat akbar Sabtu pukul 09.00 di GOR.</textarea>");
+    const changed = form({ teks_id: "Rapat akbar diundur ke Minggu.", teks_en: "", kapan: "nanti", tanggal: "2026-12-02", jam: "08:00", zona: "WIT" });
+    const preview = await browser.post(`/siaran/${id}/ubah`, changed);
+    expect(preview.statusCode).toBe(200);
+    expect(decoded(preview.body)).toContain("Rapat akbar diundur ke Minggu.\n\n— Tim Relawan Nusa Bakti (DEMO)");
+    expect(preview.body).toContain("Simpan perubahan");
+    expect(preview.body).not.toContain('name="kunci"');
+    const { _csrf, ...save } = hidden(preview.body);
+    const saved = await browser.post(`/siaran/${id}/ubah/simpan`, save);
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe(`/siaran/${id}`);
+    const broadcast = await app.db.broadcast.findUniqueOrThrow({ where: { id } });
+    expect(broadcast).toMatchObject({ status: "scheduled", scheduledAt: new Date("2026-12-01T23:00:00Z") });
+    expect(JSON.parse(broadcast.texts)).toEqual({ id: "Rapat akbar diundur ke Minggu." });
+    expect((await app.db.delivery.findMany({ where: { broadcastId: id } })).map((d) => d.notBefore.toISOString())).toEqual(["2026-12-01T23:00:00.000Z", "2026-12-01T23:00:00.000Z"]);
+    const audit = await app.db.auditEntry.findFirstOrThrow({ where: { action: "broadcast.edit" } });
+    expect(audit.actor).toBe((await contactOf(app, "telegram", "5300")).id);
+    expect(await app.db.broadcast.count()).toBe(1);
+  });
+
+  it("keeps what was typed when a change is refused, and refuses once it has started, changing nothing", async () => {
+    await browser.signIn(await staffMember(app, "coordinator", "5301"));
+    const id = await schedule();
+    await browser.get(`/siaran/${id}/ubah`);
+    const bad = await browser.post(`/siaran/${id}/ubah/simpan`, form({ teks_id: "Baru", gambar: "http://contoh.id/a.jpg", kapan: "nanti", tanggal: "2026-12-01", jam: "19:00" }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("Harus dimulai dengan https://");
+    expect(bad.body).toContain(">Baru</textarea>");
+    const before = await app.db.broadcast.findUniqueOrThrow({ where: { id } });
+
+    app.clock.now = new Date("2026-12-01T12:00:01Z");
+    await browser.signIn(await staffMember(app, "coordinator", "5302"));
+    const late = await browser.get(`/siaran/${id}/ubah`);
+    expect(late.statusCode).toBe(409);
+    expect(late.body).toContain(`hanya siaran terjadwal yang belum mulai yang bisa diubah`);
+    const saved = await browser.post(`/siaran/${id}/ubah/simpan`, form({ teks_id: "Terlambat", kapan: "nanti", tanggal: "2026-12-05", jam: "19:00" }));
+    expect(saved.statusCode).toBe(409);
+    expect(await app.db.broadcast.findUniqueOrThrow({ where: { id } })).toEqual(before);
+    expect(await app.db.auditEntry.count({ where: { action: "broadcast.edit" } })).toBe(0);
+    expect((await browser.get("/siaran/zzzzzzzz/ubah")).statusCode).toBe(404);
+  });
+});
+
 describe("the election quiet period on the compose page", () => {
   beforeEach(() => setUp("2026-12-09..2026-12-11@Asia/Jakarta"));
 

@@ -65,6 +65,8 @@ export async function renderBroadcastPage(context: PageContext, notice?: { statu
     started: when(broadcast.startedAt),
     ended: when(broadcast.completedAt),
     imageUrl: broadcast.imageUrl,
+    // Before it starts, its texts, image, segment and time can still be changed (showBroadcastEditPage).
+    editable: progress.status === "scheduled" && broadcast.scheduledAt.getTime() > now.getTime(),
     texts: Object.entries(texts).map(([lng, text]) => ({ language: t(`dashboard:language.${lng}`, { defaultValue: lng }), text })),
   };
   const figures = {
