@@ -93,6 +93,13 @@ describe("making a task in the dashboard", () => {
     expect(decode(page.body)).toContain(`Tugas #${task.id} dibuat`);
   });
 
+  it("sends staff to make a segment first when there is none", async () => {
+    await browser.signIn(await staffMember(app, "coordinator", "9001"));
+    const page = await browser.get("/tugas/baru");
+    expect(page.statusCode).toBe(200);
+    expect(decode(page.body)).toContain('Belum ada segmen: tugas selalu ditawarkan ke sebuah segmen relawan. Buat segmennya dulu. <a href="/segmen/baru">');
+  });
+
   it("makes one task of a form sent twice at the same moment (a double click)", async () => {
     const { segment } = await setUp();
     const { confirm } = await preview(taskFields(segment.id));

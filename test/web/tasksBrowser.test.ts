@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bandungHealthSegment, volunteer } from "../domain/tasks/support/taskWorld.js";
 import { staffMember, type Voter } from "../support/createTestApp.js";
-import { expectAccessible, signInInChromium, startDashboardInChromium, waitForHeading, type DashboardInChromium } from "../support/dashboardInChromium.js";
+import { expectAccessible, expectNoSidewaysScroll, signInInChromium, startDashboardInChromium, waitForHeading, type DashboardInChromium } from "../support/dashboardInChromium.js";
 import { requireChromium } from "../support/requireChromium.js";
 
 const available = requireChromium();
@@ -80,5 +80,21 @@ describe.skipIf(!available)("the task pages in Chromium", { timeout: 120_000 }, 
     await waitForHeading(page, "Tugas");
     await page.getByRole("cell", { name: "ditutup" }).waitFor();
     await context.close();
+
+    // On a 360-pixel phone: the form with its preview and the task's page fit the screen.
+    const phone = await signInInChromium(dashboard, await staffMember(app, "coordinator", "9602"), { viewport: { width: 360, height: 740 }, isMobile: true });
+    await phone.page.goto(`${dashboard.base}/tugas/baru`);
+    await waitForHeading(phone.page, "Tugas baru");
+    await phone.page.getByLabel(/^Judul/).fill("Survei air bersih di RW 05");
+    await phone.page.getByLabel(/^Petunjuk/).fill("Tanya 10 rumah tangga soal air bersih, lalu isi formulirnya.");
+    await phone.page.getByLabel(/^Segmen/).selectOption({ label: `${segmentName} (2)` });
+    await phone.page.getByLabel("Batas waktu").fill(deadlineField());
+    await phone.page.getByRole("button", { name: "Lihat pratinjau" }).click();
+    await phone.page.getByRole("button", { name: "Ya, buat tugas" }).waitFor();
+    await expectNoSidewaysScroll(phone.page, 360);
+    await phone.page.goto(`${dashboard.base}/tugas/${task.id}`);
+    await waitForHeading(phone.page, `#${task.id} Bagikan brosur posyandu`);
+    await expectNoSidewaysScroll(phone.page, 360);
+    await phone.context.close();
   });
 });
