@@ -3,11 +3,10 @@
 // API. The broadcast stream (/live/broadcasts) tells the open page of every step the other process
 // makes, and the page, drawn again, shows the figures it wrote until 100%. The live hub reads the
 // database (no Redis message needed), so this holds on SQLite and on PostgreSQL (npm run test:pg).
-import { request as httpRequest, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, staffMember, type TestApp } from "../support/createTestApp.js";
 import { createDashboardClient, DASHBOARD_URL, type DashboardClient } from "../support/dashboardClient.js";
+import { openLiveStream } from "../support/openLiveStream.js";
 import { startFakeBotApi, TEST_BOT_TOKEN, type FakeBotApi } from "../support/fakeBotApi.js";
 import { seedBroadcast, seedTelegramAudience } from "../support/seedBroadcast.js";
 import { spawnDispatcher, type DispatcherProcess } from "../delivery/support/spawnDispatcher.js";
@@ -35,30 +34,6 @@ afterEach(async () => {
   await app.close();
 });
 
-/** The stream as a browser's EventSource follows it; `events` fills as they come. */
-async function followBroadcasts() {
-  await browser.server.listen({ port: 0, host: "127.0.0.1" });
-  const { port } = browser.server.server.address() as AddressInfo;
-  const cookie = [...browser.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  const response = await new Promise<IncomingMessage>((resolve, reject) => {
-    const req = httpRequest({ host: "127.0.0.1", port, path: "/live/broadcasts", headers: { cookie, accept: "text/event-stream" } }, resolve);
-    req.on("error", reject);
-    req.end();
-  });
-  const events: string[] = [];
-  response.setEncoding("utf8");
-  let buffer = "";
-  response.on("data", (chunk: string) => {
-    buffer += chunk;
-    for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
-      const data = /^event: change\ndata: (.*)$/m.exec(buffer.slice(0, end))?.[1];
-      buffer = buffer.slice(end + 2);
-      if (data) events.push(data);
-    }
-  });
-  return { response, events };
-}
-
 const figure = (body: string, key: string) => Number(new RegExp(`data-figure="${key}"><span class="value">(\\d+)<`).exec(body)?.[1]);
 
 describe("a broadcast's page while another process sends it", { timeout: 120_000 }, () => {
@@ -67,7 +42,7 @@ describe("a broadcast's page while another process sends it", { timeout: 120_000
     const id = await seedBroadcast(app.db, { segmentId, now: app.clock.now });
     await browser.signIn(await staffMember(app, "coordinator", "9701"));
     expect(figure((await browser.get(`/siaran/${id}`)).body, "sent")).toBe(0);
-    const { response, events } = await followBroadcasts();
+    const { response, events } = await openLiveStream(browser, "/live/broadcasts");
     expect(response.statusCode).toBe(200);
 
     other = await spawnDispatcher({ DATABASE_URL: app.dbUrl, API_ROOT: api.url, TOKEN: TEST_BOT_TOKEN, WORKER_ID: "other-process", RATE: "5" });

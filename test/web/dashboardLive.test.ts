@@ -1,12 +1,11 @@
 // GET /live/<topic> over real HTTP: server-sent events for the staff who may see the topic's pages,
 // a change made in the database by anyone (another process, here a direct write) pushed within a
 // read or two, and nothing left running when the page goes away or the server stops.
-import { request as httpRequest, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LiveHub } from "../../src/web/live/createLiveHub.js";
 import { contactOf, createTestApp, onboard, person, staffMember, type TestApp } from "../support/createTestApp.js";
 import { createDashboardClient, DASHBOARD_URL, type DashboardClient } from "../support/dashboardClient.js";
+import { openLiveStream } from "../support/openLiveStream.js";
 
 let app: TestApp;
 let browser: DashboardClient;
@@ -21,31 +20,7 @@ afterEach(async () => {
 
 const hubOf = (client: DashboardClient) => (client.server as unknown as { liveHub: LiveHub }).liveHub;
 
-/** Opens the stream with the browser's cookies; `events` fills as they come. */
-async function openStream(path: string) {
-  await browser.server.listen({ port: 0, host: "127.0.0.1" });
-  const { port } = browser.server.server.address() as AddressInfo;
-  const cookie = [...browser.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  const response = await new Promise<IncomingMessage>((resolve, reject) => {
-    const req = httpRequest({ host: "127.0.0.1", port, path, headers: { cookie, accept: "text/event-stream" } }, resolve);
-    req.on("error", reject);
-    req.end();
-  });
-  const events: string[] = [];
-  let buffer = "";
-  response.setEncoding("utf8");
-  response.on("data", (chunk: string) => {
-    buffer += chunk;
-    let end: number;
-    while ((end = buffer.indexOf("\n\n")) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const data = /^event: change\ndata: (.*)$/m.exec(block)?.[1];
-      if (data) events.push(data);
-    }
-  });
-  return { response, events };
-}
+const openStream = (path: string) => openLiveStream(browser, path);
 
 async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((resolve) => setTimeout(resolve, 10));
