@@ -40,11 +40,13 @@ export function normalizePhone(input: string, defaultCountry: CountryCode): Norm
     throw error;
   }
 
-  if (!phone.isValid()) {
+  // A number with a type is valid (libphonenumber's isValid() is that same type test), so the
+  // type's regular expressions run once per number instead of twice (about 4% of an import's CPU).
+  const type = phone.getType();
+  if (type === undefined && !phone.isValid()) {
     // The length check runs on the parsed E.164 so that it judges the same digits isValid() just rejected.
     return invalid(validatePhoneNumberLength(phone.number) === undefined ? "invalid_number" : "wrong_length");
   }
-  const type = phone.getType();
   if (type === undefined || !REACHABLE_TYPES.has(type)) return invalid("not_mobile");
   return { status: "ok", e164: phone.number };
 }
