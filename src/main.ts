@@ -215,6 +215,7 @@ async function main(): Promise<void> {
         logger,
         telegramLimiter: channels.telegramLimiter,
         whatsapp: channels.whatsapp,
+        whatsappLimiter: channels.whatsappLimiter,
         sending,
         me,
         observer: ops.endpoints.counters,

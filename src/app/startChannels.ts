@@ -14,6 +14,7 @@ import type { ConversationEngine } from "../conversation/types.js";
 import type { Database } from "../db/client.js";
 import type { ChannelLimiter } from "../delivery/createChannelLimiter.js";
 import { createInitiatedPacer } from "../delivery/createInitiatedPacer.js";
+import { createWhatsAppWebLimiter } from "../delivery/createWhatsAppWebLimiter.js";
 import { readLastInboundAt } from "../domain/contacts/readLastInboundAt.js";
 import type { ProcessIdentity } from "../domain/processes/acquireProcessLease.js";
 import { recordUnsentDelivery } from "../domain/deliveries/recordUnsentDelivery.js";
@@ -33,6 +34,8 @@ export interface StartedChannels {
   telegramLimiter?: ChannelLimiter;
   /** The WhatsApp transport's way to send what the bot starts (broadcasts). */
   whatsapp?: WhatsAppInitiatedSend;
+  /** WhatsApp Web's pace for what the bot starts, for the dispatcher's WhatsApp lane. */
+  whatsappLimiter?: ChannelLimiter;
   /** WhatsApp Web sends only from the process that holds its session; the Cloud API from any. */
   whatsappSessionBound?: boolean;
   stops: (() => Promise<void>)[];
@@ -82,12 +85,13 @@ export async function startChannels({ config, engine, translator, db, logger, fa
       pickByNumberHint: text("whatsapp.pickByNumber"),
       apologyText: text("errors.apology"),
       qrPngPath: join(sessionDir, "login-qr.png"),
-      pacer: createInitiatedPacer({
-        minIntervalMs: config.WHATSAPP_INITIATED_MIN_INTERVAL_SECONDS * 1000,
-        jitterMs: config.WHATSAPP_INITIATED_JITTER_SECONDS * 1000,
-        maxPerHour: config.WHATSAPP_INITIATED_MAX_PER_HOUR,
-      }),
     });
+    const pacer = createInitiatedPacer({
+      minIntervalMs: config.WHATSAPP_INITIATED_MIN_INTERVAL_SECONDS * 1000,
+      jitterMs: config.WHATSAPP_INITIATED_JITTER_SECONDS * 1000,
+      maxPerHour: config.WHATSAPP_INITIATED_MAX_PER_HOUR,
+    });
+    started.whatsappLimiter = createWhatsAppWebLimiter(pacer, () => whatsapp.status() === "ready");
     // Two processes on one session log each other out; on one number, both would answer everyone.
     const owner = config.WHATSAPP_BOT_NUMBER ?? config.WHATSAPP_PAIRING_NUMBER ?? sessionDir;
     const session = await holdOrRefuse(`whatsapp-web:${owner}`, `The WhatsApp Web session (${owner})`, "Only one process may own a WhatsApp Web session; run the others with --role dispatcher.");
@@ -125,6 +129,8 @@ export async function startChannels({ config, engine, translator, db, logger, fa
         recordUnsentDelivery(db, { channel: "whatsapp", externalId, text: reply.text, reason, at: new Date() }),
     });
     started.whatsapp = cloud;
+    // The Cloud API sends what the bot starts, unpaced (Meta throttles it): WhatsApp Web's pace is not its.
+    delete started.whatsappLimiter;
     if (role === "dispatcher") {
       // The Cloud API is plain HTTPS: a dispatcher sends through it without receiving webhooks.
       started.names.push("whatsapp (Cloud API, sending only)");

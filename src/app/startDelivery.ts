@@ -29,6 +29,8 @@ export interface DeliveryDeps {
   logger: Logger;
   telegramLimiter?: ChannelLimiter;
   whatsapp?: WhatsAppInitiatedSend;
+  /** WhatsApp Web's pace (createWhatsAppWebLimiter); the Cloud API has none (Meta throttles it). */
+  whatsappLimiter?: ChannelLimiter;
   /** The channels this process sends on, and those other processes of the deployment send on (splitChannelsByRole). */
   sending: { here: ChannelName[]; elsewhere: ChannelName[] };
   /** This process, for the leases of the work one process does for all (progress, reminders). */
@@ -61,6 +63,7 @@ export async function startDelivery(deps: DeliveryDeps): Promise<{ stop(): Promi
   if (deps.whatsapp && here.includes("whatsapp")) {
     const { createWhatsAppBulkSender } = await import("../channels/whatsapp/createWhatsAppBulkSender.js");
     senders.whatsapp = createWhatsAppBulkSender(deps.whatsapp);
+    if (deps.whatsappLimiter) limiters.whatsapp = deps.whatsappLimiter;
   }
   if (deps.terminal) senders.console = deps.terminal;
 

@@ -3,7 +3,6 @@ import type { CountryCode } from "libphonenumber-js/max";
 import type { Logger } from "pino";
 import { serializeByKey } from "../../../conversation/serializeByKey.js";
 import type { ConversationEngine, Reply } from "../../../conversation/types.js";
-import type { InitiatedPacer } from "../../../delivery/createInitiatedPacer.js";
 import { renderWhatsAppText } from "../renderWhatsAppText.js";
 import { createLoginPrompt } from "./createLoginPrompt.js";
 import { describeDisconnect } from "./describeDisconnect.js";
@@ -29,8 +28,6 @@ export interface WhatsAppWebChannelOptions {
   qrPngPath: string;
   /** Shows a login QR code; defaults to drawing it on stdout. */
   printQr?: (qr: string) => void | Promise<void>;
-  /** Paces the messages the bot starts; replies to someone who just wrote never wait in it. */
-  pacer: InitiatedPacer;
   reconnect?: ReconnectPolicy;
   clock?: () => Date;
   /** Waits between reconnect attempts; must reject when the signal aborts. */
@@ -229,10 +226,10 @@ export function createWhatsAppWebChannel(opts: WhatsAppWebChannelOptions): Whats
       await login.drain();
     },
     sendReply: (externalId, reply, lang) => deliver(externalId, reply, lang),
+    // Paced by the dispatcher's WhatsApp limiter (createWhatsAppWebLimiter), which skips the pace while not ready.
     async sendInitiated(externalId, reply, lang) {
-      // Fail at once rather than spend a paced slot on a message that cannot leave.
       assertReady();
-      await opts.pacer.run(() => deliver(externalId, reply, lang));
+      await deliver(externalId, reply, lang);
     },
     status: () => state,
   };

@@ -10,7 +10,6 @@ import {
   type WhatsAppWebChannelOptions,
 } from "../../../../src/channels/whatsapp/web/createWhatsAppWebChannel.js";
 import type { ConversationEngine } from "../../../../src/conversation/types.js";
-import type { InitiatedPacer } from "../../../../src/delivery/createInitiatedPacer.js";
 import { fakeWhatsAppClient, type FakeWhatsAppClient } from "./fakeWhatsAppClient.js";
 
 export const APOLOGY = { id: "Maaf, ada gangguan. Coba lagi sebentar lagi ya.", en: "Sorry, something went wrong. Please try again shortly." };
@@ -32,7 +31,6 @@ export interface WhatsAppHarness {
   printedQrs: string[];
   qrPngPath: string;
   sleeps: FakeSleep;
-  pacerRuns: number;
   /** Emits authenticated and ready, as whatsapp-web.js does once a session is restored. */
   connect(): void;
   /**
@@ -46,7 +44,6 @@ export interface WhatsAppHarness {
 export async function startWhatsAppHarness(options: {
   engine: ConversationEngine;
   client?: FakeWhatsAppClient;
-  pacer?: InitiatedPacer;
   printQr?: WhatsAppWebChannelOptions["printQr"];
   random?: () => number;
 }): Promise<WhatsAppHarness> {
@@ -65,7 +62,6 @@ export async function startWhatsAppHarness(options: {
     printedQrs,
     qrPngPath,
     sleeps,
-    pacerRuns: 0,
     connect() {
       client.emit("authenticated");
       client.emit("ready");
@@ -80,12 +76,6 @@ export async function startWhatsAppHarness(options: {
     async stop() {
       await harness.channel.stop();
       await rm(dir, { recursive: true, force: true });
-    },
-  };
-  const countingPacer: InitiatedPacer = {
-    run(task) {
-      harness.pacerRuns += 1;
-      return task();
     },
   };
   harness.channel = createWhatsAppWebChannel({
@@ -106,7 +96,6 @@ export async function startWhatsAppHarness(options: {
     apologyText: (lang) => (lang === "en" ? APOLOGY.en : APOLOGY.id),
     qrPngPath,
     printQr: options.printQr ?? ((qr) => void printedQrs.push(qr)),
-    pacer: options.pacer ?? countingPacer,
     reconnect: { initialDelayMs: 5_000, maxDelayMs: 300_000 },
     clock: () => new Date("2026-02-03T04:05:06Z"),
     sleep: sleeps.sleep,

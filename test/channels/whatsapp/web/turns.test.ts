@@ -218,46 +218,25 @@ describe("WhatsApp (whatsapp-web.js) channel, turns", () => {
 });
 
 describe("WhatsApp (whatsapp-web.js) channel, sending", () => {
-  it("sends messages the bot starts through the pacer, and replies without it", async () => {
+  // The pace of what the bot starts is the dispatcher's WhatsApp limiter's (test/delivery/createWhatsAppWebLimiter.test.ts).
+  it("sends messages the bot starts and replies alike", async () => {
     const { client, harness } = await start(echo);
     client.emit("message", textMessage("halo"));
     await settle();
     await harness.channel.sendReply(BUDI.number, { text: "Balasan" }, "en");
-    expect(harness.pacerRuns).toBe(0);
-
     await harness.channel.sendInitiated(BUDI.number, { text: "Ada acara besok", choices: [{ id: "rsvp", label: "Ikut" }] }, "en");
-    expect(harness.pacerRuns).toBe(1);
     expect(client.sent.slice(1)).toEqual([
       { chatId: `${BUDI.number}@c.us`, text: "Balasan" },
       { chatId: `${BUDI.number}@c.us`, text: `Ada acara besok\n\n1. Ikut\n\n_${PICK_BY_NUMBER.en}_` },
     ]);
   });
 
-  it("holds an initiated message until the pacer lets it go", async () => {
-    const released: (() => void)[] = [];
-    const engine = recordingEngine(echo);
-    harness = await startWhatsAppHarness({
-      engine,
-      pacer: { run: (task) => new Promise<void>((resolve) => released.push(resolve)).then(task) },
-    });
-    harness.connect();
-    const sending = harness.channel.sendInitiated(SITI.number, { text: "Pengingat: rapat relawan" });
-    harness.client.emit("message", textMessage("halo", BUDI));
-    await settle();
-    expect(harness.client.sent).toEqual([{ chatId: `${BUDI.number}@c.us`, text: "Kamu bilang: halo" }]);
-
-    released[0]!();
-    await sending;
-    expect(harness.client.sent.at(-1)).toEqual({ chatId: `${SITI.number}@c.us`, text: "Pengingat: rapat relawan" });
-  });
-
-  it("refuses to send while WhatsApp is not connected, without using a paced slot", async () => {
+  it("refuses to send while WhatsApp is not connected", async () => {
     const engine = recordingEngine(echo);
     harness = await startWhatsAppHarness({ engine });
     expect(harness.channel.status()).toBe("starting");
     await expect(harness.channel.sendInitiated(SITI.number, { text: "x" })).rejects.toThrow("WhatsApp is not connected (status: starting)");
     await expect(harness.channel.sendReply(SITI.number, { text: "x" })).rejects.toThrow("not connected");
-    expect(harness.pacerRuns).toBe(0);
     expect(harness.client.sent).toEqual([]);
   });
 
