@@ -119,4 +119,22 @@ describe.skipIf(!available)("a broadcast's progress in Chromium", { timeout: 180
     expect([...delivered.values()].every((n) => n === 1)).toBe(true);
     await context.close();
   });
+  it("offers a finished broadcast's uncertain ones again behind a confirmation that warns of doubles", async () => {
+    const { app } = dashboard;
+    const { segmentId } = await seedTelegramAudience(app.db, 3, 660_000);
+    const id = await seedBroadcast(app.db, { segmentId, now: new Date() });
+    await app.db.delivery.updateMany({ where: { broadcastId: id }, data: { status: "uncertain", reason: "interrupted" } });
+    await app.db.broadcast.update({ where: { id }, data: { status: "completed", completedAt: new Date() } });
+    const { context, page } = await signInInChromium(dashboard, await staffMember(app, "coordinator", "9602"));
+    await page.goto(`${dashboard.base}/siaran/${id}`);
+    await page.getByRole("link", { name: "Kirim lagi ke yang tidak pasti…" }).click();
+    await page.getByText("mungkin menerima pesannya dua kali").waitFor();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Kirim lagi ke 3 orang" }).click();
+    await page.getByText("3 pesan yang tidak pasti dikirim lagi").waitFor();
+    // Queued again (the journey's dispatcher, still running, may already be sending them).
+    expect(await app.db.delivery.count({ where: { broadcastId: id, status: "uncertain" } })).toBe(0);
+    expect(await app.db.auditEntry.findFirstOrThrow({ where: { action: "broadcast.resend_uncertain", target: id } })).toMatchObject({ details: JSON.stringify({ deliveries: 3 }) });
+    await context.close();
+  });
 });
