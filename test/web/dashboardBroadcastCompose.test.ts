@@ -80,6 +80,19 @@ describe("composing a broadcast", () => {
     expect(await app.db.auditEntry.count({ where: { action: "broadcast.create" } })).toBe(1);
   });
 
+  it("makes one broadcast of two confirms sent at the same moment", async () => {
+    await browser.signIn(await staffMember(app, "coordinator", "5206"));
+    const preview = await browser.post("/siaran/baru", form());
+    const { _csrf, ...confirm } = hidden(preview.body);
+    const [first, second] = await Promise.all([browser.post("/siaran/baru/kirim", confirm), browser.post("/siaran/baru/kirim", confirm)]);
+    const broadcast = await app.db.broadcast.findFirstOrThrow();
+    expect([first.statusCode, second.statusCode]).toEqual([303, 303]);
+    expect([first.headers.location, second.headers.location]).toEqual([`/siaran/${broadcast.id}`, `/siaran/${broadcast.id}`]);
+    expect(await app.db.broadcast.count()).toBe(1);
+    expect(await app.db.delivery.count()).toBe(2);
+    expect(await app.db.auditEntry.count({ where: { action: "broadcast.create" } })).toBe(1);
+  });
+
   it("schedules it at a date and time in the zone chosen, shown in WIB, WITA and WIT", async () => {
     await browser.signIn(await staffMember(app, "admin", "5201"));
     await browser.get("/siaran/baru");
