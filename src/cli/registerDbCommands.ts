@@ -64,7 +64,7 @@ export function registerDbCommands(program: Command, run: RunWithContext, io: Cl
             details: { from: dialectOf(source), rows: result.rows, tables: Object.fromEntries(result.tables.map((t) => [t.model, t.target])) },
             at: now,
           });
-          const copied = t("cli.db.copied", { rows: result.rows, from: dialectOf(source), to: shown, seconds });
+          const copied = t("cli.db.copied", { count: result.rows, rows: result.rows, from: dialectOf(source), to: shown, seconds });
           const text = [copied, "", formatCounts(t, result.tables), "", t("cli.db.allSame")].join("\n");
           return { code: 0, text, json: { status: "copied", target: shown, rows: result.rows, seconds, tables: result.tables, migrationsApplied: result.migrationsApplied } };
         } finally {

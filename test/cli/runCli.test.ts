@@ -35,6 +35,10 @@ describe("relawan segment", () => {
     const human = await cli(["segment", "list"]);
     expect(human.stdout).toMatch(/^Relawan\n {2}• .+\n {2}1 kontak: 1 bisa menerima siaran\n\nSemua\n {2}.+\n {2}4 kontak: 3 bisa menerima siaran; 1 belum setuju menerima kabar\n$/);
     expect(human.stdout).not.toContain("{");
+    // English counts one as one: "1 contact", never "1 contacts" (i18next's _one and _other).
+    const english = await cli(["segment", "list", "--lang", "en"]);
+    expect(english.stdout).toContain("  1 contact: 1 can receive broadcasts\n");
+    expect(english.stdout).toContain("  4 contacts: 3 can receive broadcasts;");
     const machine = await cli(["segment", "list", "--json"]);
     expect(JSON.parse(machine.stdout)).toEqual([
       expect.objectContaining({ name: "Relawan", total: 1, sendable: 1, definition: { role: "volunteer" } }),

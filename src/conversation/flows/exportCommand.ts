@@ -50,7 +50,7 @@ async function runExport(deps: EngineDeps, job: { kind: ExportKind; segment?: Sa
   }
   const kindLabel = t(`importexport:export.kind.${job.kind}`);
   const text = job.segment
-    ? t("importexport:export.captionSegment", { kind: kindLabel, segment: job.segment.name, rows })
-    : t("importexport:export.caption", { kind: kindLabel, rows });
+    ? t("importexport:export.captionSegment", { kind: kindLabel, segment: job.segment.name, rows, count: rows })
+    : t("importexport:export.caption", { kind: kindLabel, rows, count: rows });
   return [{ text, document: { fileName: `${job.kind}-${formatIsoDate(now, deps.timeZone)}.csv`, mimeType: "text/csv", bytes: Buffer.concat(chunks) } }];
 }

@@ -131,7 +131,7 @@ function age(t: Translate, now: Date, then: Date): string {
   if (minutes < 60) return t("inbox:age.minutes", { n: minutes });
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return t("inbox:age.hours", { n: hours });
-  return t("inbox:age.days", { n: Math.floor(hours / 24) });
+  return t("inbox:age.days", { n: Math.floor(hours / 24), count: Math.floor(hours / 24) });
 }
 
 function whenOf(turn: Turn, at: Date | null): string {

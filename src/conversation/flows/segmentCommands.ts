@@ -17,7 +17,7 @@ export async function listSegmentsCommand(turn: Turn): Promise<void> {
   const lines: string[] = [];
   for (const segment of segments) {
     const count = await countSegment(turn.tx, segment.definition);
-    lines.push(t("segment.listLine", { name: segment.name, total: count.total, sendable: count.sendable }));
+    lines.push(t("segment.listLine", { name: segment.name, count: count.total, total: count.total, sendable: count.sendable }));
   }
   lines.push(t("segment.listFooter"));
   staffReply(turn, lines.join("\n"), t("segment.listTitle"));

@@ -46,9 +46,9 @@ export function describeAction(t: Translate, entry: AuditLine): string {
     case "segment.delete":
       return t("audit.action.segmentDelete", { name: target });
     case "broadcast.create":
-      return t("audit.action.broadcastCreate", { ref: broadcastRef(target), segment: String(details.segment ?? ""), recipients: Number(details.recipients ?? 0) });
+      return t("audit.action.broadcastCreate", { ref: broadcastRef(target), segment: String(details.segment ?? ""), recipients: Number(details.recipients ?? 0), count: Number(details.recipients ?? 0) });
     case "broadcast.send":
-      return t("audit.action.broadcastSend", { ref: broadcastRef(target), recipients: Number(details.recipients ?? 0) });
+      return t("audit.action.broadcastSend", { ref: broadcastRef(target), recipients: Number(details.recipients ?? 0), count: Number(details.recipients ?? 0) });
     case "broadcast.pause":
       return t("audit.action.broadcastPause", { ref: broadcastRef(target) });
     case "broadcast.resume":
@@ -77,6 +77,7 @@ export function describeAction(t: Translate, entry: AuditLine): string {
       return t("audit.action.export", {
         kind: target,
         rows: Number(details.rows ?? 0),
+        count: Number(details.rows ?? 0),
         segment: details.segment ? t("audit.action.exportSegment", { name: String(details.segment) }) : "",
         unfinished: unfinished(t, details),
       });
@@ -87,7 +88,7 @@ export function describeAction(t: Translate, entry: AuditLine): string {
     case "dashboard.signout":
       return t("audit.action.dashboardSignOut", { count: Number(details.sessions ?? 0) });
     case "db.copy":
-      return t("audit.action.dbCopy", { from: String(details.from ?? ""), rows: Number(details.rows ?? 0) });
+      return t("audit.action.dbCopy", { from: String(details.from ?? ""), rows: Number(details.rows ?? 0), count: Number(details.rows ?? 0) });
     default:
       return `${entry.action}${target ? ` ${target}` : ""}`;
   }

@@ -9,7 +9,7 @@ const reasons: readonly UnreachableReason[] = ["no_consent", "opted_out", "no_ac
  * be reached, in the reader's language; the chat and the CLI both say it this way.
  */
 export function describeSegmentCount(t: Translate, count: SegmentCount): string {
-  const parts = [t("segment.reach.summary", { total: count.total, sendable: count.sendable })];
+  const parts = [t("segment.reach.summary", { count: count.total, total: count.total, sendable: count.sendable })];
   for (const reason of reasons) {
     const people = count.unreachable[reason];
     if (people > 0) parts.push(t(`segment.reach.${reason}`, { count: people }));
