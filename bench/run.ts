@@ -76,7 +76,7 @@ async function benchConversation(databases: BenchDialect[]): Promise<void> {
 
   if (wants("turns")) {
     const figures = await eachDatabase(databases, (database) => benchTurns(content.content, matcher, database));
-    printRatio("turns", figures, { "turns/s": (f) => f.turnsPerSecond, p50: (f) => f.p50Ms, p99: (f) => f.p99Ms });
+    printRatio("turns", figures, { "turns/s": (f) => f.turnsPerSecond, p50: (f) => f.p50Ms, p99: (f) => f.p99Ms, "CPU/turn": (f) => f.cpuMsPerTurn });
   }
   if (wants("flood")) {
     const options = { quiet: size("BENCH_FLOOD_QUIET", 100), bursts: size("BENCH_FLOOD_BURSTS", 2) };
