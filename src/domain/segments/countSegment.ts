@@ -1,5 +1,6 @@
 import { Prisma, type Db } from "../../db/client.js";
 import type { SegmentDefinition } from "./segmentDefinition.js";
+import { segmentScopeSql } from "./segmentScopeSql.js";
 import { segmentWhereSql } from "./segmentWhereSql.js";
 import { reachReasonSql, type UnreachableReason } from "./sendableWhereSql.js";
 
@@ -17,9 +18,11 @@ export interface SegmentCount {
  * `operational` counts sendable by the volunteer-tasks consent instead of campaign updates.
  */
 export async function countSegment(db: Db, def: SegmentDefinition, options: { operational?: boolean } = {}): Promise<SegmentCount> {
+  const scope = segmentScopeSql(db, def);
+  const where = scope ? Prisma.sql`${segmentWhereSql(def)} AND ${scope}` : segmentWhereSql(def);
   const rows = await db.$queryRaw<{ reason: string; people: bigint | number }[]>(Prisma.sql`
     SELECT "reason", COUNT(*) AS "people" FROM (
-      SELECT ${reachReasonSql(options.operational ? "volunteer_tasks" : "updates")} AS "reason" FROM "Contact" c WHERE ${segmentWhereSql(def)}
+      SELECT ${reachReasonSql(options.operational ? "volunteer_tasks" : "updates")} AS "reason" FROM "Contact" c WHERE ${where}
     ) reasons GROUP BY "reason"`);
   const count: SegmentCount = { total: 0, sendable: 0, unreachable: { opted_out: 0, no_consent: 0, no_account: 0, blocked: 0 } };
   for (const row of rows) {

@@ -1,5 +1,6 @@
 import { Prisma, type Db } from "../../db/client.js";
 import type { SegmentDefinition } from "./segmentDefinition.js";
+import { segmentScopeSql } from "./segmentScopeSql.js";
 import { segmentWhereSql } from "./segmentWhereSql.js";
 
 export interface SegmentSample {
@@ -11,8 +12,10 @@ export interface SegmentSample {
 
 /** A few of the most recently active members, so staff can sanity-check a filter. */
 export async function sampleSegment(db: Db, def: SegmentDefinition, limit = 5): Promise<SegmentSample[]> {
+  const scope = segmentScopeSql(db, def);
+  const where = scope ? Prisma.sql`${segmentWhereSql(def)} AND ${scope}` : segmentWhereSql(def);
   return db.$queryRaw<SegmentSample[]>(Prisma.sql`
     SELECT c."id", c."name", c."phone", c."language" FROM "Contact" c
-    WHERE ${segmentWhereSql(def)}
+    WHERE ${where}
     ORDER BY c."lastActiveAt" DESC, c."id" LIMIT ${limit}`);
 }

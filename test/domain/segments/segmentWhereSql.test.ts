@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../../../src/db/client.js";
 import { countSegment } from "../../../src/domain/segments/countSegment.js";
+import { sampleSegment } from "../../../src/domain/segments/sampleSegment.js";
 import { segmentDefinitionSchema, type SegmentDefinition } from "../../../src/domain/segments/segmentDefinition.js";
 import { segmentWhereSql } from "../../../src/domain/segments/segmentWhereSql.js";
 import { createTestApp, type TestApp } from "../../support/createTestApp.js";
@@ -99,8 +100,9 @@ async function matching(input: Record<string, unknown>): Promise<string[]> {
   const def: SegmentDefinition = segmentDefinitionSchema.parse(input);
   const rows = await app.db.$queryRaw<{ name: string }[]>(Prisma.sql`SELECT c."name" FROM "Contact" c WHERE ${segmentWhereSql(def)} ORDER BY c."name"`);
   const names = rows.map((r) => r.name);
-  // The count query must agree with the rows.
+  // The count and the sample must agree with the rows (both read along indexes where they can: segmentScopeSql).
   expect((await countSegment(app.db, def)).total).toBe(names.length);
+  expect((await sampleSegment(app.db, def, 100)).map((p) => p.name).sort()).toEqual(names);
   return names;
 }
 
