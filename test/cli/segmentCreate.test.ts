@@ -79,7 +79,7 @@ describe("relawan segment list", () => {
     await cli(["segment", "create", "Semua"]);
     const list = await cli(["segment", "list", "--lang", "en"]);
     expect(list.stdout).not.toContain("{");
-    expect(list.stdout).toMatch(/^Relawan\n {2}• Role: registered volunteers\n {2}1 contacts: 1 can receive broadcasts\n\nSemua\n {2}.+\n {2}2 contacts: /);
+    expect(list.stdout).toMatch(/^Relawan\n {2}• Role: registered volunteers\n {2}1 contact: 1 can receive broadcasts\n\nSemua\n {2}.+\n {2}2 contacts: /);
     const machine = JSON.parse((await cli(["segment", "list", "--json"])).stdout);
     expect(machine).toEqual([expect.objectContaining({ name: "Relawan", definition: { role: "volunteer" } }), expect.objectContaining({ name: "Semua", definition: {} })]);
   });
