@@ -2,37 +2,18 @@
 // with a million contacts on SQLite): the coverage bench's contacts, an admin signed in through a
 // real one-time link, and each page asked through the real server (fastify inject: no sockets, so
 // the time is the server's). SQLite only, as the goal is.
-import { join } from "node:path";
-import pino from "pino";
-import { createTranslator, readLocaleResources } from "../src/conversation/createTranslator.js";
-import { createSignInLink } from "../src/domain/dashboard/createSignInLink.js";
-import { createRegionLookup } from "../src/domain/regions/createRegionLookup.js";
 import { loadRegions } from "../src/domain/regions/loadRegions.js";
 import { DASHBOARD_FIGURES_SECONDS } from "../src/app/startDashboard.js";
-import { createDashboardServer } from "../src/web/createDashboardServer.js";
-import { benchPhone, now, seedCoverageBench } from "./benchCoverage.js";
-import { createBenchDatabase, root } from "./benchDatabase.js";
+import { benchPhone, seedCoverageBench } from "./benchCoverage.js";
+import { createBenchDatabase } from "./benchDatabase.js";
+import { startBenchDashboard } from "./startBenchDashboard.js";
 
 export async function benchDashboard(contacts: number, runs: number): Promise<void> {
   const store = await createBenchDatabase("sqlite");
   const started = performance.now();
   seedCoverageBench(store.url, await loadRegions({ villages: true }), contacts);
   const seedSeconds = (performance.now() - started) / 1000;
-  const admin = await store.db.contact.create({ data: { name: "Admin Bench", role: "admin", createdAt: now, lastActiveAt: now } });
-  const server = await createDashboardServer({
-    db: store.db,
-    translator: createTranslator(readLocaleResources(join(root, "locales")), "id"),
-    regions: await createRegionLookup(),
-    timeZone: "Asia/Jakarta",
-    clock: () => now,
-    logger: pino({ level: "warn" }),
-    url: "http://dasbor.bench",
-    sessionHours: 12,
-    activeVolunteerDays: 30,
-    consentTextVersion: "bench",
-    figuresSeconds: DASHBOARD_FIGURES_SECONDS,
-  });
-  const cookies = await signIn(server, await createSignInLink(store.db, { contactId: admin.id, baseUrl: "http://dasbor.bench", actor: "bench", at: now }));
+  const { server, cookies } = await startBenchDashboard(store, { figuresSeconds: DASHBOARD_FIGURES_SECONDS });
   const middle = Math.floor(contacts / 2);
   const volunteer = await store.db.volunteer.findFirst({ where: { contactId: { gte: `c${middle}` } }, orderBy: { contactId: "asc" } });
   const pages: Array<[string, string]> = [
@@ -89,25 +70,6 @@ export async function benchDashboard(contacts: number, runs: number): Promise<vo
 }
 
 /** Opens the link and presses the button, as staff do: the session and CSRF cookies. */
-export async function signIn(server: Awaited<ReturnType<typeof createDashboardServer>>, link: Awaited<ReturnType<typeof createSignInLink>>): Promise<string> {
-  if (link.status !== "created") throw new Error(`no sign-in link: ${link.status}`);
-  const path = link.url.slice(link.url.indexOf("/masuk"));
-  const form = await server.inject({ method: "GET", url: path });
-  const jar = new Map((form.cookies as { name: string; value: string }[]).map((c) => [c.name, c.value]));
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? "";
-  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const token = new URL(link.url).searchParams.get("token") ?? "";
-  const done = await server.inject({
-    method: "POST",
-    url: "/masuk",
-    payload: new URLSearchParams({ _csrf: csrf, token }).toString(),
-    headers: { cookie: header(), "content-type": "application/x-www-form-urlencoded" },
-  });
-  if (done.statusCode !== 303) throw new Error(`sign-in answered ${done.statusCode}: ${done.body.slice(0, 300)}`);
-  for (const c of done.cookies as { name: string; value: string }[]) jar.set(c.name, c.value);
-  return header();
-}
-
 export function percentile(values: number[], share: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)]!;

@@ -4,18 +4,13 @@
 // change: the count, who cannot be reached and why, five examples) through the real server
 // (fastify inject). SQLite only, as the dashboard bench.
 import { loadavg } from "node:os";
-import { join } from "node:path";
 import Sqlite from "better-sqlite3";
-import pino from "pino";
-import { createTranslator, readLocaleResources } from "../src/conversation/createTranslator.js";
 import { sqlitePath } from "../src/db/client.js";
-import { createSignInLink } from "../src/domain/dashboard/createSignInLink.js";
-import { createRegionLookup } from "../src/domain/regions/createRegionLookup.js";
 import { loadRegions } from "../src/domain/regions/loadRegions.js";
-import { createDashboardServer } from "../src/web/createDashboardServer.js";
-import { now, seedCoverageBench } from "./benchCoverage.js";
-import { percentile, signIn } from "./benchDashboard.js";
-import { createBenchDatabase, root } from "./benchDatabase.js";
+import { seedCoverageBench } from "./benchCoverage.js";
+import { percentile } from "./benchDashboard.js";
+import { createBenchDatabase } from "./benchDatabase.js";
+import { startBenchDashboard } from "./startBenchDashboard.js";
 
 export async function benchSegmentCount(contacts: number, runs: number): Promise<void> {
   const store = await createBenchDatabase("sqlite");
@@ -23,20 +18,7 @@ export async function benchSegmentCount(contacts: number, runs: number): Promise
   seedCoverageBench(store.url, await loadRegions({ villages: true }), contacts);
   const villages = seedSegmentFacts(store.url);
   const seedSeconds = (performance.now() - started) / 1000;
-  const admin = await store.db.contact.create({ data: { name: "Admin Bench", role: "admin", createdAt: now, lastActiveAt: now } });
-  const server = await createDashboardServer({
-    db: store.db,
-    translator: createTranslator(readLocaleResources(join(root, "locales")), "id"),
-    regions: await createRegionLookup(),
-    timeZone: "Asia/Jakarta",
-    clock: () => now,
-    logger: pino({ level: "warn" }),
-    url: "http://dasbor.bench",
-    sessionHours: 12,
-    activeVolunteerDays: 30,
-    consentTextVersion: "bench",
-  });
-  const cookies = await signIn(server, await createSignInLink(store.db, { contactId: admin.id, baseUrl: "http://dasbor.bench", actor: "bench", at: now }));
+  const { server, cookies } = await startBenchDashboard(store);
   // Dates relative to the seed's now (2029-01-01): activity spreads over the 90 days before it.
   const filters: Array<[string, Record<string, string>]> = [
     ["everyone", {}],
