@@ -3,6 +3,7 @@
 // broadcast page's figures move without a reload, pause stops the sending (a further dispatch round
 // sends nothing), resume finishes it, and the page reaches 100% and the final report by itself.
 // Every person gets it once. axe-core on the list and the broadcast page. States, never times.
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTelegramBulkSender } from "../../src/channels/telegram/createTelegramBulkSender.js";
 import { createProgressFormatter } from "../../src/conversation/createProgressFormatter.js";
@@ -11,7 +12,7 @@ import { createDispatcher, type Dispatcher } from "../../src/delivery/createDisp
 import { createProgressReporter, type ProgressReporter } from "../../src/delivery/createProgressReporter.js";
 import { createBroadcastRenderer } from "../../src/domain/broadcasts/createBroadcastRenderer.js";
 import { staffMember } from "../support/createTestApp.js";
-import { expectAccessible, signInInChromium, startDashboardInChromium, waitForHeading, type DashboardInChromium } from "../support/dashboardInChromium.js";
+import { expectAccessible, screenshots, signInInChromium, startDashboardInChromium, waitForHeading, type DashboardInChromium } from "../support/dashboardInChromium.js";
 import { startFakeBotApi, TEST_BOT_TOKEN, type FakeBotApi } from "../support/fakeBotApi.js";
 import { requireChromium } from "../support/requireChromium.js";
 import { seedBroadcast, seedTelegramAudience } from "../support/seedBroadcast.js";
@@ -102,6 +103,8 @@ describe.skipIf(!available)("a broadcast's progress in Chromium", { timeout: 180
     // The page shows what was sent, the sends that finished after the pause included.
     await sent.filter({ hasText: new RegExp(`^${sentWhilePaused}$`) }).waitFor();
     await expectAccessible(page);
+    // The docs' picture of a broadcast under way (UPDATE_SCREENSHOTS=1 writes it to docs/images).
+    await page.screenshot({ path: join(screenshots, "dashboard-broadcast.png"), fullPage: true });
 
     await page.getByRole("button", { name: "Lanjutkan", exact: true }).click();
     await page.getByText("Dilanjutkan.").waitFor();
