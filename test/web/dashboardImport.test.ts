@@ -37,7 +37,9 @@ async function contactsWorkbook(): Promise<Buffer> {
 async function settled(url: string) {
   for (let i = 0; i < 600; i++) {
     const page = await browser.get(url);
-    if (!page.body.includes("<progress") || page.body.includes('value="100"')) return page;
+    // Running (checking or importing) pages label their progress bar; a bar at 100% can still be
+    // running while the report is written, so only the label's absence means finished.
+    if (!page.body.includes('<label for="import-progress">')) return page;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${url} never finished`);
