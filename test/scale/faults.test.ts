@@ -130,7 +130,8 @@ describe.skipIf(!servicesUp)("three dispatchers under faults", () => {
     await run.redisProxy!.restore();
     const { now: restoredAt } = await run.fake.stats();
     const figures = await run.finish(90_000);
-    const warnings = run.dispatchers.said(/^Redis \(REDIS_URL\) is not answering/).length;
+    // Either check may notice first (the pace or the send window); a process warns once per 30 s.
+    const warnings = run.dispatchers.said(/^Redis \(REDIS_URL\) (is not answering|did not answer)/).length;
     // Where a burst would be: the processes coming back to an empty Redis together.
     const fromRestore = restoredAt - figures.origin;
     const afterRestore = sendsBetween(figures, fromRestore, fromRestore + OUTAGE_MS);
