@@ -1,18 +1,24 @@
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { createBenchDatabase, root, type BenchDialect } from "./benchDatabase.js";
 
 const regions = ["32.73", "32.04", "31.71", "35.78", "32.73.01", "33.74", "51.71", "73.71"];
 const tags = ["posko-a", "posko-b", "saksi", "donatur", "relawan-lama"];
 
+// Loaded before bin/relawan.js: at exit, the process's own CPU time and peak RSS, on a line of stderr.
+const usageReporter = `data:text/javascript,${encodeURIComponent(
+  'import{writeSync}from"node:fs";process.on("exit",()=>{const u=process.resourceUsage();' +
+    'writeSync(2,"\\nBENCH_USAGE "+JSON.stringify({cpuSeconds:(u.userCPUTime+u.systemCPUTime)/1e6,peakRssMb:u.maxRSS/1024})+"\\n")})',
+)}`;
+
 /**
  * Writes a CSV of `rows` contacts (a few invalid rows and in-file duplicates among them, as real
- * lists have), then imports it with `relawan import` into a fresh database in a child process,
- * so the peak RSS is the import's alone (on PostgreSQL the server's memory is not in it).
+ * lists have), then imports it into a fresh database by running `node bin/relawan.js import` as a
+ * user does (the compiled dist/, not tsx), so the CPU time and peak RSS are the import's alone (on
+ * PostgreSQL the server's are not in them). BENCH_IMPORT_CPU_PROF=<folder> writes a --cpu-prof there.
  */
 export async function benchImportContacts(rows: number, database: BenchDialect): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "relawan-bench-import-"));
@@ -23,23 +29,42 @@ export async function benchImportContacts(rows: number, database: BenchDialect):
     await writeContactsCsv(csv, rows);
     const writeSeconds = (performance.now() - started) / 1000;
     started = performance.now();
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", join(root, "bench/importContactsChild.ts"), store.url, csv], {
-      cwd: root,
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    const loadBefore = loadavg()[0]!;
+    const result = await runImport(store.url, csv);
     const wallSeconds = (performance.now() - started) / 1000;
-    const result = JSON.parse(stdout.trim().split("\n").at(-1)!) as { code: number; report: Record<string, number>; seconds: number; cpuSeconds: number; peakRssMb: number };
-    if (result.code !== 0) throw new Error(`import exited with ${result.code}: ${stdout}`);
-    const { report } = result;
+    const { report, usage } = result;
     console.log(
-      `import (${database}): ${rows} rows (${(statSync(csv).size / 1024 / 1024).toFixed(0)} MB CSV, written in ${writeSeconds.toFixed(1)} s) imported by relawan import in ${result.seconds.toFixed(1)} s ` +
-        `(${Math.round(rows / result.seconds)} rows/s; ${wallSeconds.toFixed(1)} s with process start; CPU of the importing process ${result.cpuSeconds.toFixed(1)} s; load average ${loadavg()[0]!.toFixed(1)}); peak RSS ${result.peakRssMb.toFixed(0)} MB; ` +
+      `import (${database}): ${rows} rows (${(statSync(csv).size / 1024 / 1024).toFixed(0)} MB CSV, written in ${writeSeconds.toFixed(1)} s) imported by relawan import in ${report.seconds!.toFixed(1)} s ` +
+        `(${Math.round(rows / report.seconds!)} rows/s; ${wallSeconds.toFixed(1)} s with process start; CPU of the importing process ${usage.cpuSeconds.toFixed(1)} s; ` +
+        `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after); peak RSS ${usage.peakRssMb.toFixed(0)} MB; ` +
         `${report.created} created, ${report.merged} merged, ${report.invalid} invalid, ${report.consentRecorded} consents; database now ${(await store.sizeMb()).toFixed(0)} MB`,
     );
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `node bin/relawan.js import <csv> --json`: its report, and its CPU time and peak RSS. */
+async function runImport(url: string, csv: string) {
+  const profile = process.env.BENCH_IMPORT_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_IMPORT_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", usageReporter, join(root, "bin/relawan.js"), "import", csv, "--json", "--lang", "en"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (text: string) => (stdout += text));
+  child.stderr.setEncoding("utf8").on("data", (text: string) => {
+    stderr += text;
+    // Progress lines (one per 100,000 rows) go to the bench's stderr as they come.
+    if (!text.includes("BENCH_USAGE")) process.stderr.write(text);
+  });
+  const [code] = (await once(child, "close")) as [number | null];
+  const usage = /^BENCH_USAGE (.*)$/m.exec(stderr)?.[1];
+  if (code !== 0 || usage === undefined) throw new Error(`relawan import exited with ${code}: ${stdout}${stderr}`);
+  return { report: JSON.parse(stdout) as Record<string, number>, usage: JSON.parse(usage) as { cpuSeconds: number; peakRssMb: number } };
 }
 
 async function writeContactsCsv(path: string, rows: number): Promise<void> {
