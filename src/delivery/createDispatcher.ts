@@ -12,7 +12,7 @@ import { decideDelivery, type DeliveryRules, type DeliverySource } from "./decid
 import { loadDeliveryContext, type DeliveryBroadcast, type DeliveryContact, type DeliveryIdentity } from "./loadDeliveryContext.js";
 import { parseOutboundChoices } from "./parseOutboundChoices.js";
 import type { BlackoutRange } from "../domain/blackout/parseBlackout.js";
-import { DEFAULT_QUIET_HOURS, minuteOfDay, type QuietHours } from "./quietHours.js";
+import { DEFAULT_QUIET_HOURS, minuteOfDay, type QuietHours } from "../domain/schedule/quietHoursEnd.js";
 import { recoverExpiredLeases } from "./recoverExpiredLeases.js";
 import { releaseClaims } from "./releaseClaims.js";
 import { renewLeases } from "./renewLeases.js";

@@ -2,8 +2,8 @@ import { findBlackoutEnd } from "../domain/blackout/findBlackoutEnd.js";
 import type { DeliveryContact, DeliveryIdentity } from "./loadDeliveryContext.js";
 import type { BlackoutRange } from "../domain/blackout/parseBlackout.js";
 import { pickIdentity } from "./pickIdentity.js";
-import { quietHoursEnd, type QuietHours } from "./quietHours.js";
-import { timeZoneOfRegion } from "./timeZoneOfRegion.js";
+import { quietHoursEnd, type QuietHours } from "../domain/schedule/quietHoursEnd.js";
+import { timeZoneOfRegion } from "../domain/schedule/timeZoneOfRegion.js";
 
 export interface DeliveryRules {
   /** null: no quiet hours. */

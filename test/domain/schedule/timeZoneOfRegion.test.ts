@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { timeZoneOfRegion } from "../../src/delivery/timeZoneOfRegion.js";
+import { timeZoneOfRegion } from "../../../src/domain/schedule/timeZoneOfRegion.js";
 
 describe("timeZoneOfRegion", () => {
   it.each([

@@ -1,5 +1,5 @@
-import { readWallClock } from "../domain/time/readWallClock.js";
-import { wallClockToInstant } from "../domain/time/wallClockToInstant.js";
+import { readWallClock } from "../time/readWallClock.js";
+import { wallClockToInstant } from "../time/wallClockToInstant.js";
 
 /** Local wall-clock times "HH:MM". start > end spans midnight (21:00-07:00); start = end means none. */
 export interface QuietHours {

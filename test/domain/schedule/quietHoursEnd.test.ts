@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { minuteOfDay, quietHoursEnd } from "../../src/delivery/quietHours.js";
-import { readWallClock } from "../../src/domain/time/readWallClock.js";
-import { wallClockToInstant } from "../../src/domain/time/wallClockToInstant.js";
+import { minuteOfDay, quietHoursEnd } from "../../../src/domain/schedule/quietHoursEnd.js";
+import { readWallClock } from "../../../src/domain/time/readWallClock.js";
+import { wallClockToInstant } from "../../../src/domain/time/wallClockToInstant.js";
 
 const NIGHT = { start: "21:00", end: "07:00" };
 const at = (iso: string) => new Date(iso);
