@@ -7,6 +7,7 @@ import type { CountryCode } from "libphonenumber-js";
 import { createTelegramChannel } from "../channels/telegram/createTelegramChannel.js";
 import type { WhatsAppInitiatedSend } from "../channels/whatsapp/createWhatsAppBulkSender.js";
 import { createWhatsAppCloudChannel } from "../channels/whatsapp/cloud/createWhatsAppCloudChannel.js";
+import { toCloudTemplates } from "../channels/whatsapp/cloud/toCloudTemplates.js";
 import { createWhatsAppWebChannel } from "../channels/whatsapp/web/createWhatsAppWebChannel.js";
 import type { Config } from "../config.js";
 import type { Translator } from "../conversation/createTranslator.js";
@@ -15,7 +16,6 @@ import type { Database } from "../db/client.js";
 import type { ChannelLimiter } from "../delivery/createChannelLimiter.js";
 import { createInitiatedPacer } from "../delivery/createInitiatedPacer.js";
 import { createWhatsAppWebLimiter } from "../delivery/createWhatsAppWebLimiter.js";
-import { readLastInboundAt } from "../domain/contacts/readLastInboundAt.js";
 import type { ProcessIdentity } from "../domain/processes/acquireProcessLease.js";
 import { recordUnsentDelivery } from "../domain/deliveries/recordUnsentDelivery.js";
 import type { Logger } from "../logger.js";
@@ -123,8 +123,7 @@ export async function startChannels({ config, engine, translator, db, logger, fa
         choosePrompt: text("whatsapp.choosePrompt"),
         apology: text("errors.apology"),
       },
-      serviceWindow: { lastInboundAt: (externalId) => readLastInboundAt(db, "whatsapp", externalId) },
-      template: config.WHATSAPP_CLOUD_TEMPLATE_NAME ? { name: config.WHATSAPP_CLOUD_TEMPLATE_NAME, language: config.WHATSAPP_CLOUD_TEMPLATE_LANGUAGE } : undefined,
+      templates: toCloudTemplates(config.WHATSAPP_CLOUD_TEMPLATE_NAME, config.WHATSAPP_CLOUD_TEMPLATE_LANGUAGE),
       recordUnsent: (externalId, reason, reply) =>
         recordUnsentDelivery(db, { channel: "whatsapp", externalId, text: reply.text, reason, at: new Date() }),
     });

@@ -142,6 +142,8 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     blackout: opts.blackout ?? [],
     channels: new Set(lanes.keys()),
     elsewhere: new Set((opts.elsewhere ?? []).filter((channel) => !lanes.has(channel))),
+    // A sender says when its platform takes free text only within a window; decideDelivery picks text or template.
+    windows: new Map([...lanes].flatMap(([channel, lane]) => (lane.sender.window ? [[channel, lane.sender.window] as const] : []))),
   };
   const leaveChannels = [...(rules.elsewhere ?? [])];
 

@@ -1,9 +1,11 @@
 import { findBlackoutEnd } from "../domain/blackout/findBlackoutEnd.js";
 import type { DeliveryContact, DeliveryIdentity } from "./loadDeliveryContext.js";
 import type { BlackoutRange } from "../domain/blackout/parseBlackout.js";
+import { decideMessageForm } from "./decideMessageForm.js";
 import { pickIdentity } from "./pickIdentity.js";
 import { quietHoursEnd, type QuietHours } from "../domain/schedule/quietHoursEnd.js";
 import { timeZoneOfRegion } from "../domain/schedule/timeZoneOfRegion.js";
+import type { FreeFormWindow, MessageForm, WindowSkipReason } from "./types.js";
 
 export interface DeliveryRules {
   /** null: no quiet hours. */
@@ -18,6 +20,8 @@ export interface DeliveryRules {
    * session lives in one process): a person best reached there is handed over, not skipped.
    */
   elsewhere?: ReadonlySet<string>;
+  /** Channels here that take free-form messages only within a window (the WhatsApp Cloud API's 24 hours). */
+  windows?: ReadonlyMap<string, FreeFormWindow>;
 }
 
 /** What a delivery belongs to (a broadcast, a task, a staff reply), as far as the rules care. */
@@ -33,10 +37,11 @@ export interface DeliverySource {
 }
 
 export type DeliveryDecision =
-  | { action: "send"; identity: DeliveryIdentity }
+  /** `form`: on a channel with a free-form window, whether it goes as text or as the approved template. */
+  | { action: "send"; identity: DeliveryIdentity; form?: MessageForm }
   | {
       action: "skip";
-      reason: "cancelled" | "task_closed" | "no_broadcast" | "no_contact" | "opted_out" | "no_consent" | "no_channel" | "unreachable";
+      reason: "cancelled" | "task_closed" | "no_broadcast" | "no_contact" | "opted_out" | "no_consent" | "no_channel" | "unreachable" | WindowSkipReason;
     }
   /** The broadcast is paused (or not started): back to the queue untouched. */
   | { action: "release" }
@@ -74,5 +79,9 @@ export function decideDelivery(source: DeliverySource | undefined, contact: Deli
   const picked = pickIdentity(contact.identities, elsewhere.size ? new Set([...rules.channels, ...elsewhere]) : rules.channels);
   if (picked.status === "none") return { action: "skip", reason: picked.reason };
   if (!rules.channels.has(picked.identity.channel)) return { action: "handoff", channel: picked.identity.channel };
-  return { action: "send", identity: picked.identity };
+  const window = rules.windows?.get(picked.identity.channel);
+  if (!window) return { action: "send", identity: picked.identity };
+  const form = decideMessageForm(picked.identity.lastInboundAt, contact.language, now, window);
+  if ("skip" in form) return { action: "skip", reason: form.skip };
+  return { action: "send", identity: picked.identity, form };
 }

@@ -53,9 +53,12 @@ export async function sendClaimedDelivery(ctx: SendContext, send: ClaimedSend): 
   const { row } = send;
   const now = ctx.clock();
   const target = { channel: send.identity.channel, externalId: send.identity.externalId };
-  // Quiet hours and blackouts depend only on the clock; a wait costs no database round trip.
+  // Quiet hours, blackouts and the free-form window (text or template) depend only on the clock and
+  // what the claim loaded: deciding again costs no database round trip. A skip here is the window
+  // having closed since the claim with no template to fall back on.
   const timing = decideDelivery({ ...send.source, status: "sending" }, send.contact, now, rules);
-  if (timing.action === "wait") return applyWithoutSending(ctx, row.id, timing, now);
+  if (timing.action === "wait" || timing.action === "skip") return applyWithoutSending(ctx, row.id, timing, now);
+  const form = timing.action === "send" ? timing.form : undefined;
   const leaseUntil = new Date(now.getTime() + ctx.leaseMs);
   if (!(await ctx.writer.begin(row.id, { ...target, consent: send.source.consent, leaseUntil, now }))) {
     return explainRefusal(ctx, send, now);
@@ -65,7 +68,7 @@ export async function sendClaimedDelivery(ctx: SendContext, send: ClaimedSend): 
   await send.admit?.();
   let outcome: SendOutcome;
   try {
-    outcome = await send.sender.send(target.externalId, send.message);
+    outcome = await send.sender.send(target.externalId, send.message, form);
   } catch (err) {
     // A sender should answer with an outcome; a throw may have happened after the request left.
     logger.error({ err, deliveryId: row.id, channel: target.channel }, "bulk sender threw");

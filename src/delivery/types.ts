@@ -22,9 +22,41 @@ export type SendOutcome =
    */
   | { status: "uncertain"; reason: string };
 
+/** An approved message template whose body has one text parameter ({{1}}): the message's text goes in it. */
+export interface ApprovedTemplate {
+  name: string;
+  /** The language code it was approved in, e.g. "id" or "en_US". */
+  language: string;
+}
+
+/**
+ * A platform that takes free-form messages only for a while after the person last wrote (the
+ * WhatsApp Cloud API: 24 hours); outside it, only an approved template may go.
+ */
+export interface FreeFormWindow {
+  ms: number;
+  /** The template by the person's language ("id", "en"); "*" serves every language. Empty: none approved. */
+  templates: Readonly<Record<string, ApprovedTemplate>>;
+}
+
+/** Why a delivery cannot go on a channel with a free-form window. */
+export type WindowSkipReason = "outside_24h_window" | "no_template_language";
+
+/** How a message goes on a channel with a free-form window, as decideDelivery decided. */
+export type MessageForm =
+  | {
+      as: "text";
+      /** What to do if the platform says the window has closed after all (our record of the last message was late). */
+      ifClosed: { template: ApprovedTemplate } | { skip: WindowSkipReason };
+    }
+  | { as: "template"; template: ApprovedTemplate };
+
 export interface BulkSender {
   channel: ChannelName;
-  send(externalId: string, message: OutboundMessage): Promise<SendOutcome>;
+  /** Set when the platform limits free-form messages (see FreeFormWindow); decideDelivery then picks the form. */
+  window?: FreeFormWindow;
+  /** `form`: given when the channel has a window. */
+  send(externalId: string, message: OutboundMessage, form?: MessageForm): Promise<SendOutcome>;
 }
 
 /** Where staff watch a broadcast: one message, edited in place where the platform allows it. */

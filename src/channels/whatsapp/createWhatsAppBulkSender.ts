@@ -1,11 +1,15 @@
 import type { ChannelName, Reply } from "../../conversation/types.js";
-import type { BulkSender, OutboundMessage, SendOutcome } from "../../delivery/types.js";
+import type { BulkSender, FreeFormWindow, MessageForm, OutboundMessage, SendOutcome } from "../../delivery/types.js";
 import { CloudApiError } from "./cloud/cloudApiErrors.js";
+import { toCloudOutcome } from "./cloud/toCloudOutcome.js";
 import { WhatsAppNotConnectedError } from "./web/WhatsAppNotConnectedError.js";
 
 /** Either WhatsApp transport, as the dispatcher sees it: one bot-started message to one person. */
 export interface WhatsAppInitiatedSend {
-  sendInitiated(externalId: string, reply: Reply): Promise<"sent" | "sent_template" | "not_sent" | void>;
+  /** The Cloud API's 24-hour window and templates; whatsapp-web.js has none. */
+  window?: FreeFormWindow;
+  /** `form`: text or template, as decideDelivery decided (Cloud API only). */
+  sendInitiated(externalId: string, reply: Reply, lang?: string, form?: MessageForm): Promise<"sent" | "sent_template" | "not_sent" | void>;
 }
 
 // Telegram's limiter is the dispatcher's; WhatsApp paces inside the transport (whatsapp-web.js)
@@ -13,18 +17,17 @@ export interface WhatsAppInitiatedSend {
 export function createWhatsAppBulkSender(transport: WhatsAppInitiatedSend, channel: ChannelName = "whatsapp"): BulkSender {
   return {
     channel,
-    async send(externalId: string, message: OutboundMessage): Promise<SendOutcome> {
+    ...(transport.window ? { window: transport.window } : {}),
+    async send(externalId: string, message: OutboundMessage, form?: MessageForm): Promise<SendOutcome> {
       // Neither transport sends a picture by URL here yet: the link goes in the text.
       const text = message.imageUrl ? `${message.text}\n\n${message.imageUrl}` : message.text;
       try {
-        const outcome = await transport.sendInitiated(externalId, { text });
-        if (outcome === "not_sent") return { status: "skipped", reason: "outside_24h_window" };
+        const outcome = await transport.sendInitiated(externalId, { text }, undefined, form);
+        // Meta refused the free text (131047) and no template was decided on as the fallback.
+        if (outcome === "not_sent") return { status: "skipped", reason: form?.as === "text" && "skip" in form.ifClosed ? form.ifClosed.skip : "outside_24h_window" };
         return { status: "sent" };
       } catch (error) {
-        if (error instanceof CloudApiError) {
-          if (error.retryable) return { status: "retry", reason: `cloud_api_${error.code ?? error.status}`, retryAfterMs: error.details.retryAfterMs };
-          return { status: "failed", reason: `cloud_api_${error.code ?? error.status}: ${error.message}` };
-        }
+        if (error instanceof CloudApiError) return toCloudOutcome(error);
         if (error instanceof WhatsAppNotConnectedError) return { status: "retry", reason: "whatsapp_not_connected", retryAfterMs: 30_000 };
         // Anything else may have reached WhatsApp; a duplicate is worse than a reported gap.
         return { status: "uncertain", reason: `whatsapp_send_error: ${error instanceof Error ? error.message : String(error)}` };

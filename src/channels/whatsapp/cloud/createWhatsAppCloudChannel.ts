@@ -10,20 +10,13 @@ import type { CloudInbound, CloudStatus } from "./parseWebhook.js";
 import { renderCloudMessage } from "./renderCloudMessage.js";
 import { renderTemplateMessage, type CloudTemplate } from "./renderTemplateMessage.js";
 import { toInbound } from "./toInbound.js";
+import type { FreeFormWindow, MessageForm } from "../../../delivery/types.js";
 
 export interface WhatsAppCloudTexts {
   pickByNumberHint(lang?: string): string;
   listButton(lang?: string): string;
   choosePrompt(lang?: string): string;
   apology(lang?: string): string;
-}
-
-/**
- * When each person last wrote to us; a free-form message may only go out within 24 hours
- * of that. The engine records it with every turn, in the turn's transaction.
- */
-export interface CustomerServiceWindow {
-  lastInboundAt(externalId: string): Promise<Date | undefined>;
 }
 
 export interface WhatsAppCloudChannelOptions {
@@ -40,12 +33,10 @@ export interface WhatsAppCloudChannelOptions {
   engine: ConversationEngine;
   logger: Logger;
   texts: WhatsAppCloudTexts;
-  serviceWindow: CustomerServiceWindow;
-  /** An approved template with one body parameter, used outside the 24-hour window. */
-  template?: CloudTemplate;
-  /** A message that could not go out, for someone to see or resend later. */
+  /** Approved templates (one body parameter) by the person's language, "*" for all (see toCloudTemplates). */
+  templates?: Readonly<Record<string, CloudTemplate>>;
+  /** A message Meta refused after accepting it (a late 131047) with no template to fall back on, for someone to see. */
   recordUnsent: (externalId: string, reason: string, reply: Reply) => Promise<void>;
-  clock?: () => Date;
   fetch?: typeof globalThis.fetch;
   sleep?: (ms: number) => Promise<void>;
   maxAttempts?: number;
@@ -58,13 +49,20 @@ export interface WhatsAppCloudChannel {
   stop(): Promise<void>;
   /** A reply to someone who just wrote: within the 24-hour window by definition. */
   sendReply(externalId: string, reply: Reply, lang?: string): Promise<void>;
-  /** A message the bot starts (reminders, broadcasts): free-form inside the window, else template or recorded as unsent. */
-  sendInitiated(externalId: string, reply: Reply, lang?: string): Promise<InitiatedOutcome>;
+  /**
+   * A message the bot starts (reminders, broadcasts), in the form the delivery layer decided. "not_sent":
+   * Meta said the 24-hour window is closed and there is no template to fall back on.
+   */
+  sendInitiated(externalId: string, reply: Reply, lang?: string, form?: MessageForm): Promise<InitiatedOutcome>;
+  /** Meta's 24-hour window and the approved templates, for the delivery layer's decision. */
+  window: FreeFormWindow;
   webhookAddress(): AddressInfo | undefined;
 }
 
 const DEFAULT_PATH = "/whatsapp/webhook";
+// Meta's customer service window: free-form messages only within 24 hours of the person's last message.
 const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
+const TEXT_ONLY: MessageForm = { as: "text", ifClosed: { skip: "outside_24h_window" } };
 const OUTSIDE_WINDOW = 131047;
 // Bot-started sends whose failure may still arrive as a status webhook; enough for a broadcast burst.
 const TRACKED_INITIATED_SENDS = 5000;
@@ -81,7 +79,6 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
   // An empty secret is one everybody knows: anyone could sign a webhook with it.
   if (opts.appSecret === "" || opts.verifyToken === "") throw new Error("whatsapp cloud appSecret and verifyToken must not be empty");
   const { engine, logger } = opts;
-  const clock = opts.clock ?? (() => new Date());
   const client = createCloudApiClient({
     apiRoot: opts.apiRoot,
     phoneNumberId: opts.phoneNumberId,
@@ -93,7 +90,7 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
   });
   const perPerson = serializeByKey();
   // wamid -> the bot-started send it belongs to, so a late 131047 status can still fall back to the template.
-  const initiated = new Map<string, { externalId: string; reply: Reply; wamids: string[] }>();
+  const initiated = new Map<string, { externalId: string; reply: Reply; wamids: string[]; ifClosed: CloudTemplate | undefined }>();
   let server: http.Server | undefined;
 
   async function onDelivery(delivery: CloudWebhookDelivery): Promise<CloudWebhookOutcome> {
@@ -163,13 +160,13 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
 
   async function sendTurn(turn: Turn): Promise<void> {
     try {
-      for (const reply of turn.replies) await deliver(turn.externalId, reply, turn.language);
+      for (const reply of turn.replies) await answer(turn.externalId, reply, turn.language);
     } catch (err) {
       logger.error({ err, wamid: turn.wamid, ...graphFields(err) }, "whatsapp reply not sent");
     }
   }
 
-  async function deliver(externalId: string, reply: Reply, lang: string | undefined): Promise<{ outcome: InitiatedOutcome; wamids: string[] }> {
+  async function deliver(externalId: string, reply: Reply, lang: string | undefined, ifClosed: CloudTemplate | undefined): Promise<{ outcome: InitiatedOutcome; wamids: string[] }> {
     const bodies = renderCloudMessage(externalId, reply, {
       pickByNumberHint: opts.texts.pickByNumberHint(lang),
       listButton: opts.texts.listButton(lang),
@@ -181,22 +178,28 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
         wamids.push((await client.send(body)).messageId);
       } catch (err) {
         // Only a refused first part means the window is shut; after that, resending all of it would repeat itself.
-        if (wamids.length === 0 && isOutsideWindow(err)) return { outcome: await windowClosed(externalId, reply), wamids };
+        if (wamids.length === 0 && isOutsideWindow(err)) return { outcome: await windowClosed(externalId, reply, ifClosed), wamids };
         throw err;
       }
     }
     return { outcome: "sent", wamids };
   }
 
-  async function windowClosed(externalId: string, reply: Reply): Promise<InitiatedOutcome> {
-    if (opts.template) {
-      await client.send(renderTemplateMessage(externalId, reply, opts.template));
-      logger.info({ template: opts.template.name }, "whatsapp person outside the 24-hour window; template sent");
-      return "sent_template";
+  // A reply answers someone who just wrote: inside the window, with nothing decided to fall back on.
+  async function answer(externalId: string, reply: Reply, lang: string | undefined): Promise<void> {
+    const { outcome } = await deliver(externalId, reply, lang, undefined);
+    if (outcome === "not_sent") await opts.recordUnsent(externalId, "outside_24h_window", reply);
+  }
+
+  /** Meta says the window is shut although our record said open: the fallback decided beforehand, if any. */
+  async function windowClosed(externalId: string, reply: Reply, ifClosed: CloudTemplate | undefined): Promise<InitiatedOutcome> {
+    if (!ifClosed) {
+      logger.info("whatsapp refused free text (131047) and there is no template to fall back on");
+      return "not_sent";
     }
-    await opts.recordUnsent(externalId, "outside_24h_window", reply);
-    logger.info("whatsapp person outside the 24-hour window and no template configured; recorded as unsent");
-    return "not_sent";
+    await client.send(renderTemplateMessage(externalId, reply, ifClosed));
+    logger.info({ template: ifClosed.name }, "whatsapp refused free text (131047); template sent");
+    return "sent_template";
   }
 
   function onStatus(status: CloudStatus): void {
@@ -207,12 +210,14 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
     if (!send || !codes.includes(OUTSIDE_WINDOW)) return;
     for (const wamid of send.wamids) initiated.delete(wamid);
     void perPerson
-      .run(send.externalId, () => windowClosed(send.externalId, send.reply))
+      .run(send.externalId, async () => {
+        if ((await windowClosed(send.externalId, send.reply, send.ifClosed)) === "not_sent") await opts.recordUnsent(send.externalId, "outside_24h_window", send.reply);
+      })
       .catch((err: unknown) => logger.error({ err, wamid: status.id, ...graphFields(err) }, "whatsapp window fallback failed"));
   }
 
-  function track(externalId: string, reply: Reply, wamids: string[]): void {
-    const send = { externalId, reply, wamids };
+  function track(externalId: string, reply: Reply, wamids: string[], ifClosed: CloudTemplate | undefined): void {
+    const send = { externalId, reply, wamids, ifClosed };
     for (const wamid of wamids) initiated.set(wamid, send);
     // Maps iterate in insertion order, so the first keys are the oldest sends.
     for (const oldest of initiated.keys()) {
@@ -247,17 +252,21 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
       await perPerson.drain();
     },
     async sendReply(externalId, reply, lang) {
-      await perPerson.run(externalId, () => deliver(externalId, reply, lang));
+      await perPerson.run(externalId, () => answer(externalId, reply, lang));
     },
-    sendInitiated(externalId, reply, lang) {
+    sendInitiated(externalId, reply, lang, form = TEXT_ONLY) {
       return perPerson.run(externalId, async () => {
-        const last = await opts.serviceWindow.lastInboundAt(externalId);
-        if (last === undefined || clock().getTime() - last.getTime() >= SERVICE_WINDOW_MS) return windowClosed(externalId, reply);
-        const { outcome, wamids } = await deliver(externalId, reply, lang);
-        if (outcome === "sent") track(externalId, reply, wamids);
+        if (form.as === "template") {
+          await client.send(renderTemplateMessage(externalId, reply, form.template));
+          return "sent_template";
+        }
+        const ifClosed = "template" in form.ifClosed ? form.ifClosed.template : undefined;
+        const { outcome, wamids } = await deliver(externalId, reply, lang, ifClosed);
+        if (outcome === "sent") track(externalId, reply, wamids, ifClosed);
         return outcome;
       });
     },
+    window: { ms: SERVICE_WINDOW_MS, templates: opts.templates ?? {} },
     webhookAddress: () => (server?.address() as AddressInfo | null) ?? undefined,
   };
 }

@@ -1,14 +1,18 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Reply } from "../../../../src/conversation/types.js";
+import type { MessageForm } from "../../../../src/delivery/types.js";
 import { graphErrors } from "../../../support/fakeGraphApi.js";
 import { echo, recordingEngine } from "../../telegram/recordingEngine.js";
-import { BUDI, SITI, statusWebhook } from "./payloads.js";
-import { NOW, TEXTS, startCloudHarness, type CloudHarness } from "./startCloudHarness.js";
+import { SITI, statusWebhook } from "./payloads.js";
+import { TEXTS, startCloudHarness, type CloudHarness } from "./startCloudHarness.js";
 
 const TEMPLATE = { name: "relawan_kabar_terbaru", language: "id" };
-const HOUR = 60 * 60 * 1000;
 const REMINDER: Reply = { title: "Pengingat", text: "Besok rapat relawan di Posko Tebet.\nJam 19.00 WIB." };
+// The forms decideDelivery hands over (see test/delivery/decideDelivery.test.ts for how it picks them).
+const TEXT_OR_TEMPLATE: MessageForm = { as: "text", ifClosed: { template: TEMPLATE } };
+const TEXT_OR_NOTHING: MessageForm = { as: "text", ifClosed: { skip: "outside_24h_window" } };
+const AS_TEMPLATE: MessageForm = { as: "template", template: TEMPLATE };
 
 let harness: CloudHarness | undefined;
 afterEach(async () => {
@@ -16,13 +20,9 @@ afterEach(async () => {
   harness = undefined;
 });
 
-async function start(template?: { name: string; language: string }): Promise<CloudHarness> {
-  harness = await startCloudHarness({ engine: recordingEngine(echo), ...(template ? { template } : {}) });
+async function start(templates?: Record<string, { name: string; language: string }>): Promise<CloudHarness> {
+  harness = await startCloudHarness({ engine: recordingEngine(echo), ...(templates ? { templates } : {}) });
   return harness;
-}
-
-function lastWrote(h: CloudHarness, who: { waId: string }, hoursAgo: number): void {
-  h.lastInbound.set(who.waId, new Date(NOW.getTime() - hoursAgo * HOUR));
 }
 
 const templateBody = (to: string, parameter: string) => ({
@@ -34,11 +34,15 @@ const templateBody = (to: string, parameter: string) => ({
 });
 const REMINDER_PARAMETER = "*Pengingat* · Besok rapat relawan di Posko Tebet. · Jam 19.00 WIB.";
 
-describe("sendInitiated: the 24-hour customer service window", () => {
-  it("sends a free-form message to someone who wrote within 24 hours", async () => {
-    const h = await start(TEMPLATE);
-    lastWrote(h, SITI, 23.9);
-    await expect(h.channel.sendInitiated(SITI.waId, REMINDER)).resolves.toBe("sent");
+describe("sendInitiated: sends in the form the delivery layer decided", () => {
+  it("tells the delivery layer its 24-hour window and its templates", async () => {
+    const h = await start({ "*": TEMPLATE });
+    expect(h.channel.window).toEqual({ ms: 24 * 60 * 60 * 1000, templates: { "*": TEMPLATE } });
+  });
+
+  it("sends free text when told to", async () => {
+    const h = await start();
+    await expect(h.channel.sendInitiated(SITI.waId, REMINDER, undefined, TEXT_OR_TEMPLATE)).resolves.toBe("sent");
     expect(h.api.sent()).toEqual([
       {
         messaging_product: "whatsapp",
@@ -51,30 +55,16 @@ describe("sendInitiated: the 24-hour customer service window", () => {
     expect(h.unsent).toEqual([]);
   });
 
-  it("uses the approved template, with the reply as its parameter, once 24 hours have passed", async () => {
-    const h = await start(TEMPLATE);
-    lastWrote(h, SITI, 24);
-    await expect(h.channel.sendInitiated(SITI.waId, REMINDER)).resolves.toBe("sent_template");
+  it("sends the approved template, with the reply as its parameter, when told to", async () => {
+    const h = await start();
+    await expect(h.channel.sendInitiated(SITI.waId, REMINDER, undefined, AS_TEMPLATE)).resolves.toBe("sent_template");
     expect(h.api.sent()).toEqual([templateBody(SITI.waId, REMINDER_PARAMETER)]);
   });
 
-  it("records the message as unsent, without calling the API, when outside the window and no template is configured", async () => {
+  it("falls back to the template decided beforehand when the API answers 131047 although our records said the window was open", async () => {
     const h = await start();
-    lastWrote(h, SITI, 30);
-    await expect(h.channel.sendInitiated(SITI.waId, REMINDER)).resolves.toBe("not_sent");
-    await expect(h.channel.sendInitiated(BUDI.waId, REMINDER)).resolves.toBe("not_sent"); // never wrote at all
-    expect(h.api.requests).toEqual([]);
-    expect(h.unsent).toEqual([
-      { externalId: SITI.waId, reason: "outside_24h_window", reply: REMINDER },
-      { externalId: BUDI.waId, reason: "outside_24h_window", reply: REMINDER },
-    ]);
-  });
-
-  it("falls back to the template when the API answers 131047 although our records said the window was open", async () => {
-    const h = await start(TEMPLATE);
-    lastWrote(h, SITI, 1);
     h.api.failNext({ status: 400, error: graphErrors.reEngagement() });
-    await expect(h.channel.sendInitiated(SITI.waId, REMINDER)).resolves.toBe("sent_template");
+    await expect(h.channel.sendInitiated(SITI.waId, REMINDER, undefined, TEXT_OR_TEMPLATE)).resolves.toBe("sent_template");
     expect(h.api.requests.map((r) => [r.answered, r.body.type])).toEqual([
       [400, "text"],
       [200, "template"],
@@ -82,19 +72,17 @@ describe("sendInitiated: the 24-hour customer service window", () => {
     expect(h.api.sent()).toEqual([templateBody(SITI.waId, REMINDER_PARAMETER)]);
   });
 
-  it("records a 131047 refusal as unsent when no template is configured", async () => {
+  it("answers not_sent to a 131047 with no template to fall back on, and leaves recording it to the delivery layer", async () => {
     const h = await start();
-    lastWrote(h, SITI, 1);
     h.api.failNext({ status: 400, error: graphErrors.reEngagement() });
-    await expect(h.channel.sendInitiated(SITI.waId, REMINDER)).resolves.toBe("not_sent");
+    await expect(h.channel.sendInitiated(SITI.waId, REMINDER, undefined, TEXT_OR_NOTHING)).resolves.toBe("not_sent");
     expect(h.api.sent()).toEqual([]);
-    expect(h.unsent).toEqual([{ externalId: SITI.waId, reason: "outside_24h_window", reply: REMINDER }]);
+    expect(h.unsent).toEqual([]);
   });
 
   it("falls back when Meta reports 131047 later, in a failed-status webhook", async () => {
-    const h = await start(TEMPLATE);
-    lastWrote(h, SITI, 1);
-    await expect(h.channel.sendInitiated(SITI.waId, REMINDER)).resolves.toBe("sent");
+    const h = await start();
+    await expect(h.channel.sendInitiated(SITI.waId, REMINDER, undefined, TEXT_OR_TEMPLATE)).resolves.toBe("sent");
     const [accepted] = h.api.requests;
     expect(accepted?.answered).toBe(200);
 
@@ -108,16 +96,15 @@ describe("sendInitiated: the 24-hour customer service window", () => {
     expect(h.api.requests).toHaveLength(2);
   });
 
-  it("records a late 131047 as unsent when no template is configured", async () => {
+  it("records a late 131047 as unsent when there is no template to fall back on (the delivery already counted as sent)", async () => {
     const h = await start();
-    lastWrote(h, SITI, 1);
-    await h.channel.sendInitiated(SITI.waId, REMINDER);
+    await h.channel.sendInitiated(SITI.waId, REMINDER, undefined, TEXT_OR_NOTHING);
     expect((await h.post(statusWebhook("wamid.FAKE000001", SITI, "failed", 131047))).status).toBe(200);
     await expect.poll(() => h.unsent).toEqual([{ externalId: SITI.waId, reason: "outside_24h_window", reply: REMINDER }]);
   });
 
   it("ignores failures of messages it did not start itself", async () => {
-    const h = await start(TEMPLATE);
+    const h = await start();
     expect((await h.post(statusWebhook("wamid.SOMETHINGELSE", SITI, "failed", 131047))).status).toBe(200);
     await sleep(30);
     expect(h.api.requests).toEqual([]);
@@ -125,10 +112,9 @@ describe("sendInitiated: the 24-hour customer service window", () => {
   });
 
   it("throws other API errors to the caller", async () => {
-    const h = await start(TEMPLATE);
-    lastWrote(h, SITI, 1);
+    const h = await start();
     h.api.failNext({ status: 401, error: graphErrors.tokenExpired() });
-    await expect(h.channel.sendInitiated(SITI.waId, REMINDER)).rejects.toMatchObject({ name: "CloudApiError", code: 190, retryable: false });
+    await expect(h.channel.sendInitiated(SITI.waId, REMINDER, undefined, TEXT_OR_TEMPLATE)).rejects.toMatchObject({ name: "CloudApiError", code: 190, retryable: false });
   });
 });
 

@@ -1,5 +1,5 @@
 // The Cloud API channel wired the way main.ts will wire it, against a fake Graph API, with in-memory
-// stand-ins for the dedupe table, the service-window store and the unsent log.
+// stand-ins for the dedupe table, and the unsent log.
 import { createHmac } from "node:crypto";
 import { pino } from "pino";
 import {
@@ -19,7 +19,6 @@ export const TEXTS = {
   choosePrompt: { id: "Silakan pilih:", en: "Please choose:" },
   apology: { id: "Maaf, ada gangguan. Coba lagi sebentar lagi ya.", en: "Sorry, something went wrong. Please try again shortly." },
 } as const;
-export const NOW = new Date("2026-01-01T10:00:00Z");
 
 export interface CloudHarness {
   api: FakeGraphApi;
@@ -27,7 +26,6 @@ export interface CloudHarness {
   base: string;
   hook: string;
   logs: Record<string, unknown>[];
-  lastInbound: Map<string, Date>;
   unsent: { externalId: string; reason: string; reply: Reply }[];
   sleeps: number[];
   /** POSTs a body signed with the app secret over its exact bytes; `signature: null` sends none. */
@@ -41,14 +39,12 @@ export function sign(raw: string | Buffer, secret = APP_SECRET): string {
 
 export async function startCloudHarness(options: {
   engine: ConversationEngine;
-  template?: WhatsAppCloudChannelOptions["template"];
+  templates?: WhatsAppCloudChannelOptions["templates"];
   fetch?: typeof globalThis.fetch;
-  clock?: () => Date;
 }): Promise<CloudHarness> {
   const api = await startFakeGraphApi();
   const logs: Record<string, unknown>[] = [];
   const logger = pino({ level: "debug" }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
-  const lastInbound = new Map<string, Date>();
   const unsent: CloudHarness["unsent"] = [];
   const sleeps: number[] = [];
   const pick = (texts: { id: string; en: string }) => (lang?: string) => (lang === "en" ? texts.en : texts.id);
@@ -69,12 +65,8 @@ export async function startCloudHarness(options: {
       choosePrompt: pick(TEXTS.choosePrompt),
       apology: pick(TEXTS.apology),
     },
-    serviceWindow: {
-      lastInboundAt: async (externalId) => lastInbound.get(externalId),
-    },
-    ...(options.template ? { template: options.template } : {}),
+    ...(options.templates ? { templates: options.templates } : {}),
     recordUnsent: async (externalId, reason, reply) => void unsent.push({ externalId, reason, reply }),
-    clock: options.clock ?? (() => NOW),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     sleep: async (ms) => void sleeps.push(ms),
     maxAttempts: 4,
@@ -91,7 +83,6 @@ export async function startCloudHarness(options: {
     base,
     hook,
     logs,
-    lastInbound,
     unsent,
     sleeps,
     post(body, postOptions = {}) {
