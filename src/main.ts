@@ -29,6 +29,7 @@ import { createSavedFaqSync } from "./domain/faq/createSavedFaqSync.js";
 import { readSavedFaqs } from "./domain/faq/readSavedFaqs.js";
 import { buildReferralLinks } from "./domain/referrals/buildReferralLinks.js";
 import { createRegionLookup } from "./domain/regions/createRegionLookup.js";
+import { parseQuietHours } from "./domain/schedule/parseQuietHours.js";
 import { seedCampaignTargets } from "./domain/targets/seedCampaignTargets.js";
 import { StartupError } from "./StartupError.js";
 
@@ -130,6 +131,7 @@ async function main(): Promise<void> {
     referralLinks: (code) => buildReferralLinks(code, { telegramUsername, whatsappNumber }),
     flood: { limit: config.RATE_LIMIT_MESSAGES, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 },
     blackout: config.blackout,
+    quietHours: parseQuietHours(config.QUIET_HOURS),
     activeVolunteerDays: config.ACTIVE_VOLUNTEER_DAYS,
     canvassMaxHouseholds: config.CANVASS_MAX_HOUSEHOLDS,
     ...(dashboard ? { dashboardUrl: dashboard.url } : {}),

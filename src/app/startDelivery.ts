@@ -15,6 +15,7 @@ import { createProgressReporter } from "../delivery/createProgressReporter.js";
 import type { BulkSender, StaffNotifier } from "../delivery/types.js";
 import type { CampaignFile } from "../domain/content/contentSchema.js";
 import { createBroadcastRenderer } from "../domain/broadcasts/createBroadcastRenderer.js";
+import { parseQuietHours } from "../domain/schedule/parseQuietHours.js";
 import { queueTaskReminders } from "../domain/tasks/queueTaskReminders.js";
 import type { TaskVoice } from "../domain/tasks/renderTaskMessage.js";
 import type { ProcessIdentity } from "../domain/processes/acquireProcessLease.js";
@@ -67,7 +68,7 @@ export async function startDelivery(deps: DeliveryDeps): Promise<{ stop(): Promi
   }
   if (deps.terminal) senders.console = deps.terminal;
 
-  const quiet = config.QUIET_HOURS === "off" || deps.terminal ? null : { start: config.QUIET_HOURS.slice(0, 5), end: config.QUIET_HOURS.slice(6) };
+  const quiet = deps.terminal ? null : parseQuietHours(config.QUIET_HOURS);
   const dispatcher = createDispatcher({
     db,
     senders,

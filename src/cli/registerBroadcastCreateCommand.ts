@@ -76,17 +76,22 @@ export function registerBroadcastCreateCommand(broadcast: Command, run: RunWithC
           const previews = previewBroadcast({ texts, imageUrl: options.image }, { translator, campaignName: content.content.campaign.campaign.name });
           const count = await countSegment(db, check.definition, { operational: plan.operational });
           const later = check.scheduledAt.getTime() > now.getTime();
+          const { describeZoneArrivals } = await import("../domain/broadcasts/describeZoneArrivals.js");
+          const { parseQuietHours } = await import("../domain/schedule/parseQuietHours.js");
+          const arrivals = describeZoneArrivals(t, language, check.scheduledAt, { quietHours: parseQuietHours(config.QUIET_HOURS), blackout: config.blackout, defaultTimeZone: config.TIMEZONE, blackoutExempt: plan.operational });
           const lines = previews.map(({ language: to, message }) => `${t("broadcast.previewTitle", { language: translator.forLanguage(to)("language.name") })}\n${indent(message.text)}`);
           const summary = [
             t("broadcast.summarySegment", { name: check.segment.name, count: count.sendable }),
             describeSegmentCount(t, count),
             later ? t("broadcast.summaryAt", { when: formatLocalTime(check.scheduledAt, language, config.TIMEZONE) }) : t("broadcast.summaryNow"),
+            t("broadcast.arrival.title"),
+            ...arrivals.map((line) => `  ${line}`),
             ...(options.image ? [t("broadcast.summaryImage", { url: options.image })] : []),
             ...(plan.operational ? [t("broadcast.summaryOperational")] : []),
             "",
             t("broadcast.cli.dryRun"),
           ];
-          const json = { dryRun: true, segment: check.segment.name, scheduledAt: check.scheduledAt, operational: plan.operational, previews: previews.map(({ language: to, message }) => ({ language: to, ...message })), ...count };
+          const json = { dryRun: true, segment: check.segment.name, scheduledAt: check.scheduledAt, operational: plan.operational, previews: previews.map(({ language: to, message }) => ({ language: to, ...message })), arrivals, ...count };
           return { code: 0, text: [...lines, summary.join("\n")].join("\n\n"), json };
         }
 

@@ -5,6 +5,7 @@ import type { CampaignFile, FaqEntryContent } from "../domain/content/contentSch
 import type { FaqDecision } from "../domain/faq/decideFaqReply.js";
 import type { ReferralLinks } from "../domain/referrals/buildReferralLinks.js";
 import type { RegionLookup as DomainRegionLookup } from "../domain/regions/types.js";
+import type { QuietHours } from "../domain/schedule/quietHoursEnd.js";
 import type { Translator } from "./createTranslator.js";
 
 export interface PlaceMatch {
@@ -49,6 +50,8 @@ export interface EngineDeps {
   flood?: { limit: number; windowMs: number };
   /** Election quiet periods (CAMPAIGN_BLACKOUT): voter broadcasts are refused inside them. */
   blackout?: BlackoutRanges;
+  /** QUIET_HOURS: when bulk messages wait (null: off; absent: the default 21:00-07:00), for a broadcast's preview. */
+  quietHours?: QuietHours | null;
   /** A volunteer is active with activity in the last this many days (ACTIVE_VOLUNTEER_DAYS; default 30). */
   activeVolunteerDays?: number;
   maxTextLength?: number;

@@ -3,6 +3,7 @@
 import { isInQuietPeriod } from "../domain/broadcasts/isInQuietPeriod.js";
 import { formatLocalTime } from "../domain/time/formatLocalTime.js";
 import type { PageContext } from "./dashboardTypes.js";
+import { dashboardQuietHours } from "./dashboardQuietHours.js";
 
 export interface SendingRules {
   quietHours: string;
@@ -14,10 +15,8 @@ export interface SendingRules {
 
 export function describeSendingRules(context: PageContext): SendingRules {
   const { deps, t, language } = context;
-  // The same default as the delivery's (QUIET_HOURS in src/config.ts).
-  const setting = deps.quietHours ?? "21:00-07:00";
-  const [start, end] = setting.split("-");
-  const quietHours = setting === "off" || start === end ? t("dashboard:compose.rules.quietHoursOff") : t("dashboard:compose.rules.quietHours", { start, end });
+  const window = dashboardQuietHours(deps);
+  const quietHours = window ? t("dashboard:compose.rules.quietHours", { ...window }) : t("dashboard:compose.rules.quietHoursOff");
   const ranges = (deps.blackout ?? []).map((range) => t("dashboard:compose.rules.range", { start: formatLocalTime(range.start, language, deps.timeZone), end: formatLocalTime(range.end, language, deps.timeZone) }));
   const now = deps.clock();
   const current = (deps.blackout ?? []).find((range) => isInQuietPeriod([range], [now]));

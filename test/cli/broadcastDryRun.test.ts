@@ -48,6 +48,10 @@ describe("relawan broadcast create --dry-run", () => {
         "Segmen: Semua — 3 penerima.",
         "4 kontak: 3 bisa menerima siaran; 1 belum setuju menerima kabar",
         "Dikirim: sekarang",
+        "Kapan sampai, per zona waktu:",
+        "  WIB (dan kontak tanpa wilayah): langsung diterima, 26 Nov 2026, 10.00 WIB.",
+        "  WITA: langsung diterima, 26 Nov 2026, 11.00 WITA.",
+        "  WIT: langsung diterima, 26 Nov 2026, 12.00 WIT.",
         "",
         "Uji coba: tidak ada yang dibuat atau dikirim. Tanpa --dry-run siaran ini keluar persis seperti di atas.",
         "",
@@ -64,6 +68,8 @@ describe("relawan broadcast create --dry-run", () => {
     expect(result.stdout).toContain(`Preview — English recipients\n${english.text.split("\n").map((l) => (l ? `  ${l}` : l)).join("\n")}\n`);
     expect(result.stdout).toContain("Preview — Bahasa Indonesia recipients\n  Halo semua\n\n  — Tim Relawan Nusa Bakti (DEMO)\n  Balas STOP untuk berhenti.\n");
     expect(result.stdout).toContain("Segment: Semua — 3 recipients.\n4 contacts: 3 can receive broadcasts; 1 without consent to updates\nSending: 1 Dec 2026, 19:00 WIB\n");
+    expect(result.stdout).toContain("When it arrives, in each time zone:\n  WIB (and contacts without a region): they get it right away, 1 Dec 2026, 19:00 WIB.\n");
+    expect(result.stdout).toContain("  WIT: 1 Dec 2026, 21:00 WIT is inside quiet hours (21:00–07:00): held, they get it from 2 Dec 2026, 07:00 WIT.\n");
     expect(result.stdout).toContain("Dry run: nothing was created or sent.");
     expect(result.stdout).not.toMatch(/Pratinjau|penerima\b|Uji coba/);
     await nothingCreated();

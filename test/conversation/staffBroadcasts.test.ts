@@ -66,6 +66,10 @@ describe("/broadcast", () => {
           "Segmen: Semua — 4 penerima.",
           "3 dari 7 kontak di segmen tidak dikirimi (berhenti berlangganan, belum setuju menerima kabar, atau tidak bisa dihubungi).",
           "Dikirim: sekarang",
+          "Kapan sampai, per zona waktu:",
+          "• WIB (dan kontak tanpa wilayah): langsung diterima, 26 Nov 2026, 10.00 WIB.",
+          "• WITA: langsung diterima, 26 Nov 2026, 11.00 WITA.",
+          "• WIT: langsung diterima, 26 Nov 2026, 12.00 WIT.",
           "Gambar: https://example.org/poster.jpg",
           "",
           "Pesan di atas persis seperti yang akan diterima. Lanjutkan?",
@@ -91,13 +95,33 @@ describe("/broadcast", () => {
     expect(JSON.parse(audit.details ?? "{}")).toMatchObject({ segment: "Semua", status: "sending", recipients: 4 });
   });
 
-  it("schedules for a later time in the campaign's zone, refuses the past, and cancels without creating anything", async () => {
+  /** Through the wizard to its "when?" question, with one text and the segment Semua. */
+  async function askWhen() {
     const staff = await setUp();
     await staff.say("/broadcast");
     await staff.say("Debat kandidat malam ini!");
     await staff.pick("broadcast:skip");
     await staff.pick("broadcast:skip");
     await staff.pick(await segmentChoice("Semua"));
+    return staff;
+  }
+
+  it("says per time zone who a broadcast at 20:30 WIB finds in their quiet hours, and when they get it", async () => {
+    const staff = await askWhen();
+    const preview = await staff.say("2026-12-01 20:30");
+    expect(preview[2]?.text).toContain(
+      [
+        "Dikirim: 1 Des 2026, 20.30 WIB",
+        "Kapan sampai, per zona waktu:",
+        "• WIB (dan kontak tanpa wilayah): langsung diterima, 1 Des 2026, 20.30 WIB.",
+        "• WITA: 1 Des 2026, 21.30 WITA masuk jam tenang (21:00–07:00): ditahan, diterima mulai 2 Des 2026, 07.00 WITA.",
+        "• WIT: 1 Des 2026, 22.30 WIT masuk jam tenang (21:00–07:00): ditahan, diterima mulai 2 Des 2026, 07.00 WIT.",
+      ].join("\n"),
+    );
+  });
+
+  it("schedules for a later time in the campaign's zone, refuses the past, and cancels without creating anything", async () => {
+    const staff = await askWhen();
     expect(transcript(await staff.say("2026-11-25 19:00"))).toContain("Waktu itu (25 Nov 2026, 19.00 WIB) sudah lewat.");
     expect(transcript(await staff.say("besok"))).toContain("Waktunya tidak saya pahami.");
     const preview = await staff.say("2026-12-01 19:00 WITA");

@@ -53,6 +53,9 @@ describe("composing a broadcast", () => {
     expect(body).toContain("Gambar: https://contoh.id/poster.jpg");
     expect(body).toContain("Segmen: Semua pemilih — 2 penerima.");
     expect(body).toContain("3 kontak: 2 bisa menerima siaran; 1 belum setuju menerima kabar");
+    // Now is 10:00 WIB: nobody is in their quiet hours.
+    expect(body).toContain("<li>WIB (dan kontak tanpa wilayah): langsung diterima, 26 Nov 2026, 10.00 WIB.</li>");
+    expect(body).toContain("<li>WIT: langsung diterima, 26 Nov 2026, 12.00 WIT.</li>");
     expect(await app.db.broadcast.count()).toBe(0);
 
     const fields = hidden(preview.body);
@@ -99,7 +102,9 @@ describe("composing a broadcast", () => {
     const preview = await browser.post("/siaran/baru", form({ kapan: "nanti", tanggal: "2026-12-01", jam: "19:00", zona: "WITA" }));
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain("Dikirim: 1 Des 2026, 19.00 WITA");
-    expect(preview.body).toContain("Yaitu 1 Des 2026, 18.00 WIB · 1 Des 2026, 19.00 WITA · 1 Des 2026, 20.00 WIT.");
+    expect(preview.body).toContain("<li>WIB (dan kontak tanpa wilayah): langsung diterima, 1 Des 2026, 18.00 WIB.</li>");
+    expect(preview.body).toContain("<li>WITA: langsung diterima, 1 Des 2026, 19.00 WITA.</li>");
+    expect(preview.body).toContain("<li>WIT: langsung diterima, 1 Des 2026, 20.00 WIT.</li>");
     expect(preview.body).toContain("Ya, jadwalkan");
     const { _csrf, ...confirm } = hidden(preview.body);
     expect((await browser.post("/siaran/baru/kirim", confirm)).statusCode).toBe(303);
@@ -111,6 +116,21 @@ describe("composing a broadcast", () => {
     const replay = await browser.post("/siaran/baru/kirim", confirm);
     expect(replay.headers.location).toBe(`/siaran/${broadcast.id}`);
     expect(await app.db.broadcast.count()).toBe(1);
+  });
+
+  it("says per time zone who is in their quiet hours at the time chosen, and when they get it", async () => {
+    await browser.signIn(await staffMember(app, "coordinator", "5207"));
+    await browser.get("/siaran/baru");
+    const preview = await browser.post("/siaran/baru", form({ kapan: "nanti", tanggal: "2026-12-01", jam: "20:30", zona: "WIB" }));
+    expect(preview.statusCode).toBe(200);
+    const body = decoded(preview.body);
+    expect(body).toContain("Kapan sampai, per zona waktu:");
+    expect(body).toContain("<li>WIB (dan kontak tanpa wilayah): langsung diterima, 1 Des 2026, 20.30 WIB.</li>");
+    expect(body).toContain("<li>WITA: 1 Des 2026, 21.30 WITA masuk jam tenang (21:00–07:00): ditahan, diterima mulai 2 Des 2026, 07.00 WITA.</li>");
+    expect(body).toContain("<li>WIT: 1 Des 2026, 22.30 WIT masuk jam tenang (21:00–07:00): ditahan, diterima mulai 2 Des 2026, 07.00 WIT.</li>");
+    browser.cookies.set("relawan_lang", "en");
+    const english = decoded((await browser.post("/siaran/baru", form({ kapan: "nanti", tanggal: "2026-12-01", jam: "20:30", zona: "WIB" }))).body);
+    expect(english).toContain("<li>WIT: 1 Dec 2026, 22:30 WIT is inside quiet hours (21:00–07:00): held, they get it from 2 Dec 2026, 07:00 WIT.</li>");
   });
 
   it("gives every bad input the form back as typed with what to fix, and creates nothing", async () => {
@@ -196,6 +216,9 @@ describe("changing a scheduled broadcast", () => {
     expect(preview.statusCode).toBe(200);
     expect(decoded(preview.body)).toContain("Rapat akbar diundur ke Minggu.\n\n— Tim Relawan Nusa Bakti (DEMO)");
     expect(preview.body).toContain("Simpan perubahan");
+    // 08:00 WIT is 06:00 WIB: the WIB recipients wait an hour.
+    expect(decoded(preview.body)).toContain("<li>WIB (dan kontak tanpa wilayah): 2 Des 2026, 06.00 WIB masuk jam tenang (21:00–07:00): ditahan, diterima mulai 2 Des 2026, 07.00 WIB.</li>");
+    expect(decoded(preview.body)).toContain("<li>WITA: langsung diterima, 2 Des 2026, 07.00 WITA.</li>");
     expect(preview.body).not.toContain('name="kunci"');
     const { _csrf, ...save } = hidden(preview.body);
     const saved = await browser.post(`/siaran/${id}/ubah/simpan`, save);
@@ -246,6 +269,10 @@ describe("the election quiet period on the compose page", () => {
     expect(inside.body).toContain("Tidak bisa: sekarang atau 10 Des 2026, 10.00 WIB masuk masa tenang pemilu");
     const after = await browser.post("/siaran/baru", form({ kapan: "nanti", tanggal: "2026-12-12", jam: "10:00", zona: "WIB" }));
     expect(after.statusCode).toBe(200);
+    // The evening before it: WITA's night ends inside it, so they get it when it is over (and morning comes).
+    const eve = decoded((await browser.post("/siaran/baru", form({ kapan: "nanti", tanggal: "2026-12-08", jam: "20:30", zona: "WIB" }))).body);
+    expect(eve).toContain("<li>WIB (dan kontak tanpa wilayah): langsung diterima, 8 Des 2026, 20.30 WIB.</li>");
+    expect(eve).toContain("<li>WITA: 8 Des 2026, 21.30 WITA masuk jam tenang (21:00–07:00) dan saat jam tenang usai masa tenang pemilu sudah mulai: ditahan, diterima mulai 12 Des 2026, 07.00 WITA.</li>");
     expect(await app.db.broadcast.count()).toBe(0);
   });
 });

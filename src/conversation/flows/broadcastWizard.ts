@@ -8,7 +8,9 @@ import { isInQuietPeriod } from "../../domain/broadcasts/isInQuietPeriod.js";
 import { isVolunteerOnly } from "../../domain/broadcasts/isVolunteerOnly.js";
 import { parseImageUrl } from "../../domain/broadcasts/parseImageUrl.js";
 import { parseSendTime } from "../../domain/broadcasts/parseSendTime.js";
+import { describeZoneArrivals } from "../../domain/broadcasts/describeZoneArrivals.js";
 import { previewBroadcast } from "../../domain/broadcasts/previewBroadcast.js";
+import { DEFAULT_QUIET_HOURS } from "../../domain/schedule/quietHoursEnd.js";
 import { countSegment } from "../../domain/segments/countSegment.js";
 import { listSegments } from "../../domain/segments/listSegments.js";
 import type { StateData, Turn, TurnInput } from "../turn.js";
@@ -152,6 +154,13 @@ async function showPreview(turn: Turn, data: BroadcastData): Promise<void> {
     t("broadcast.summarySegment", { name: segment.name, count: count.sendable }),
     t("broadcast.summaryExcluded", { excluded: count.total - count.sendable, total: count.total }),
     data.at ? t("broadcast.summaryAt", { when: formatStaffTime(new Date(data.at), turn.language, data.zone ?? turn.deps.timeZone) }) : t("broadcast.summaryNow"),
+    t("broadcast.arrival.title"),
+    ...describeZoneArrivals(t, turn.language, data.at ? new Date(data.at) : turn.now, {
+      quietHours: turn.deps.quietHours === undefined ? DEFAULT_QUIET_HOURS : turn.deps.quietHours,
+      blackout: turn.deps.blackout ?? [],
+      defaultTimeZone: turn.deps.timeZone,
+      blackoutExempt: data.operational === true,
+    }).map((line) => `• ${line}`),
   ];
   if (data.imageUrl) lines.push(t("broadcast.summaryImage", { url: data.imageUrl }));
   if (data.operational) lines.push(t("broadcast.summaryOperational"));

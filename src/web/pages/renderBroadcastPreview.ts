@@ -1,12 +1,13 @@
 // The step between the form and the broadcast: exactly what each language's recipients will get
 // (previewBroadcast, the dispatcher's own rendering, so footer and STOP hint included), how many it
-// reaches and why the others not, when it goes (in WIB, WITA and WIT), and the one button that
+// reaches and why the others not, when it goes and when each time zone gets it (WIB, WITA, WIT), and the one button that
 // makes it. The form's fields ride along hidden, with a one-time key for a new broadcast.
 import { randomUUID } from "node:crypto";
 import { previewBroadcast } from "../../domain/broadcasts/previewBroadcast.js";
+import { describeZoneArrivals } from "../../domain/broadcasts/describeZoneArrivals.js";
 import { describeSegmentCount } from "../../domain/segments/describeSegmentCount.js";
-import { indonesianZoneNames } from "../../domain/time/indonesianZones.js";
 import { formatLocalTime } from "../../domain/time/formatLocalTime.js";
+import { dashboardQuietHours } from "../dashboardQuietHours.js";
 import type { PageContext } from "../dashboardTypes.js";
 import { describeSendingRules } from "../describeSendingRules.js";
 import type { FormPlan } from "../planBroadcastFromForm.js";
@@ -30,7 +31,13 @@ export function renderBroadcastPreview(
   const sending = later
     ? t("broadcast.summaryAt", { when: formatLocalTime(check.scheduledAt, language, planned.zone) })
     : t("broadcast.summaryNow");
-  const zones = later ? Object.values(indonesianZoneNames).map((zone) => formatLocalTime(check.scheduledAt, language, zone)) : [];
+  // Per zone: whether that moment is in the recipients' quiet hours or the election quiet period, and when they get it.
+  const arrivals = describeZoneArrivals(t, language, later ? check.scheduledAt : deps.clock(), {
+    quietHours: dashboardQuietHours(deps),
+    blackout: deps.blackout ?? [],
+    defaultTimeZone: deps.timeZone,
+    blackoutExempt: plan.operational,
+  });
   // A new broadcast's confirm carries a fresh key: the same form sent twice finds the first one.
   const fields = { ...form, key: editing ? "" : randomUUID() };
   const title = editing ? t("dashboard:compose.editTitle", { ref: editing.ref }) : t("dashboard:compose.previewTitle");
@@ -43,7 +50,7 @@ export function renderBroadcastPreview(
       segment: t("broadcast.summarySegment", { name: check.segment.name, count: check.count?.sendable ?? 0 }),
       count: check.count ? describeSegmentCount(t, check.count) : "",
       sending,
-      zones,
+      arrivals,
       operational: plan.operational,
       fields,
       action: editing ? `/siaran/${editing.id}/ubah` : "/siaran/baru",
