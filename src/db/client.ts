@@ -2,6 +2,7 @@
 // sees `Database` (the client) or `Db` (a client or an open transaction).
 import { dirname, resolve } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type Sqlite from "better-sqlite3";
 import { PrismaClient, Prisma } from "./generated/client.js";
 import { isPostgresUrl, sqlitePath } from "./databaseUrl.js";
 import { makeFolder } from "../makeFolder.js";
@@ -9,6 +10,17 @@ import { makeFolder } from "../makeFolder.js";
 export type Database = PrismaClient;
 export type Db = Prisma.TransactionClient;
 export { Prisma, isPostgresUrl, sqlitePath };
+
+/** How to reach a client's database below Prisma (see openBulkWriter). */
+export type RawConnection = { dialect: "postgresql"; url: string } | { dialect: "sqlite"; handle: () => Sqlite.Database };
+const rawConnections = new WeakMap<Database, RawConnection>();
+
+/** The PostgreSQL URL, or the SQLite connection, of a client opened by openDatabase. */
+export function rawConnectionOf(db: Database): RawConnection {
+  const raw = rawConnections.get(db);
+  if (!raw) throw new Error("This database client was not opened by openDatabase");
+  return raw;
+}
 
 /**
  * Opens the database behind DATABASE_URL: `postgresql://` (or `postgres://`) through the pg
@@ -26,12 +38,29 @@ export async function openDatabase(url: string): Promise<Database> {
     await ensurePostgresDatabase(url);
     // Both clients are generated from one data model, so their APIs are the same apart from
     // the provider name; the rest of the code keeps one `Database` type.
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Database;
+    const postgres = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Database;
+    rawConnections.set(postgres, { dialect: "postgresql", url });
+    return postgres;
   }
   const path = sqlitePath(url);
   if (path !== ":memory:") makeFolder(dirname(resolve(path)));
   const adapter = new PrismaBetterSQLite3({ url: path === ":memory:" ? path : resolve(path) });
+  // The adapter's own better-sqlite3 connection (its public `client`), kept for work below Prisma.
+  let handle: Sqlite.Database | undefined;
+  const connect = adapter.connect.bind(adapter);
+  adapter.connect = async () => {
+    const connected = await connect();
+    handle = (connected as unknown as { client: Sqlite.Database }).client;
+    return connected;
+  };
   const db = new PrismaClient({ adapter });
+  rawConnections.set(db, {
+    dialect: "sqlite",
+    handle: () => {
+      if (!handle) throw new Error("The SQLite connection is not open");
+      return handle;
+    },
+  });
   // WAL lets readers (stats, exports) run while a turn writes; NORMAL is durable in WAL mode
   // except for the last commits before a power cut, never corrupting.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");

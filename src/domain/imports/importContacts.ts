@@ -3,6 +3,7 @@ import { access } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 import type { CountryCode } from "libphonenumber-js";
 import type { Database } from "../../db/client.js";
+import { openBulkWriter } from "../../db/openBulkWriter.js";
 import { refreshPlannerStatistics } from "../../db/refreshPlannerStatistics.js";
 import { recordAudit } from "../audit/recordAudit.js";
 import { loadRegions } from "../regions/loadRegions.js";
@@ -98,6 +99,7 @@ export async function importContacts(db: Database, settings: ImportSettings): Pr
   const earlier = settings.dryRun ? new Map<string, string>() : undefined;
 
   const errors = createRowErrorsWriter(errorsPath, () => header ?? []);
+  const writer = await openBulkWriter(db);
   let complete = false;
   const flush = async () => {
     const rows = batch;
@@ -106,10 +108,7 @@ export async function importContacts(db: Database, settings: ImportSettings): Pr
     pending = [];
     if (rows.length > 0) {
       const batchSettings = { defaultLanguage: settings.defaultLanguage, now: settings.now, dryRun: earlier };
-      const written = await db.$transaction((tx) => writeImportBatch(tx, rows, batchSettings), {
-        timeout: 120_000,
-        maxWait: 60_000,
-      });
+      const written = await writer.transaction(() => writeImportBatch(writer, rows, batchSettings));
       report.created += written.created;
       report.merged += written.merged;
       report.consentRecorded += written.consentRecorded;
@@ -162,6 +161,7 @@ export async function importContacts(db: Database, settings: ImportSettings): Pr
     if (!settings.dryRun && report.created + report.merged > 0) await refreshPlannerStatistics(db, IMPORTED_TABLES);
     complete = true;
   } finally {
+    await writer.close();
     const errorsPath = await errors.close();
     if (errorsPath) report.errorsPath = errorsPath;
     report.seconds = (performance.now() - started) / 1000;

@@ -1,8 +1,6 @@
 import { createImportId } from "./createImportId.js";
-import { Prisma, type Db } from "../../db/client.js";
+import type { BulkCell as Cell, BulkColumn as ColumnSpec, BulkWriter } from "../../db/openBulkWriter.js";
 import { nameSearchWords } from "../contacts/nameSearchWords.js";
-import { insertRows, type Cell, type ColumnSpec } from "./insertRows.js";
-import { jsonValuesSql } from "./jsonValuesSql.js";
 import type { ImportRow, InvalidRow } from "./types.js";
 
 export interface BatchSettings {
@@ -62,9 +60,9 @@ const consentText = { key: "import.updates", version: "external" } as const;
  * Telegram ids it mentions, then multi-row INSERTs. A row matching an existing contact (by
  * phone or Telegram id) or an earlier row is merged into it: tags are added, consent history is
  * appended, blanks are filled, nothing is overwritten or removed. A STOP is never undone.
- * Call it inside a transaction.
+ * Call it inside a transaction of the writer.
  */
-export async function writeImportBatch(tx: Db, rows: readonly ImportRow[], settings: BatchSettings): Promise<BatchResult> {
+export async function writeImportBatch(tx: BulkWriter, rows: readonly ImportRow[], settings: BatchSettings): Promise<BatchResult> {
   const result: BatchResult = { created: 0, merged: 0, invalid: [], consentRecorded: 0, consentNotApplied: 0, optedOut: 0 };
   const existing = await loadExisting(tx, rows);
   if (settings.dryRun) addEarlierRows(existing, rows, settings);
@@ -176,37 +174,32 @@ function standIn(id: string, settings: BatchSettings): ExistingContact {
   return { id, name: null, phone: null, regionCode: null, language: settings.defaultLanguage, optedOut: false, updatesConsent: null, updatesHistory: [] };
 }
 
-async function loadExisting(tx: Db, rows: readonly ImportRow[]) {
+async function loadExisting(tx: BulkWriter, rows: readonly ImportRow[]) {
   const phones = [...new Set(rows.flatMap((r) => (r.phone ? [r.phone] : [])))];
   const telegramIds = [...new Set(rows.flatMap((r) => (r.telegramId ? [r.telegramId] : [])))];
-  const identities =
-    telegramIds.length === 0
-      ? []
-      : await tx.$queryRaw<{ contactId: string; externalId: string }[]>`
-          SELECT "contactId", "externalId" FROM "ChannelIdentity"
-          WHERE "channel" = 'telegram' AND "externalId" IN ${jsonValuesSql(tx, telegramIds)}`;
-  const byPhone = phones.length === 0 ? [] : await tx.$queryRaw<ContactRow[]>`${selectContacts} WHERE "phone" IN ${jsonValuesSql(tx, phones)}`;
+  const identities = await tx.selectIn<{ contactId: string; externalId: string }>(
+    `SELECT "contactId", "externalId" FROM "ChannelIdentity" WHERE "channel" = 'telegram' AND "externalId" IN (:keys)`,
+    telegramIds,
+  );
+  const byPhone = await tx.selectIn<ContactRow>(`${selectContacts} WHERE "phone" IN (:keys)`, phones, contactTypes);
   const loaded = new Set(byPhone.map((c) => c.id));
   const missing = [...new Set(identities.map((i) => i.contactId))].filter((id) => !loaded.has(id));
-  const found = missing.length === 0 ? byPhone : [...byPhone, ...(await tx.$queryRaw<ContactRow[]>`${selectContacts} WHERE "id" IN ${jsonValuesSql(tx, missing)}`)];
-  const history =
-    found.length === 0
-      ? []
-      : await tx.$queryRaw<{ contactId: string; granted: boolean; source: string; recordedAt: Date }[]>`
-          SELECT "contactId", "granted", "source", "recordedAt" FROM "ConsentRecord"
-          WHERE "purpose" = 'updates' AND "contactId" IN ${jsonValuesSql(
-            tx,
-            found.map((c) => c.id),
-          )}`;
+  const found = missing.length === 0 ? byPhone : [...byPhone, ...(await tx.selectIn<ContactRow>(`${selectContacts} WHERE "id" IN (:keys)`, missing, contactTypes))];
+  const history = await tx.selectIn<{ contactId: string; granted: boolean; source: string; recordedAt: Date }>(
+    `SELECT "contactId", "granted", "source", "recordedAt" FROM "ConsentRecord" WHERE "purpose" = 'updates' AND "contactId" IN (:keys)`,
+    found.map((c) => c.id),
+    { granted: "boolean", recordedAt: "timestamp" },
+  );
   const contacts = new Map<string, ExistingContact>(found.map((c) => [c.id, { ...c, updatesHistory: [] }]));
   for (const record of history) contacts.get(record.contactId)?.updatesHistory.push(record);
   return { contacts, telegram: new Map(identities.map((i) => [i.externalId, i.contactId])) };
 }
 
 type ContactRow = Omit<ExistingContact, "updatesHistory">;
-const selectContacts = Prisma.sql`SELECT "id", "name", "phone", "regionCode", "language", "optedOut", "updatesConsent" FROM "Contact"`;
+const selectContacts = `SELECT "id", "name", "phone", "regionCode", "language", "optedOut", "updatesConsent" FROM "Contact"`;
+const contactTypes = { optedOut: "boolean", updatesConsent: "boolean" } as const;
 
-async function writeSlots(tx: Db, slots: Slot[], settings: BatchSettings, result: BatchResult): Promise<void> {
+async function writeSlots(tx: BulkWriter, slots: Slot[], settings: BatchSettings, result: BatchResult): Promise<void> {
   const { now } = settings;
   const newContacts: Cell[][] = [];
   const identities: Cell[][] = [];
@@ -215,6 +208,7 @@ async function writeSlots(tx: Db, slots: Slot[], settings: BatchSettings, result
   const nameWords: Cell[][] = [];
   const grants: Cell[][] = [];
   const withdrawals: Cell[][] = [];
+  const updates: Cell[][] = [];
   for (const slot of slots) {
     const before = slot.existing;
     const stopped = Boolean(before?.optedOut);
@@ -246,38 +240,51 @@ async function writeSlots(tx: Db, slots: Slot[], settings: BatchSettings, result
     }
     const changed =
       slot.name !== before.name || slot.phone !== before.phone || slot.regionCode !== before.regionCode || newlyStopped || consentNow !== before.updatesConsent;
-    if (!changed || settings.dryRun) continue;
-    await tx.$executeRaw`
-      UPDATE "Contact" SET "name" = ${slot.name}, "phone" = ${slot.phone}, "regionCode" = ${slot.regionCode},
-        "optedOut" = ${stopped || slot.optOut}, "updatesConsent" = ${consentNow}
-      WHERE "id" = ${slot.contactId}`;
+    if (changed) updates.push([slot.contactId, slot.name, slot.phone, slot.regionCode, stopped || slot.optOut, consentNow]);
   }
   if (settings.dryRun) return;
+  await tx.update("Contact", updateColumns, updates);
   const consentConstants = [
     ["purpose", "text", "updates"],
     ["textVersion", "text", consentText.version],
     ["channel", "text", "import"],
   ] as const;
-  await insertRows(tx, "Contact", contactColumns, newContacts, {
-    constants: [
-      ["createdAt", "timestamp", now],
-      ["lastActiveAt", "timestamp", now],
-    ],
-  });
-  await insertRows(tx, "ChannelIdentity", identityColumns, identities, {
-    constants: [["createdAt", "timestamp", now]],
-    onConflictDoNothing: true,
-  });
-  await insertRows(tx, "ContactTag", tagColumns, tags, { onConflictDoNothing: true });
-  await insertRows(tx, "ContactNameWord", nameWordColumns, nameWords, { onConflictDoNothing: true });
-  await insertRows(tx, "ConsentRecord", grantColumns, grants, {
-    constants: [...consentConstants, ["granted", "boolean", true], ["textKey", "text", consentText.key]],
-  });
-  await insertRows(tx, "ConsentRecord", withdrawalColumns, withdrawals, {
-    constants: [...consentConstants, ["granted", "boolean", false], ["textKey", "text", "import.optOut"], ["source", "text", "import"], ["recordedAt", "timestamp", now]],
-  });
+  await tx.insert(
+    {
+      table: "Contact",
+      columns: contactColumns,
+      constants: [
+        ["createdAt", "timestamp", now],
+        ["lastActiveAt", "timestamp", now],
+      ],
+    },
+    newContacts,
+  );
+  await tx.insert({ table: "ChannelIdentity", columns: identityColumns, constants: [["createdAt", "timestamp", now]], onConflictDoNothing: true }, identities);
+  await tx.insert({ table: "ContactTag", columns: tagColumns, onConflictDoNothing: true }, tags);
+  await tx.insert({ table: "ContactNameWord", columns: nameWordColumns, onConflictDoNothing: true }, nameWords);
+  await tx.insert(
+    { table: "ConsentRecord", columns: grantColumns, constants: [...consentConstants, ["granted", "boolean", true], ["textKey", "text", consentText.key]] },
+    grants,
+  );
+  await tx.insert(
+    {
+      table: "ConsentRecord",
+      columns: withdrawalColumns,
+      constants: [...consentConstants, ["granted", "boolean", false], ["textKey", "text", "import.optOut"], ["source", "text", "import"], ["recordedAt", "timestamp", now]],
+    },
+    withdrawals,
+  );
 }
 
+const updateColumns: ColumnSpec[] = [
+  ["id", "text"],
+  ["name", "text"],
+  ["phone", "text"],
+  ["regionCode", "text"],
+  ["optedOut", "boolean"],
+  ["updatesConsent", "boolean"],
+];
 const contactColumns: ColumnSpec[] = [
   ["id", "text"],
   ["name", "text"],

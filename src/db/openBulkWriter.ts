@@ -1,0 +1,50 @@
+import { rawConnectionOf, type Database } from "./client.js";
+import type { Dialect } from "./dialect.js";
+
+export type BulkColumnType = "text" | "boolean" | "timestamp";
+export type BulkColumn = readonly [name: string, type: BulkColumnType];
+export type BulkCell = string | boolean | Date | null;
+
+export interface BulkInsert {
+  table: string;
+  columns: readonly BulkColumn[];
+  /** Columns with the same value in every row. */
+  constants?: readonly (readonly [name: string, type: BulkColumnType, value: BulkCell])[];
+  onConflictDoNothing?: boolean;
+}
+
+/**
+ * Set-based reads and writes on a connection of its own, below Prisma: for work that moves a
+ * million rows (an import), where Prisma's cost around each statement (compiling it, copying
+ * its parameters, interpreting its plan) is more than the database's. Statements are prepared
+ * once and reused for every batch. Values are stored as Prisma stores them.
+ */
+export interface BulkWriter {
+  dialect: Dialect;
+  /** Runs `work` in one transaction: everything it does through this writer commits or none of it. */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * The rows of `sql`, which holds `IN (:keys)` once: those whose column is one of `keys`.
+   * `types` names the result columns that are booleans or timestamps, so both databases give them as such.
+   */
+  selectIn<T>(sql: string, keys: readonly string[], types?: Readonly<Record<string, BulkColumnType>>): Promise<T[]>;
+  insert(into: BulkInsert, rows: BulkCell[][]): Promise<void>;
+  /** Sets `columns` of the rows whose first column (the key, text) matches. */
+  update(table: string, columns: readonly BulkColumn[], rows: BulkCell[][]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A writer on the database of `db` (opened by openDatabase): on SQLite, Prisma's own connection
+ * inside a Prisma transaction (so the bot's other transactions wait their turn as before); on
+ * PostgreSQL, a connection of its own.
+ */
+export async function openBulkWriter(db: Database): Promise<BulkWriter> {
+  const raw = rawConnectionOf(db);
+  if (raw.dialect === "postgresql") {
+    const { openPostgresBulkWriter } = await import("./openPostgresBulkWriter.js");
+    return openPostgresBulkWriter(raw.url);
+  }
+  const { openSqliteBulkWriter } = await import("./openSqliteBulkWriter.js");
+  return openSqliteBulkWriter(db, raw.handle);
+}

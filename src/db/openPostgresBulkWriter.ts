@@ -1,0 +1,85 @@
+import pg from "pg";
+import type { BulkCell, BulkColumn, BulkColumnType, BulkInsert, BulkWriter } from "./openBulkWriter.js";
+
+// Prisma's timestamp(3) columns hold UTC without a zone; pg would read them in the process's zone.
+const TIMESTAMP = 1114;
+
+/**
+ * The PostgreSQL bulk writer: a connection of its own, each batch's rows sent as one array per
+ * column and unpacked by unnest() in a named (prepared once) statement, so a batch is one
+ * round trip per table whatever its size.
+ */
+export async function openPostgresBulkWriter(url: string): Promise<BulkWriter> {
+  const client = new pg.Client({
+    connectionString: url,
+    types: { getTypeParser: ((oid: number, format?: string) => (oid === TIMESTAMP ? (text: string) => new Date(`${text.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format as "text"))) as typeof pg.types.getTypeParser },
+  });
+  await client.connect();
+  const names = new Map<string, string>();
+  const query = async <T>(text: string, values: unknown[]) => {
+    let name = names.get(text);
+    if (name === undefined) {
+      name = `relawan_bulk_${names.size}`;
+      names.set(text, name);
+    }
+    return (await client.query({ name, text, values })).rows as T[];
+  };
+  return {
+    dialect: "postgresql",
+    async transaction(work) {
+      await client.query("BEGIN");
+      try {
+        const result = await work();
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      }
+    },
+    async selectIn<T>(sql: string, keys: readonly string[], _types?: Readonly<Record<string, BulkColumnType>>) {
+      if (keys.length === 0) return [];
+      return query<T>(sql.replace("IN (:keys)", "= ANY(CAST($1 AS text[]))"), [keys]);
+    },
+    async insert(into: BulkInsert, rows: BulkCell[][]) {
+      if (rows.length === 0) return;
+      const constants = into.constants ?? [];
+      const width = into.columns.length;
+      const names = [...into.columns.map(([name]) => name), ...constants.map(([name]) => name)].map((name) => `"${name}"`).join(", ");
+      const picks = [...into.columns.map((_, i) => `u.c${i}`), ...constants.map(([, type], i) => `CAST($${width + 1 + i} AS ${sqlType(type)})`)].join(", ");
+      const sql =
+        `INSERT INTO "${into.table}" (${names}) SELECT ${picks} FROM ${unnest(into.columns)}` +
+        (into.onConflictDoNothing ? " ON CONFLICT DO NOTHING" : "");
+      await query(sql, [...columnArrays(into.columns, rows), ...constants.map(([, , value]) => toPostgres(value))]);
+    },
+    async update(table: string, columns: readonly BulkColumn[], rows: BulkCell[][]) {
+      if (rows.length === 0) return;
+      const [[key], ...set] = columns as [BulkColumn, ...BulkColumn[]];
+      const sql = `UPDATE "${table}" AS t SET ${set.map(([name], i) => `"${name}" = u.c${i + 1}`).join(", ")} FROM ${unnest(columns)} WHERE t."${key}" = u.c0`;
+      await query(sql, columnArrays(columns, rows));
+    },
+    async close() {
+      await client.end();
+    },
+  };
+}
+
+/** `unnest($1::text[], $2::boolean[], ...) AS u(c0, c1, ...)`: one array parameter per column. */
+function unnest(columns: readonly BulkColumn[]): string {
+  return `unnest(${columns.map(([, type], i) => `CAST($${i + 1} AS ${sqlType(type)}[])`).join(", ")}) AS u(${columns.map((_, i) => `c${i}`).join(", ")})`;
+}
+
+function columnArrays(columns: readonly BulkColumn[], rows: BulkCell[][]): (string | null)[][] {
+  return columns.map((_, i) => rows.map((row) => toPostgres(row[i]!)));
+}
+
+function sqlType(type: BulkColumnType): string {
+  return type === "boolean" ? "boolean" : type === "timestamp" ? "timestamp(3)" : "text";
+}
+
+/** As text: a zone-less timestamp ignores the ISO text's Z, which is the UTC Prisma stores. */
+function toPostgres(cell: BulkCell): string | null {
+  if (cell instanceof Date) return cell.toISOString();
+  if (typeof cell === "boolean") return cell ? "t" : "f";
+  return cell;
+}

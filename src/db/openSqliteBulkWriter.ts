@@ -1,0 +1,69 @@
+import type Sqlite from "better-sqlite3";
+import type { Database } from "./client.js";
+import type { BulkCell, BulkColumn, BulkColumnType, BulkInsert, BulkWriter } from "./openBulkWriter.js";
+
+/**
+ * The SQLite bulk writer: statements run on Prisma's own better-sqlite3 connection, inside a
+ * Prisma transaction, prepared once and reused for every batch (Prisma prepares each statement
+ * again every time). Booleans are stored as 0/1 and times as ISO text with +00:00, as Prisma does.
+ */
+export function openSqliteBulkWriter(db: Database, handle: () => Sqlite.Database): BulkWriter {
+  const statements = new Map<string, Sqlite.Statement>();
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      // Prisma's connection reads integers as BigInt; these statements read 0/1 and counts.
+      statement = handle().prepare(sql).safeIntegers(false);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  return {
+    dialect: "sqlite",
+    transaction: (work) => db.$transaction(() => work(), { timeout: 120_000, maxWait: 60_000 }),
+    async selectIn<T>(sql: string, keys: readonly string[], types: Readonly<Record<string, BulkColumnType>> = {}) {
+      if (keys.length === 0) return [];
+      const rows = prepare(sql.replace("IN (:keys)", "IN (SELECT value FROM json_each(?))")).all(JSON.stringify(keys)) as Record<string, unknown>[];
+      const typed = Object.entries(types);
+      if (typed.length > 0) for (const row of rows) for (const [name, type] of typed) row[name] = fromSqlite(row[name], type);
+      return rows as T[];
+    },
+    async insert(into: BulkInsert, rows: BulkCell[][]) {
+      if (rows.length === 0) return;
+      const constants = into.constants ?? [];
+      const names = [...into.columns.map(([name]) => name), ...constants.map(([name]) => name)];
+      const sql = `INSERT INTO "${into.table}" (${names.map((name) => `"${name}"`).join(", ")}) VALUES (${names.map(() => "?").join(", ")})${into.onConflictDoNothing ? " ON CONFLICT DO NOTHING" : ""}`;
+      const statement = prepare(sql);
+      const width = into.columns.length;
+      const converted = into.columns.flatMap(([, type], i) => (type === "text" ? [] : [i]));
+      // One parameter array for every row: the constants at its end are converted once.
+      const parameters: unknown[] = [...into.columns.map(() => null), ...constants.map(([, , value]) => toSqlite(value))];
+      for (const row of rows) {
+        for (let i = 0; i < width; i++) parameters[i] = row[i];
+        for (const i of converted) parameters[i] = toSqlite(row[i]!);
+        statement.run(parameters);
+      }
+    },
+    async update(table: string, columns: readonly BulkColumn[], rows: BulkCell[][]) {
+      if (rows.length === 0) return;
+      const [[key], ...set] = columns as [BulkColumn, ...BulkColumn[]];
+      const statement = prepare(`UPDATE "${table}" SET ${set.map(([name]) => `"${name}" = ?`).join(", ")} WHERE "${key}" = ?`);
+      for (const row of rows) statement.run([...row.slice(1).map((cell) => toSqlite(cell)), row[0]]);
+    },
+    // The connection is Prisma's: it closes with the client.
+    async close() {},
+  };
+}
+
+function toSqlite(cell: BulkCell): string | number | null {
+  if (cell instanceof Date) return cell.toISOString().replace("Z", "+00:00");
+  if (typeof cell === "boolean") return cell ? 1 : 0;
+  return cell;
+}
+
+function fromSqlite(value: unknown, type: BulkColumnType): unknown {
+  if (value === null || value === undefined) return null;
+  if (type === "boolean") return value === 1;
+  if (type === "timestamp") return new Date(value as string);
+  return value;
+}
