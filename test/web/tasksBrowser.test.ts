@@ -10,13 +10,14 @@ import { requireChromium } from "../support/requireChromium.js";
 const available = requireChromium();
 let dashboard: DashboardInChromium;
 let siti: Voter;
+let budi: Voter;
 let segmentName: string;
 
 beforeAll(async () => {
   if (!available) return;
   dashboard = await startDashboardInChromium(async (app) => {
     siti = await volunteer(app, "601", { name: "Siti Aminah" });
-    await volunteer(app, "602", { name: "Budi Santoso", language: "en" });
+    budi = await volunteer(app, "602", { name: "Budi Santoso", language: "en" });
     segmentName = (await bandungHealthSegment(app)).name;
   });
 }, 120_000);
@@ -68,6 +69,24 @@ describe.skipIf(!available)("the task pages in Chromium", { timeout: 120_000 }, 
     await page.getByRole("heading", { level: 2, name: "Menerima: 1" }).waitFor();
     await page.getByRole("link", { name: "S*** A***" }).waitFor();
     await page.getByRole("heading", { level: 2, name: "Belum menjawab: 1" }).waitFor();
+
+    // A dispatcher (here: another process's write, straight to the database) sends Budi's offer (Siti's
+    // was skipped: she answered first): the page's offer counts move from the live stream too.
+    await page.getByText("Pesan tawaran: terkirim 0 · menunggu 1 · ditahan 0 · dilewati 1").waitFor();
+    await app.db.delivery.updateMany({ where: { taskId: task.id, kind: "task_offer", status: "queued" }, data: { status: "sent", sentAt: new Date() } });
+    await page.getByText("Pesan tawaran: terkirim 1 · menunggu 0 · ditahan 0 · dilewati 1").waitFor();
+
+    // The list redraws its counts live as well: Budi declines while it is open.
+    await page.getByRole("link", { name: "Tugas", exact: true }).first().click();
+    await waitForHeading(page, "Tugas");
+    const row = page.locator("#task-list tbody tr").filter({ hasText: "Bagikan brosur posyandu" });
+    expect(await row.locator("td").allTextContents()).toEqual([`#${task.id}`, "Bagikan brosur posyandu", "terbuka", expect.any(String), "2", "1", "1", "0", "0"]);
+    expect((await budi.say(`TOLAK ${task.id}`))[0]?.text).toBeTruthy();
+    // Its "declined" cell (the last) goes from 0 to 1 without a reload.
+    await row.locator("td").last().filter({ hasText: /^1$/ }).waitFor();
+    expect(await row.locator("td").allTextContents()).toEqual([`#${task.id}`, "Bagikan brosur posyandu", "terbuka", expect.any(String), "2", "0", "1", "0", "1"]);
+    await row.locator("a").click();
+    await waitForHeading(page, `#${task.id} Bagikan brosur posyandu`);
 
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: "Tutup tugas" }).click();
