@@ -61,8 +61,10 @@ export async function importContacts(db: Database, settings: ImportSettings): Pr
   const errorsPath = settings.errorsPath === undefined ? `${settings.path}.errors.csv` : settings.errorsPath;
   // Checked now, not at the first invalid row: by then part of the file would be imported.
   if (errorsPath !== null && !(await writable(dirname(errorsPath)))) return { status: "refused", problem: { code: "errors_not_writable", path: errorsPath } };
-  // With villages: a file may give a desa/kelurahan by code or by name.
-  const regions = await loadRegions({ villages: true });
+  // Villages only once the file names one (a village column, or a code longer than a district's):
+  // the ~84k of them are about 100 MB of memory and a second of CPU that most lists never need.
+  let regions = await loadRegions();
+  let villages = false;
   const rules: RowRules = {
     defaultCountry: settings.defaultCountry,
     languages: settings.languages,
@@ -70,6 +72,10 @@ export async function importContacts(db: Database, settings: ImportSettings): Pr
     now: settings.now,
     regionExists: (code) => regions.get(code) !== undefined,
     resolveRegionNames: (names) => resolveRegionNames(regions, names),
+  };
+  const needVillages = async () => {
+    regions = await loadRegions({ villages: true });
+    villages = true;
   };
   const batchSize = settings.batchSize ?? defaultBatchSize;
   const listed = settings.listedInvalid ?? 20;
@@ -138,10 +144,12 @@ export async function importContacts(db: Database, settings: ImportSettings): Pr
         columns = mapping.columns;
         report.ignoredColumns = mapping.ignored;
         report.noConsentColumn = columns.consent === undefined;
+        if (columns.village !== undefined) await needVillages();
         continue;
       }
       // A spreadsheet leaves out empty cells at the end of a row; a CSV row of another width is cut or shifted.
       const record = table.kind === "xlsx" ? fitTo(row.cells, header.length) : row.cells;
+      if (!villages && columns.regionCode !== undefined && namesVillage(record[columns.regionCode] ?? "")) await needVillages();
       const parsed = parseImportRow(record, row.line, columns, header.length, rules);
       if (parsed.status === "blank") {
         report.skipped++;
@@ -180,6 +188,13 @@ async function writable(folder: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** More digits than a district's code (32.73.01): a village's code, or a mistake only the villages can tell. */
+function namesVillage(code: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < code.length; i++) if (code.charCodeAt(i) >= 48 && code.charCodeAt(i) <= 57) digits++;
+  return digits > 6;
 }
 
 function fitTo(cells: string[], width: number): string[] {

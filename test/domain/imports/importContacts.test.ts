@@ -335,6 +335,19 @@ describe("after an import on PostgreSQL", () => {
 });
 
 describe("regions by village code and by name", () => {
+  it("knows a village by its code when the file has no village column, even after rows without one", async () => {
+    const path = folder.write(
+      "kode.csv",
+      ["nama,telepon,kode_wilayah", "Ani,081311110001,32.73.02", "Budi,081311110002,3273021004", "Cici,081311110003,32.73.02.9999"].join("\n"),
+    );
+    const outcome = await importFile(store.db, path);
+    if (outcome.status !== "done") throw new Error(JSON.stringify(outcome));
+    expect(outcome.report).toMatchObject({ created: 2, invalid: 1 });
+    expect(outcome.report.invalidRows).toEqual([{ line: 4, problem: { code: "region", value: "32.73.02.9999" } }]);
+    const codes = await store.db.contact.findMany({ orderBy: { phone: "asc" }, select: { regionCode: true } });
+    expect(codes).toEqual([{ regionCode: "32.73.02" }, { regionCode: "32.73.02.1004" }]);
+  });
+
   it("keeps a village code whole, resolves names level by level, and reports an ambiguous or unknown name with suggestions", async () => {
     const path = folder.write(
       "desa.csv",
