@@ -10,9 +10,12 @@ export type UnreachableReason = "opted_out" | "no_consent" | "no_account" | "blo
  * message rests on, and only with an identity the platform has not reported as blocked or gone.
  * Campaign broadcasts rest on "updates" (Contact.updatesConsent); volunteers' operational
  * messages on their latest "volunteer_tasks" answer, as the dispatcher checks before sending.
+ * Whether an identity can be reached is Contact.reach: "reachable" exactly when one of their
+ * ChannelIdentity rows has no unreachableAt, kept so by the database's triggers on that table
+ * (migration contact_reach), so a million members are not each looked up among their identities.
  */
 export function sendableWhereSql(purpose: SendPurpose = "updates"): Prisma.Sql {
-  return Prisma.sql`(c."optedOut" = FALSE AND ${consentSql(purpose)} AND EXISTS (SELECT 1 FROM "ChannelIdentity" rci WHERE rci."contactId" = c."id" AND rci."unreachableAt" IS NULL))`;
+  return Prisma.sql`(c."optedOut" = FALSE AND ${consentSql(purpose)} AND c."reach" = 'reachable')`;
 }
 
 /** The same checks as sendableWhereSql, naming the first that fails ('sendable' when none does). */
@@ -20,8 +23,8 @@ export function reachReasonSql(purpose: SendPurpose = "updates"): Prisma.Sql {
   return Prisma.sql`CASE
     WHEN c."optedOut" = TRUE THEN 'opted_out'
     WHEN NOT COALESCE(${consentSql(purpose)}, FALSE) THEN 'no_consent'
-    WHEN NOT EXISTS (SELECT 1 FROM "ChannelIdentity" rci WHERE rci."contactId" = c."id") THEN 'no_account'
-    WHEN NOT EXISTS (SELECT 1 FROM "ChannelIdentity" rci WHERE rci."contactId" = c."id" AND rci."unreachableAt" IS NULL) THEN 'blocked'
+    WHEN c."reach" = 'no_account' THEN 'no_account'
+    WHEN c."reach" <> 'reachable' THEN 'blocked'
     ELSE 'sendable' END`;
 }
 
