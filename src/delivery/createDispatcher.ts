@@ -282,10 +282,10 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     lane.backlog++;
     lane.unstarted++;
     let started = false;
-    const run = () => {
+    const run = (called?: () => void) => {
       started = true;
       lane.unstarted--;
-      return runJob(job);
+      return runJob(job, called);
     };
     // A staff reply answers someone waiting for it: it goes ahead of bulk traffic, like the bot's own replies.
     const priority = job.source.consent === "reply" ? "reply" : "bulk";
@@ -310,10 +310,10 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     pending.add(finished);
   }
 
-  async function runJob(job: Job): Promise<SendReport | undefined> {
+  async function runJob(job: Job, called?: () => void): Promise<SendReport | undefined> {
     // Left claimed: stop() gives it back to the queue.
     if (stopping) return undefined;
-    const work = sendOne(job).finally(() => {
+    const work = sendOne(job, called).finally(() => {
       active.delete(work);
       held.delete(job.row.id);
     });
@@ -321,9 +321,9 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     return work;
   }
 
-  async function sendOne(job: Job): Promise<SendReport> {
+  async function sendOne(job: Job, called?: () => void): Promise<SendReport> {
     const { lane } = job;
-    const report = await sendClaimedDelivery(sendContext, { ...job, sender: lane.sender, admit: () => lane.limiter.admit() });
+    const report = await sendClaimedDelivery(sendContext, { ...job, sender: lane.sender, ...(called ? { called } : {}) });
     if (report.result !== "lost") count(report.result);
     if (report.result === "sent") opts.observer?.sent(lane.channel);
     if (report.pauseChannelMs !== undefined) {

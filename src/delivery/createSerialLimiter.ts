@@ -52,8 +52,6 @@ export function createSerialLimiter(limits: SerialLimits = {}): ChannelLimiter {
     serial: true,
     schedule,
     send: (priority, chatId, call, retryAfter) => sendHonouringRetryAfter({ pause }, () => schedule(priority, chatId, call), retryAfter),
-    // One call at a time: nothing else can leave between a task's start and its call.
-    admit: async () => undefined,
     pause,
     pausedUntil: () => pausedUntil,
     waiting: () => waiting,

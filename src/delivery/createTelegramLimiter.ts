@@ -1,7 +1,6 @@
 import type { Config } from "../config.js";
 import { createChannelLimiter, type ChannelLimiter } from "./createChannelLimiter.js";
 import type { Logger } from "../logger.js";
-import { createRedisPacer } from "./createRedisPacer.js";
 import { createRedisSendWindow } from "./createRedisSendWindow.js";
 
 export interface TelegramLimiter {
@@ -11,46 +10,34 @@ export interface TelegramLimiter {
 
 /**
  * Telegram's limits for this process. Telegram counts ~30 msg/s per bot, not per process: with
- * REDIS_URL every process of this bot (receivers' replies and dispatchers) shares one pace.
+ * REDIS_URL every process of this bot (receivers' replies and dispatchers) shares one send
+ * window in Redis, over one connection.
  */
 export function createTelegramLimiter(config: Config, logger: Logger): TelegramLimiter {
   const token = config.TELEGRAM_BOT_TOKEN ?? "";
-  const botKey = `telegram:${token.split(":")[0]}`;
-  const sharedPace = config.REDIS_URL ? createRedisPacer(config.REDIS_URL, botKey) : undefined;
-  // Redis away: both the pace and the send window complain; one warning per 30 s is enough.
-  let lastRedisWarning = 0;
-  const warnRedisAway = (message: string) => (err: unknown) => {
-    if (Date.now() - lastRedisWarning < 30_000) return;
-    lastRedisWarning = Date.now();
-    logger.warn({ err }, message);
-  };
   const perSecond = config.TELEGRAM_PAID_BROADCAST ? config.TELEGRAM_PAID_RATE_PER_SECOND : config.TELEGRAM_RATE_PER_SECOND;
+  // perSecond calls in any 1000 ms, counted from each grant until a second after its answer came
+  // back: Telegram saw the call in between, so no headroom is needed for the time from check to
+  // arrival, however it differs between processes (a slow database write, a starved event loop).
+  const sendWindow = config.REDIS_URL
+    ? createRedisSendWindow({
+        url: config.REDIS_URL,
+        key: `relawan:telegram:${token.split(":")[0]}`,
+        limit: Math.max(1, Math.floor(perSecond)),
+        windowMs: 1000,
+        intervalMs: 1000 / perSecond,
+        onAway: (err) => logger.warn({ err }, "Redis (REDIS_URL) is not answering: Telegram sending is paused until it is back, so no process goes over the limit"),
+        onBack: () => logger.info("Redis (REDIS_URL) is answering again: Telegram sending resumes"),
+      })
+    : undefined;
   const limiter = createChannelLimiter({
     perSecond,
     perChatPerSecond: config.TELEGRAM_PER_CHAT_PER_SECOND,
-    ...(sharedPace
-      ? {
-          pacerOptions: sharedPace.pacerOptions,
-          // perSecond calls in any 1042 ms, counted across processes: 4% headroom for the time between
-          // the check and the arrival, which differs between processes. When the window binds, call
-          // n+30 is admitted 1042 ms after call n, so Telegram sees 31 in a second only if call n took
-          // 42 ms longer to arrive than call n+30. At 3% (31 ms) a loaded CI machine saw that once in 10,000.
-          sendWindow: createRedisSendWindow(
-            sharedPace.redis,
-            `relawan:${botKey}:sent`,
-            Math.max(1, Math.floor(perSecond)),
-            1000 / 0.96,
-            warnRedisAway("Redis (REDIS_URL) did not answer the send-window check; calls wait for it"),
-          ),
-          onPacerError: warnRedisAway("Redis (REDIS_URL) is not answering: Telegram sending is paused until it is back, so no process goes over the limit"),
-        }
-      : {}),
+    ...(sendWindow ? { sendWindow } : {}),
   });
   return {
     limiter,
-    async stop() {
-      await limiter.stop();
-      await sharedPace?.close();
-    },
+    // The limiter closes its send window (and so the Redis connection) when it stops.
+    stop: () => limiter.stop(),
   };
 }

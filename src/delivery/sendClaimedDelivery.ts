@@ -33,8 +33,8 @@ export interface ClaimedSend {
   source: DeliverySource;
   message: OutboundMessage;
   sender: BulkSender;
-  /** The limiter's last check right before the call (ChannelLimiter.admit). */
-  admit?: () => Promise<void>;
+  /** Told as soon as the platform call is over: the limiter's slot counts from then, not from the bookkeeping after. */
+  called?: () => void;
 }
 
 export interface SendReport {
@@ -63,9 +63,8 @@ export async function sendClaimedDelivery(ctx: SendContext, send: ClaimedSend): 
   if (!(await ctx.writer.begin(row.id, { ...target, consent: send.source.consent, leaseUntil, now }))) {
     return explainRefusal(ctx, send, now);
   }
-  // Nothing waits between marking and the call but the send window (rarely, a few ms): a crash
+  // Nothing waits between marking and the call (the limiter's slot was granted before): a crash
   // leaves `sending` only rows whose request had left or was about to, so uncertain means "may have arrived".
-  await send.admit?.();
   let outcome: SendOutcome;
   try {
     outcome = await send.sender.send(target.externalId, send.message, form);
@@ -74,6 +73,7 @@ export async function sendClaimedDelivery(ctx: SendContext, send: ClaimedSend): 
     logger.error({ err, deliveryId: row.id, channel: target.channel }, "bulk sender threw");
     outcome = { status: "uncertain", reason: "sender_error" };
   }
+  send.called?.();
   const settledAt = ctx.clock();
   const effects = toSendingResult(outcome, row.attempts + 1, ctx.retry, settledAt, ctx.random);
   if (effects.markUnreachable) await markIdentityUnreachable(db, target.channel, target.externalId, settledAt);

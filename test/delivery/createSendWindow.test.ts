@@ -1,35 +1,53 @@
 import { describe, expect, it } from "vitest";
 import { createSendWindow } from "../../src/delivery/createSendWindow.js";
 
-describe("the send window, checked right before each platform call", () => {
-  it("lets `limit` calls through in any window and holds the next until the oldest has left it", async () => {
-    const window = createSendWindow(3, 200);
-    const t0 = performance.now();
-    const left: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      await window.admit();
-      left.push(performance.now() - t0);
-    }
-    // No four calls within 200 ms of each other.
-    for (let i = 3; i < left.length; i++) expect(left[i]! - left[i - 3]!).toBeGreaterThanOrEqual(199);
-    expect(left[2]!).toBeLessThan(100);
+describe("the send window, the channel's one rate check", () => {
+  it("grants `limit` slots in a window, counting each until a window after its call is over", async () => {
+    let now = 0;
+    const window = createSendWindow({ limit: 2, windowMs: 1000, intervalMs: 0, now: () => now });
+    const first = await window.grant(5);
+    expect(first.slots).toHaveLength(2);
+    expect(await window.grant(1)).toEqual({ slots: [], waitMs: 1000 });
+    // One call is over at 100, the other (late: a starved process) at 900.
+    now = 100;
+    window.done(first.slots[0]!);
+    now = 900;
+    window.done(first.slots[1]!);
+    now = 1000;
+    expect(await window.grant(1)).toEqual({ slots: [], waitMs: 100 });
+    now = 1100;
+    const second = await window.grant(2);
+    expect(second.slots).toHaveLength(1);
+    // The late one holds its slot until a second after it was over, not after it was granted.
+    now = 1899;
+    expect((await window.grant(1)).slots).toHaveLength(0);
+    now = 1900;
+    expect((await window.grant(1)).slots).toHaveLength(1);
   });
 
-  it("counts a call that left late where it really left", async () => {
+  it("spaces grants evenly and banks nothing while idle", async () => {
     let now = 0;
-    const window = createSendWindow(2, 1000, () => now);
-    await window.admit(); // on time, at 0
-    now = 900;
-    await window.admit(); // late: at 900 instead of ~500
-    now = 1001;
-    await window.admit(); // the one at 0 has left the window
-    let admitted = false;
-    const fourth = window.admit().then(() => (admitted = true));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    // 900 and 1001 are both within the last second: the fourth waits for the late one.
-    expect(admitted).toBe(false);
-    now = 1901;
-    await fourth;
-    expect(admitted).toBe(true);
+    const window = createSendWindow({ limit: 30, windowMs: 1000, intervalMs: 100, now: () => now });
+    expect((await window.grant(1)).slots).toHaveLength(1);
+    expect(await window.grant(1)).toEqual({ slots: [], waitMs: 100 });
+    // A slice of three spaces the next grant three intervals on.
+    now = 100;
+    expect((await window.grant(3)).slots).toHaveLength(3);
+    now = 350;
+    expect(await window.grant(1)).toEqual({ slots: [], waitMs: 50 });
+    now = 10_000;
+    expect((await window.grant(1)).slots).toHaveLength(1);
+    expect(await window.grant(1)).toEqual({ slots: [], waitMs: 100 });
+  });
+
+  it("frees a slot given back unused a window later, and ignores a slot given back twice", async () => {
+    let now = 0;
+    const window = createSendWindow({ limit: 1, windowMs: 1000, intervalMs: 0, now: () => now });
+    const { slots } = await window.grant(1);
+    window.done(slots[0]!);
+    now = 500;
+    window.done(slots[0]!);
+    now = 1000;
+    expect((await window.grant(1)).slots).toHaveLength(1);
   });
 });

@@ -156,7 +156,6 @@ describe("one-off deliveries", () => {
         return task();
       },
       send: () => Promise.reject(new Error("the dispatcher schedules, it does not send")),
-      admit: async () => undefined,
       pause: () => undefined,
       pausedUntil: () => 0,
       waiting: () => 0,

@@ -29,14 +29,17 @@ async function start(respond: (message: InboundMessage) => Reply[] | Promise<Rep
 }
 
 describe("Telegram channel, long polling", () => {
-  it("sends replies through the channel's limiter, each one admitted by its send window as it leaves", async () => {
+  it("sends replies through the channel's limiter, each one with a slot of its send window, given back when the call is over", async () => {
     let admitted = 0;
-    const limiter = createChannelLimiter({ perSecond: 30, perChatPerSecond: 1, sendWindow: { admit: async () => void admitted++ } });
+    const done: string[] = [];
+    const sendWindow = { grant: async () => ({ slots: [`slot${++admitted}`], waitMs: 0 }), done: (slot: string) => void done.push(slot) };
+    const limiter = createChannelLimiter({ perSecond: 30, perChatPerSecond: 1, sendWindow });
     harness = await startTelegramHarness({ engine: recordingEngine(() => [{ text: "satu" }, { text: "dua" }]), limiter });
     harness.api.pushUpdate(textMessage("halo"));
     await harness.api.waitFor((rs) => (rs.filter((r) => r.method === "sendMessage").length === 2 ? true : undefined));
     expect(admitted).toBe(2);
     await limiter.stop();
+    expect(done.sort()).toEqual(["slot1", "slot2"]);
   });
 
   it("delivers a text update to the engine and sends the reply with the exact Bot API body", async () => {

@@ -52,9 +52,9 @@ export async function startScaleRun(options: ScaleRunOptions): Promise<ScaleRun>
     const redis = new Redis(redisBaseUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
     await redis.connect();
     cleanups.push(async () => redis.disconnect());
-    // A bot of its own: its pace lives under its own keys, so runs never share (or inherit) one.
+    // A bot of its own: its send window lives under its own keys, so runs never share (or inherit) one.
     const botId = String(randomInt(1_000_000_000, 2_000_000_000));
-    const limiterKeys = `b_relawan:telegram:${botId}*`;
+    const limiterKeys = `relawan:telegram:${botId}:*`;
     const forgetLimiterState = async () => {
       const keys: string[] = [];
       let cursor = "0";
