@@ -107,11 +107,7 @@ export async function importContacts(db: Database, settings: ImportSettings): Pr
   const errors = createRowErrorsWriter(errorsPath, () => header ?? []);
   const writer = await openBulkWriter(db);
   let complete = false;
-  const flush = async () => {
-    const rows = batch;
-    const invalid = pending;
-    batch = [];
-    pending = [];
+  const write = async (rows: ImportRow[], invalid: (InvalidRow & { record?: string[] })[]) => {
     if (rows.length > 0) {
       const batchSettings = { defaultLanguage: settings.defaultLanguage, now: settings.now, dryRun: earlier };
       const written = await writer.transaction(() => writeImportBatch(writer, rows, batchSettings));
@@ -128,6 +124,19 @@ export async function importContacts(db: Database, settings: ImportSettings): Pr
       if (report.invalidRows.length < listed) report.invalidRows.push({ line: row.line, problem: row.problem });
       await errors.write(row.line, settings.describeProblem(row.problem), row.record ?? []);
     }
+  };
+  // One batch is written while the next is read and checked (on PostgreSQL the server works
+  // meanwhile); never two at once, so each batch sees the people the one before it created.
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    const rows = batch;
+    const invalid = pending;
+    batch = [];
+    pending = [];
+    await writing;
+    writing = write(rows, invalid);
+    // Its failure is thrown by the next flush, or by the wait at the end.
+    writing.catch(() => undefined);
   };
 
   try {
@@ -165,10 +174,12 @@ export async function importContacts(db: Database, settings: ImportSettings): Pr
     // Nothing has been written yet: batches only start with the first data row.
     if (report.rowsRead === 0) return { status: "refused", problem: { code: "header_only" } };
     await flush();
+    await writing;
     settings.onProgress?.({ rows: report.rowsRead, total: Math.max(total, report.rowsRead) });
     if (!settings.dryRun && report.created + report.merged > 0) await refreshPlannerStatistics(db, IMPORTED_TABLES);
     complete = true;
   } finally {
+    await writing.catch(() => undefined);
     await writer.close();
     const errorsPath = await errors.close();
     if (errorsPath) report.errorsPath = errorsPath;
