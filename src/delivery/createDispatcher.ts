@@ -13,6 +13,7 @@ import { loadDeliveryContext, type DeliveryBroadcast, type DeliveryContact, type
 import { parseOutboundChoices } from "./parseOutboundChoices.js";
 import type { BlackoutRange } from "../domain/blackout/parseBlackout.js";
 import { DEFAULT_QUIET_HOURS, minuteOfDay, type QuietHours } from "../domain/schedule/quietHoursEnd.js";
+import { createRevisionBumper } from "./createRevisionBumper.js";
 import { recoverExpiredLeases } from "./recoverExpiredLeases.js";
 import { releaseClaims } from "./releaseClaims.js";
 import { renewLeases } from "./renewLeases.js";
@@ -165,6 +166,8 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   let lastSweepAt = Number.NEGATIVE_INFINITY;
   let lastRenewAt = Number.NEGATIVE_INFINITY;
 
+  // The dashboard's live pages follow Broadcast/Task.revision, bumped for what moved here (a few writes a second at most).
+  const revisions = createRevisionBumper(db, logger);
   const count = (key: keyof DispatchSummary, n = 1) => {
     totals[key] += n;
   };
@@ -179,6 +182,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     const started = await startDueBroadcasts(db, now);
     const cancelled = await skipCancelledDeliveries(db, now);
     if (recovered.requeued || recovered.uncertain || started || cancelled) {
+      revisions.noteAll();
       logger.info({ workerId, ...recovered, broadcastsStarted: started, cancelledSkipped: cancelled }, "delivery sweep");
     }
     lastSweepAt = now.getTime();
@@ -252,6 +256,9 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       count(group.reason === "quiet_hours" || group.reason === "blackout" ? "held" : "requeued", requeued);
       for (const id of group.ids) held.delete(id);
     }
+    // After the writes: a page that reads the new revision must read the rows it moved.
+    const moved = new Set([...closes.values(), ...[...waits.values()].map((group) => group.ids)].flat());
+    for (const row of rows) if (moved.has(row.id)) revisions.note(row);
     logger.debug({ workerId, claimed: rows.length, toSend }, "delivery batch claimed");
   }
 
@@ -325,6 +332,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     const { lane } = job;
     const report = await sendClaimedDelivery(sendContext, { ...job, sender: lane.sender, ...(called ? { called } : {}) });
     if (report.result !== "lost") count(report.result);
+    revisions.note(job.row);
     if (report.result === "sent") opts.observer?.sent(lane.channel);
     if (report.pauseChannelMs !== undefined) {
       opts.observer?.rateLimited(lane.channel);
@@ -390,6 +398,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
         await loopDone;
         const released = await releaseClaims(db, workerId, clock());
         await Promise.allSettled([...active]);
+        await revisions.flush();
         running = false;
         logger.info({ workerId, released, ...totals }, "dispatcher stopped");
       })();
@@ -401,6 +410,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       await sweep();
       await claimAndRoute(batchSize);
       while (pending.size > 0) await Promise.allSettled([...pending]);
+      await revisions.flush();
       const after = { ...totals };
       return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - before[k as keyof DispatchSummary]])) as unknown as DispatchSummary;
     },

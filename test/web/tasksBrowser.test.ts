@@ -2,6 +2,7 @@
 // volunteers get it and how many get it), creates it and sees it offered; a volunteer accepts in the
 // chat and the open page shows it without a reload; the coordinator closes it. axe-core on each page.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bumpSourceRevisions } from "../../src/domain/deliveries/bumpSourceRevisions.js";
 import { bandungHealthSegment, volunteer } from "../domain/tasks/support/taskWorld.js";
 import { staffMember, type Voter } from "../support/createTestApp.js";
 import { expectAccessible, expectNoSidewaysScroll, signInInChromium, startDashboardInChromium, waitForHeading, type DashboardInChromium } from "../support/dashboardInChromium.js";
@@ -70,10 +71,11 @@ describe.skipIf(!available)("the task pages in Chromium", { timeout: 120_000 }, 
     await page.getByRole("link", { name: "S*** A***" }).waitFor();
     await page.getByRole("heading", { level: 2, name: "Belum menjawab: 1" }).waitFor();
 
-    // A dispatcher (here: another process's write, straight to the database) sends Budi's offer (Siti's
+    // A dispatcher (here: its writes, straight to the database: the row and the task's revision) sends Budi's offer (Siti's
     // was skipped: she answered first): the page's offer counts move from the live stream too.
     await page.getByText("Pesan tawaran: terkirim 0 · menunggu 1 · ditahan 0 · dilewati 1").waitFor();
     await app.db.delivery.updateMany({ where: { taskId: task.id, kind: "task_offer", status: "queued" }, data: { status: "sent", sentAt: new Date() } });
+    await bumpSourceRevisions(app.db, { taskIds: [task.id] });
     await page.getByText("Pesan tawaran: terkirim 1 · menunggu 0 · ditahan 0 · dilewati 1").waitFor();
 
     // The list redraws its counts live as well: Budi declines while it is open.

@@ -1,4 +1,5 @@
 import type { Database } from "../../db/client.js";
+import { bumpSourceRevisions } from "../deliveries/bumpSourceRevisions.js";
 import { languageCaseSql } from "./languageCaseSql.js";
 import type { TaskVoice } from "./renderTaskMessage.js";
 import { renderTaskMessages } from "./renderTaskMessages.js";
@@ -33,6 +34,7 @@ export async function queueTaskReminders(db: Database, now: Date, beforeMs: numb
         where: { taskId: task.id, status: "accepted", remindedAt: null, respondedAt: { lt: windowStart } },
         data: { remindedAt: now },
       });
+      await bumpSourceRevisions(tx, { taskIds: [task.id] });
       return added;
     });
   }

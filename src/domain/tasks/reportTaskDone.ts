@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { findTaskAssignment, type AssignedTask } from "./findTaskAssignment.js";
+import { bumpSourceRevisions } from "../deliveries/bumpSourceRevisions.js";
 import { skipQueuedTaskMessages } from "./skipQueuedTaskMessages.js";
 
 export type TaskProofKind = "photo" | "link" | "text";
@@ -23,5 +24,6 @@ export async function reportTaskDone(db: Db, input: { taskId: number; contactId:
   if (found.status !== "accepted") return { status: "not_accepted", task: found.task };
   await db.taskAssignment.update({ where: { id: found.id }, data: { status: "done", doneAt: input.now, proofKind: input.proofKind, proof: input.proof } });
   await skipQueuedTaskMessages(db, { taskId: input.taskId, contactId: input.contactId, kind: "task_reminder" }, "task_done", input.now);
+  await bumpSourceRevisions(db, { taskIds: [input.taskId] });
   return { status: "done", task: found.task };
 }

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { findTaskAssignment, type AssignedTask } from "./findTaskAssignment.js";
+import { bumpSourceRevisions } from "../deliveries/bumpSourceRevisions.js";
 import { skipQueuedTaskMessages } from "./skipQueuedTaskMessages.js";
 
 export type TaskResponse = "accept" | "decline";
@@ -33,6 +34,7 @@ export async function respondToTask(db: Db, input: { taskId: number; contactId: 
     await db.taskAssignment.update({ where: { id: found.id }, data: { status: "declined", respondedAt: now } });
     await skipQueuedTaskMessages(db, { taskId, contactId, kind: "task_offer" }, "answered", now);
     await skipQueuedTaskMessages(db, { taskId, contactId, kind: "task_reminder" }, "declined", now);
+    await bumpSourceRevisions(db, { taskIds: [taskId] });
     return { status: "declined", task };
   }
 
@@ -50,5 +52,6 @@ export async function respondToTask(db: Db, input: { taskId: number; contactId: 
   await skipQueuedTaskMessages(db, { taskId, contactId, kind: "task_offer" }, "answered", now);
   // Full: the offers still waiting would only invite people to a task they can no longer take.
   if (filled) await skipQueuedTaskMessages(db, { taskId, kind: "task_offer" }, "task_full", now);
+  await bumpSourceRevisions(db, { taskIds: [taskId] });
   return { status: "accepted", task, filled };
 }

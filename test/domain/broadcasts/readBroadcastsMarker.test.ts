@@ -1,10 +1,18 @@
 // The broadcasts' live marker changes when a page of broadcasts would: a new one, a status change,
-// a delivery of a sending one settled or held; and not when nothing moved.
+// a delivery of a sending one settled or held (its writer counts up the broadcast's revision, as
+// the dispatcher does); and not when nothing moved.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readBroadcastsMarker } from "../../../src/domain/broadcasts/readBroadcastsMarker.js";
+import { bumpSourceRevisions } from "../../../src/domain/deliveries/bumpSourceRevisions.js";
 import { createTestDatabase, type TestDatabase } from "../../support/createTestDatabase.js";
 
 let test: TestDatabase;
+
+/** A delivery moves as the dispatcher moves it: the row, then its broadcast's revision. */
+async function move(id: string, data: { status?: string; reason?: string }): Promise<void> {
+  const row = await test.db.delivery.update({ where: { id }, data });
+  await bumpSourceRevisions(test.db, { broadcastIds: [row.broadcastId!] });
+}
 beforeEach(async () => {
   test = await createTestDatabase();
 });
@@ -24,17 +32,17 @@ describe("readBroadcastsMarker", () => {
     expect(queued).not.toBe(empty);
     expect(await readBroadcastsMarker(db)).toBe(queued);
 
-    await db.delivery.update({ where: { id: deliveries[0]!.id }, data: { status: "sent" } });
+    await move(deliveries[0]!.id, { status: "sent" });
     const oneSent = await readBroadcastsMarker(db);
     expect(oneSent).not.toBe(queued);
-    await db.delivery.update({ where: { id: deliveries[1]!.id }, data: { reason: "quiet_hours" } });
+    await move(deliveries[1]!.id, { reason: "quiet_hours" });
     const held = await readBroadcastsMarker(db);
     expect(held).not.toBe(oneSent);
     await db.broadcast.update({ where: { id: broadcast.id }, data: { status: "paused" } });
     const paused = await readBroadcastsMarker(db);
     expect(paused).not.toBe(held);
     // A send under way when it was paused still settles, and the page must show it.
-    await db.delivery.update({ where: { id: deliveries[2]!.id }, data: { status: "sent" } });
+    await move(deliveries[2]!.id, { status: "sent" });
     expect(await readBroadcastsMarker(db)).not.toBe(paused);
   });
 });
@@ -50,15 +58,15 @@ describe("readBroadcastsMarker beyond the latest", () => {
     const delivery = await db.delivery.create({ data: { broadcastId: old.id, contactId: contact.id, status: "uncertain" } });
     for (let minute = 1; minute <= 3; minute++) await make("completed", minute);
     const before = await readBroadcastsMarker(db, 2);
-    await db.delivery.update({ where: { id: delivery.id }, data: { status: "sent" } });
+    await move(delivery.id, { status: "sent" });
     expect(await readBroadcastsMarker(db, 2)).toBe(before);
 
     // Sent again (resend-uncertain): the old broadcast is sending, and its page must redraw as it goes.
-    await db.delivery.update({ where: { id: delivery.id }, data: { status: "queued" } });
+    await move(delivery.id, { status: "queued" });
     await db.broadcast.update({ where: { id: old.id }, data: { status: "sending" } });
     const sending = await readBroadcastsMarker(db, 2);
     expect(sending).not.toBe(before);
-    await db.delivery.update({ where: { id: delivery.id }, data: { status: "sent" } });
+    await move(delivery.id, { status: "sent" });
     expect(await readBroadcastsMarker(db, 2)).not.toBe(sending);
   });
 });
