@@ -5,6 +5,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type Sqlite from "better-sqlite3";
 import { PrismaClient, Prisma } from "./generated/client.js";
 import { isPostgresUrl, sqlitePath } from "./databaseUrl.js";
+import { keepDriver } from "./driverOf.js";
 import { makeFolder } from "../makeFolder.js";
 
 export type Database = PrismaClient;
@@ -38,7 +39,11 @@ export async function openDatabase(url: string): Promise<Database> {
     await ensurePostgresDatabase(url);
     // Both clients are generated from one data model, so their APIs are the same apart from
     // the provider name; the rest of the code keeps one `Database` type.
-    const postgres = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Database;
+    const adapter = new PrismaPg({ connectionString: url });
+    // The hot statements of sending (queryDirect) run on the pool below Prisma.
+    const driver = keepDriver(adapter, "postgresql");
+    const postgres = new PostgresClient({ adapter }) as unknown as Database;
+    driver.bind(postgres);
     rawConnections.set(postgres, { dialect: "postgresql", url });
     return postgres;
   }
@@ -53,7 +58,10 @@ export async function openDatabase(url: string): Promise<Database> {
     handle = (connected as unknown as { client: Sqlite.Database }).client;
     return connected;
   };
+  // The hot statements of sending (queryDirect) run on the same connection.
+  const driver = keepDriver(adapter, "sqlite");
   const db = new PrismaClient({ adapter });
+  driver.bind(db);
   rawConnections.set(db, {
     dialect: "sqlite",
     handle: () => {

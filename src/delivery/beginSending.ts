@@ -1,4 +1,6 @@
 import { Prisma, type Database } from "../db/client.js";
+import { jsonRows } from "../db/jsonRows.js";
+import { queryDirect } from "../db/queryDirect.js";
 import type { DeliverySource } from "./decideDelivery.js";
 
 export interface SendingTarget {
@@ -29,19 +31,19 @@ export async function beginSending(
       : group.consent === "updates"
         ? Prisma.sql`c."updatesConsent" = TRUE`
         : Prisma.sql`TRUE`;
-  // Each row goes to its own chat; CASE keeps this to one statement on SQLite and PostgreSQL alike.
-  const externalId = Prisma.sql`CASE "Delivery"."id" ${Prisma.join(
-    rows.map((row) => Prisma.sql`WHEN ${row.id} THEN ${row.externalId}`),
-    " ",
-  )} END`;
-  const updated = await db.$queryRaw<{ id: string }[]>`
-    UPDATE "Delivery" SET "status" = 'sending', "channel" = ${group.channel}, "externalId" = ${externalId},
+  // Each row goes to its own chat: the ids and chats are one parameter, joined as a table. The
+  // status is compared as an expression so that SQLite walks the rows given (one primary-key lookup
+  // each) instead of every claimed row of the (status, notBefore) index, times the list.
+  const targets = jsonRows(db, ["id", "externalId"], rows.map((row) => [row.id, row.externalId]));
+  const updated = await queryDirect<{ id: string }>(db, Prisma.sql`
+    UPDATE "Delivery" SET "status" = 'sending', "channel" = ${group.channel}, "externalId" = v."externalId",
       "attempts" = "attempts" + 1, "leaseUntil" = ${group.leaseUntil}, "updatedAt" = ${group.now}
-    WHERE "id" IN (${Prisma.join(rows.map((row) => row.id))}) AND "status" = 'claimed' AND "claimedBy" = ${workerId}
+    FROM ${targets} AS v
+    WHERE "Delivery"."id" = v."id" AND "Delivery"."status" || '' = 'claimed' AND "Delivery"."claimedBy" = ${workerId}
       AND ("Delivery"."broadcastId" IS NULL OR EXISTS (SELECT 1 FROM "Broadcast" b WHERE b."id" = "Delivery"."broadcastId" AND b."status" = 'sending'))
       AND ("Delivery"."taskId" IS NULL OR EXISTS (SELECT 1 FROM "Task" t WHERE t."id" = "Delivery"."taskId" AND t."status" = 'open'))
       AND EXISTS (SELECT 1 FROM "Contact" c WHERE c."id" = "Delivery"."contactId" AND c."optedOut" = FALSE AND ${consented})
-      AND NOT EXISTS (SELECT 1 FROM "ChannelIdentity" i WHERE i."channel" = ${group.channel} AND i."externalId" = ${externalId} AND i."unreachableAt" IS NOT NULL)
-    RETURNING "id"`;
+      AND NOT EXISTS (SELECT 1 FROM "ChannelIdentity" i WHERE i."channel" = ${group.channel} AND i."externalId" = v."externalId" AND i."unreachableAt" IS NOT NULL)
+    RETURNING "Delivery"."id"`);
   return new Set(updated.map((row) => row.id));
 }

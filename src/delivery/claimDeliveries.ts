@@ -1,5 +1,6 @@
 import { Prisma, type Db } from "../db/client.js";
 import { dialectOf } from "../db/dialect.js";
+import { queryDirect } from "../db/queryDirect.js";
 
 export interface ClaimedDelivery {
   id: string;
@@ -41,7 +42,7 @@ export async function claimDeliveries(db: Db, claim: Claim): Promise<ClaimedDeli
   // LIMIT stops early; a tie-breaker would sort every due row of a million-row broadcast.
   // MATERIALIZED picks the rows once: as an IN subquery, PostgreSQL may run the locking pick
   // again for every row it updates and so claim more than `limit`.
-  const rows = await db.$queryRaw<(Omit<ClaimedDelivery, "attempts" | "taskId"> & { attempts: number | bigint; taskId: number | bigint | null })[]>(Prisma.sql`
+  const rows = await queryDirect<Omit<ClaimedDelivery, "attempts" | "taskId"> & { attempts: number | bigint; taskId: number | bigint | null }>(db, Prisma.sql`
     WITH "picked" AS MATERIALIZED (
       SELECT d."id" FROM "Delivery" d
       WHERE d."status" = 'queued' AND d."notBefore" <= ${claim.now} ${leave}

@@ -1,4 +1,6 @@
 import { Prisma, type Database } from "../db/client.js";
+import { jsonRows } from "../db/jsonRows.js";
+import { queryDirect } from "../db/queryDirect.js";
 
 /**
  * Records several rows the platform accepted, in one statement. A row that recovery already
@@ -11,14 +13,13 @@ export async function settleSentDeliveries(
   now: Date,
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const messageId = Prisma.sql`CASE "id" ${Prisma.join(
-    rows.map((row) => Prisma.sql`WHEN ${row.id} THEN ${row.platformMessageId ?? null}`),
-    " ",
-  )} END`;
-  const updated = await db.$queryRaw<{ id: string }[]>`
-    UPDATE "Delivery" SET "status" = 'sent', "reason" = NULL, "platformMessageId" = ${messageId}, "sentAt" = ${now},
+  // The status as an expression: SQLite then walks the rows given, not the status index (see beginSending).
+  const answers = jsonRows(db, ["id", "platformMessageId"], rows.map((row) => [row.id, row.platformMessageId ?? null]));
+  const updated = await queryDirect<{ id: string }>(db, Prisma.sql`
+    UPDATE "Delivery" SET "status" = 'sent', "reason" = NULL, "platformMessageId" = v."platformMessageId", "sentAt" = ${now},
       "leaseUntil" = NULL, "updatedAt" = ${now}
-    WHERE "id" IN (${Prisma.join(rows.map((row) => row.id))}) AND "claimedBy" = ${workerId} AND "status" IN ('sending', 'uncertain')
-    RETURNING "id"`;
+    FROM ${answers} AS v
+    WHERE "Delivery"."id" = v."id" AND "Delivery"."claimedBy" = ${workerId} AND "Delivery"."status" || '' IN ('sending', 'uncertain')
+    RETURNING "Delivery"."id"`);
   return new Set(updated.map((row) => row.id));
 }

@@ -1,0 +1,69 @@
+import type BetterSqlite3 from "better-sqlite3";
+import type { Db, Prisma } from "./client.js";
+import { driverOf } from "./driverOf.js";
+
+// Distinct statement texts kept prepared per connection; the hot ones have one text whatever the batch size.
+const MAX_PREPARED = 128;
+const sqliteStatements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+const postgresNames = new Map<string, string>();
+
+/**
+ * Runs one statement on the driver below Prisma (better-sqlite3, pg), with its prepared statement
+ * kept for the next call: for the few statements run for every message sent, Prisma's work around
+ * a raw query (its query compiler, argument mapping, a fresh prepare each time) cost more than
+ * the database's own. Anything that is not a client openDatabase made (a transaction client), or
+ * a SQLite connection inside a Prisma transaction, goes through $queryRaw as before.
+ * Rows come back as the driver reads them: no Date parsing on SQLite, integers as numbers, and
+ * SQLite's booleans as 0/1; callers read ids, text and small integers only.
+ */
+export async function queryDirect<T>(db: Db, sql: Prisma.Sql): Promise<T[]> {
+  const driver = driverOf(db);
+  if (driver?.dialect === "sqlite" && !driver.sqlite.inTransaction) {
+    const statement = prepareSqlite(driver.sqlite, sql.sql);
+    const values = sql.values.map(toSqliteValue);
+    if (statement.reader) return statement.all(values) as T[];
+    statement.run(values);
+    return [];
+  }
+  if (driver?.dialect === "postgresql") {
+    const name = postgresName(sql.text);
+    const result = await driver.pool.query({ ...(name ? { name } : {}), text: sql.text, values: sql.values.map(toPostgresValue) });
+    return result.rows as T[];
+  }
+  return db.$queryRaw<T[]>(sql);
+}
+
+function prepareSqlite(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
+  let statements = sqliteStatements.get(sqlite);
+  if (!statements) sqliteStatements.set(sqlite, (statements = new Map()));
+  let statement = statements.get(text);
+  if (!statement) {
+    // Prisma's adapter reads integers as BigInt on this connection; these statements read small ones.
+    statement = sqlite.prepare(text).safeIntegers(false);
+    if (statements.size >= MAX_PREPARED) statements.delete(statements.keys().next().value!);
+    statements.set(text, statement);
+  }
+  return statement;
+}
+
+/** A name makes pg prepare the statement once per connection; only for the first texts seen, so names cannot pile up. */
+function postgresName(text: string): string | undefined {
+  const known = postgresNames.get(text);
+  if (known || postgresNames.size >= MAX_PREPARED) return known;
+  const name = `relawan_direct_${postgresNames.size + 1}`;
+  postgresNames.set(text, name);
+  return name;
+}
+
+// What Prisma's SQLite adapter writes: ISO 8601 with +00:00, so text comparisons with stored times hold.
+function toSqliteValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value ?? null;
+}
+
+// What Prisma's pg adapter sends for a timestamp: UTC, without a zone (the columns have none).
+function toPostgresValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().replace("T", " ").replace("Z", "");
+  return value ?? null;
+}
