@@ -1,4 +1,5 @@
 import type { Database } from "../db/client.js";
+import { readDeliveryContacts } from "./readDeliveryContacts.js";
 
 export interface DeliveryIdentity {
   channel: string;
@@ -57,21 +58,7 @@ export async function loadDeliveryContext(db: Database, rows: readonly ContextRo
       })
     : [];
   const tasks = taskIds.length ? await db.task.findMany({ where: { id: { in: taskIds } }, select: { id: true, status: true, operational: true } }) : [];
-  const contacts = contactIds.length
-    ? await db.contact.findMany({
-        where: { id: { in: contactIds } },
-        select: {
-          id: true,
-          name: true,
-          language: true,
-          role: true,
-          regionCode: true,
-          optedOut: true,
-          updatesConsent: true,
-          identities: { select: { channel: true, externalId: true, unreachableAt: true, lastInboundAt: true, createdAt: true } },
-        },
-      })
-    : [];
+  const contacts = contactIds.length ? await readDeliveryContacts(db, contactIds) : [];
   const tasksConsent = new Map<string, boolean>();
   const needsTasksConsent = broadcasts.some((b) => b.operational) || tasks.length > 0 || rows.some((r) => r.purpose === "volunteer_tasks");
   if (needsTasksConsent && contactIds.length) {
