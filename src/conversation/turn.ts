@@ -2,7 +2,7 @@
 // are in a flow, and what we will answer. Flows read and change it; the engine
 // persists it in the same transaction.
 import type { Db } from "../db/client.js";
-import type { LoadedContact } from "../domain/contacts/findOrCreateContact.js";
+import type { LoadedContact } from "../domain/contacts/readContactForTurn.js";
 import type { Translate } from "./createTranslator.js";
 import type { EngineDeps } from "./engineDeps.js";
 import type { Choice, Effect, InboundKind, InboundMessage, Reply } from "./types.js";

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import type { Availability } from "../volunteers/availabilities.js";
-import type { LoadedContact } from "./findOrCreateContact.js";
+import type { LoadedContact } from "./readContactForTurn.js";
 import { readContactForTurn } from "./readContactForTurn.js";
 import { saveNameWords } from "./saveNameWords.js";
 

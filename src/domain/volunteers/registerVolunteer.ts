@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.js";
-import type { LoadedContact } from "../contacts/findOrCreateContact.js";
+import type { LoadedContact } from "../contacts/readContactForTurn.js";
 import { readContactForTurn } from "../contacts/readContactForTurn.js";
 import { saveNameWords } from "../contacts/saveNameWords.js";
 import { createReferralCode } from "./createReferralCode.js";
