@@ -4,6 +4,7 @@ import { dirname, resolve } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type Sqlite from "better-sqlite3";
 import { PrismaClient, Prisma } from "./generated/client.js";
+import { cacheSqliteStatements } from "./cacheSqliteStatements.js";
 import { isPostgresUrl, sqlitePath } from "./databaseUrl.js";
 import { keepDriver } from "./driverOf.js";
 import { makeFolder } from "../makeFolder.js";
@@ -60,6 +61,8 @@ export async function openDatabase(url: string): Promise<Database> {
   };
   // The hot statements of sending (queryDirect) run on the same connection.
   const driver = keepDriver(adapter, "sqlite");
+  // Last, so the connection kept above is better-sqlite3's own, not the adapter's caching view of it.
+  cacheSqliteStatements(adapter);
   const db = new PrismaClient({ adapter });
   driver.bind(db);
   rawConnections.set(db, {
