@@ -31,9 +31,8 @@ export async function recordConsent(db: Db, event: ConsentEvent): Promise<void> 
     },
   });
   if (event.contactId && event.purpose === "updates") {
-    await db.contact.update({
-      where: { id: event.contactId },
-      data: { updatesConsent: event.granted, optedOut: event.granted ? false : undefined },
-    });
+    // Raw SQL: a consent answer is a conversation turn, inside its transaction (docs/benchmarks.md).
+    if (event.granted) await db.$executeRaw`UPDATE "Contact" SET "updatesConsent" = ${true}, "optedOut" = ${false} WHERE "id" = ${event.contactId}`;
+    else await db.$executeRaw`UPDATE "Contact" SET "updatesConsent" = ${false} WHERE "id" = ${event.contactId}`;
   }
 }

@@ -1,4 +1,4 @@
-import type { Db } from "../../db/client.js";
+import { Prisma, type Db } from "../../db/client.js";
 import { nameSearchWords } from "./nameSearchWords.js";
 
 /**
@@ -7,7 +7,8 @@ import { nameSearchWords } from "./nameSearchWords.js";
  * words go with the contact.
  */
 export async function saveNameWords(db: Db, contactId: string, name: string | null): Promise<void> {
-  await db.contactNameWord.deleteMany({ where: { contactId } });
+  // Raw SQL: the end of a sign-up is a conversation turn, inside its transaction (docs/benchmarks.md).
+  await db.$executeRaw`DELETE FROM "ContactNameWord" WHERE "contactId" = ${contactId}`;
   const words = nameSearchWords(name);
-  if (words.length > 0) await db.contactNameWord.createMany({ data: words.map((word) => ({ word, contactId })) });
+  if (words.length > 0) await db.$executeRaw`INSERT INTO "ContactNameWord" ("word", "contactId") VALUES ${Prisma.join(words.map((word) => Prisma.sql`(${word}, ${contactId})`))}`;
 }

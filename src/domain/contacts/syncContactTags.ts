@@ -1,4 +1,4 @@
-import type { Db } from "../../db/client.js";
+import { Prisma, type Db } from "../../db/client.js";
 
 /** Tag prefixes Relawan derives from the contact itself; all other tags belong to staff. */
 export const derivedTagPrefixes = ["role:", "region:", "interest:", "lang:"] as const;
@@ -18,11 +18,15 @@ export async function syncContactTags(db: Db, contactId: string, source: TagSour
     ...source.regionTags,
     ...source.interests.map((i) => `interest:${i}`),
   ];
-  await db.contactTag.deleteMany({
-    where: { contactId, OR: derivedTagPrefixes.map((p) => ({ tag: { startsWith: p } })), tag: { notIn: wanted } },
-  });
-  const existing = new Set((await db.contactTag.findMany({ where: { contactId }, select: { tag: true } })).map((t) => t.tag));
-  const missing = wanted.filter((tag) => !existing.has(tag));
-  if (missing.length > 0) await db.contactTag.createMany({ data: missing.map((tag) => ({ contactId, tag })) });
+  // Raw SQL: it runs in the turns that change a language, a region or a sign-up, inside their
+  // transaction, where Prisma's three model queries cost several times the two statements.
+  const existing = await db.$queryRaw<{ tag: string }[]>`SELECT "tag" FROM "ContactTag" WHERE "contactId" = ${contactId}`;
+  const stale = existing.map((t) => t.tag).filter((tag) => derivedTagPrefixes.some((p) => tag.startsWith(p)) && !wanted.includes(tag));
+  if (stale.length > 0) await db.$executeRaw`DELETE FROM "ContactTag" WHERE "contactId" = ${contactId} AND "tag" IN (${Prisma.join(stale)})`;
+  const have = new Set(existing.map((t) => t.tag));
+  const missing = [...new Set(wanted)].filter((tag) => !have.has(tag));
+  if (missing.length > 0) {
+    await db.$executeRaw`INSERT INTO "ContactTag" ("contactId", "tag") VALUES ${Prisma.join(missing.map((tag) => Prisma.sql`(${contactId}, ${tag})`))}`;
+  }
   return wanted;
 }

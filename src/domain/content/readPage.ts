@@ -7,7 +7,10 @@ export interface Page {
 
 /** A content page in the person's language, else the campaign's default language. */
 export async function readPage(db: Db, key: string, language: string, defaultLanguage: string): Promise<Page | undefined> {
-  const rows = await db.contentPage.findMany({ where: { key, language: { in: [language, defaultLanguage] } } });
+  // Raw SQL, as every read a conversation turn makes: a Prisma model query costs several times the
+  // statement's CPU while SQLite's one write transaction waits (docs/benchmarks.md).
+  const rows = await db.$queryRaw<{ language: string; title: string; body: string }[]>`
+    SELECT "language", "title", "body" FROM "ContentPage" WHERE "key" = ${key} AND "language" IN (${language}, ${defaultLanguage})`;
   const row = preferLanguage(rows, language);
   return row ? { title: row.title, body: row.body } : undefined;
 }
@@ -18,7 +21,8 @@ export async function readPage(db: Db, key: string, language: string, defaultLan
  * none for someone who asked the same in English with Indonesian chosen.
  */
 export async function readFaqAnswer(db: Db, id: string, language: string, defaultLanguage: string): Promise<Page | undefined> {
-  const rows = await db.faqEntry.findMany({ where: { id }, orderBy: { language: "asc" } });
+  const rows = await db.$queryRaw<{ language: string; question: string; answer: string }[]>`
+    SELECT "language", "question", "answer" FROM "FaqEntry" WHERE "id" = ${id} ORDER BY "language"`;
   const row = preferLanguage(rows, language, defaultLanguage);
   return row ? { title: row.question, body: row.answer } : undefined;
 }
