@@ -99,7 +99,7 @@ describe("createChannelLimiter", () => {
     let began!: () => void;
     const started = new Promise<void>((resolve) => (began = resolve));
     const blocker = limiter.schedule("bulk", "x", () => new Promise<void>((resolve) => ((release = resolve), began())));
-    // The first permit comes from bottleneck asynchronously: wait for the blocker to start, however long that takes.
+    // The first slot is granted asynchronously: wait for the blocker to start, however long that takes.
     await started;
     const bulk = [1, 2, 3].map((n) => limiter.schedule("bulk", `b${n}`, async () => void order.push(`bulk${n}`)));
     const reply = limiter.schedule("reply", "r", async () => void order.push("reply"));
@@ -204,7 +204,7 @@ describe("createChannelLimiter", () => {
       began();
     }));
     const waiting = limiter.schedule("bulk", "b", async () => "ran").catch((err: Error) => err.message);
-    // The first permit comes from bottleneck asynchronously: wait for the first task to begin, however long that takes.
+    // The first slot is granted asynchronously: wait for the first task to begin, however long that takes.
     await started;
     const stopped = limiter.stop();
     finish();

@@ -27,7 +27,7 @@ export function createVirtualClock(startIso = "2029-01-10T03:00:00Z"): VirtualCl
     for (const timer of due) timer.wake();
   }
 
-  // A few real timer turns: long enough for promise chains and bottleneck's zero-delay timers,
+  // A few real timer turns: long enough for promise chains and zero-delay timers,
   // too short for a database or HTTP round trip, which run() waits out in real time.
   const quiet = async () => {
     for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
