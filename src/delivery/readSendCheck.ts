@@ -1,4 +1,5 @@
 import type { Database } from "../db/client.js";
+import { readDatabaseBoolean } from "../db/readDatabaseBoolean.js";
 import type { SourceState } from "./sourceOfDelivery.js";
 
 /** The parts of a delivery's situation that can change while it waits in the rate limiter. */
@@ -35,20 +36,13 @@ export async function readSendCheck(db: Database, id: string, target: { channel:
     status: String(row.status),
     claimedBy: row.claimedBy === null ? null : String(row.claimedBy),
     source: {
-      ...(row.broadcastStatus == null ? {} : { broadcast: { status: String(row.broadcastStatus), operational: toBoolean(row.broadcastOperational) === true } }),
-      ...(row.taskStatus == null ? {} : { task: { status: String(row.taskStatus), operational: toBoolean(row.taskOperational) === true } }),
+      ...(row.broadcastStatus == null ? {} : { broadcast: { status: String(row.broadcastStatus), operational: readDatabaseBoolean(row.broadcastOperational) === true } }),
+      ...(row.taskStatus == null ? {} : { task: { status: String(row.taskStatus), operational: readDatabaseBoolean(row.taskOperational) === true } }),
     },
     contactExists: row.contactId !== null,
-    optedOut: toBoolean(row.optedOut) === true,
-    updatesConsent: toBoolean(row.updatesConsent),
-    tasksConsent: toBoolean(row.tasksConsent),
+    optedOut: readDatabaseBoolean(row.optedOut) === true,
+    updatesConsent: readDatabaseBoolean(row.updatesConsent),
+    tasksConsent: readDatabaseBoolean(row.tasksConsent),
     unreachableAt: row.unreachableAt === null || row.unreachableAt === undefined ? null : new Date(row.unreachableAt as string | Date),
   };
-}
-
-// SQLite may hand back 0/1 (or 0n/1n) where PostgreSQL says true/false.
-function toBoolean(value: unknown): boolean | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "boolean") return value;
-  return Number(value) !== 0;
 }
