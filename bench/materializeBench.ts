@@ -1,17 +1,18 @@
 // Run in its own process by benchMaterialize.ts, so its peak RSS is the materialising alone:
 // opens an already seeded database, writes one delivery per contact, prints JSON.
 import { readFileSync } from "node:fs";
-import { Prisma, openDatabase, type Database } from "../src/db/client.js";
+import { openDatabase, type Database } from "../src/db/client.js";
 import { dialectOf } from "../src/db/dialect.js";
 import { materializeDeliveries } from "../src/domain/deliveries/materializeDeliveries.js";
+import { sendableWhereSql } from "../src/domain/segments/sendableWhereSql.js";
 
 const [url = "", broadcastId = ""] = process.argv.slice(2);
 const db = await openDatabase(url);
 const rssBefore = process.memoryUsage().rss;
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
-// A filter of the kind a segment produces: consenting people not opted out, reachable somewhere.
-const where = Prisma.sql`c."optedOut" = FALSE AND c."updatesConsent" = TRUE AND EXISTS (SELECT 1 FROM "ChannelIdentity" i WHERE i."contactId" = c."id" AND i."unreachableAt" IS NULL)`;
+// The filter every segment's broadcast adds: consenting people not opted out, reachable somewhere.
+const where = sendableWhereSql();
 // One transaction pins one connection, so on PostgreSQL the server process that did the work is known.
 const { rows, serverCpuSeconds } = await db.$transaction(
   async (tx) => {
