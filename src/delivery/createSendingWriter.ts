@@ -3,6 +3,7 @@ import { beginSending } from "./beginSending.js";
 import type { DeliverySource } from "./decideDelivery.js";
 import { settleSending, type SendingResult } from "./settleSending.js";
 import { settleSentDeliveries } from "./settleSentDeliveries.js";
+import type { SentAs } from "./types.js";
 
 export interface SendingWriter {
   /** Marks the row `sending` if it may still go (see beginSending); false: it may not. */
@@ -31,7 +32,7 @@ const MAX_BATCH = 200;
 export function createSendingWriter(db: Database, workerId: string): SendingWriter {
   const begins = new Map<string, { group: Parameters<typeof beginSending>[3]; rows: Pending<{ id: string; externalId: string }>[] }>();
   let beginScheduled = false;
-  let sent: Pending<{ id: string; platformMessageId?: string; now: Date }>[] = [];
+  let sent: Pending<{ id: string; platformMessageId?: string; sentAs?: SentAs; now: Date }>[] = [];
   let settleTimer: NodeJS.Timeout | undefined;
 
   async function flushBegins(): Promise<void> {
@@ -85,7 +86,8 @@ export function createSendingWriter(db: Database, workerId: string): SendingWrit
     settle(id, result, now) {
       if (result.status !== "sent") return settleSending(db, id, workerId, result, now);
       return new Promise<boolean>((resolve, reject) => {
-        sent.push({ item: { id, now, ...(result.platformMessageId ? { platformMessageId: result.platformMessageId } : {}) }, resolve, reject });
+        const { platformMessageId, sentAs } = result;
+        sent.push({ item: { id, now, ...(platformMessageId ? { platformMessageId } : {}), ...(sentAs ? { sentAs } : {}) }, resolve, reject });
         if (sent.length >= MAX_BATCH) {
           clearTimeout(settleTimer);
           void flushSent();

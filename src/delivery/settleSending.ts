@@ -1,7 +1,8 @@
 import { Prisma, type Database } from "../db/client.js";
+import type { SentAs } from "./types.js";
 
 export type SendingResult =
-  | { status: "sent"; platformMessageId?: string }
+  | { status: "sent"; platformMessageId?: string; sentAs?: SentAs }
   | { status: "failed" | "skipped" | "uncertain"; reason: string }
   /** Try again from `notBefore`. `countsAsAttempt: false` (a 429) gives the attempt back. */
   | { status: "queued"; reason: string; notBefore: Date; countsAsAttempt: boolean };
@@ -15,7 +16,8 @@ export async function settleSending(db: Database, id: string, workerId: string, 
   let set: Prisma.Sql;
   switch (result.status) {
     case "sent":
-      set = Prisma.sql`"status" = 'sent', "reason" = NULL, "platformMessageId" = ${result.platformMessageId ?? null}, "sentAt" = ${now}`;
+      set = Prisma.sql`"status" = 'sent', "reason" = NULL, "platformMessageId" = ${result.platformMessageId ?? null},
+        "sentAs" = ${result.sentAs ?? null}, "sentAt" = ${now}`;
       break;
     case "queued":
       set = Prisma.sql`"status" = 'queued', "reason" = ${result.reason}, "notBefore" = ${result.notBefore},

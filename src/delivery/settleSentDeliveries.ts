@@ -1,6 +1,7 @@
 import { Prisma, type Database } from "../db/client.js";
 import { jsonRows } from "../db/jsonRows.js";
 import { queryDirect } from "../db/queryDirect.js";
+import type { SentAs } from "./types.js";
 
 /**
  * Records several rows the platform accepted, in one statement. A row that recovery already
@@ -9,14 +10,14 @@ import { queryDirect } from "../db/queryDirect.js";
 export async function settleSentDeliveries(
   db: Database,
   workerId: string,
-  rows: readonly { id: string; platformMessageId?: string }[],
+  rows: readonly { id: string; platformMessageId?: string; sentAs?: SentAs }[],
   now: Date,
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   // The status as an expression: SQLite then walks the rows given, not the status index (see beginSending).
-  const answers = jsonRows(db, ["id", "platformMessageId"], rows.map((row) => [row.id, row.platformMessageId ?? null]));
+  const answers = jsonRows(db, ["id", "platformMessageId", "sentAs"], rows.map((row) => [row.id, row.platformMessageId ?? null, row.sentAs ?? null]));
   const updated = await queryDirect<{ id: string }>(db, Prisma.sql`
-    UPDATE "Delivery" SET "status" = 'sent', "reason" = NULL, "platformMessageId" = v."platformMessageId", "sentAt" = ${now},
+    UPDATE "Delivery" SET "status" = 'sent', "reason" = NULL, "platformMessageId" = v."platformMessageId", "sentAs" = v."sentAs", "sentAt" = ${now},
       "leaseUntil" = NULL, "updatedAt" = ${now}
     FROM ${answers} AS v
     WHERE "Delivery"."id" = v."id" AND "Delivery"."claimedBy" = ${workerId} AND "Delivery"."status" || '' IN ('sending', 'uncertain')

@@ -17,7 +17,7 @@ export interface OutcomeEffects {
 export function toSendingResult(outcome: SendOutcome, attempts: number, policy: RetryPolicy, now: Date, random: () => number): OutcomeEffects {
   switch (outcome.status) {
     case "sent":
-      return { result: { status: "sent", platformMessageId: outcome.platformMessageId }, markUnreachable: false };
+      return { result: { status: "sent", platformMessageId: outcome.platformMessageId, sentAs: outcome.sentAs }, markUnreachable: false };
     case "failed":
     case "skipped":
     case "uncertain":

@@ -6,8 +6,12 @@ import type { OutboundMessage } from "../domain/deliveries/outboundMessage.js";
 
 export type { OutboundChoice, OutboundMessage } from "../domain/deliveries/outboundMessage.js";
 
+/** How a message went on a channel with a free-form window: free text, or the approved template. */
+export type SentAs = "text" | "template";
+
 export type SendOutcome =
-  | { status: "sent"; platformMessageId?: string }
+  /** `platformMessageId`: the platform's id for it (status webhooks name it); `sentAs`: on a channel with a window. */
+  | { status: "sent"; platformMessageId?: string; sentAs?: SentAs }
   /** Try again later. `pauseChannelMs`: the platform said slow down (429): the whole channel waits. */
   | { status: "retry"; reason: string; retryAfterMs?: number; pauseChannelMs?: number }
   /** The platform refused this message for good (400 bad request). */

@@ -73,6 +73,11 @@ describe("the 24-hour window, decided by the delivery layer", () => {
       template: { name: "relawan_kabar", language: { code: "id" }, components: [{ parameters: [{ text: "Halo relawan! · Balas STOP untuk berhenti" }] }] },
     });
     expect(await deliveryOf(db, broadcast, ids.english)).toMatchObject({ status: "skipped", reason: "no_template_language", channel: null });
+    // Each sent delivery keeps the wamid Meta answered (its status webhooks name it) and the form it went in.
+    const wamidOf = Object.fromEntries(api.requests.map((r, i) => [r.body.to, `wamid.FAKE${String(i + 1).padStart(6, "0")}`]));
+    expect(await deliveryOf(db, broadcast, ids.recent)).toMatchObject({ status: "sent", platformMessageId: wamidOf["6281200000001"], sentAs: "text" });
+    expect(await deliveryOf(db, broadcast, ids.lapsed)).toMatchObject({ status: "sent", platformMessageId: wamidOf["6281200000002"], sentAs: "template" });
+    expect(await deliveryOf(db, broadcast, ids.imported)).toMatchObject({ status: "sent", platformMessageId: wamidOf["6281200000003"], sentAs: "template" });
     // The skip is the delivery's own: no second "unsent notice" row beside it.
     expect(await db.delivery.count()).toBe(4);
 
@@ -108,7 +113,8 @@ describe("the 24-hour window, decided by the delivery layer", () => {
       [400, "text"],
       [200, "template"],
     ]);
-    expect(await deliveryOf(db, broadcast, id)).toMatchObject({ status: "sent" });
+    // The refused text got no wamid: the delivery names the template's.
+    expect(await deliveryOf(db, broadcast, id)).toMatchObject({ status: "sent", platformMessageId: "wamid.FAKE000001", sentAs: "template" });
   });
 
   it("a 131047 with no template to fall back on is skipped as outside_24h_window", async () => {

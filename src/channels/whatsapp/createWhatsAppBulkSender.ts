@@ -1,5 +1,5 @@
 import type { ChannelName, Reply } from "../../conversation/types.js";
-import type { BulkSender, FreeFormWindow, MessageForm, OutboundMessage, SendOutcome } from "../../delivery/types.js";
+import type { BulkSender, FreeFormWindow, MessageForm, OutboundMessage, SendOutcome, SentAs } from "../../delivery/types.js";
 import { CloudApiError } from "./cloud/cloudApiErrors.js";
 import { toCloudOutcome } from "./cloud/toCloudOutcome.js";
 import { WhatsAppNotConnectedError } from "./web/WhatsAppNotConnectedError.js";
@@ -8,8 +8,16 @@ import { WhatsAppNotConnectedError } from "./web/WhatsAppNotConnectedError.js";
 export interface WhatsAppInitiatedSend {
   /** The Cloud API's 24-hour window and templates; whatsapp-web.js has none. */
   window?: FreeFormWindow;
-  /** `form`: text or template, as decideDelivery decided (Cloud API only). */
-  sendInitiated(externalId: string, reply: Reply, lang?: string, form?: MessageForm): Promise<"sent" | "sent_template" | "not_sent" | void>;
+  /**
+   * `form`: text or template, as decideDelivery decided (Cloud API only). The Cloud API answers how it
+   * went and the wamid its status webhooks will name; whatsapp-web.js answers nothing.
+   */
+  sendInitiated(
+    externalId: string,
+    reply: Reply,
+    lang?: string,
+    form?: MessageForm,
+  ): Promise<{ status: "sent"; as: SentAs; messageId: string } | { status: "not_sent" } | void>;
 }
 
 // Telegram's limiter is the dispatcher's; WhatsApp paces inside the transport (whatsapp-web.js)
@@ -24,8 +32,9 @@ export function createWhatsAppBulkSender(transport: WhatsAppInitiatedSend, chann
       try {
         const outcome = await transport.sendInitiated(externalId, { text }, undefined, form);
         // Meta refused the free text (131047) and no template was decided on as the fallback.
-        if (outcome === "not_sent") return { status: "skipped", reason: form?.as === "text" && "skip" in form.ifClosed ? form.ifClosed.skip : "outside_24h_window" };
-        return { status: "sent" };
+        if (!outcome) return { status: "sent" };
+        if (outcome.status === "not_sent") return { status: "skipped", reason: form?.as === "text" && "skip" in form.ifClosed ? form.ifClosed.skip : "outside_24h_window" };
+        return { status: "sent", platformMessageId: outcome.messageId, sentAs: outcome.as };
       } catch (error) {
         if (error instanceof CloudApiError) return toCloudOutcome(error);
         if (error instanceof WhatsAppNotConnectedError) return { status: "retry", reason: "whatsapp_not_connected", retryAfterMs: 30_000 };

@@ -7,7 +7,7 @@ import type { MessageForm } from "../../../src/delivery/types.js";
 const cloudError = (code: number | undefined, retryable: boolean, status = 400, retryAfterMs?: number) =>
   new CloudApiError("nope", { status, code, retryable, attempts: 4, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
 
-type Answer = "sent" | "sent_template" | "not_sent" | void;
+type Answer = { status: "sent"; as: "text" | "template"; messageId: string } | { status: "not_sent" } | void;
 
 async function outcomesOf(answers: (() => Promise<Answer>)[], form?: MessageForm) {
   const seen: { externalId: string; text: string; form: MessageForm | undefined }[] = [];
@@ -28,16 +28,17 @@ const throws = (error: Error) => async (): Promise<Answer> => {
 describe("createWhatsAppBulkSender", () => {
   it("translates the transports' answers into delivery outcomes", async () => {
     const { outcomes, seen, sender } = await outcomesOf([
-      async () => "sent",
-      async () => "sent_template",
-      async () => "not_sent",
+      async () => ({ status: "sent", as: "text", messageId: "wamid.TEXT1" }),
+      async () => ({ status: "sent", as: "template", messageId: "wamid.TEMPLATE1" }),
+      async () => ({ status: "not_sent" }),
       throws(new WhatsAppNotConnectedError("reconnecting")),
       throws(new Error("Protocol error: Target closed")),
       async () => undefined,
     ]);
     expect(outcomes).toEqual([
-      { status: "sent" },
-      { status: "sent" },
+      // The wamid and the form are kept on the delivery: Meta's status webhooks name the wamid.
+      { status: "sent", platformMessageId: "wamid.TEXT1", sentAs: "text" },
+      { status: "sent", platformMessageId: "wamid.TEMPLATE1", sentAs: "template" },
       { status: "skipped", reason: "outside_24h_window" },
       { status: "retry", reason: "whatsapp_not_connected", retryAfterMs: 30_000 },
       { status: "uncertain", reason: "whatsapp_send_error: Protocol error: Target closed" },
@@ -56,7 +57,7 @@ describe("createWhatsAppBulkSender", () => {
       window,
       sendInitiated: async (_externalId, _reply, _lang, given) => {
         seen.push(given);
-        return "not_sent";
+        return { status: "not_sent" };
       },
     });
     expect(sender.window).toBe(window);

@@ -10,7 +10,7 @@ import type { CloudInbound, CloudStatus } from "./parseWebhook.js";
 import { renderCloudMessage } from "./renderCloudMessage.js";
 import { renderTemplateMessage, type CloudTemplate } from "./renderTemplateMessage.js";
 import { toInbound } from "./toInbound.js";
-import type { FreeFormWindow, MessageForm } from "../../../delivery/types.js";
+import type { FreeFormWindow, MessageForm, SentAs } from "../../../delivery/types.js";
 
 export interface WhatsAppCloudTexts {
   pickByNumberHint(lang?: string): string;
@@ -42,7 +42,8 @@ export interface WhatsAppCloudChannelOptions {
   maxAttempts?: number;
 }
 
-export type InitiatedOutcome = "sent" | "sent_template" | "not_sent";
+/** Sent (as free text or as the template, with the wamid Meta gave it), or not sent: the window was shut with nothing to fall back on. */
+export type InitiatedOutcome = { status: "sent"; as: SentAs; messageId: string } | { status: "not_sent" };
 
 export interface WhatsAppCloudChannel {
   start(): Promise<void>;
@@ -166,6 +167,7 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
     }
   }
 
+  // The first part's wamid names the message: it is the one a closed window refuses, and the one the delivery keeps.
   async function deliver(externalId: string, reply: Reply, lang: string | undefined, ifClosed: CloudTemplate | undefined): Promise<{ outcome: InitiatedOutcome; wamids: string[] }> {
     const bodies = renderCloudMessage(externalId, reply, {
       pickByNumberHint: opts.texts.pickByNumberHint(lang),
@@ -182,24 +184,24 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
         throw err;
       }
     }
-    return { outcome: "sent", wamids };
+    return { outcome: { status: "sent", as: "text", messageId: wamids[0]! }, wamids };
   }
 
   // A reply answers someone who just wrote: inside the window, with nothing decided to fall back on.
   async function answer(externalId: string, reply: Reply, lang: string | undefined): Promise<void> {
     const { outcome } = await deliver(externalId, reply, lang, undefined);
-    if (outcome === "not_sent") await opts.recordUnsent(externalId, "outside_24h_window", reply);
+    if (outcome.status === "not_sent") await opts.recordUnsent(externalId, "outside_24h_window", reply);
   }
 
   /** Meta says the window is shut although our record said open: the fallback decided beforehand, if any. */
   async function windowClosed(externalId: string, reply: Reply, ifClosed: CloudTemplate | undefined): Promise<InitiatedOutcome> {
     if (!ifClosed) {
       logger.info("whatsapp refused free text (131047) and there is no template to fall back on");
-      return "not_sent";
+      return { status: "not_sent" };
     }
-    await client.send(renderTemplateMessage(externalId, reply, ifClosed));
+    const { messageId } = await client.send(renderTemplateMessage(externalId, reply, ifClosed));
     logger.info({ template: ifClosed.name }, "whatsapp refused free text (131047); template sent");
-    return "sent_template";
+    return { status: "sent", as: "template", messageId };
   }
 
   function onStatus(status: CloudStatus): void {
@@ -211,7 +213,7 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
     for (const wamid of send.wamids) initiated.delete(wamid);
     void perPerson
       .run(send.externalId, async () => {
-        if ((await windowClosed(send.externalId, send.reply, send.ifClosed)) === "not_sent") await opts.recordUnsent(send.externalId, "outside_24h_window", send.reply);
+        if ((await windowClosed(send.externalId, send.reply, send.ifClosed)).status === "not_sent") await opts.recordUnsent(send.externalId, "outside_24h_window", send.reply);
       })
       .catch((err: unknown) => logger.error({ err, wamid: status.id, ...graphFields(err) }, "whatsapp window fallback failed"));
   }
@@ -257,12 +259,12 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
     sendInitiated(externalId, reply, lang, form = TEXT_ONLY) {
       return perPerson.run(externalId, async () => {
         if (form.as === "template") {
-          await client.send(renderTemplateMessage(externalId, reply, form.template));
-          return "sent_template";
+          const { messageId } = await client.send(renderTemplateMessage(externalId, reply, form.template));
+          return { status: "sent", as: "template", messageId };
         }
         const ifClosed = "template" in form.ifClosed ? form.ifClosed.template : undefined;
         const { outcome, wamids } = await deliver(externalId, reply, lang, ifClosed);
-        if (outcome === "sent") track(externalId, reply, wamids, ifClosed);
+        if (outcome.status === "sent" && outcome.as === "text") track(externalId, reply, wamids, ifClosed);
         return outcome;
       });
     },

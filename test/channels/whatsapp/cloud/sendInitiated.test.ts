@@ -42,7 +42,7 @@ describe("sendInitiated: sends in the form the delivery layer decided", () => {
 
   it("sends free text when told to", async () => {
     const h = await start();
-    await expect(h.channel.sendInitiated(SITI.waId, REMINDER, undefined, TEXT_OR_TEMPLATE)).resolves.toBe("sent");
+    await expect(h.channel.sendInitiated(SITI.waId, REMINDER, undefined, TEXT_OR_TEMPLATE)).resolves.toEqual({ status: "sent", as: "text", messageId: "wamid.FAKE000001" });
     expect(h.api.sent()).toEqual([
       {
         messaging_product: "whatsapp",
@@ -57,14 +57,14 @@ describe("sendInitiated: sends in the form the delivery layer decided", () => {
 
   it("sends the approved template, with the reply as its parameter, when told to", async () => {
     const h = await start();
-    await expect(h.channel.sendInitiated(SITI.waId, REMINDER, undefined, AS_TEMPLATE)).resolves.toBe("sent_template");
+    await expect(h.channel.sendInitiated(SITI.waId, REMINDER, undefined, AS_TEMPLATE)).resolves.toMatchObject({ status: "sent", as: "template" });
     expect(h.api.sent()).toEqual([templateBody(SITI.waId, REMINDER_PARAMETER)]);
   });
 
   it("falls back to the template decided beforehand when the API answers 131047 although our records said the window was open", async () => {
     const h = await start();
     h.api.failNext({ status: 400, error: graphErrors.reEngagement() });
-    await expect(h.channel.sendInitiated(SITI.waId, REMINDER, undefined, TEXT_OR_TEMPLATE)).resolves.toBe("sent_template");
+    await expect(h.channel.sendInitiated(SITI.waId, REMINDER, undefined, TEXT_OR_TEMPLATE)).resolves.toMatchObject({ status: "sent", as: "template" });
     expect(h.api.requests.map((r) => [r.answered, r.body.type])).toEqual([
       [400, "text"],
       [200, "template"],
@@ -75,14 +75,14 @@ describe("sendInitiated: sends in the form the delivery layer decided", () => {
   it("answers not_sent to a 131047 with no template to fall back on, and leaves recording it to the delivery layer", async () => {
     const h = await start();
     h.api.failNext({ status: 400, error: graphErrors.reEngagement() });
-    await expect(h.channel.sendInitiated(SITI.waId, REMINDER, undefined, TEXT_OR_NOTHING)).resolves.toBe("not_sent");
+    await expect(h.channel.sendInitiated(SITI.waId, REMINDER, undefined, TEXT_OR_NOTHING)).resolves.toEqual({ status: "not_sent" });
     expect(h.api.sent()).toEqual([]);
     expect(h.unsent).toEqual([]);
   });
 
   it("falls back when Meta reports 131047 later, in a failed-status webhook", async () => {
     const h = await start();
-    await expect(h.channel.sendInitiated(SITI.waId, REMINDER, undefined, TEXT_OR_TEMPLATE)).resolves.toBe("sent");
+    await expect(h.channel.sendInitiated(SITI.waId, REMINDER, undefined, TEXT_OR_TEMPLATE)).resolves.toMatchObject({ status: "sent", as: "text" });
     const [accepted] = h.api.requests;
     expect(accepted?.answered).toBe(200);
 
