@@ -233,10 +233,18 @@ describe("my data", () => {
 
     await budi.say(`ACCEPT ${photoTask}`);
     await budi.say(`DONE ${photoTask} https://instagram.com/p/brosur-posyandu`);
+    // A message recorded as not sent (a broadcast row of no broadcast: WhatsApp's 24-hour window) is counted apart.
+    const budiId = (await contactOf(app, "telegram", "5002")).id;
+    await app.db.delivery.createMany({
+      data: [
+        { kind: "broadcast", contactId: budiId, text: "Kabar kampanye", purpose: "updates", status: "skipped" },
+        { kind: "broadcast", contactId: budiId, text: "Kabar kampanye lagi", purpose: "updates", status: "skipped" },
+      ],
+    });
     const english = transcript(await budi.say("/mydata"));
     expect(english).toContain("Your volunteer tasks: 4");
     expect(english).toMatch(new RegExp(`• #${photoTask} Bagikan brosur posyandu: done ✅\\n  offered .* · accepted .* · reported done .*\\n  Proof: https://instagram\\.com/p/brosur-posyandu\\n`));
-    expect(english).toContain("Messages from us on record: 4 (task offers 4)");
+    expect(english).toContain("Messages from us on record: 6 (task offers 4, not sent 2)");
   });
 
   it("/hapusdata leaves no message text about the person, keeps broadcast counts right, and their tasks and inbox items go", async () => {

@@ -1,34 +1,117 @@
 import type { Db } from "../../db/client.js";
+import { readDatabaseBoolean } from "../../db/readDatabaseBoolean.js";
+import { readDatabaseTime } from "../../db/readDatabaseTime.js";
 
-/** Everything Relawan stores about one person, for /datasaya (UU PDP right of access). */
-export async function readPersonalData(db: Db, contactId: string) {
-  // One relation at a time, not one `include`: Prisma reads an include's relations at once, and
-  // inside a turn's transaction on PostgreSQL that is two queries at once on one connection (pg's
-  // "client.query() when the client is already executing a query", an error from pg 9).
-  const where = { contactId };
-  const contact = await db.contact.findUniqueOrThrow({ where: { id: contactId } });
-  const identities = await db.channelIdentity.findMany({ where, orderBy: { createdAt: "asc" } });
-  const tags = await db.contactTag.findMany({ where, orderBy: { tag: "asc" } });
-  const consents = await db.consentRecord.findMany({ where, orderBy: { recordedAt: "asc" } });
-  const volunteer = await db.volunteer.findUnique({ where });
-  const inboxItems = await db.inboxItem.findMany({ where, orderBy: { id: "asc" } });
-  const choices = await db.questionChoice.findMany({ where, orderBy: { id: "asc" } });
-  const assignments = await db.taskAssignment.findMany({
-    where,
-    orderBy: [{ offeredAt: "asc" }, { taskId: "asc" }],
-    include: { task: { select: { id: true, title: true } } },
-  });
-  // Deliveries have no relation to the contact (broadcast rows outlive it); counted, not listed:
-  // a task message repeats the task, a reply is shown with the question it answers.
-  const deliveries = await db.delivery.findMany({ where: { contactId }, select: { kind: true, broadcastId: true } });
-  const messagesByKind: Record<string, number> = {};
-  for (const { kind, broadcastId } of deliveries) {
-    // A "broadcast" row of no broadcast is a message recorded as unsent (WhatsApp's 24-hour window).
-    const shown = kind === "broadcast" && broadcastId === null ? "unsent" : kind;
-    messagesByKind[shown] = (messagesByKind[shown] ?? 0) + 1;
-  }
-  // An unanswered question is one inbox item (kept once however often it was asked), shown with its status.
-  return { ...contact, identities, tags, consents, volunteer, inboxItems, choices, assignments, messagesByKind };
+/** Everything Relawan stores about one person that /datasaya shows (UU PDP right of access). */
+export interface PersonalData {
+  name: string | null;
+  phone: string | null;
+  regionCode: string | null;
+  optedOut: boolean;
+  updatesConsent: boolean | null;
+  referredByCode: string | null;
+  createdAt: Date;
+  identities: { channel: string; externalId: string }[];
+  tags: { tag: string }[];
+  consents: { purpose: string; granted: boolean; channel: string; recordedAt: Date }[];
+  volunteer: { referralCode: string; interests: string; availability: string; createdAt: Date } | null;
+  inboxItems: { id: number; status: string; text: string; answer: string | null; createdAt: Date }[];
+  choices: { text: string; createdAt: Date }[];
+  assignments: {
+    status: string;
+    offeredAt: Date;
+    respondedAt: Date | null;
+    remindedAt: Date | null;
+    doneAt: Date | null;
+    proofKind: string | null;
+    proof: string | null;
+    task: { id: number; title: string };
+  }[];
+  /** Messages sent or kept for them, counted by kind ("unsent": a broadcast recorded as not sent). */
+  messagesByKind: Record<string, number>;
 }
 
-export type PersonalData = Awaited<ReturnType<typeof readPersonalData>>;
+/**
+ * Reads it in raw statements, one relation at a time: /datasaya is a conversation turn, inside its
+ * write transaction, where nine Prisma model queries cost ~5 times the CPU of the statements
+ * (docs/benchmarks.md, conversation turns), and an `include` would run its relations at once on
+ * the transaction's one PostgreSQL connection (an error from pg 9).
+ */
+export async function readPersonalData(db: Db, contactId: string): Promise<PersonalData> {
+  const [contact] = await db.$queryRaw<ContactRow[]>`
+    SELECT c."name", c."phone", c."regionCode", c."optedOut", c."updatesConsent", c."referredByCode", c."createdAt",
+      v."referralCode" AS "volunteerReferralCode", v."interests" AS "volunteerInterests", v."availability" AS "volunteerAvailability", v."createdAt" AS "volunteerCreatedAt"
+    FROM "Contact" c LEFT JOIN "Volunteer" v ON v."contactId" = c."id" WHERE c."id" = ${contactId}`;
+  if (!contact) throw new Error(`No contact ${contactId}`);
+  const identities = await db.$queryRaw<PersonalData["identities"]>`
+    SELECT "channel", "externalId" FROM "ChannelIdentity" WHERE "contactId" = ${contactId} ORDER BY "createdAt", "id"`;
+  const tags = await db.$queryRaw<PersonalData["tags"]>`SELECT "tag" FROM "ContactTag" WHERE "contactId" = ${contactId} ORDER BY "tag"`;
+  const consents = await db.$queryRaw<PersonalData["consents"]>`
+    SELECT "purpose", "granted", "channel", "recordedAt" FROM "ConsentRecord" WHERE "contactId" = ${contactId} ORDER BY "recordedAt", "id"`;
+  const inboxItems = await db.$queryRaw<PersonalData["inboxItems"]>`
+    SELECT "id", "status", "text", "answer", "createdAt" FROM "InboxItem" WHERE "contactId" = ${contactId} ORDER BY "id"`;
+  const choices = await db.$queryRaw<PersonalData["choices"]>`SELECT "text", "createdAt" FROM "QuestionChoice" WHERE "contactId" = ${contactId} ORDER BY "id"`;
+  const assignments = await db.$queryRaw<AssignmentRow[]>`
+    SELECT a."status", a."offeredAt", a."respondedAt", a."remindedAt", a."doneAt", a."proofKind", a."proof", t."id" AS "taskId", t."title" AS "taskTitle"
+    FROM "TaskAssignment" a JOIN "Task" t ON t."id" = a."taskId" WHERE a."contactId" = ${contactId} ORDER BY a."offeredAt", a."taskId"`;
+  // Deliveries have no relation to the contact (broadcast rows outlive it); counted, not listed:
+  // a task message repeats the task, a reply is shown with the question it answers. Kinds in the
+  // order they first came.
+  const deliveries = await db.$queryRaw<{ kind: string; unsent: unknown; count: unknown }[]>`
+    SELECT "kind", ("kind" = 'broadcast' AND "broadcastId" IS NULL) AS "unsent", COUNT(*) AS "count"
+    FROM "Delivery" WHERE "contactId" = ${contactId} GROUP BY 1, 2 ORDER BY MIN("createdAt"), 1`;
+  const messagesByKind: Record<string, number> = {};
+  for (const { kind, unsent, count } of deliveries) {
+    // A "broadcast" row of no broadcast is a message recorded as unsent (WhatsApp's 24-hour window).
+    const shown = readDatabaseBoolean(unsent) ? "unsent" : kind;
+    messagesByKind[shown] = (messagesByKind[shown] ?? 0) + Number(count);
+  }
+  return {
+    name: contact.name,
+    phone: contact.phone,
+    regionCode: contact.regionCode,
+    optedOut: readDatabaseBoolean(contact.optedOut)!,
+    updatesConsent: readDatabaseBoolean(contact.updatesConsent),
+    referredByCode: contact.referredByCode,
+    createdAt: readDatabaseTime(contact.createdAt)!,
+    identities,
+    tags,
+    consents: consents.map((c) => ({ ...c, granted: readDatabaseBoolean(c.granted)!, recordedAt: readDatabaseTime(c.recordedAt)! })),
+    volunteer:
+      contact.volunteerReferralCode === null
+        ? null
+        : {
+            referralCode: contact.volunteerReferralCode,
+            interests: contact.volunteerInterests!,
+            availability: contact.volunteerAvailability!,
+            createdAt: readDatabaseTime(contact.volunteerCreatedAt)!,
+          },
+    inboxItems: inboxItems.map((item) => ({ ...item, id: Number(item.id), createdAt: readDatabaseTime(item.createdAt)! })),
+    choices: choices.map((c) => ({ ...c, createdAt: readDatabaseTime(c.createdAt)! })),
+    assignments: assignments.map(({ taskId, taskTitle, ...a }) => ({
+      ...a,
+      offeredAt: readDatabaseTime(a.offeredAt)!,
+      respondedAt: readDatabaseTime(a.respondedAt),
+      remindedAt: readDatabaseTime(a.remindedAt),
+      doneAt: readDatabaseTime(a.doneAt),
+      task: { id: Number(taskId), title: taskTitle },
+    })),
+    messagesByKind,
+  };
+}
+
+interface ContactRow {
+  name: string | null;
+  phone: string | null;
+  regionCode: string | null;
+  optedOut: unknown;
+  updatesConsent: unknown;
+  referredByCode: string | null;
+  createdAt: unknown;
+  volunteerReferralCode: string | null;
+  volunteerInterests: string | null;
+  volunteerAvailability: string | null;
+  volunteerCreatedAt: unknown;
+}
+
+type AssignmentRow = Omit<PersonalData["assignments"][number], "task"> & { taskId: unknown; taskTitle: string };
