@@ -28,7 +28,8 @@ export interface BulkWriter {
    * `types` names the result columns that are booleans or timestamps, so both databases give them as such.
    */
   selectIn<T>(sql: string, keys: readonly string[], types?: Readonly<Record<string, BulkColumnType>>): Promise<T[]>;
-  insert(into: BulkInsert, rows: BulkCell[][]): Promise<void>;
+  /** Inserts `rows`; returns how many were written (fewer when a conflict skipped some). */
+  insert(into: BulkInsert, rows: BulkCell[][]): Promise<number>;
   /** Sets `columns` of the rows whose first column (the key, text) matches. */
   update(table: string, columns: readonly BulkColumn[], rows: BulkCell[][]): Promise<void>;
   close(): Promise<void>;

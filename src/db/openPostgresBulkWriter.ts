@@ -16,13 +16,13 @@ export async function openPostgresBulkWriter(url: string): Promise<BulkWriter> {
   });
   await client.connect();
   const names = new Map<string, string>();
-  const query = async <T>(text: string, values: unknown[]) => {
+  const query = async (text: string, values: unknown[]) => {
     let name = names.get(text);
     if (name === undefined) {
       name = `relawan_bulk_${names.size}`;
       names.set(text, name);
     }
-    return (await client.query({ name, text, values })).rows as T[];
+    return client.query({ name, text, values });
   };
   return {
     dialect: "postgresql",
@@ -39,10 +39,10 @@ export async function openPostgresBulkWriter(url: string): Promise<BulkWriter> {
     },
     async selectIn<T>(sql: string, keys: readonly string[], _types?: Readonly<Record<string, BulkColumnType>>) {
       if (keys.length === 0) return [];
-      return query<T>(sql.replace("IN (:keys)", "= ANY(CAST($1 AS text[]))"), [keys]);
+      return (await query(sql.replace("IN (:keys)", "= ANY(CAST($1 AS text[]))"), [keys])).rows as T[];
     },
     async insert(into: BulkInsert, rows: BulkCell[][]) {
-      if (rows.length === 0) return;
+      if (rows.length === 0) return 0;
       const constants = into.constants ?? [];
       const width = into.columns.length;
       const names = [...into.columns.map(([name]) => name), ...constants.map(([name]) => name)].map((name) => `"${name}"`).join(", ");
@@ -50,7 +50,7 @@ export async function openPostgresBulkWriter(url: string): Promise<BulkWriter> {
       const sql =
         `INSERT INTO "${into.table}" (${names}) SELECT ${picks} FROM ${unnest(into.columns)}` +
         (into.onConflictDoNothing ? " ON CONFLICT DO NOTHING" : "");
-      await query(sql, [...columnArrays(into.columns, rows), ...constants.map(([, , value]) => toPostgres(value))]);
+      return (await query(sql, [...columnArrays(into.columns, rows), ...constants.map(([, , value]) => toPostgres(value))])).rowCount ?? 0;
     },
     async update(table: string, columns: readonly BulkColumn[], rows: BulkCell[][]) {
       if (rows.length === 0) return;

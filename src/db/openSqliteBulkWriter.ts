@@ -29,7 +29,7 @@ export function openSqliteBulkWriter(db: Database, handle: () => Sqlite.Database
       return rows as T[];
     },
     async insert(into: BulkInsert, rows: BulkCell[][]) {
-      if (rows.length === 0) return;
+      if (rows.length === 0) return 0;
       const constants = into.constants ?? [];
       const names = [...into.columns.map(([name]) => name), ...constants.map(([name]) => name)];
       const sql = `INSERT INTO "${into.table}" (${names.map((name) => `"${name}"`).join(", ")}) VALUES (${names.map(() => "?").join(", ")})${into.onConflictDoNothing ? " ON CONFLICT DO NOTHING" : ""}`;
@@ -38,11 +38,13 @@ export function openSqliteBulkWriter(db: Database, handle: () => Sqlite.Database
       const converted = into.columns.flatMap(([, type], i) => (type === "text" ? [] : [i]));
       // One parameter array for every row: the constants at its end are converted once.
       const parameters: unknown[] = [...into.columns.map(() => null), ...constants.map(([, , value]) => toSqlite(value))];
+      let written = 0;
       for (const row of rows) {
         for (let i = 0; i < width; i++) parameters[i] = row[i];
         for (const i of converted) parameters[i] = toSqlite(row[i]!);
-        statement.run(parameters);
+        written += statement.run(parameters).changes;
       }
+      return written;
     },
     async update(table: string, columns: readonly BulkColumn[], rows: BulkCell[][]) {
       if (rows.length === 0) return;

@@ -202,7 +202,9 @@ const contactTypes = { optedOut: "boolean", updatesConsent: "boolean" } as const
 async function writeSlots(tx: BulkWriter, slots: Slot[], settings: BatchSettings, result: BatchResult): Promise<void> {
   const { now } = settings;
   const newContacts: Cell[][] = [];
+  // Of the people this batch creates, and of those it merges into (their conflicts are expected).
   const identities: Cell[][] = [];
+  const mergedIdentities: Cell[][] = [];
   const tags: Cell[][] = [];
   // The name search's words of every name this batch writes (a merge only fills a blank name).
   const nameWords: Cell[][] = [];
@@ -225,17 +227,19 @@ async function writeSlots(tx: BulkWriter, slots: Slot[], settings: BatchSettings
       withdrawals.push([createImportId(), slot.contactId, slot.language]);
       result.optedOut++;
     }
-    for (const externalId of slot.telegramIds) identities.push([createImportId(), slot.contactId, "telegram", externalId]);
+    const identitiesOf = before ? mergedIdentities : identities;
+    for (const externalId of slot.telegramIds) identitiesOf.push([createImportId(), slot.contactId, "telegram", externalId]);
     // A phone number is a WhatsApp account: whether a broadcast may go there is the consent's
     // question, and how (paced, or a template outside the 24-hour window) the outbox's. A number
     // that already has its WhatsApp identity (this person's, or anyone's) is left as it is.
-    if (slot.phone) identities.push([createImportId(), slot.contactId, "whatsapp", slot.phone.slice(1)]);
+    if (slot.phone) identitiesOf.push([createImportId(), slot.contactId, "whatsapp", slot.phone.slice(1)]);
     for (const tag of slot.tags) tags.push([slot.contactId, tag]);
 
     const consentNow = consentAfterImport(slot, fresh);
     if (slot.name !== (before?.name ?? null)) for (const word of nameSearchWords(slot.name)) nameWords.push([word, slot.contactId]);
     if (!before) {
-      newContacts.push([slot.contactId, slot.name, slot.phone, slot.language, slot.regionCode, slot.optOut, consentNow]);
+      // Reach as the identities below leave it, so their triggers have nothing to change (see the fix-up below).
+      newContacts.push([slot.contactId, slot.name, slot.phone, slot.language, slot.regionCode, slot.optOut, consentNow, slot.phone || slot.telegramIds.length > 0 ? "reachable" : "no_account"]);
       continue;
     }
     const changed =
@@ -260,7 +264,10 @@ async function writeSlots(tx: BulkWriter, slots: Slot[], settings: BatchSettings
     },
     newContacts,
   );
-  await tx.insert({ table: "ChannelIdentity", columns: identityColumns, constants: [["createdAt", "timestamp", now]], onConflictDoNothing: true }, identities);
+  const identityInsert = { table: "ChannelIdentity", columns: identityColumns, constants: [["createdAt", "timestamp", now]], onConflictDoNothing: true } as const;
+  // A number already someone else's WhatsApp identity is not added: a new contact left without any identity has no account.
+  if ((await tx.insert(identityInsert, identities)) < identities.length) await markNoAccount(tx, newContacts.map((row) => row[0] as string));
+  await tx.insert(identityInsert, mergedIdentities);
   await tx.insert({ table: "ContactTag", columns: tagColumns, onConflictDoNothing: true }, tags);
   await tx.insert({ table: "ContactNameWord", columns: nameWordColumns, onConflictDoNothing: true }, nameWords);
   await tx.insert(
@@ -277,6 +284,18 @@ async function writeSlots(tx: BulkWriter, slots: Slot[], settings: BatchSettings
   );
 }
 
+async function markNoAccount(tx: BulkWriter, contactIds: string[]): Promise<void> {
+  const without = await tx.selectIn<{ id: string }>(
+    `SELECT c."id" FROM "Contact" c WHERE c."reach" = 'reachable' AND NOT EXISTS (SELECT 1 FROM "ChannelIdentity" i WHERE i."contactId" = c."id") AND c."id" IN (:keys)`,
+    contactIds,
+  );
+  await tx.update("Contact", reachColumns, without.map(({ id }) => [id, "no_account"]));
+}
+
+const reachColumns: ColumnSpec[] = [
+  ["id", "text"],
+  ["reach", "text"],
+];
 const updateColumns: ColumnSpec[] = [
   ["id", "text"],
   ["name", "text"],
@@ -293,6 +312,7 @@ const contactColumns: ColumnSpec[] = [
   ["regionCode", "text"],
   ["optedOut", "boolean"],
   ["updatesConsent", "boolean"],
+  ["reach", "text"],
 ];
 const identityColumns: ColumnSpec[] = [
   ["id", "text"],

@@ -86,15 +86,20 @@ describe("Contact.reach, kept by every writer of ChannelIdentity", () => {
 
     // The importer: new people with a phone (a WhatsApp identity) or a Telegram id, one without
     // either, and a phone that is already someone's WhatsApp identity (left as it is: nothing new).
+    // Ika's number is the WhatsApp account of someone whose contact has no phone: Ika gets no identity.
+    const joko = await store.db.contact.create({ data: { name: "Joko", createdAt: at, lastActiveAt: at, identities: { create: { channel: "whatsapp", externalId: "6281311110009" } } } });
     const path = folder.write(
       "kontak.csv",
-      ["nama,telepon,telegram_id", "Eka,081311110001,", "Fajar,,777001", "Gita,081311110003,777003", "Hadi,081299990000,"].join("\n") + "\n",
+      ["nama,telepon,telegram_id", "Eka,081311110001,", "Fajar,,777001", "Gita,081311110003,777003", "Hadi,081299990000,", "Ika,081311110009,"].join("\n") + "\n",
     );
     const outcome = await importFile(store.db, path, { errorsPath: null });
     expect(outcome.status).toBe("done");
     const imported = await store.db.contact.findMany({ where: { name: { in: ["Eka", "Fajar", "Gita"] } }, orderBy: { name: "asc" } });
     expect(imported).toHaveLength(3);
     for (const person of imported) expect(await reachOf(person.id)).toBe("reachable");
+    const ika = await store.db.contact.findFirstOrThrow({ where: { name: "Ika" } });
+    expect(await reachOf(ika.id)).toBe("no_account");
+    expect(await reachOf(joko.id)).toBe("reachable");
     // A contact with no account at all, created the way the importer writes a row without a phone: none.
     await store.db.$executeRaw`INSERT INTO "Contact" ("id", "language", "optedOut", "createdAt", "lastActiveAt") VALUES ('raw-1', 'id', FALSE, ${at}, ${at})`;
     expect(await reachOf("raw-1")).toBe("no_account");

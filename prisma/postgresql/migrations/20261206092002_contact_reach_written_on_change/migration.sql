@@ -1,0 +1,2 @@
+-- Nothing to do on PostgreSQL: its insert trigger (refresh_contact_reach, migration contact_reach)
+-- already writes a contact only when its reach changes. SQLite's does the same from this migration.
