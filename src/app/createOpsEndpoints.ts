@@ -13,6 +13,8 @@ export interface OpsCounters {
   inbound(channel: string): void;
   /** A message was dropped without a turn: a redelivered duplicate, or one more in a flood. */
   inboundDropped(channel: string, reason: "duplicate" | "rate_limited"): void;
+  /** Delivery receipts (status webhooks): naming a delivery of ours, or a message that is none (replies, erased people). */
+  receipts(channel: string, recorded: { known: number; unknown: number }): void;
 }
 
 export interface OpsEndpoints {
@@ -46,6 +48,12 @@ export function createOpsEndpoints(opts: OpsOptions): OpsEndpoints {
   const limited = new Counter({ name: "relawan_rate_limited_total", help: "429 answers from the platform (each pauses the channel)", labelNames: ["channel"], registers: [registry] });
   const inbound = new Counter({ name: "relawan_inbound_messages_total", help: "Messages from people processed (a turn ran)", labelNames: ["channel"], registers: [registry] });
   const dropped = new Counter({ name: "relawan_inbound_dropped_total", help: "Messages dropped without a turn: redelivered duplicates, floods", labelNames: ["channel", "reason"], registers: [registry] });
+  const receipts = new Counter({
+    name: "relawan_delivery_receipts_total",
+    help: "Delivery receipts (delivered, read, failed) from status webhooks: known names a delivery, unknown none (ignored)",
+    labelNames: ["channel", "result"],
+    registers: [registry],
+  });
   // Sends of the last minute, for a dashboard without PromQL; rate(relawan_messages_sent_total[1m]) says the same.
   const recentSends: number[] = [];
   new Gauge({
@@ -108,6 +116,10 @@ export function createOpsEndpoints(opts: OpsOptions): OpsEndpoints {
       rateLimited: (channel) => limited.inc({ channel }),
       inbound: (channel) => inbound.inc({ channel }),
       inboundDropped: (channel, reason) => dropped.inc({ channel, reason }),
+      receipts(channel, recorded) {
+        receipts.inc({ channel, result: "known" }, recorded.known);
+        receipts.inc({ channel, result: "unknown" }, recorded.unknown);
+      },
     },
     async handle(req, res) {
       if (req.method !== "GET" && req.method !== "HEAD") return false;

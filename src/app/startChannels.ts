@@ -15,6 +15,7 @@ import type { ConversationEngine } from "../conversation/types.js";
 import type { Database } from "../db/client.js";
 import type { ChannelLimiter } from "../delivery/createChannelLimiter.js";
 import { createInitiatedPacer } from "../delivery/createInitiatedPacer.js";
+import { createReceiptWriter } from "../delivery/createReceiptWriter.js";
 import { createWhatsAppWebLimiter } from "../delivery/createWhatsAppWebLimiter.js";
 import type { ProcessIdentity } from "../domain/processes/acquireProcessLease.js";
 import { recordUnsentDelivery } from "../domain/deliveries/recordUnsentDelivery.js";
@@ -107,6 +108,8 @@ export async function startChannels({ config, engine, translator, db, logger, fa
   }
 
   if (config.WHATSAPP_CLOUD_TOKEN && config.WHATSAPP_CLOUD_PHONE_NUMBER_ID && config.WHATSAPP_CLOUD_APP_SECRET && config.WHATSAPP_CLOUD_VERIFY_TOKEN) {
+    // Status webhooks name the wamid each delivery keeps: delivered, read, or failed after Meta accepted it.
+    const receipts = createReceiptWriter({ db, channel: "whatsapp", logger, ...(ops ? { counted: (recorded) => ops.counters.receipts("whatsapp", recorded) } : {}) });
     const cloud = createWhatsAppCloudChannel({
       apiRoot: config.WHATSAPP_CLOUD_API_ROOT,
       phoneNumberId: config.WHATSAPP_CLOUD_PHONE_NUMBER_ID,
@@ -126,6 +129,7 @@ export async function startChannels({ config, engine, translator, db, logger, fa
       templates: toCloudTemplates(config.WHATSAPP_CLOUD_TEMPLATE_NAME, config.WHATSAPP_CLOUD_TEMPLATE_LANGUAGE),
       recordUnsent: (externalId, reason, reply) =>
         recordUnsentDelivery(db, { channel: "whatsapp", externalId, text: reply.text, reason, at: new Date() }),
+      onReceipts: (received) => receipts.add(received),
     });
     started.whatsapp = cloud;
     // The Cloud API sends what the bot starts, unpaced (Meta throttles it): WhatsApp Web's pace is not its.
@@ -138,7 +142,10 @@ export async function startChannels({ config, engine, translator, db, logger, fa
       await cloud.start().catch((error: unknown) => {
         throw describeListenFailure(error, { portSetting: "WHATSAPP_CLOUD_WEBHOOK_PORT", hostSetting: "WHATSAPP_CLOUD_WEBHOOK_HOST", port: config.WHATSAPP_CLOUD_WEBHOOK_PORT, host: config.WHATSAPP_CLOUD_WEBHOOK_HOST }) ?? error;
       });
-      started.stops.push(() => cloud.stop());
+      started.stops.push(async () => {
+        await cloud.stop();
+        await receipts.flush();
+      });
       started.names.push(`whatsapp (Cloud API, webhook on ${config.WHATSAPP_CLOUD_WEBHOOK_HOST}:${config.WHATSAPP_CLOUD_WEBHOOK_PORT}/whatsapp/webhook)`);
     }
   }

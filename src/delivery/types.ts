@@ -26,6 +26,17 @@ export type SendOutcome =
    */
   | { status: "uncertain"; reason: string };
 
+/**
+ * What a platform reported later about a message it had accepted (the Cloud API's status webhooks),
+ * naming it by the id it answered the send with. `at`: when the platform says it happened.
+ */
+export type DeliveryReceipt =
+  | { platformMessageId: string; event: "delivered" | "read"; at: Date }
+  /** `reason`: the platform's code, e.g. "cloud_api_131026". */
+  | { platformMessageId: string; event: "failed"; at: Date; reason: string }
+  /** The channel sent another message in its place (the template after a late 131047); `by` is that one's id. */
+  | { platformMessageId: string; event: "replaced"; at: Date; by: string; sentAs: SentAs };
+
 /** An approved message template whose body has one text parameter ({{1}}): the message's text goes in it. */
 export interface ApprovedTemplate {
   name: string;

@@ -10,7 +10,7 @@ import type { CloudInbound, CloudStatus } from "./parseWebhook.js";
 import { renderCloudMessage } from "./renderCloudMessage.js";
 import { renderTemplateMessage, type CloudTemplate } from "./renderTemplateMessage.js";
 import { toInbound } from "./toInbound.js";
-import type { FreeFormWindow, MessageForm, SentAs } from "../../../delivery/types.js";
+import type { DeliveryReceipt, FreeFormWindow, MessageForm, SentAs } from "../../../delivery/types.js";
 
 export interface WhatsAppCloudTexts {
   pickByNumberHint(lang?: string): string;
@@ -35,8 +35,10 @@ export interface WhatsAppCloudChannelOptions {
   texts: WhatsAppCloudTexts;
   /** Approved templates (one body parameter) by the person's language, "*" for all (see toCloudTemplates). */
   templates?: Readonly<Record<string, CloudTemplate>>;
-  /** A message Meta refused after accepting it (a late 131047) with no template to fall back on, for someone to see. */
+  /** A reply Meta refused (131047: the window had closed after all), for someone to see. */
   recordUnsent: (externalId: string, reason: string, reply: Reply) => Promise<void>;
+  /** What Meta's status webhooks said about messages it accepted (delivered, read, failed), for the delivery layer to record. */
+  onReceipts?: (receipts: DeliveryReceipt[]) => void;
   fetch?: typeof globalThis.fetch;
   sleep?: (ms: number) => Promise<void>;
   maxAttempts?: number;
@@ -68,6 +70,13 @@ const OUTSIDE_WINDOW = 131047;
 // Bot-started sends whose failure may still arrive as a status webhook; enough for a broadcast burst.
 const TRACKED_INITIATED_SENDS = 5000;
 
+interface TrackedSend {
+  externalId: string;
+  reply: Reply;
+  wamids: string[];
+  ifClosed: CloudTemplate | undefined;
+}
+
 interface Turn {
   externalId: string;
   wamid: string;
@@ -91,7 +100,7 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
   });
   const perPerson = serializeByKey();
   // wamid -> the bot-started send it belongs to, so a late 131047 status can still fall back to the template.
-  const initiated = new Map<string, { externalId: string; reply: Reply; wamids: string[]; ifClosed: CloudTemplate | undefined }>();
+  const initiated = new Map<string, TrackedSend>();
   let server: http.Server | undefined;
 
   async function onDelivery(delivery: CloudWebhookDelivery): Promise<CloudWebhookOutcome> {
@@ -126,7 +135,7 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
         afterResponse: () => {
           respond();
           void Promise.allSettled(sends);
-          for (const status of delivery.statuses) onStatus(status);
+          onStatuses(delivery.statuses);
         },
       };
     } catch (err) {
@@ -204,21 +213,40 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
     return { status: "sent", as: "template", messageId };
   }
 
-  function onStatus(status: CloudStatus): void {
-    if (status.status !== "failed") return;
-    const codes = (status.errors ?? []).map((e) => e.code);
-    logger.warn({ wamid: status.id, errors: status.errors }, "whatsapp message failed after Meta accepted it");
-    const send = initiated.get(status.id);
-    if (!send || !codes.includes(OUTSIDE_WINDOW)) return;
-    for (const wamid of send.wamids) initiated.delete(wamid);
-    void perPerson
-      .run(send.externalId, async () => {
-        if ((await windowClosed(send.externalId, send.reply, send.ifClosed)).status === "not_sent") await opts.recordUnsent(send.externalId, "outside_24h_window", send.reply);
-      })
-      .catch((err: unknown) => logger.error({ err, wamid: status.id, ...graphFields(err) }, "whatsapp window fallback failed"));
+  function onStatuses(statuses: CloudStatus[]): void {
+    const receipts: DeliveryReceipt[] = [];
+    for (const status of statuses) {
+      if (status.phoneNumberId !== opts.phoneNumberId) continue;
+      // Meta's time of the event, in unix seconds; "sent" only repeats what the send's answer said.
+      const at = status.timestamp ? new Date(Number(status.timestamp) * 1000) : new Date();
+      if (status.status === "delivered" || status.status === "read") receipts.push({ platformMessageId: status.id, event: status.status, at });
+      if (status.status !== "failed") continue;
+      const codes = (status.errors ?? []).map((e) => e.code);
+      logger.warn({ wamid: status.id, errors: status.errors }, "whatsapp message failed after Meta accepted it");
+      const send = initiated.get(status.id);
+      if (send?.ifClosed && codes.includes(OUTSIDE_WINDOW)) fallBack(send, status.id, at);
+      else receipts.push({ platformMessageId: status.id, event: "failed", at, reason: `cloud_api_${codes[0] ?? "unknown"}` });
+    }
+    if (receipts.length > 0) opts.onReceipts?.(receipts);
   }
 
-  function track(externalId: string, reply: Reply, wamids: string[], ifClosed: CloudTemplate | undefined): void {
+  // A late 131047 for text our record allowed: the template decided beforehand goes instead, and the delivery names it.
+  function fallBack(send: TrackedSend, wamid: string, at: Date): void {
+    for (const part of send.wamids) initiated.delete(part);
+    const first = send.wamids[0] ?? wamid;
+    const failed: DeliveryReceipt = { platformMessageId: first, event: "failed", at, reason: `cloud_api_${OUTSIDE_WINDOW}` };
+    void perPerson
+      .run(send.externalId, async () => {
+        const outcome = await windowClosed(send.externalId, send.reply, send.ifClosed);
+        opts.onReceipts?.([outcome.status === "sent" ? { platformMessageId: first, event: "replaced", at, by: outcome.messageId, sentAs: outcome.as } : failed]);
+      })
+      .catch((err: unknown) => {
+        logger.error({ err, wamid, ...graphFields(err) }, "whatsapp window fallback failed");
+        opts.onReceipts?.([failed]);
+      });
+  }
+
+  function track(externalId: string, reply: Reply, wamids: string[], ifClosed: CloudTemplate): void {
     const send = { externalId, reply, wamids, ifClosed };
     for (const wamid of wamids) initiated.set(wamid, send);
     // Maps iterate in insertion order, so the first keys are the oldest sends.
@@ -264,7 +292,8 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
         }
         const ifClosed = "template" in form.ifClosed ? form.ifClosed.template : undefined;
         const { outcome, wamids } = await deliver(externalId, reply, lang, ifClosed);
-        if (outcome.status === "sent" && outcome.as === "text") track(externalId, reply, wamids, ifClosed);
+        // Kept only where a late 131047 has something to fall back on; otherwise the receipt alone fails the delivery.
+        if (outcome.status === "sent" && outcome.as === "text" && ifClosed) track(externalId, reply, wamids, ifClosed);
         return outcome;
       });
     },

@@ -4,7 +4,7 @@
 export const BUSINESS = { wabaId: "102290129340398", phoneNumberId: "106540352242922", displayPhoneNumber: "15550783881" } as const;
 export const SITI = { waId: "6281234567890", name: "Siti Rahayu" } as const;
 export const BUDI = { waId: "6289876543210", name: "Budi" } as const;
-export type Person = typeof SITI | typeof BUDI;
+export type Person = { readonly waId: string; readonly name: string };
 
 export const TIMESTAMP = 1767225600; // 2026-01-01T00:00:00Z
 export const DATE_OF_FIXTURES = new Date(TIMESTAMP * 1000);
@@ -118,32 +118,43 @@ export function systemChangedNumber(from: Person, newWaId: string): Record<strin
 }
 
 /** A delivery-status notification; `failedWith` turns it into a failure with that Graph error code. */
-export function statusWebhook(messageId: string, recipient: Person, status: "sent" | "delivered" | "read" | "failed", failedWith?: number): Record<string, unknown> {
+export function statusWebhook(messageId: string, recipient: Person, status: StatusName, failedWith?: number): Record<string, unknown> {
+  return statusesWebhook([statusOf(messageId, recipient, status, failedWith === undefined ? {} : { failedWith })]);
+}
+
+export type StatusName = "sent" | "delivered" | "read" | "failed";
+
+/** Several statuses in one notification, as Meta batches them under load. */
+export function statusesWebhook(statuses: Record<string, unknown>[]): Record<string, unknown> {
   return envelope({
     messaging_product: "whatsapp",
     metadata: { display_phone_number: BUSINESS.displayPhoneNumber, phone_number_id: BUSINESS.phoneNumberId },
-    statuses: [
-      {
-        id: messageId,
-        status,
-        timestamp: String(TIMESTAMP + 5),
-        recipient_id: recipient.waId,
-        ...(status === "failed"
-          ? {
-              errors: [
-                {
-                  code: failedWith ?? 131026,
-                  title: failedWith === 131047 ? "Re-engagement message" : "Message undeliverable",
-                  message: failedWith === 131047 ? "Re-engagement message" : "Message undeliverable",
-                  error_data: { details: "Message failed to send." },
-                },
-              ],
-            }
-          : {
-              conversation: { id: "a75d17ad06104c51166f948319b03c6a", origin: { type: "service" } },
-              pricing: { billable: true, pricing_model: "CBP", category: "service" },
-            }),
-      },
-    ],
+    statuses,
   });
+}
+
+/** One entry of a status notification; `secondsLater` after the fixtures' time (default 5). */
+export function statusOf(messageId: string, recipient: Person, status: StatusName, options: { failedWith?: number; secondsLater?: number } = {}): Record<string, unknown> {
+  const { failedWith } = options;
+  return {
+    id: messageId,
+    status,
+    timestamp: String(TIMESTAMP + (options.secondsLater ?? 5)),
+    recipient_id: recipient.waId,
+    ...(status === "failed"
+      ? {
+          errors: [
+            {
+              code: failedWith ?? 131026,
+              title: failedWith === 131047 ? "Re-engagement message" : "Message undeliverable",
+              message: failedWith === 131047 ? "Re-engagement message" : "Message undeliverable",
+              error_data: { details: "Message failed to send." },
+            },
+          ],
+        }
+      : {
+          conversation: { id: "a75d17ad06104c51166f948319b03c6a", origin: { type: "service" } },
+          pricing: { billable: true, pricing_model: "CBP", category: "service" },
+        }),
+  };
 }

@@ -4,7 +4,7 @@ import type { Reply } from "../../../../src/conversation/types.js";
 import type { MessageForm } from "../../../../src/delivery/types.js";
 import { graphErrors } from "../../../support/fakeGraphApi.js";
 import { echo, recordingEngine } from "../../telegram/recordingEngine.js";
-import { SITI, statusWebhook } from "./payloads.js";
+import { SITI, TIMESTAMP, statusWebhook } from "./payloads.js";
 import { TEXTS, startCloudHarness, type CloudHarness } from "./startCloudHarness.js";
 
 const TEMPLATE = { name: "relawan_kabar_terbaru", language: "id" };
@@ -89,6 +89,10 @@ describe("sendInitiated: sends in the form the delivery layer decided", () => {
     expect((await h.post(statusWebhook("wamid.FAKE000001", SITI, "failed", 131047))).status).toBe(200);
     await h.api.waitFor((rs) => rs.length === 2);
     expect(h.api.sent()[1]).toEqual(templateBody(SITI.waId, REMINDER_PARAMETER));
+    // The delivery is told to name the template's wamid from now on, not to fail.
+    await expect.poll(() => h.receipts).toEqual([
+      { platformMessageId: "wamid.FAKE000001", event: "replaced", at: new Date((TIMESTAMP + 5) * 1000), by: "wamid.FAKE000002", sentAs: "template" },
+    ]);
 
     // A second report of the same failure does not send the template twice.
     expect((await h.post(statusWebhook("wamid.FAKE000001", SITI, "failed", 131047))).status).toBe(200);
@@ -96,16 +100,20 @@ describe("sendInitiated: sends in the form the delivery layer decided", () => {
     expect(h.api.requests).toHaveLength(2);
   });
 
-  it("records a late 131047 as unsent when there is no template to fall back on (the delivery already counted as sent)", async () => {
+  it("hands a late 131047 with no template to fall back on to the delivery layer as a failure", async () => {
     const h = await start();
     await h.channel.sendInitiated(SITI.waId, REMINDER, undefined, TEXT_OR_NOTHING);
     expect((await h.post(statusWebhook("wamid.FAKE000001", SITI, "failed", 131047))).status).toBe(200);
-    await expect.poll(() => h.unsent).toEqual([{ externalId: SITI.waId, reason: "outside_24h_window", reply: REMINDER }]);
+    await expect.poll(() => h.receipts).toEqual([{ platformMessageId: "wamid.FAKE000001", event: "failed", at: new Date((TIMESTAMP + 5) * 1000), reason: "cloud_api_131047" }]);
+    // The delivery itself says so now: no second "unsent notice" row beside it.
+    expect(h.unsent).toEqual([]);
+    expect(h.api.requests).toHaveLength(1);
   });
 
-  it("ignores failures of messages it did not start itself", async () => {
+  it("sends nothing for failures of messages it did not start itself, and leaves finding their delivery to the delivery layer", async () => {
     const h = await start();
     expect((await h.post(statusWebhook("wamid.SOMETHINGELSE", SITI, "failed", 131047))).status).toBe(200);
+    await expect.poll(() => h.receipts).toHaveLength(1);
     await sleep(30);
     expect(h.api.requests).toEqual([]);
     expect(h.unsent).toEqual([]);

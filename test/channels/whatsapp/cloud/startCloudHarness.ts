@@ -8,6 +8,7 @@ import {
   type WhatsAppCloudChannelOptions,
 } from "../../../../src/channels/whatsapp/cloud/createWhatsAppCloudChannel.js";
 import type { ConversationEngine, Reply } from "../../../../src/conversation/types.js";
+import type { DeliveryReceipt } from "../../../../src/delivery/types.js";
 import { startFakeGraphApi, type FakeGraphApi } from "../../../support/fakeGraphApi.js";
 
 export const TOKEN = "EAAGm0PX4ZCpsBO-test-token";
@@ -27,6 +28,8 @@ export interface CloudHarness {
   hook: string;
   logs: Record<string, unknown>[];
   unsent: { externalId: string; reason: string; reply: Reply }[];
+  /** What the channel handed on from status webhooks (also given to `onReceipts`, when passed). */
+  receipts: DeliveryReceipt[];
   sleeps: number[];
   /** POSTs a body signed with the app secret over its exact bytes; `signature: null` sends none. */
   post(body: unknown, options?: { signature?: string | null }): Promise<Response>;
@@ -41,12 +44,14 @@ export async function startCloudHarness(options: {
   engine: ConversationEngine;
   templates?: WhatsAppCloudChannelOptions["templates"];
   fetch?: typeof globalThis.fetch;
+  onReceipts?: (receipts: DeliveryReceipt[]) => void;
 }): Promise<CloudHarness> {
   const api = await startFakeGraphApi();
   const logs: Record<string, unknown>[] = [];
   const logger = pino({ level: "debug" }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
   const unsent: CloudHarness["unsent"] = [];
   const sleeps: number[] = [];
+  const receipts: DeliveryReceipt[] = [];
   const pick = (texts: { id: string; en: string }) => (lang?: string) => (lang === "en" ? texts.en : texts.id);
 
   const channel = createWhatsAppCloudChannel({
@@ -67,6 +72,10 @@ export async function startCloudHarness(options: {
     },
     ...(options.templates ? { templates: options.templates } : {}),
     recordUnsent: async (externalId, reason, reply) => void unsent.push({ externalId, reason, reply }),
+    onReceipts: (received) => {
+      receipts.push(...received);
+      options.onReceipts?.(received);
+    },
     ...(options.fetch ? { fetch: options.fetch } : {}),
     sleep: async (ms) => void sleeps.push(ms),
     maxAttempts: 4,
@@ -84,6 +93,7 @@ export async function startCloudHarness(options: {
     hook,
     logs,
     unsent,
+    receipts,
     sleeps,
     post(body, postOptions = {}) {
       const raw = typeof body === "string" ? body : JSON.stringify(body);
