@@ -1,6 +1,7 @@
 import { constants } from "node:fs";
 import { access } from "node:fs/promises";
 import { basename, dirname } from "node:path";
+import { setImmediate } from "node:timers/promises";
 import type { CountryCode } from "libphonenumber-js";
 import type { Database } from "../../db/client.js";
 import { openBulkWriter } from "../../db/openBulkWriter.js";
@@ -168,6 +169,10 @@ export async function importContacts(db: Database, settings: ImportSettings): Pr
       if (parsed.status === "invalid") pending.push({ line: row.line, problem: parsed.problem, record });
       else batch.push(parsed.row);
       if (batch.length >= batchSize) await flush();
+      // The parser hands over a whole chunk of the file at once (hundreds of rows, ~30 ms): now and
+      // then the answers to the batch being written are let in, or its transaction waits that long
+      // at every statement (on PostgreSQL it sat idle a third of the time).
+      if (report.rowsRead % 64 === 0) await setImmediate();
       if (report.rowsRead % 1000 === 0) settings.onProgress?.({ rows: report.rowsRead, total });
     }
     if (!header) return { status: "refused", problem: { code: "empty" } };
