@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { createCuid } from "../../db/createCuid.js";
 import type { LoadedContact } from "../contacts/readContactForTurn.js";
 import { readContactForTurn } from "../contacts/readContactForTurn.js";
 import { saveNameWords } from "../contacts/saveNameWords.js";
@@ -25,10 +26,15 @@ export interface VolunteerSignUp {
 export async function registerVolunteer(db: Db, signUp: VolunteerSignUp): Promise<LoadedContact> {
   const { contactId } = signUp;
   const answers = { interests: JSON.stringify(signUp.interests), availability: signUp.availability };
-  // Raw SQL but for the create (its id is Prisma's cuid): the end of a sign-up is a conversation
-  // turn, inside its transaction, and model queries cost several times the statements (docs/benchmarks.md).
+  // Raw SQL (the new profile's id made here, in Prisma's cuid shape): the end of a sign-up is a
+  // conversation turn, inside its transaction, and model queries cost several times the statements
+  // (docs/benchmarks.md).
   const updated = await db.$executeRaw`UPDATE "Volunteer" SET "interests" = ${answers.interests}, "availability" = ${answers.availability} WHERE "contactId" = ${contactId}`;
-  if (updated === 0) await db.volunteer.create({ data: { contactId, referralCode: await unusedReferralCode(db), createdAt: signUp.at, ...answers } });
+  if (updated === 0) {
+    await db.$executeRaw`
+      INSERT INTO "Volunteer" ("id", "contactId", "referralCode", "interests", "availability", "createdAt")
+      VALUES (${createCuid()}, ${contactId}, ${await unusedReferralCode(db)}, ${answers.interests}, ${answers.availability}, ${signUp.at})`;
+  }
   await db.$executeRaw`
     UPDATE "Contact" SET "name" = ${signUp.name}, "phone" = ${signUp.phone}, "regionCode" = ${signUp.regionCode}, "role" = ${signUp.role ?? "volunteer"}
     WHERE "id" = ${contactId}`;
