@@ -1,5 +1,6 @@
 // The conversation core: one inbound message in, replies and effects out, with
 // every change of the turn in one database transaction. It never sends.
+import { runTransaction } from "../db/runTransaction.js";
 import { findOrCreateContact } from "../domain/contacts/findOrCreateContact.js";
 import { markIdentityUnreachable } from "../domain/contacts/markIdentityUnreachable.js";
 import { saveConversationState } from "../domain/contacts/saveConversationState.js";
@@ -54,7 +55,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
       return queue.run(key, async () => {
         const verdict = flood.check(key, message.receivedAt);
         if (verdict === "ignore") return { replies: [], effects: [{ type: "rate_limited" }] };
-        const result = await deps.db.$transaction((tx) => runTurn(tx, deps, message, verdict), { timeout: 15_000, maxWait: 15_000 });
+        const result = await runTransaction(deps.db, (tx) => runTurn(tx, deps, message, verdict), { timeout: 15_000, maxWait: 15_000 });
         hooks?.onCommitted?.();
         applyFaqEffects(deps, result);
         for (const effect of result.effects) if (effect.type === "deferred") result.replies.push(...(await effect.run()));
@@ -62,7 +63,7 @@ export function createConversationEngine(deps: EngineDeps): ConversationEngine {
       });
     },
     resume(channel, externalId, at) {
-      return queue.run(`${channel}:${externalId}`, () => deps.db.$transaction((tx) => runResume(tx, deps, { channel, externalId, kind: "text", text: "", receivedAt: at }), { timeout: 15_000, maxWait: 15_000 }));
+      return queue.run(`${channel}:${externalId}`, () => runTransaction(deps.db, (tx) => runResume(tx, deps, { channel, externalId, kind: "text", text: "", receivedAt: at }), { timeout: 15_000, maxWait: 15_000 }));
     },
     markUnreachable: (channel: ChannelName, externalId: string, at: Date) => markIdentityUnreachable(deps.db, channel, externalId, at),
   };

@@ -1,6 +1,8 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { Db, Prisma } from "./client.js";
+import { dialectOf } from "./dialect.js";
 import { driverOf } from "./driverOf.js";
+import { sqliteOfOpenTransaction } from "./runTransaction.js";
 
 // Distinct statement texts kept prepared per connection; the hot ones have one text whatever the batch size.
 const MAX_PREPARED = 128;
@@ -11,15 +13,19 @@ const postgresNames = new Map<string, string>();
  * Runs one statement on the driver below Prisma (better-sqlite3, pg), with its prepared statement
  * kept for the next call: for the few statements run for every message sent, Prisma's work around
  * a raw query (its query compiler, argument mapping, a fresh prepare each time) cost more than
- * the database's own. Anything that is not a client openDatabase made (a transaction client), or
- * a SQLite connection inside a Prisma transaction, goes through $queryRaw as before.
+ * the database's own. A SQLite transaction of runTransaction runs on the connection too; any
+ * other transaction client, or a SQLite connection inside someone else's transaction, goes
+ * through $queryRaw as before.
  * Rows come back as the driver reads them: no Date parsing on SQLite, integers as numbers, and
- * SQLite's booleans as 0/1; callers read ids, text and small integers only.
+ * SQLite's booleans as 0/1; callers read ids, text and small integers, or convert (readDatabaseTime,
+ * readDatabaseBoolean).
  */
 export async function queryDirect<T>(db: Db, sql: Prisma.Sql): Promise<T[]> {
   const driver = driverOf(db);
-  if (driver?.dialect === "sqlite" && !driver.sqlite.inTransaction) {
-    const statement = prepareSqlite(driver.sqlite, sql.sql);
+  // On SQLite: the client outside any transaction, or a transaction of runTransaction while it is open.
+  const sqlite = driver?.dialect === "sqlite" ? (driver.sqlite.inTransaction ? undefined : driver.sqlite) : sqliteOfOpenTransaction(db);
+  if (sqlite) {
+    const statement = prepareSqlite(sqlite, sql.sql);
     const values = sql.values.map(toSqliteValue);
     if (statement.reader) return statement.all(values) as T[];
     statement.run(values);
@@ -31,6 +37,15 @@ export async function queryDirect<T>(db: Db, sql: Prisma.Sql): Promise<T[]> {
     return result.rows as T[];
   }
   return db.$queryRaw<T[]>(sql);
+}
+
+/**
+ * queryDirect on SQLite, Prisma's $queryRaw on PostgreSQL: for statements whose rows hold times,
+ * which pg's pool would parse as local times (see readDatabaseTime), while the turn's transaction
+ * on PostgreSQL goes through Prisma anyway.
+ */
+export async function queryDirectOnSqlite<T>(db: Db, sql: Prisma.Sql): Promise<T[]> {
+  return dialectOf(db) === "sqlite" ? queryDirect<T>(db, sql) : db.$queryRaw<T[]>(sql);
 }
 
 function prepareSqlite(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {

@@ -1,6 +1,7 @@
-import type { Db } from "../../db/client.js";
+import { Prisma, type Db } from "../../db/client.js";
 import { createCuid } from "../../db/createCuid.js";
 import { dialectOf } from "../../db/dialect.js";
+import { queryDirect } from "../../db/queryDirect.js";
 import { findContactIdByPhone } from "./findContactIdByPhone.js";
 import { readContactForTurn, toLoadedContact, turnContactColumns, turnContactJoins, type LoadedContact, type TurnContactRow } from "./readContactForTurn.js";
 
@@ -54,11 +55,14 @@ async function touchKnownContact(db: Db, key: ContactIdentityKey, at: Date): Pro
       SELECT ${turnContactColumns} FROM c ${turnContactJoins}`;
     return row && toLoadedContact(row);
   }
-  const [known] = await db.$queryRaw<{ contactId: string }[]>`
-    UPDATE "ChannelIdentity" SET "unreachableAt" = NULL, "lastInboundAt" = ${at}
-    WHERE "channel" = ${key.channel} AND "externalId" = ${key.externalId}
-    RETURNING "contactId"`;
+  const [known] = await queryDirect<{ contactId: string }>(
+    db,
+    Prisma.sql`
+      UPDATE "ChannelIdentity" SET "unreachableAt" = NULL, "lastInboundAt" = ${at}
+      WHERE "channel" = ${key.channel} AND "externalId" = ${key.externalId}
+      RETURNING "contactId"`,
+  );
   if (!known) return undefined;
-  await db.$executeRaw`UPDATE "Contact" SET "lastActiveAt" = ${at} WHERE "id" = ${known.contactId}`;
+  await queryDirect(db, Prisma.sql`UPDATE "Contact" SET "lastActiveAt" = ${at} WHERE "id" = ${known.contactId}`);
   return readContactForTurn(db, known.contactId);
 }

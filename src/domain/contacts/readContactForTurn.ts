@@ -1,11 +1,14 @@
 import { Prisma, type Db } from "../../db/client.js";
+import { queryDirectOnSqlite } from "../../db/queryDirect.js";
+import { readDatabaseBoolean } from "../../db/readDatabaseBoolean.js";
+import { readDatabaseTime } from "../../db/readDatabaseTime.js";
 
 /** What a conversation turn needs of a contact: the contact, its volunteer profile and its conversation state. */
 export type LoadedContact = Prisma.ContactGetPayload<{ include: { volunteer: true; conversation: true } }>;
 
 /** The contact as a turn holds it (volunteer profile and conversation state included), read again after a change. */
 export async function readContactForTurn(db: Db, contactId: string): Promise<LoadedContact> {
-  const [row] = await db.$queryRaw<TurnContactRow[]>`SELECT ${turnContactColumns} FROM "Contact" c ${turnContactJoins} WHERE c."id" = ${contactId}`;
+  const [row] = await queryDirectOnSqlite<TurnContactRow>(db, Prisma.sql`SELECT ${turnContactColumns} FROM "Contact" c ${turnContactJoins} WHERE c."id" = ${contactId}`);
   if (!row) throw new Error(`No contact ${contactId}`);
   return toLoadedContact(row);
 }
@@ -39,14 +42,26 @@ export type TurnContactRow = Contact & {
   stateUpdatedAt: Date | null;
 };
 
+/** Times and booleans as Prisma reads them, or as better-sqlite3 does (text, 0/1) through queryDirect. */
 export function toLoadedContact(row: TurnContactRow): LoadedContact {
   const { volunteerId, volunteerReferralCode, volunteerInterests, volunteerAvailability, volunteerCreatedAt, stateContactId, stateFlow, stateStep, stateData, stateUpdatedAt, ...contact } = row;
   return {
     ...contact,
+    optedOut: readDatabaseBoolean(contact.optedOut)!,
+    updatesConsent: readDatabaseBoolean(contact.updatesConsent),
+    createdAt: readDatabaseTime(contact.createdAt)!,
+    lastActiveAt: readDatabaseTime(contact.lastActiveAt)!,
     volunteer:
       volunteerId === null
         ? null
-        : { id: volunteerId, contactId: contact.id, referralCode: volunteerReferralCode!, interests: volunteerInterests!, availability: volunteerAvailability!, createdAt: volunteerCreatedAt! },
-    conversation: stateContactId === null ? null : { contactId: stateContactId, flow: stateFlow!, step: stateStep!, data: stateData!, updatedAt: stateUpdatedAt! },
+        : {
+            id: volunteerId,
+            contactId: contact.id,
+            referralCode: volunteerReferralCode!,
+            interests: volunteerInterests!,
+            availability: volunteerAvailability!,
+            createdAt: readDatabaseTime(volunteerCreatedAt)!,
+          },
+    conversation: stateContactId === null ? null : { contactId: stateContactId, flow: stateFlow!, step: stateStep!, data: stateData!, updatedAt: readDatabaseTime(stateUpdatedAt)! },
   };
 }
