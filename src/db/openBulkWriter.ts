@@ -10,7 +10,11 @@ export interface BulkInsert {
   columns: readonly BulkColumn[];
   /** Columns with the same value in every row. */
   constants?: readonly (readonly [name: string, type: BulkColumnType, value: BulkCell])[];
-  onConflictDoNothing?: boolean;
+  /**
+   * Rows that would break a unique key are skipped: any key (true), or only the one of these columns,
+   * so PostgreSQL checks just its index ahead of each row.
+   */
+  onConflictDoNothing?: boolean | readonly string[];
 }
 
 /**
@@ -33,6 +37,12 @@ export interface BulkWriter {
   /** Sets `columns` of the rows whose first column (the key, text) matches. */
   update(table: string, columns: readonly BulkColumn[], rows: BulkCell[][]): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The insert's ON CONFLICT clause, the same on both databases. */
+export function onConflictSql({ onConflictDoNothing: skip }: BulkInsert): string {
+  if (!skip) return "";
+  return skip === true ? " ON CONFLICT DO NOTHING" : ` ON CONFLICT (${skip.map((name) => `"${name}"`).join(", ")}) DO NOTHING`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { BulkCell, BulkColumn, BulkColumnType, BulkInsert, BulkWriter } from "./openBulkWriter.js";
+import { onConflictSql, type BulkCell, type BulkColumn, type BulkColumnType, type BulkInsert, type BulkWriter } from "./openBulkWriter.js";
 
 // Prisma's timestamp(3) columns hold UTC without a zone; pg would read them in the process's zone.
 const TIMESTAMP = 1114;
@@ -56,7 +56,7 @@ export async function openPostgresBulkWriter(url: string): Promise<BulkWriter> {
       const picks = [...into.columns.map((_, i) => `u.c${i}`), ...constants.map(([, type], i) => `CAST($${width + 1 + i} AS ${sqlType(type)})`)].join(", ");
       const sql =
         `INSERT INTO "${into.table}" (${names}) SELECT ${picks} FROM ${unnest(into.columns)}` +
-        (into.onConflictDoNothing ? " ON CONFLICT DO NOTHING" : "");
+        onConflictSql(into);
       return (await query(sql, [...columnArrays(into.columns, rows), ...constants.map(([, , value]) => toPostgres(value))])).rowCount ?? 0;
     },
     async update(table: string, columns: readonly BulkColumn[], rows: BulkCell[][]) {

@@ -1,6 +1,6 @@
 import type Sqlite from "better-sqlite3";
 import type { Database } from "./client.js";
-import type { BulkCell, BulkColumn, BulkColumnType, BulkInsert, BulkWriter } from "./openBulkWriter.js";
+import { onConflictSql, type BulkCell, type BulkColumn, type BulkColumnType, type BulkInsert, type BulkWriter } from "./openBulkWriter.js";
 
 /**
  * The SQLite bulk writer: statements run on Prisma's own better-sqlite3 connection, inside a
@@ -32,7 +32,7 @@ export function openSqliteBulkWriter(db: Database, handle: () => Sqlite.Database
       if (rows.length === 0) return 0;
       const constants = into.constants ?? [];
       const names = [...into.columns.map(([name]) => name), ...constants.map(([name]) => name)];
-      const sql = `INSERT INTO "${into.table}" (${names.map((name) => `"${name}"`).join(", ")}) VALUES (${names.map(() => "?").join(", ")})${into.onConflictDoNothing ? " ON CONFLICT DO NOTHING" : ""}`;
+      const sql = `INSERT INTO "${into.table}" (${names.map((name) => `"${name}"`).join(", ")}) VALUES (${names.map(() => "?").join(", ")})${onConflictSql(into)}`;
       const statement = prepare(sql);
       const width = into.columns.length;
       const converted = into.columns.flatMap(([, type], i) => (type === "text" ? [] : [i]));

@@ -205,9 +205,13 @@ async function writeSlots(tx: BulkWriter, slots: Slot[], settings: BatchSettings
   // Of the people this batch creates, and of those it merges into (their conflicts are expected).
   const identities: Cell[][] = [];
   const mergedIdentities: Cell[][] = [];
+  // Tags and name search words likewise: only a merge can meet rows already there, so only its
+  // rows are inserted with ON CONFLICT (PostgreSQL checks the index ahead of each such row).
   const tags: Cell[][] = [];
+  const mergedTags: Cell[][] = [];
   // The name search's words of every name this batch writes (a merge only fills a blank name).
   const nameWords: Cell[][] = [];
+  const mergedNameWords: Cell[][] = [];
   const grants: Cell[][] = [];
   const withdrawals: Cell[][] = [];
   const updates: Cell[][] = [];
@@ -233,10 +237,10 @@ async function writeSlots(tx: BulkWriter, slots: Slot[], settings: BatchSettings
     // question, and how (paced, or a template outside the 24-hour window) the outbox's. A number
     // that already has its WhatsApp identity (this person's, or anyone's) is left as it is.
     if (slot.phone) identitiesOf.push([createImportId(), slot.contactId, "whatsapp", slot.phone.slice(1)]);
-    for (const tag of slot.tags) tags.push([slot.contactId, tag]);
+    for (const tag of slot.tags) (before ? mergedTags : tags).push([slot.contactId, tag]);
 
     const consentNow = consentAfterImport(slot, fresh);
-    if (slot.name !== (before?.name ?? null)) for (const word of nameSearchWords(slot.name)) nameWords.push([word, slot.contactId]);
+    if (slot.name !== (before?.name ?? null)) for (const word of nameSearchWords(slot.name)) (before ? mergedNameWords : nameWords).push([word, slot.contactId]);
     if (!before) {
       // Reach as the identities below leave it, so their triggers have nothing to change (see the fix-up below).
       newContacts.push([slot.contactId, slot.name, slot.phone, slot.language, slot.regionCode, slot.optOut, consentNow, slot.phone || slot.telegramIds.length > 0 ? "reachable" : "no_account"]);
@@ -264,12 +268,14 @@ async function writeSlots(tx: BulkWriter, slots: Slot[], settings: BatchSettings
     },
     newContacts,
   );
-  const identityInsert = { table: "ChannelIdentity", columns: identityColumns, constants: [["createdAt", "timestamp", now]], onConflictDoNothing: true } as const;
+  const identityInsert = { table: "ChannelIdentity", columns: identityColumns, constants: [["createdAt", "timestamp", now]], onConflictDoNothing: ["channel", "externalId"] } as const;
   // A number already someone else's WhatsApp identity is not added: a new contact left without any identity has no account.
   if ((await tx.insert(identityInsert, identities)) < identities.length) await markNoAccount(tx, newContacts.map((row) => row[0] as string));
   await tx.insert(identityInsert, mergedIdentities);
-  await tx.insert({ table: "ContactTag", columns: tagColumns, onConflictDoNothing: true }, tags);
-  await tx.insert({ table: "ContactNameWord", columns: nameWordColumns, onConflictDoNothing: true }, nameWords);
+  await tx.insert({ table: "ContactTag", columns: tagColumns }, tags);
+  await tx.insert({ table: "ContactTag", columns: tagColumns, onConflictDoNothing: true }, mergedTags);
+  await tx.insert({ table: "ContactNameWord", columns: nameWordColumns }, nameWords);
+  await tx.insert({ table: "ContactNameWord", columns: nameWordColumns, onConflictDoNothing: true }, mergedNameWords);
   await tx.insert(
     { table: "ConsentRecord", columns: grantColumns, constants: [...consentConstants, ["granted", "boolean", true], ["textKey", "text", consentText.key]] },
     grants,
