@@ -9,6 +9,10 @@ import { onConflictSql, type BulkCell, type BulkColumn, type BulkColumnType, typ
  */
 export function openSqliteBulkWriter(db: Database, handle: () => Sqlite.Database): BulkWriter {
   const statements = new Map<string, Sqlite.Statement>();
+  // SQLite copies the write-ahead log into the database every 1,000 pages by default, i.e. every
+  // batch or two of an import, writing the same index pages again each time; while the writer is
+  // in use it does so every ~40 MB (a few percent less of an import's CPU). Restored on close.
+  let checkpointEvery: number | undefined;
   const prepare = (sql: string) => {
     let statement = statements.get(sql);
     if (!statement) {
@@ -20,7 +24,13 @@ export function openSqliteBulkWriter(db: Database, handle: () => Sqlite.Database
   };
   return {
     dialect: "sqlite",
-    transaction: (work) => db.$transaction(() => work(), { timeout: 120_000, maxWait: 60_000 }),
+    transaction: (work) => {
+      if (checkpointEvery === undefined) {
+        checkpointEvery = handle().pragma("wal_autocheckpoint", { simple: true }) as number;
+        handle().pragma("wal_autocheckpoint = 10000");
+      }
+      return db.$transaction(() => work(), { timeout: 120_000, maxWait: 60_000 });
+    },
     async selectIn<T>(sql: string, keys: readonly string[], types: Readonly<Record<string, BulkColumnType>> = {}) {
       if (keys.length === 0) return [];
       const rows = prepare(sql.replace("IN (:keys)", "IN (SELECT value FROM json_each(?))")).all(JSON.stringify(keys)) as Record<string, unknown>[];
@@ -53,7 +63,9 @@ export function openSqliteBulkWriter(db: Database, handle: () => Sqlite.Database
       for (const row of rows) statement.run([...row.slice(1).map((cell) => toSqlite(cell)), row[0]]);
     },
     // The connection is Prisma's: it closes with the client.
-    async close() {},
+    async close() {
+      if (checkpointEvery !== undefined) handle().pragma(`wal_autocheckpoint = ${checkpointEvery}`);
+    },
   };
 }
 
