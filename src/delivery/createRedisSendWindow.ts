@@ -5,12 +5,13 @@ import type { SendWindow } from "./createSendWindow.js";
 // One round trip per grant, on Redis's clock so processes on different hosts agree. KEYS: the
 // slots (a sorted set: a running call scores a far-off time, a finished one the time it was
 // over) and the next even-spacing time. ARGV: limit, window, interval, running-slot lifetime,
-// wanted, slot prefix, first slot number, then the slots whose calls are over since last time.
+// wanted, slot prefix, first slot number, catch-up, then the slots whose calls are over since last time.
 const GRANT = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local limit, window, interval, lifetime, wanted = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
-for i = 8, #ARGV do redis.call('ZADD', KEYS[1], now, ARGV[i]) end
+local catchup = tonumber(ARGV[8])
+for i = 9, #ARGV do redis.call('ZADD', KEYS[1], now, ARGV[i]) end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 redis.call('PEXPIRE', KEYS[1], lifetime + window)
 if wanted < 1 then return {0, 0} end
@@ -25,8 +26,8 @@ end
 local count = math.min(free, wanted)
 local first = tonumber(ARGV[7])
 for i = 0, count - 1 do redis.call('ZADD', KEYS[1], now + lifetime, ARGV[6] .. (first + i)) end
--- Up to half an interval late keeps the schedule (lateness does not add up); later starts it afresh.
-if now - next > interval / 2 then next = now end
+-- Up to catchup late keeps the schedule (lateness does not add up); later starts it afresh.
+if now - next > catchup then next = now end
 redis.call('SET', KEYS[2], next + count * interval, 'PX', window + lifetime)
 return {count, 0}`;
 
@@ -43,6 +44,8 @@ export interface RedisSendWindowOptions {
   limit: number;
   windowMs: number;
   intervalMs: number;
+  /** See SendWindowOptions.catchUpMs; default half an interval. */
+  catchUpMs?: number;
   /** Redis stopped answering: said once per outage. */
   onAway: (err: unknown) => void;
   /** Redis answers again after onAway. */
@@ -61,6 +64,7 @@ export function createRedisSendWindow(opts: RedisSendWindowOptions): SendWindow 
   // Errors are told once per outage through onAway; keep ioredis from printing each retry.
   redis.on("error", () => undefined);
   const prefix = `${randomUUID()}:`;
+  const catchUpMs = opts.catchUpMs ?? opts.intervalMs / 2;
   let sequence = 0;
   let finished: string[] = [];
   let flushing = false;
@@ -79,7 +83,7 @@ export function createRedisSendWindow(opts: RedisSendWindowOptions): SendWindow 
     finished = [];
     const first = sequence + 1;
     try {
-      const [count, waitMs] = (await redis.eval(GRANT, 2, `${opts.key}:slots`, `${opts.key}:next`, opts.limit, Math.ceil(opts.windowMs), opts.intervalMs, RUNNING_SLOT_MS, wanted, prefix, first, ...over)) as [number, number];
+      const [count, waitMs] = (await redis.eval(GRANT, 2, `${opts.key}:slots`, `${opts.key}:next`, opts.limit, Math.ceil(opts.windowMs), opts.intervalMs, RUNNING_SLOT_MS, wanted, prefix, first, catchUpMs, ...over)) as [number, number];
       if (away) {
         away = false;
         opts.onBack();

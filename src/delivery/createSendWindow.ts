@@ -23,6 +23,12 @@ export interface SendWindowOptions {
   windowMs: number;
   /** Least time between two grants, per slot granted; 0: no spacing. */
   intervalMs: number;
+  /**
+   * A grant up to this much later than the spacing allowed keeps the schedule: the lateness (a
+   * timer's rounding, a busy event loop) is made up by granting the next ones sooner. Later than
+   * that (an idle spell) starts the schedule afresh, banking nothing. Default: half an interval.
+   */
+  catchUpMs?: number;
   now?: () => number;
 }
 
@@ -34,6 +40,7 @@ export function createSendWindow(opts: SendWindowOptions): SendWindow {
   const over: number[] = [];
   let next = Number.NEGATIVE_INFINITY;
   let sequence = 0;
+  const catchUpMs = opts.catchUpMs ?? opts.intervalMs / 2;
   return {
     async grant(wanted) {
       const t = now();
@@ -45,9 +52,9 @@ export function createSendWindow(opts: SendWindowOptions): SendWindow {
       const count = Math.min(free, Math.max(1, Math.floor(wanted)));
       const slots = Array.from({ length: count }, () => String(++sequence));
       for (const slot of slots) running.add(slot);
-      // A grant up to half an interval late (a busy event loop) keeps the schedule, so lateness does
-      // not add up into a slower pace; later than that (an idle spell) starts it afresh, banking nothing.
-      next = (t - next <= opts.intervalMs / 2 ? next : t) + count * opts.intervalMs;
+      // A grant up to catchUpMs late keeps the schedule, so lateness does not add up into a slower
+      // pace; later than that (an idle spell) starts it afresh, banking nothing.
+      next = (t - next <= catchUpMs ? next : t) + count * opts.intervalMs;
       return { slots, waitMs: 0 };
     },
     done(slot) {

@@ -1,5 +1,5 @@
 import type { Config } from "../config.js";
-import { createChannelLimiter, type ChannelLimiter } from "./createChannelLimiter.js";
+import { createChannelLimiter, grantSpanAt, type ChannelLimiter } from "./createChannelLimiter.js";
 import type { Logger } from "../logger.js";
 import { createRedisSendWindow } from "./createRedisSendWindow.js";
 
@@ -26,6 +26,7 @@ export function createTelegramLimiter(config: Config, logger: Logger): TelegramL
         limit: Math.max(1, Math.floor(perSecond)),
         windowMs: 1000,
         intervalMs: 1000 / perSecond,
+        catchUpMs: grantSpanAt(perSecond),
         onAway: (err) => logger.warn({ err }, "Redis (REDIS_URL) is not answering: Telegram sending is paused until it is back, so no process goes over the limit"),
         onBack: () => logger.info("Redis (REDIS_URL) is answering again: Telegram sending resumes"),
       })

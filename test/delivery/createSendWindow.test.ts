@@ -40,6 +40,26 @@ describe("the send window, the channel's one rate check", () => {
     expect(await window.grant(1)).toEqual({ slots: [], waitMs: 100 });
   });
 
+  it("keeps the schedule for a grant up to catchUpMs late, so late wake-ups do not slow the pace", async () => {
+    let now = 0;
+    // 1000 msg/s in grants of 20: one every 20 ms.
+    const window = createSendWindow({ limit: 1000, windowMs: 1000, intervalMs: 1, catchUpMs: 20, now: () => now });
+    const granted: string[] = [];
+    // The asker wakes 3 ms after each time it was told (a timer's rounding, a busy event loop).
+    while (now < 1000) {
+      const { slots, waitMs } = await window.grant(20);
+      granted.push(...slots);
+      if (slots.length === 0) now += waitMs + 3;
+    }
+    // Half an interval of slack would start the schedule afresh each time: 20 every 23 ms, 880 in the second.
+    expect(granted.length).toBeGreaterThanOrEqual(980);
+    // Later than that (an idle spell) starts the schedule afresh: nothing banked.
+    for (const slot of granted) window.done(slot);
+    now = 10_000;
+    expect((await window.grant(20)).slots).toHaveLength(20);
+    expect(await window.grant(20)).toEqual({ slots: [], waitMs: 20 });
+  });
+
   it("frees a slot given back unused a window later, and ignores a slot given back twice", async () => {
     let now = 0;
     const window = createSendWindow({ limit: 1, windowMs: 1000, intervalMs: 0, now: () => now });
