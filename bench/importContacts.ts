@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { createBenchDatabase, root, type BenchDialect } from "./benchDatabase.js";
+import { createBenchDatabase, root, type BenchDatabase, type BenchDialect } from "./benchDatabase.js";
 
 const regions = ["32.73", "32.04", "31.71", "35.78", "32.73.01", "33.74", "51.71", "73.71"];
 const tags = ["posko-a", "posko-b", "saksi", "donatur", "relawan-lama"];
@@ -30,18 +30,59 @@ export async function benchImportContacts(rows: number, database: BenchDialect):
     const writeSeconds = (performance.now() - started) / 1000;
     started = performance.now();
     const loadBefore = loadavg()[0]!;
-    const result = await runImport(store.url, csv);
+    const server = watchServerCpu(store);
+    const result = await runImport(store.url, csv).finally(() => server.stop());
     const wallSeconds = (performance.now() - started) / 1000;
+    const serverSeconds = await server.seconds();
+    const serverCpu = serverSeconds === undefined ? "" : `; CPU of the PostgreSQL server processes ${serverSeconds.toFixed(1)} s`;
     const { report, usage } = result;
     console.log(
       `import (${database}): ${rows} rows (${(statSync(csv).size / 1024 / 1024).toFixed(0)} MB CSV, written in ${writeSeconds.toFixed(1)} s) imported by relawan import in ${report.seconds!.toFixed(1)} s ` +
-        `(${Math.round(rows / report.seconds!)} rows/s; ${wallSeconds.toFixed(1)} s with process start; CPU of the importing process ${usage.cpuSeconds.toFixed(1)} s; ` +
+        `(${Math.round(rows / report.seconds!)} rows/s; ${wallSeconds.toFixed(1)} s with process start; CPU of the importing process ${usage.cpuSeconds.toFixed(1)} s${serverCpu}; ` +
         `load average ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after); peak RSS ${usage.peakRssMb.toFixed(0)} MB; ` +
         `${report.created} created, ${report.merged} merged, ${report.invalid} invalid, ${report.consentRecorded} consents; database now ${(await store.sizeMb()).toFixed(0)} MB`,
     );
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * On PostgreSQL with the server on this machine: the CPU time of the server processes serving the
+ * import's connections (its bulk writer, Prisma's pool), read from /proc every 200 ms while they live.
+ */
+function watchServerCpu(store: BenchDatabase) {
+  const seen = new Map<number, { first: number; last: number }>();
+  let running = store.dialect === "postgresql";
+  const watching = (async () => {
+    while (running) {
+      const backends = await store.db.$queryRaw<{ pid: number }[]>`SELECT "pid" FROM pg_stat_activity WHERE "datname" = current_database() AND "pid" <> pg_backend_pid()`;
+      for (const { pid } of backends) {
+        const cpu = processCpuSeconds(pid);
+        if (cpu === undefined) continue;
+        const known = seen.get(pid);
+        if (known) known.last = cpu;
+        else seen.set(pid, { first: cpu, last: cpu });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  })();
+  return {
+    stop: () => (running = false),
+    async seconds() {
+      await watching;
+      return seen.size === 0 ? undefined : [...seen.values()].reduce((sum, { first, last }) => sum + last - first, 0);
+    },
+  };
+}
+
+function processCpuSeconds(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
   }
 }
 
