@@ -132,5 +132,6 @@ function describeBroadcast(t: Translate, b: BroadcastSummary, language: string, 
     t("broadcast.cli.statusHead", { id: b.id, state: stateName(t, b.status), operational: b.operational ? t("broadcast.cli.operational") : "", segment: b.segment }),
     `  ${times.join(", ")}`,
     `  ${counts} ${t("broadcast.cli.total", { total: b.total })}`,
+    ...(b.receipts ? [`  ${t("broadcast.receipts", { ...b.receipts })}`] : []),
   ].join("\n");
 }

@@ -17,6 +17,7 @@ export function createProgressFormatter(t: Translate): FormatProgress {
         t("progress.running", { ref, status: t(`progress.status.${p.status}`, { defaultValue: p.status }) }),
         t("progress.counts", { sent: p.sent, failed: p.failed, skipped: p.skipped, total: p.total }),
       ];
+      if (p.receipts) lines.push(t("progress.receipts", { ...p.receipts }));
       if (p.held > 0) lines.push(t("progress.held", { held: p.held }));
       if (p.ratePerSecond !== undefined) lines.push(t("progress.rate", { rate: p.ratePerSecond.toFixed(1) }));
       if (p.etaSeconds !== undefined) lines.push(t("progress.eta", { eta: formatDuration(p.etaSeconds) }));
@@ -25,8 +26,11 @@ export function createProgressFormatter(t: Translate): FormatProgress {
     return [
       t("progress.final", { ref, status: t(`progress.status.${p.status}`, { defaultValue: p.status }) }),
       t("progress.delivered", { sent: p.sent, total: p.total }),
+      // Only where the channel reports receipts: Telegram's messages are sent, not known unread.
+      ...(p.receipts ? [t("progress.receipts", { ...p.receipts })] : []),
       t("progress.failed", { failed: p.failed, blocked: p.blocked }),
       ...reasons(p.failedByReason),
+      ...(p.receipts && p.receipts.failed > 0 ? [t("progress.failedAfterAcceptance", { failed: p.receipts.failed }), ...reasons(p.failedAfterAcceptanceByReason)] : []),
       t("progress.skipped", { skipped: p.skipped }),
       ...reasons(p.skippedByReason),
       ...(p.uncertain > 0 ? [t("progress.uncertain", { uncertain: p.uncertain })] : []),

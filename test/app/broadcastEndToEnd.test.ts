@@ -110,7 +110,7 @@ describe("broadcast, end to end", () => {
     expect(edits.every((e) => (e.body as { message_id: number }).message_id === progressMessageId)).toBe(true);
     const lastReport = String(((toStaff.at(-1)?.body ?? {}) as { text?: string }).text ?? "");
     expect(lastReport).toContain("Broadcast report");
-    expect(lastReport).toContain("Delivered: 3 of 4");
+    expect(lastReport).toContain("Sent: 3 of 4");
     expect(lastReport).toContain("said STOP: 1");
   });
 });

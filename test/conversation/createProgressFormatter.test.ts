@@ -13,6 +13,7 @@ const base: BroadcastProgress = {
   sent: 600,
   failed: 12,
   failedByReason: { blocked: 10, "Bad Request: chat not found": 2 },
+  failedAfterAcceptanceByReason: {},
   blocked: 10,
   skipped: 30,
   skippedByReason: { opted_out: 25, outside_24h_window: 5 },
@@ -38,7 +39,9 @@ describe("broadcast progress text", () => {
 
   it("reports delivered, failed by reason, blocked, skipped by reason, uncertain and duration at the end", () => {
     const report = createProgressFormatter(t)({ ...base, status: "completed", held: 0, completedAt: new Date("2026-11-26T12:34:56Z") }, "final");
-    expect(report).toContain("Delivered: 600 of 1000");
+    expect(report).toContain("Sent: 600 of 1000");
+    // Telegram reports no receipts: nothing says its messages were not delivered or not read.
+    expect(report).not.toMatch(/receipts|read|WhatsApp accepted/i);
     expect(report).toContain("Failed: 12 (blocked: 10)");
     expect(report).toContain("  • blocked the bot: 10");
     expect(report).toContain("  • Bad Request: chat not found: 2");
@@ -46,5 +49,24 @@ describe("broadcast progress text", () => {
     expect(report).toContain("  • outside WhatsApp's 24-hour window: 5");
     expect(report).toContain("Uncertain (the process stopped mid-send; not sent again): 1");
     expect(report).toContain("Duration: 34m 56s");
+  });
+
+  it("shows WhatsApp's receipts and the failures after acceptance, with Meta's reasons, where the channel reports them (en and id)", () => {
+    const withReceipts: BroadcastProgress = {
+      ...base,
+      status: "completed",
+      held: 0,
+      failed: 12 + 7,
+      failedAfterAcceptanceByReason: { cloud_api_131026: 4, cloud_api_131049: 3 },
+      receipts: { sent: 400, delivered: 380, read: 250, failed: 7 },
+    };
+    const report = createProgressFormatter(t)(withReceipts, "final");
+    expect(report).toContain("WhatsApp receipts: delivered 380 · read 250 of 400 sent");
+    expect(report).toContain("Failed after WhatsApp accepted them: 7\n  • the number cannot receive WhatsApp messages (131026): 4\n  • Meta's limit on marketing messages to this person (131049): 3");
+    expect(createProgressFormatter(t)(withReceipts, "running")).toContain("WhatsApp receipts: delivered 380 · read 250 of 400 sent");
+    const id = createTranslator(readLocaleResources(join(repoRoot, "locales")), "id").forLanguage("id");
+    const laporan = createProgressFormatter(id)(withReceipts, "final");
+    expect(laporan).toContain("Laporan WhatsApp: sampai 380 · dibaca 250 dari 400 terkirim");
+    expect(laporan).toContain("Gagal setelah diterima WhatsApp: 7\n  • nomornya tidak bisa menerima pesan WhatsApp (131026): 4");
   });
 });

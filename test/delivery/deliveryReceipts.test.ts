@@ -7,6 +7,8 @@ import { createWhatsAppBulkSender } from "../../src/channels/whatsapp/createWhat
 import type { Database } from "../../src/db/client.js";
 import { createDispatcher } from "../../src/delivery/createDispatcher.js";
 import { createReceiptWriter, type ReceiptWriter } from "../../src/delivery/createReceiptWriter.js";
+import { readBroadcastProgress } from "../../src/domain/broadcasts/readBroadcastProgress.js";
+import { readBroadcastStatus } from "../../src/domain/broadcasts/readBroadcastStatus.js";
 import { echo, recordingEngine } from "../channels/telegram/recordingEngine.js";
 import { BUDI, SITI, TIMESTAMP, statusOf, statusesWebhook, statusWebhook } from "../channels/whatsapp/cloud/payloads.js";
 import { startCloudHarness, type CloudHarness } from "../channels/whatsapp/cloud/startCloudHarness.js";
@@ -92,6 +94,18 @@ describe("status webhooks update the delivery they name", () => {
     expect(await deliveryOf(db, broadcast, people.ani)).toMatchObject({ status: "sent", deliveredAt: secondsAfterFixtures(7), readAt: secondsAfterFixtures(60) });
     // Meta's "sent" only repeats what the send's answer said: not handed on.
     expect(counted).toEqual({ known: 4, unknown: 0 });
+
+    // The broadcast's report no longer counts Budi's as sent, and says why it failed.
+    const progress = await readBroadcastProgress(db, broadcast, new Date());
+    expect(progress).toMatchObject({
+      sent: 2,
+      failed: 1,
+      failedByReason: {},
+      failedAfterAcceptanceByReason: { cloud_api_131049: 1 },
+      receipts: { sent: 2, delivered: 2, read: 1, failed: 1 },
+    });
+    const [status] = await readBroadcastStatus(db, { ref: broadcast });
+    expect(status?.receipts).toEqual({ sent: 2, delivered: 2, read: 1, failed: 1 });
   });
 
   it("takes statuses out of order and more than once: the outcome depends on which came, not on their order", async () => {

@@ -75,6 +75,7 @@ describe("readBroadcastProgress", () => {
       sent: 3,
       failed: 2,
       failedByReason: { blocked: 1, "Bad Request: chat not found": 1 },
+      failedAfterAcceptanceByReason: {},
       blocked: 1,
       skipped: 3,
       skippedByReason: { opted_out: 2, outside_24h_window: 1 },

@@ -63,11 +63,11 @@ describe("the broadcasts list", () => {
 });
 
 /** A sending broadcast to `people` consenting contacts, its deliveries set to these statuses (the rest stay queued). */
-async function broadcastWith(people: number, rows: [status: string, reason: string | null][] = []) {
+async function broadcastWith(people: number, rows: [status: string, reason: string | null, receipts?: { sentAs: string; deliveredAt?: Date; readAt?: Date }][] = []) {
   const { segmentId } = await seedTelegramAudience(app.db, people, 620_000 + Math.floor(Math.random() * 10_000) * 10);
   const id = await seedBroadcast(app.db, { segmentId, now: app.clock.now, text: "Ayo datang ke kampanye akbar" });
   const deliveries = await app.db.delivery.findMany({ where: { broadcastId: id }, orderBy: { id: "asc" } });
-  for (const [i, [status, reason]] of rows.entries()) await app.db.delivery.update({ where: { id: deliveries[i]!.id }, data: { status, reason } });
+  for (const [i, [status, reason, receipts]] of rows.entries()) await app.db.delivery.update({ where: { id: deliveries[i]!.id }, data: { status, reason, ...receipts } });
   return id;
 }
 
@@ -98,6 +98,8 @@ describe("a broadcast's page", () => {
       waiting: "2",
     });
     expect(page.body).toContain("62% selesai: 5 dari 8 pesan sudah tuntas");
+    // Telegram reports no receipts: no delivered or read figures that would read as "not delivered".
+    expect([figure(page.body, "delivered"), figure(page.body, "read")]).toEqual([undefined, undefined]);
     expect(page.body).toContain("jam tenang: 1");
     expect(page.body).toContain(`action="/siaran/${id}/jeda"`);
     expect(page.body).toContain(`action="/siaran/${id}/batalkan"`);
@@ -108,6 +110,27 @@ describe("a broadcast's page", () => {
     expect((await browser.get(`/siaran/${id.slice(-6)}`)).statusCode).toBe(200);
     expect((await browser.get("/siaran/zzzzzzzzzz")).statusCode).toBe(404);
     expect((await browser.get("/siaran/ABC%20DEF")).statusCode).toBe(404);
+  });
+
+  it("shows WhatsApp's delivered and read counts and the failures after Meta accepted them, with their reasons", async () => {
+    const at = app.clock.now;
+    const id = await broadcastWith(5, [
+      ["sent", null, { sentAs: "text", deliveredAt: at, readAt: at }],
+      ["sent", null, { sentAs: "template", deliveredAt: at }],
+      ["sent", null, { sentAs: "template" }],
+      ["failed", "cloud_api_131049", { sentAs: "template" }],
+      ["sent", null],
+    ]);
+    await browser.signIn(await staffMember(app, "coordinator", "9112"));
+    const page = await browser.get(`/siaran/${id}`);
+    expect({ sent: figure(page.body, "sent"), failed: figure(page.body, "failed"), delivered: figure(page.body, "delivered"), read: figure(page.body, "read") }).toEqual({
+      sent: "4",
+      failed: "1",
+      delivered: "2",
+      read: "1",
+    });
+    expect(page.body).toContain("sampai (WhatsApp)");
+    expect(page.body).toContain("Gagal setelah diterima WhatsApp: batas pesan pemasaran Meta untuk orang ini (131049): 1");
   });
 
   it("gives a rate and an ETA against a reading a few seconds older, as the chat's progress message does, and none once paused", async () => {

@@ -18,6 +18,7 @@ export async function showBroadcastStatus(turn: Turn, ref: string): Promise<void
       `#${broadcastRef(b.id)} · ${t(`broadcast.state.${b.status}`, { defaultValue: b.status })} · ${b.segment}${b.operational ? ` · ${t("broadcast.operationalTag")}` : ""}`,
       t("broadcast.statusTime", { when: formatStaffTime(b.scheduledAt, turn.language, turn.deps.timeZone) }),
       counts.length > 0 ? counts.join(" · ") : t("broadcast.noDeliveries"),
+      ...(b.receipts ? [t("broadcast.receipts", { ...b.receipts })] : []),
       `“${preview.length > 60 ? `${preview.slice(0, 60)}…` : preview}”`,
     ].join("\n");
   });

@@ -1,4 +1,5 @@
 import type { Database } from "../../db/client.js";
+import type { ReceiptCounts } from "./readReceiptCounts.js";
 
 export interface BroadcastProgress {
   broadcastId: string;
@@ -7,8 +8,15 @@ export interface BroadcastProgress {
   total: number;
   sent: number;
   failed: number;
-  /** "blocked" (403), "render_failed", the platform's description of a 400, the last error after the retries... */
+  /** Refused at sending: "blocked" (403), "render_failed", the platform's description of a 400, the last error after the retries... */
   failedByReason: Record<string, number>;
+  /** Failed after the platform had accepted them (a Cloud API status webhook), by Meta's code ("cloud_api_131026"); included in `failed`. */
+  failedAfterAcceptanceByReason: Record<string, number>;
+  /**
+   * What the platform reported after accepting them, where it reports it (the WhatsApp Cloud API;
+   * Telegram and WhatsApp Web do not): absent when no delivery went through such a channel.
+   */
+  receipts?: ReceiptCounts;
   /** Failed because the person blocked the bot or the account is gone; included in `failed`. */
   blocked: number;
   skipped: number;
@@ -54,8 +62,11 @@ export async function readBroadcastProgress(
 ): Promise<BroadcastProgress | undefined> {
   const broadcast = await db.broadcast.findUnique({ where: { id: broadcastId }, select: { status: true, startedAt: true, completedAt: true } });
   if (!broadcast) return undefined;
-  const groups = await db.$queryRaw<{ status: string; reason: string | null; n: number | bigint }[]>`
-    SELECT "status", "reason", COUNT(*) AS "n" FROM "Delivery" WHERE "broadcastId" = ${broadcastId} GROUP BY "status", "reason"`;
+  // "receipted": sent through a channel that reports delivery receipts (sentAs is set only by the Cloud API).
+  const groups = await db.$queryRaw<{ status: string; reason: string | null; receipted: number | bigint; n: number | bigint; delivered: number | bigint; read: number | bigint }[]>`
+    SELECT "status", "reason", CASE WHEN "sentAs" IS NULL THEN 0 ELSE 1 END AS "receipted",
+      COUNT(*) AS "n", COUNT("deliveredAt") AS "delivered", COUNT("readAt") AS "read"
+    FROM "Delivery" WHERE "broadcastId" = ${broadcastId} GROUP BY "status", "reason", CASE WHEN "sentAs" IS NULL THEN 0 ELSE 1 END`;
   const progress: BroadcastProgress = {
     broadcastId,
     status: broadcast.status,
@@ -63,6 +74,7 @@ export async function readBroadcastProgress(
     sent: 0,
     failed: 0,
     failedByReason: {},
+    failedAfterAcceptanceByReason: {},
     blocked: 0,
     skipped: 0,
     skippedByReason: {},
@@ -77,16 +89,28 @@ export async function readBroadcastProgress(
     ...(broadcast.startedAt ? { startedAt: broadcast.startedAt } : {}),
     ...(broadcast.completedAt ? { completedAt: broadcast.completedAt } : {}),
   };
+  const receipts: ReceiptCounts = { sent: 0, delivered: 0, read: 0, failed: 0 };
   for (const group of groups) {
     const n = Number(group.n);
     const reason = group.reason ?? "unknown";
+    const receipted = Number(group.receipted) === 1;
     progress.total += n;
     switch (group.status) {
       case "sent":
         progress.sent += n;
+        if (receipted) {
+          receipts.sent += n;
+          receipts.delivered += Number(group.delivered);
+          receipts.read += Number(group.read);
+        }
         break;
       case "failed":
         progress.failed += n;
+        if (receipted) {
+          receipts.failed += n;
+          progress.failedAfterAcceptanceByReason[reason] = (progress.failedAfterAcceptanceByReason[reason] ?? 0) + n;
+          break;
+        }
         progress.failedByReason[reason] = (progress.failedByReason[reason] ?? 0) + n;
         if (reason === "blocked") progress.blocked += n;
         break;
@@ -110,6 +134,7 @@ export async function readBroadcastProgress(
         progress.inFlight += n;
     }
   }
+  if (receipts.sent + receipts.failed > 0) progress.receipts = receipts;
   progress.settled = progress.sent + progress.failed + progress.skipped + progress.uncertain;
   if (previous && at.getTime() > previous.at.getTime()) {
     const rate = (progress.settled - previous.settled) / ((at.getTime() - previous.at.getTime()) / 1000);

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client.js";
 import { findBroadcast } from "./findBroadcast.js";
 import { parseBroadcastTexts, type BroadcastTexts } from "./parseBroadcastTexts.js";
+import { readReceiptCounts, type ReceiptCounts } from "./readReceiptCounts.js";
 
 export interface BroadcastSummary {
   id: string;
@@ -16,6 +17,8 @@ export interface BroadcastSummary {
   /** Deliveries by status: { queued: 10, sent: 90, failed: 1 }. */
   counts: Record<string, number>;
   total: number;
+  /** Delivered, read and failed after acceptance, where the channel reports them (the WhatsApp Cloud API). */
+  receipts?: ReceiptCounts;
 }
 
 /** The latest broadcasts (or the one asked for) with their delivery counts by status. */
@@ -25,6 +28,7 @@ export async function readBroadcastStatus(db: Db, options: { ref?: string; limit
     : await db.broadcast.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: options.limit ?? 5, include: { segment: true } });
   if (rows.length === 0) return [];
   const groups = await db.delivery.groupBy({ by: ["broadcastId", "status"], where: { broadcastId: { in: rows.map((r) => r.id) } }, _count: { _all: true } });
+  const receipts = await readReceiptCounts(db, rows.map((r) => r.id));
   return rows.map((row) => {
     const counts: Record<string, number> = {};
     for (const group of groups.filter((g) => g.broadcastId === row.id)) counts[group.status] = group._count._all;
@@ -41,6 +45,7 @@ export async function readBroadcastStatus(db: Db, options: { ref?: string; limit
       imageUrl: row.imageUrl,
       counts,
       total: Object.values(counts).reduce((a, b) => a + b, 0),
+      ...(receipts.has(row.id) ? { receipts: receipts.get(row.id)! } : {}),
     };
   });
 }

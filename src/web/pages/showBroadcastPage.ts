@@ -78,12 +78,15 @@ export async function renderBroadcastPage(context: PageContext, notice?: { statu
       ["held", progress.held],
       ["uncertain", progress.uncertain],
       ["waiting", progress.remaining - progress.held],
+      // Only where the channel reports receipts (the Cloud API): Telegram's messages are not shown as unread.
+      ...(progress.receipts ? [["delivered", progress.receipts.delivered], ["read", progress.receipts.read]] : []),
     ].map(([key, value]) => ({ key, value, label: t(`dashboard:broadcast.figure.${key}`) })),
     settled: progress.settled,
     total: progress.total,
     rate: sending && progress.ratePerSecond !== undefined ? progress.ratePerSecond.toFixed(1) : undefined,
     eta: sending && progress.etaSeconds !== undefined ? formatDuration(progress.etaSeconds) : undefined,
     held: Object.entries(progress.heldByReason).map(([reason, n]) => `${t(`progress.reason.${reason}`, { defaultValue: reason })}: ${n}`),
+    failedAfterAcceptance: Object.entries(progress.failedAfterAcceptanceByReason).map(([reason, n]) => `${t(`progress.reason.${reason}`, { defaultValue: reason })}: ${n}`),
   };
   const report = finished ? createProgressFormatter(t)(progress, "final") : undefined;
   const resend = progress.status === "completed" && progress.uncertain > 0;
