@@ -48,6 +48,12 @@ export async function queryDirectOnSqlite<T>(db: Db, sql: Prisma.Sql): Promise<T
   return dialectOf(db) === "sqlite" ? queryDirect<T>(db, sql) : db.$queryRaw<T[]>(sql);
 }
 
+/** A statement without rows: queryDirect on SQLite, Prisma's $executeRaw on PostgreSQL. */
+export async function executeDirectOnSqlite(db: Db, sql: Prisma.Sql): Promise<void> {
+  if (dialectOf(db) === "sqlite") await queryDirect(db, sql);
+  else await db.$executeRaw(sql);
+}
+
 function prepareSqlite(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
   let statements = sqliteStatements.get(sqlite);
   if (!statements) sqliteStatements.set(sqlite, (statements = new Map()));

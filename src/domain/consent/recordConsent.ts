@@ -1,5 +1,6 @@
-import type { Db } from "../../db/client.js";
+import { Prisma, type Db } from "../../db/client.js";
 import { createCuid } from "../../db/createCuid.js";
+import { executeDirectOnSqlite } from "../../db/queryDirect.js";
 
 export type ConsentPurpose = "updates" | "volunteer_data" | "volunteer_tasks" | "all";
 
@@ -19,12 +20,16 @@ export interface ConsentEvent {
 /** Appends to the consent history; for "updates" also keeps the contact's current state in step. */
 export async function recordConsent(db: Db, event: ConsentEvent): Promise<void> {
   // Raw SQL with the id made here (Prisma's cuid shape): consent answers are conversation turns,
-  // inside their transaction, and a model create costs several times the statement (docs/benchmarks.md).
-  await db.$executeRaw`
-    INSERT INTO "ConsentRecord" ("id", "contactId", "purpose", "granted", "textKey", "textVersion", "language", "channel", "source", "recordedAt")
-    VALUES (${createCuid()}, ${event.contactId}, ${event.purpose}, ${event.granted}, ${event.textKey}, ${event.textVersion}, ${event.language}, ${event.channel}, ${event.source}, ${event.at})`;
+  // inside their transaction, and a model create costs several times the statement (docs/benchmarks.md);
+  // on SQLite they run below Prisma altogether (queryDirect, runTransaction).
+  await executeDirectOnSqlite(
+    db,
+    Prisma.sql`
+      INSERT INTO "ConsentRecord" ("id", "contactId", "purpose", "granted", "textKey", "textVersion", "language", "channel", "source", "recordedAt")
+      VALUES (${createCuid()}, ${event.contactId}, ${event.purpose}, ${event.granted}, ${event.textKey}, ${event.textVersion}, ${event.language}, ${event.channel}, ${event.source}, ${event.at})`,
+  );
   if (event.contactId && event.purpose === "updates") {
-    if (event.granted) await db.$executeRaw`UPDATE "Contact" SET "updatesConsent" = ${true}, "optedOut" = ${false} WHERE "id" = ${event.contactId}`;
-    else await db.$executeRaw`UPDATE "Contact" SET "updatesConsent" = ${false} WHERE "id" = ${event.contactId}`;
+    if (event.granted) await executeDirectOnSqlite(db, Prisma.sql`UPDATE "Contact" SET "updatesConsent" = ${true}, "optedOut" = ${false} WHERE "id" = ${event.contactId}`);
+    else await executeDirectOnSqlite(db, Prisma.sql`UPDATE "Contact" SET "updatesConsent" = ${false} WHERE "id" = ${event.contactId}`);
   }
 }

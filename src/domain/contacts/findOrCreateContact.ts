@@ -1,7 +1,7 @@
 import { Prisma, type Db } from "../../db/client.js";
 import { createCuid } from "../../db/createCuid.js";
 import { dialectOf } from "../../db/dialect.js";
-import { queryDirect } from "../../db/queryDirect.js";
+import { executeDirectOnSqlite, queryDirect } from "../../db/queryDirect.js";
 import { findContactIdByPhone } from "./findContactIdByPhone.js";
 import { readContactForTurn, toLoadedContact, turnContactColumns, turnContactJoins, type LoadedContact, type TurnContactRow } from "./readContactForTurn.js";
 
@@ -25,15 +25,21 @@ export async function findOrCreateContact(
   // inside its transaction, and the model create with its nested identity and include cost several
   // times the statements (docs/benchmarks.md).
   const contactId = samePerson ?? createCuid();
-  if (samePerson) await db.$executeRaw`UPDATE "Contact" SET "lastActiveAt" = ${defaults.at} WHERE "id" = ${contactId}`;
+  if (samePerson) await executeDirectOnSqlite(db, Prisma.sql`UPDATE "Contact" SET "lastActiveAt" = ${defaults.at} WHERE "id" = ${contactId}`);
   else {
-    await db.$executeRaw`
-      INSERT INTO "Contact" ("id", "language", "phone", "createdAt", "lastActiveAt")
-      VALUES (${contactId}, ${defaults.language}, ${defaults.senderPhone ?? null}, ${defaults.at}, ${defaults.at})`;
+    await executeDirectOnSqlite(
+      db,
+      Prisma.sql`
+        INSERT INTO "Contact" ("id", "language", "phone", "createdAt", "lastActiveAt")
+        VALUES (${contactId}, ${defaults.language}, ${defaults.senderPhone ?? null}, ${defaults.at}, ${defaults.at})`,
+    );
   }
-  await db.$executeRaw`
-    INSERT INTO "ChannelIdentity" ("id", "contactId", "channel", "externalId", "createdAt", "lastInboundAt")
-    VALUES (${createCuid()}, ${contactId}, ${key.channel}, ${key.externalId}, ${defaults.at}, ${defaults.at})`;
+  await executeDirectOnSqlite(
+    db,
+    Prisma.sql`
+      INSERT INTO "ChannelIdentity" ("id", "contactId", "channel", "externalId", "createdAt", "lastInboundAt")
+      VALUES (${createCuid()}, ${contactId}, ${key.channel}, ${key.externalId}, ${defaults.at}, ${defaults.at})`,
+  );
   return { contact: await readContactForTurn(db, contactId), isNew: !samePerson };
 }
 

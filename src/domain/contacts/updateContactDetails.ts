@@ -1,4 +1,5 @@
 import { Prisma, type Db } from "../../db/client.js";
+import { executeDirectOnSqlite } from "../../db/queryDirect.js";
 import type { Availability } from "../volunteers/availabilities.js";
 import type { LoadedContact } from "./readContactForTurn.js";
 import { readContactForTurn } from "./readContactForTurn.js";
@@ -20,14 +21,16 @@ export interface ContactDetails {
 /** Saves the person's corrected details and returns the contact as a turn holds it. */
 export async function updateContactDetails(db: Db, contactId: string, details: ContactDetails): Promise<LoadedContact> {
   const { interests, availability, ...fields } = details;
-  // Raw SQL, as the rest of a conversation turn's statements (docs/benchmarks.md); the columns are these four.
+  // Raw SQL, as the rest of a conversation turn's statements (docs/benchmarks.md), on SQLite below
+  // Prisma altogether (queryDirect, runTransaction); the columns are these four.
   const columns = (["name", "phone", "regionCode", "language"] as const).filter((column) => fields[column] !== undefined);
   if (columns.length > 0) {
-    await db.$executeRaw`UPDATE "Contact" SET ${Prisma.join(columns.map((column) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${fields[column]}`))} WHERE "id" = ${contactId}`;
+    await executeDirectOnSqlite(db, Prisma.sql`UPDATE "Contact" SET ${Prisma.join(columns.map((column) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${fields[column]}`))} WHERE "id" = ${contactId}`);
   }
   if (fields.name !== undefined) await saveNameWords(db, contactId, fields.name);
   if (interests || availability) {
-    await db.volunteer.updateMany({ where: { contactId }, data: { ...(interests ? { interests: JSON.stringify(interests) } : {}), ...(availability ? { availability } : {}) } });
+    const changes = [...(interests ? [Prisma.sql`"interests" = ${JSON.stringify(interests)}`] : []), ...(availability ? [Prisma.sql`"availability" = ${availability}`] : [])];
+    await executeDirectOnSqlite(db, Prisma.sql`UPDATE "Volunteer" SET ${Prisma.join(changes)} WHERE "contactId" = ${contactId}`);
   }
   return readContactForTurn(db, contactId);
 }

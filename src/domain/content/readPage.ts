@@ -1,4 +1,5 @@
-import type { Db } from "../../db/client.js";
+import { Prisma, type Db } from "../../db/client.js";
+import { queryDirectOnSqlite } from "../../db/queryDirect.js";
 
 export interface Page {
   title: string;
@@ -8,9 +9,12 @@ export interface Page {
 /** A content page in the person's language, else the campaign's default language. */
 export async function readPage(db: Db, key: string, language: string, defaultLanguage: string): Promise<Page | undefined> {
   // Raw SQL, as every read a conversation turn makes: a Prisma model query costs several times the
-  // statement's CPU while SQLite's one write transaction waits (docs/benchmarks.md).
-  const rows = await db.$queryRaw<{ language: string; title: string; body: string }[]>`
-    SELECT "language", "title", "body" FROM "ContentPage" WHERE "key" = ${key} AND "language" IN (${language}, ${defaultLanguage})`;
+  // statement's CPU while SQLite's one write transaction waits (docs/benchmarks.md); on SQLite below
+  // Prisma altogether (queryDirect, runTransaction).
+  const rows = await queryDirectOnSqlite<{ language: string; title: string; body: string }>(
+    db,
+    Prisma.sql`SELECT "language", "title", "body" FROM "ContentPage" WHERE "key" = ${key} AND "language" IN (${language}, ${defaultLanguage})`,
+  );
   const row = preferLanguage(rows, language);
   return row ? { title: row.title, body: row.body } : undefined;
 }
@@ -21,8 +25,10 @@ export async function readPage(db: Db, key: string, language: string, defaultLan
  * none for someone who asked the same in English with Indonesian chosen.
  */
 export async function readFaqAnswer(db: Db, id: string, language: string, defaultLanguage: string): Promise<Page | undefined> {
-  const rows = await db.$queryRaw<{ language: string; question: string; answer: string }[]>`
-    SELECT "language", "question", "answer" FROM "FaqEntry" WHERE "id" = ${id} ORDER BY "language"`;
+  const rows = await queryDirectOnSqlite<{ language: string; question: string; answer: string }>(
+    db,
+    Prisma.sql`SELECT "language", "question", "answer" FROM "FaqEntry" WHERE "id" = ${id} ORDER BY "language"`,
+  );
   const row = preferLanguage(rows, language, defaultLanguage);
   return row ? { title: row.question, body: row.answer } : undefined;
 }

@@ -1,5 +1,6 @@
-import type { Db } from "../../db/client.js";
+import { Prisma, type Db } from "../../db/client.js";
 import { createCuid } from "../../db/createCuid.js";
+import { executeDirectOnSqlite, queryDirectOnSqlite } from "../../db/queryDirect.js";
 import type { LoadedContact } from "../contacts/readContactForTurn.js";
 import { readContactForTurn } from "../contacts/readContactForTurn.js";
 import { saveNameWords } from "../contacts/saveNameWords.js";
@@ -28,16 +29,25 @@ export async function registerVolunteer(db: Db, signUp: VolunteerSignUp): Promis
   const answers = { interests: JSON.stringify(signUp.interests), availability: signUp.availability };
   // Raw SQL (the new profile's id made here, in Prisma's cuid shape): the end of a sign-up is a
   // conversation turn, inside its transaction, and model queries cost several times the statements
-  // (docs/benchmarks.md).
-  const updated = await db.$executeRaw`UPDATE "Volunteer" SET "interests" = ${answers.interests}, "availability" = ${answers.availability} WHERE "contactId" = ${contactId}`;
-  if (updated === 0) {
-    await db.$executeRaw`
-      INSERT INTO "Volunteer" ("id", "contactId", "referralCode", "interests", "availability", "createdAt")
-      VALUES (${createCuid()}, ${contactId}, ${await unusedReferralCode(db)}, ${answers.interests}, ${answers.availability}, ${signUp.at})`;
+  // (docs/benchmarks.md); on SQLite below Prisma altogether (queryDirect, runTransaction).
+  const updated = await queryDirectOnSqlite(
+    db,
+    Prisma.sql`UPDATE "Volunteer" SET "interests" = ${answers.interests}, "availability" = ${answers.availability} WHERE "contactId" = ${contactId} RETURNING "id"`,
+  );
+  if (updated.length === 0) {
+    await executeDirectOnSqlite(
+      db,
+      Prisma.sql`
+        INSERT INTO "Volunteer" ("id", "contactId", "referralCode", "interests", "availability", "createdAt")
+        VALUES (${createCuid()}, ${contactId}, ${await unusedReferralCode(db)}, ${answers.interests}, ${answers.availability}, ${signUp.at})`,
+    );
   }
-  await db.$executeRaw`
-    UPDATE "Contact" SET "name" = ${signUp.name}, "phone" = ${signUp.phone}, "regionCode" = ${signUp.regionCode}, "role" = ${signUp.role ?? "volunteer"}
-    WHERE "id" = ${contactId}`;
+  await executeDirectOnSqlite(
+    db,
+    Prisma.sql`
+      UPDATE "Contact" SET "name" = ${signUp.name}, "phone" = ${signUp.phone}, "regionCode" = ${signUp.regionCode}, "role" = ${signUp.role ?? "volunteer"}
+      WHERE "id" = ${contactId}`,
+  );
   await saveNameWords(db, contactId, signUp.name);
   return readContactForTurn(db, contactId);
 }
@@ -45,7 +55,7 @@ export async function registerVolunteer(db: Db, signUp: VolunteerSignUp): Promis
 async function unusedReferralCode(db: Db): Promise<string> {
   for (;;) {
     const code = createReferralCode();
-    const [taken] = await db.$queryRaw<unknown[]>`SELECT 1 FROM "Volunteer" WHERE "referralCode" = ${code}`;
+    const [taken] = await queryDirectOnSqlite(db, Prisma.sql`SELECT 1 FROM "Volunteer" WHERE "referralCode" = ${code}`);
     if (!taken) return code;
   }
 }
