@@ -1,4 +1,5 @@
-import type { Db } from "../../db/client.js";
+import { Prisma, type Db } from "../../db/client.js";
+import { queryDirectOnSqlite } from "../../db/queryDirect.js";
 import { readDatabaseBoolean } from "../../db/readDatabaseBoolean.js";
 import { readDatabaseTime } from "../../db/readDatabaseTime.js";
 
@@ -32,34 +33,35 @@ export interface PersonalData {
 }
 
 /**
- * Reads it in raw statements, one relation at a time: /datasaya is a conversation turn, inside its
- * write transaction, where nine Prisma model queries cost ~5 times the CPU of the statements
+ * Reads it in raw statements (on SQLite below Prisma: queryDirect, runTransaction), one relation at
+ * a time: /datasaya is a conversation turn, inside its write transaction, where nine Prisma model
+ * queries cost ~5 times the CPU of the statements
  * (docs/benchmarks.md, conversation turns), and an `include` would run its relations at once on
  * the transaction's one PostgreSQL connection (an error from pg 9).
  */
 export async function readPersonalData(db: Db, contactId: string): Promise<PersonalData> {
-  const [contact] = await db.$queryRaw<ContactRow[]>`
+  const [contact] = await queryDirectOnSqlite<ContactRow>(db, Prisma.sql`
     SELECT c."name", c."phone", c."regionCode", c."optedOut", c."updatesConsent", c."referredByCode", c."createdAt",
       v."referralCode" AS "volunteerReferralCode", v."interests" AS "volunteerInterests", v."availability" AS "volunteerAvailability", v."createdAt" AS "volunteerCreatedAt"
-    FROM "Contact" c LEFT JOIN "Volunteer" v ON v."contactId" = c."id" WHERE c."id" = ${contactId}`;
+    FROM "Contact" c LEFT JOIN "Volunteer" v ON v."contactId" = c."id" WHERE c."id" = ${contactId}`);
   if (!contact) throw new Error(`No contact ${contactId}`);
-  const identities = await db.$queryRaw<PersonalData["identities"]>`
-    SELECT "channel", "externalId" FROM "ChannelIdentity" WHERE "contactId" = ${contactId} ORDER BY "createdAt", "id"`;
-  const tags = await db.$queryRaw<PersonalData["tags"]>`SELECT "tag" FROM "ContactTag" WHERE "contactId" = ${contactId} ORDER BY "tag"`;
-  const consents = await db.$queryRaw<PersonalData["consents"]>`
-    SELECT "purpose", "granted", "channel", "recordedAt" FROM "ConsentRecord" WHERE "contactId" = ${contactId} ORDER BY "recordedAt", "id"`;
-  const inboxItems = await db.$queryRaw<PersonalData["inboxItems"]>`
-    SELECT "id", "status", "text", "answer", "createdAt" FROM "InboxItem" WHERE "contactId" = ${contactId} ORDER BY "id"`;
-  const choices = await db.$queryRaw<PersonalData["choices"]>`SELECT "text", "createdAt" FROM "QuestionChoice" WHERE "contactId" = ${contactId} ORDER BY "id"`;
-  const assignments = await db.$queryRaw<AssignmentRow[]>`
+  const identities = await queryDirectOnSqlite<PersonalData["identities"][number]>(db, Prisma.sql`
+    SELECT "channel", "externalId" FROM "ChannelIdentity" WHERE "contactId" = ${contactId} ORDER BY "createdAt", "id"`);
+  const tags = await queryDirectOnSqlite<PersonalData["tags"][number]>(db, Prisma.sql`SELECT "tag" FROM "ContactTag" WHERE "contactId" = ${contactId} ORDER BY "tag"`);
+  const consents = await queryDirectOnSqlite<PersonalData["consents"][number]>(db, Prisma.sql`
+    SELECT "purpose", "granted", "channel", "recordedAt" FROM "ConsentRecord" WHERE "contactId" = ${contactId} ORDER BY "recordedAt", "id"`);
+  const inboxItems = await queryDirectOnSqlite<PersonalData["inboxItems"][number]>(db, Prisma.sql`
+    SELECT "id", "status", "text", "answer", "createdAt" FROM "InboxItem" WHERE "contactId" = ${contactId} ORDER BY "id"`);
+  const choices = await queryDirectOnSqlite<PersonalData["choices"][number]>(db, Prisma.sql`SELECT "text", "createdAt" FROM "QuestionChoice" WHERE "contactId" = ${contactId} ORDER BY "id"`);
+  const assignments = await queryDirectOnSqlite<AssignmentRow>(db, Prisma.sql`
     SELECT a."status", a."offeredAt", a."respondedAt", a."remindedAt", a."doneAt", a."proofKind", a."proof", t."id" AS "taskId", t."title" AS "taskTitle"
-    FROM "TaskAssignment" a JOIN "Task" t ON t."id" = a."taskId" WHERE a."contactId" = ${contactId} ORDER BY a."offeredAt", a."taskId"`;
+    FROM "TaskAssignment" a JOIN "Task" t ON t."id" = a."taskId" WHERE a."contactId" = ${contactId} ORDER BY a."offeredAt", a."taskId"`);
   // Deliveries have no relation to the contact (broadcast rows outlive it); counted, not listed:
   // a task message repeats the task, a reply is shown with the question it answers. Kinds in the
   // order they first came.
-  const deliveries = await db.$queryRaw<{ kind: string; unsent: unknown; count: unknown }[]>`
+  const deliveries = await queryDirectOnSqlite<{ kind: string; unsent: unknown; count: unknown }>(db, Prisma.sql`
     SELECT "kind", ("kind" = 'broadcast' AND "broadcastId" IS NULL) AS "unsent", COUNT(*) AS "count"
-    FROM "Delivery" WHERE "contactId" = ${contactId} GROUP BY 1, 2 ORDER BY MIN("createdAt"), 1`;
+    FROM "Delivery" WHERE "contactId" = ${contactId} GROUP BY 1, 2 ORDER BY MIN("createdAt"), 1`);
   const messagesByKind: Record<string, number> = {};
   for (const { kind, unsent, count } of deliveries) {
     // A "broadcast" row of no broadcast is a message recorded as unsent (WhatsApp's 24-hour window).
