@@ -5,6 +5,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type Sqlite from "better-sqlite3";
 import { PrismaClient, Prisma } from "./generated/client.js";
 import { cacheSqliteStatements } from "./cacheSqliteStatements.js";
+import { serializeSqliteTransactions } from "./serializeSqliteTransactions.js";
 import { isPostgresUrl, sqlitePath } from "./databaseUrl.js";
 import { keepDriver } from "./driverOf.js";
 import { makeFolder } from "../makeFolder.js";
@@ -63,6 +64,7 @@ export async function openDatabase(url: string): Promise<Database> {
   const driver = keepDriver(adapter, "sqlite");
   // Last, so the connection kept above is better-sqlite3's own, not the adapter's caching view of it.
   cacheSqliteStatements(adapter);
+  serializeSqliteTransactions(adapter);
   const db = new PrismaClient({ adapter });
   driver.bind(db);
   rawConnections.set(db, {
