@@ -1,5 +1,5 @@
 import type { Database } from "../../db/client.js";
-import type { ReceiptCounts } from "./readReceiptCounts.js";
+import { readReceiptCounts, type ReceiptCounts } from "./readReceiptCounts.js";
 
 export interface BroadcastProgress {
   broadcastId: string;
@@ -63,10 +63,11 @@ export async function readBroadcastProgress(
   const broadcast = await db.broadcast.findUnique({ where: { id: broadcastId }, select: { status: true, startedAt: true, completedAt: true } });
   if (!broadcast) return undefined;
   // "receipted": sent through a channel that reports delivery receipts (sentAs is set only by the Cloud API).
-  const groups = await db.$queryRaw<{ status: string; reason: string | null; receipted: number | bigint; n: number | bigint; delivered: number | bigint; read: number | bigint }[]>`
-    SELECT "status", "reason", CASE WHEN "sentAs" IS NULL THEN 0 ELSE 1 END AS "receipted",
-      COUNT(*) AS "n", COUNT("deliveredAt") AS "delivered", COUNT("readAt") AS "read"
+  const groups = await db.$queryRaw<{ status: string; reason: string | null; receipted: number | bigint; n: number | bigint }[]>`
+    SELECT "status", "reason", CASE WHEN "sentAs" IS NULL THEN 0 ELSE 1 END AS "receipted", COUNT(*) AS "n"
     FROM "Delivery" WHERE "broadcastId" = ${broadcastId} GROUP BY "status", "reason", CASE WHEN "sentAs" IS NULL THEN 0 ELSE 1 END`;
+  // Counted by the one rule the broadcast status uses too.
+  const receipts = (await readReceiptCounts(db, [broadcastId])).get(broadcastId);
   const progress: BroadcastProgress = {
     broadcastId,
     status: broadcast.status,
@@ -89,7 +90,6 @@ export async function readBroadcastProgress(
     ...(broadcast.startedAt ? { startedAt: broadcast.startedAt } : {}),
     ...(broadcast.completedAt ? { completedAt: broadcast.completedAt } : {}),
   };
-  const receipts: ReceiptCounts = { sent: 0, delivered: 0, read: 0, failed: 0 };
   for (const group of groups) {
     const n = Number(group.n);
     const reason = group.reason ?? "unknown";
@@ -98,16 +98,10 @@ export async function readBroadcastProgress(
     switch (group.status) {
       case "sent":
         progress.sent += n;
-        if (receipted) {
-          receipts.sent += n;
-          receipts.delivered += Number(group.delivered);
-          receipts.read += Number(group.read);
-        }
         break;
       case "failed":
         progress.failed += n;
         if (receipted) {
-          receipts.failed += n;
           progress.failedAfterAcceptanceByReason[reason] = (progress.failedAfterAcceptanceByReason[reason] ?? 0) + n;
           break;
         }
@@ -134,7 +128,7 @@ export async function readBroadcastProgress(
         progress.inFlight += n;
     }
   }
-  if (receipts.sent + receipts.failed > 0) progress.receipts = receipts;
+  if (receipts) progress.receipts = receipts;
   progress.settled = progress.sent + progress.failed + progress.skipped + progress.uncertain;
   if (previous && at.getTime() > previous.at.getTime()) {
     const rate = (progress.settled - previous.settled) / ((at.getTime() - previous.at.getTime()) / 1000);
