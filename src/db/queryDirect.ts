@@ -14,8 +14,8 @@ const postgresNames = new Map<string, string>();
  * kept for the next call: for the few statements run for every message sent, Prisma's work around
  * a raw query (its query compiler, argument mapping, a fresh prepare each time) cost more than
  * the database's own. A SQLite transaction of runTransaction runs on the connection too; any
- * other transaction client, or a SQLite connection inside someone else's transaction, goes
- * through $queryRaw as before.
+ * other transaction client goes through $queryRaw, and so does a SQLite client while someone
+ * else's transaction is open: there it waits for that transaction to end (serializeSqliteTransactions).
  * Rows come back as the driver reads them: no Date parsing on SQLite, integers as numbers, and
  * SQLite's booleans as 0/1; callers read ids, text and small integers, or convert (readDatabaseTime,
  * readDatabaseBoolean).
