@@ -4,9 +4,12 @@ import { recordDeliveryReceipts, type ReceiptsRecorded } from "./recordDeliveryR
 import type { DeliveryReceipt } from "./types.js";
 
 export interface ReceiptWriter {
-  /** Queues receipts; they are written with whatever else arrives within a few milliseconds. */
-  add(receipts: readonly DeliveryReceipt[]): void;
-  /** Writes what is queued and waits for writes under way. */
+  /**
+   * Queues receipts; they are written with whatever else arrives within a few milliseconds. Resolves
+   * once they are written, rejects when writing them failed (the webhook then asks for them again).
+   */
+  add(receipts: readonly DeliveryReceipt[]): Promise<void>;
+  /** Writes what is queued and waits for writes under way; failures were already told to those who added. */
   flush(): Promise<void>;
 }
 
@@ -14,6 +17,12 @@ export interface ReceiptWriter {
 // this long, a second's worth of them costs a few statements instead of one lookup each.
 const GATHER_MS = 50;
 const MAX_BATCH = 500;
+
+interface Waiting {
+  receipts: readonly DeliveryReceipt[];
+  written: () => void;
+  failed: (err: unknown) => void;
+}
 
 /** Gathers a channel's delivery receipts and records them in batches (recordDeliveryReceipts). */
 export function createReceiptWriter(opts: {
@@ -25,39 +34,66 @@ export function createReceiptWriter(opts: {
   counted?: (recorded: ReceiptsRecorded) => void;
 }): ReceiptWriter {
   const clock = opts.clock ?? (() => new Date());
-  let queued: DeliveryReceipt[] = [];
+  let queued: Waiting[] = [];
+  let queuedReceipts = 0;
   let timer: NodeJS.Timeout | undefined;
   // One batch at a time, in arrival order: a later receipt is never written before an earlier one.
   let writing: Promise<void> = Promise.resolve();
+
+  async function record(chunk: readonly Waiting[]): Promise<void> {
+    const receipts = chunk.flatMap((waiting) => waiting.receipts);
+    try {
+      const recorded = await recordDeliveryReceipts(opts.db, opts.channel, receipts, clock());
+      opts.counted?.(recorded);
+      if (recorded.unknown > 0) opts.logger.debug({ channel: opts.channel, ...recorded }, "delivery receipts for messages that are no delivery of ours ignored");
+      for (const waiting of chunk) waiting.written();
+    } catch (err) {
+      opts.logger.error({ err, channel: opts.channel, receipts: receipts.length }, "delivery receipts not recorded");
+      for (const waiting of chunk) waiting.failed(err);
+    }
+  }
 
   function write(): Promise<void> {
     clearTimeout(timer);
     timer = undefined;
     const batch = queued;
     queued = [];
+    queuedReceipts = 0;
     if (batch.length === 0) return writing;
     writing = writing.then(async () => {
-      for (let i = 0; i < batch.length; i += MAX_BATCH) {
-        const chunk = batch.slice(i, i + MAX_BATCH);
-        try {
-          const recorded = await recordDeliveryReceipts(opts.db, opts.channel, chunk, clock());
-          opts.counted?.(recorded);
-          if (recorded.unknown > 0) opts.logger.debug({ channel: opts.channel, ...recorded }, "delivery receipts for messages that are no delivery of ours ignored");
-        } catch (err) {
-          // Receipts are not redelivered once the webhook was answered: these are lost, and say so.
-          opts.logger.error({ err, channel: opts.channel, receipts: chunk.length }, "delivery receipts not recorded");
-        }
-      }
+      for (const chunk of chunksOf(batch)) await record(chunk);
     });
     return writing;
   }
 
   return {
     add(receipts) {
-      queued.push(...receipts);
-      if (queued.length >= MAX_BATCH) void write();
-      else timer ??= setTimeout(() => void write(), GATHER_MS);
+      if (receipts.length === 0) return Promise.resolve();
+      return new Promise<void>((written, failed) => {
+        queued.push({ receipts, written, failed });
+        queuedReceipts += receipts.length;
+        if (queuedReceipts >= MAX_BATCH) void write();
+        else timer ??= setTimeout(() => void write(), GATHER_MS);
+      });
     },
     flush: () => write(),
   };
+}
+
+// Whole webhooks per statement, about MAX_BATCH receipts each: a failure is told to exactly the webhooks it hit.
+function chunksOf(batch: readonly Waiting[]): Waiting[][] {
+  const chunks: Waiting[][] = [];
+  let chunk: Waiting[] = [];
+  let size = 0;
+  for (const waiting of batch) {
+    if (size > 0 && size + waiting.receipts.length > MAX_BATCH) {
+      chunks.push(chunk);
+      chunk = [];
+      size = 0;
+    }
+    chunk.push(waiting);
+    size += waiting.receipts.length;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }

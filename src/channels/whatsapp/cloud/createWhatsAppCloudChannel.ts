@@ -37,8 +37,12 @@ export interface WhatsAppCloudChannelOptions {
   templates?: Readonly<Record<string, CloudTemplate>>;
   /** A reply Meta refused (131047: the window had closed after all), for someone to see. */
   recordUnsent: (externalId: string, reason: string, reply: Reply) => Promise<void>;
-  /** What Meta's status webhooks said about messages it accepted (delivered, read, failed), for the delivery layer to record. */
-  onReceipts?: (receipts: DeliveryReceipt[]) => void;
+  /**
+   * What Meta's status webhooks said about messages it accepted (delivered, read, failed), for the delivery
+   * layer to record. The webhook is answered once this settles: 200 when it resolved, 500 (Meta sends
+   * the webhook again) when it rejected, since Meta never resends a webhook it got a 200 for.
+   */
+  onReceipts?: (receipts: DeliveryReceipt[]) => Promise<void> | void;
   fetch?: typeof globalThis.fetch;
   sleep?: (ms: number) => Promise<void>;
   maxAttempts?: number;
@@ -107,6 +111,7 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
     let respond!: () => void;
     const responded = new Promise<void>((resolve) => (respond = resolve));
     try {
+      const receiptsWritten = writeReceipts(delivery.statuses);
       const ours = delivery.messages.filter((inbound) => {
         if (inbound.phoneNumberId === opts.phoneNumberId) return true;
         logger.debug({ wamid: inbound.message.id, phone_number_id: inbound.phoneNumberId }, "whatsapp message for another business number ignored");
@@ -130,12 +135,12 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
           logger.error({ err: result.reason, wamid: ours[i]?.message.id }, "whatsapp message not taken; Meta will redeliver");
         }
       });
+      const written = await receiptsWritten;
       return {
-        handled: settled.every((result) => result.status === "fulfilled"),
+        handled: settled.every((result) => result.status === "fulfilled") && written,
         afterResponse: () => {
           respond();
           void Promise.allSettled(sends);
-          onStatuses(delivery.statuses);
         },
       };
     } catch (err) {
@@ -213,7 +218,21 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
     return { status: "sent", as: "template", messageId };
   }
 
-  function onStatuses(statuses: CloudStatus[]): void {
+  /** False when the receipts could not be written: the webhook must come again. */
+  async function writeReceipts(statuses: CloudStatus[]): Promise<boolean> {
+    const receipts = receiptsOf(statuses);
+    if (receipts.length === 0 || !opts.onReceipts) return true;
+    try {
+      await opts.onReceipts(receipts);
+      return true;
+    } catch (err) {
+      logger.warn({ err, receipts: receipts.length }, "whatsapp statuses not recorded; Meta will redeliver");
+      return false;
+    }
+  }
+
+  // A late 131047 with a template to fall back on starts the fallback, which reports its own receipt once sent.
+  function receiptsOf(statuses: CloudStatus[]): DeliveryReceipt[] {
     const receipts: DeliveryReceipt[] = [];
     for (const status of statuses) {
       if (status.phoneNumberId !== opts.phoneNumberId) continue;
@@ -227,7 +246,7 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
       if (send?.ifClosed && codes.includes(OUTSIDE_WINDOW)) fallBack(send, status.id, at);
       else receipts.push({ platformMessageId: status.id, event: "failed", at, reason: `cloud_api_${codes[0] ?? "unknown"}` });
     }
-    if (receipts.length > 0) opts.onReceipts?.(receipts);
+    return receipts;
   }
 
   // A late 131047 for text our record allowed: the template decided beforehand goes instead, and the delivery names it.
@@ -235,15 +254,17 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
     for (const part of send.wamids) initiated.delete(part);
     const first = send.wamids[0] ?? wamid;
     const failed: DeliveryReceipt = { platformMessageId: first, event: "failed", at, reason: `cloud_api_${OUTSIDE_WINDOW}` };
+    // The webhook was answered before this ends: a receipt that cannot be written here is logged by the writer, and lost.
     void perPerson
-      .run(send.externalId, async () => {
-        const outcome = await windowClosed(send.externalId, send.reply, send.ifClosed);
-        opts.onReceipts?.([outcome.status === "sent" ? { platformMessageId: first, event: "replaced", at, by: outcome.messageId, sentAs: outcome.as } : failed]);
-      })
-      .catch((err: unknown) => {
-        logger.error({ err, wamid, ...graphFields(err) }, "whatsapp window fallback failed");
-        opts.onReceipts?.([failed]);
-      });
+      .run(send.externalId, () => windowClosed(send.externalId, send.reply, send.ifClosed))
+      .then(
+        (outcome) => opts.onReceipts?.([outcome.status === "sent" ? { platformMessageId: first, event: "replaced", at, by: outcome.messageId, sentAs: outcome.as } : failed]),
+        (err: unknown) => {
+          logger.error({ err, wamid, ...graphFields(err) }, "whatsapp window fallback failed");
+          return opts.onReceipts?.([failed]);
+        },
+      )
+      .catch(() => undefined);
   }
 
   function track(externalId: string, reply: Reply, wamids: string[], ifClosed: CloudTemplate): void {

@@ -44,7 +44,7 @@ export async function startCloudHarness(options: {
   engine: ConversationEngine;
   templates?: WhatsAppCloudChannelOptions["templates"];
   fetch?: typeof globalThis.fetch;
-  onReceipts?: (receipts: DeliveryReceipt[]) => void;
+  onReceipts?: (receipts: DeliveryReceipt[]) => Promise<void> | void;
 }): Promise<CloudHarness> {
   const api = await startFakeGraphApi();
   const logs: Record<string, unknown>[] = [];
@@ -74,7 +74,7 @@ export async function startCloudHarness(options: {
     recordUnsent: async (externalId, reason, reply) => void unsent.push({ externalId, reason, reply }),
     onReceipts: (received) => {
       receipts.push(...received);
-      options.onReceipts?.(received);
+      return options.onReceipts?.(received);
     },
     ...(options.fetch ? { fetch: options.fetch } : {}),
     sleep: async (ms) => void sleeps.push(ms),
