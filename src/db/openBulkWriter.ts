@@ -1,5 +1,6 @@
 import { rawConnectionOf, type Database } from "./client.js";
 import type { Dialect } from "./dialect.js";
+import { quoteIdentifier } from "./quoteIdentifier.js";
 
 export type BulkColumnType = "text" | "boolean" | "timestamp";
 export type BulkColumn = readonly [name: string, type: BulkColumnType];
@@ -42,7 +43,7 @@ export interface BulkWriter {
 /** The insert's ON CONFLICT clause, the same on both databases. */
 export function onConflictSql({ onConflictDoNothing: skip }: BulkInsert): string {
   if (!skip) return "";
-  return skip === true ? " ON CONFLICT DO NOTHING" : ` ON CONFLICT (${skip.map((name) => `"${name}"`).join(", ")}) DO NOTHING`;
+  return skip === true ? " ON CONFLICT DO NOTHING" : ` ON CONFLICT (${skip.map(quoteIdentifier).join(", ")}) DO NOTHING`;
 }
 
 /**

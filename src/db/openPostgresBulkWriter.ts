@@ -1,5 +1,6 @@
 import pg from "pg";
 import { onConflictSql, type BulkCell, type BulkColumn, type BulkColumnType, type BulkInsert, type BulkWriter } from "./openBulkWriter.js";
+import { quoteIdentifier } from "./quoteIdentifier.js";
 
 // Prisma's timestamp(3) columns hold UTC without a zone; pg would read them in the process's zone.
 const TIMESTAMP = 1114;
@@ -52,17 +53,17 @@ export async function openPostgresBulkWriter(url: string): Promise<BulkWriter> {
       if (rows.length === 0) return 0;
       const constants = into.constants ?? [];
       const width = into.columns.length;
-      const names = [...into.columns.map(([name]) => name), ...constants.map(([name]) => name)].map((name) => `"${name}"`).join(", ");
+      const names = [...into.columns.map(([name]) => name), ...constants.map(([name]) => name)].map(quoteIdentifier).join(", ");
       const picks = [...into.columns.map((_, i) => `u.c${i}`), ...constants.map(([, type], i) => `CAST($${width + 1 + i} AS ${sqlType(type)})`)].join(", ");
       const sql =
-        `INSERT INTO "${into.table}" (${names}) SELECT ${picks} FROM ${unnest(into.columns)}` +
+        `INSERT INTO ${quoteIdentifier(into.table)} (${names}) SELECT ${picks} FROM ${unnest(into.columns)}` +
         onConflictSql(into);
       return (await query(sql, [...columnArrays(into.columns, rows), ...constants.map(([, , value]) => toPostgres(value))])).rowCount ?? 0;
     },
     async update(table: string, columns: readonly BulkColumn[], rows: BulkCell[][]) {
       if (rows.length === 0) return;
       const [[key], ...set] = columns as [BulkColumn, ...BulkColumn[]];
-      const sql = `UPDATE "${table}" AS t SET ${set.map(([name], i) => `"${name}" = u.c${i + 1}`).join(", ")} FROM ${unnest(columns)} WHERE t."${key}" = u.c0`;
+      const sql = `UPDATE ${quoteIdentifier(table)} AS t SET ${set.map(([name], i) => `${quoteIdentifier(name)} = u.c${i + 1}`).join(", ")} FROM ${unnest(columns)} WHERE t.${quoteIdentifier(key)} = u.c0`;
       await query(sql, columnArrays(columns, rows));
     },
     async close() {

@@ -1,6 +1,7 @@
 import type Sqlite from "better-sqlite3";
 import type { Database } from "./client.js";
 import { onConflictSql, type BulkCell, type BulkColumn, type BulkColumnType, type BulkInsert, type BulkWriter } from "./openBulkWriter.js";
+import { quoteIdentifier } from "./quoteIdentifier.js";
 
 /**
  * The SQLite bulk writer: statements run on Prisma's own better-sqlite3 connection, inside a
@@ -42,7 +43,7 @@ export function openSqliteBulkWriter(db: Database, handle: () => Sqlite.Database
       if (rows.length === 0) return 0;
       const constants = into.constants ?? [];
       const names = [...into.columns.map(([name]) => name), ...constants.map(([name]) => name)];
-      const sql = `INSERT INTO "${into.table}" (${names.map((name) => `"${name}"`).join(", ")}) VALUES (${names.map(() => "?").join(", ")})${onConflictSql(into)}`;
+      const sql = `INSERT INTO ${quoteIdentifier(into.table)} (${names.map(quoteIdentifier).join(", ")}) VALUES (${names.map(() => "?").join(", ")})${onConflictSql(into)}`;
       const statement = prepare(sql);
       const width = into.columns.length;
       const converted = into.columns.flatMap(([, type], i) => (type === "text" ? [] : [i]));
@@ -59,7 +60,7 @@ export function openSqliteBulkWriter(db: Database, handle: () => Sqlite.Database
     async update(table: string, columns: readonly BulkColumn[], rows: BulkCell[][]) {
       if (rows.length === 0) return;
       const [[key], ...set] = columns as [BulkColumn, ...BulkColumn[]];
-      const statement = prepare(`UPDATE "${table}" SET ${set.map(([name]) => `"${name}" = ?`).join(", ")} WHERE "${key}" = ?`);
+      const statement = prepare(`UPDATE ${quoteIdentifier(table)} SET ${set.map(([name]) => `${quoteIdentifier(name)} = ?`).join(", ")} WHERE ${quoteIdentifier(key)} = ?`);
       for (const row of rows) statement.run([...row.slice(1).map((cell) => toSqlite(cell)), row[0]]);
     },
     // The connection is Prisma's: it closes with the client.
