@@ -2,6 +2,7 @@ import { Prisma, type Database } from "../db/client.js";
 import { dialectOf } from "../db/dialect.js";
 import { jsonRows } from "../db/jsonRows.js";
 import { queryDirect } from "../db/queryDirect.js";
+import { quoteIdentifier } from "../db/quoteIdentifier.js";
 import type { DeliveryReceipt } from "./types.js";
 
 export interface ReceiptsRecorded {
@@ -36,7 +37,7 @@ export async function recordDeliveryReceipts(db: Database, channel: string, rece
   const recorded = { known: ours.length, unknown: receipts.length - ours.length };
   if (ours.length === 0) return recorded;
 
-  const time = (column: string) => (dialectOf(db) === "postgresql" ? Prisma.sql`CAST(v.${Prisma.raw(`"${column}"`)} AS TIMESTAMP(3))` : Prisma.raw(`v."${column}"`));
+  const time = (column: string) => (dialectOf(db) === "postgresql" ? Prisma.sql`CAST(v.${Prisma.raw(quoteIdentifier(column))} AS TIMESTAMP(3))` : Prisma.raw(`v.${quoteIdentifier(column)}`));
   const stamp = (at: Date) => at.toISOString().replace("Z", "+00:00");
 
   // Per message, the earliest time each receipt gives; a read is a delivery too.

@@ -1,4 +1,5 @@
 import { Prisma, type Db } from "../../db/client.js";
+import { quoteIdentifier } from "../../db/quoteIdentifier.js";
 import { targetFigures } from "../targets/targetTypes.js";
 import type { CoverageTargets } from "./coverageTypes.js";
 import { childCodeLength, regionScopeSql } from "./regionScopeSql.js";
@@ -13,7 +14,7 @@ export async function sumTargetsByRegion(db: Db, parentCode: string | null): Pro
   const childLength = childCodeLength(parentCode);
   const length = Prisma.raw(String(childLength));
   const sums = targetFigures.map((figure) => {
-    const column = Prisma.raw(`"${figure}"`);
+    const column = Prisma.raw(quoteIdentifier(figure));
     // The row is the highest with this figure if no row between it and the child (the child
     // included) has the figure: its ancestors' codes are its own code cut at 2, 5 and 8.
     return Prisma.sql`SUM(CASE WHEN t.${column} IS NOT NULL AND NOT EXISTS (

@@ -1,4 +1,5 @@
 import { Prisma, type Db } from "../../db/client.js";
+import { quoteIdentifier } from "../../db/quoteIdentifier.js";
 import { jsonValuesSql } from "../imports/jsonValuesSql.js";
 import { targetFigures, type TargetFigure, type TargetRow } from "./targetTypes.js";
 
@@ -18,8 +19,8 @@ export async function writeTargetBatch(
   const existing = await tx.$queryRaw<{ regionCode: string }[]>`SELECT "regionCode" FROM "RegionTarget" WHERE "regionCode" IN ${jsonValuesSql(tx, codes)}`;
   const known = new Set(existing.map((row) => row.regionCode));
   const columns = targetFigures.filter((figure) => settings.figures.includes(figure));
-  const names = Prisma.raw(columns.map((column) => `, "${column}"`).join(""));
-  const updates = Prisma.raw(columns.map((column) => `, "${column}" = excluded."${column}"`).join(""));
+  const names = Prisma.raw(columns.map((column) => `, ${quoteIdentifier(column)}`).join(""));
+  const updates = Prisma.raw(columns.map((column) => `, ${quoteIdentifier(column)} = excluded.${quoteIdentifier(column)}`).join(""));
   for (const row of settings.dryRun ? [] : rows) {
     const values = columns.map((column) => Prisma.sql`, ${row.figures[column] ?? null}`);
     await tx.$executeRaw`
