@@ -87,7 +87,9 @@ export async function startDelivery(deps: DeliveryDeps): Promise<{ stop(): Promi
   const reporter = createProgressReporter({
     db,
     notifiers,
-    format: createProgressFormatter(deps.translator.forLanguage(config.DEFAULT_LANGUAGE)),
+    format: createProgressFormatter(deps.translator.forLanguage(config.DEFAULT_LANGUAGE), {
+      formatTime: (at) => formatLocalTime(at, config.DEFAULT_LANGUAGE, config.TIMEZONE),
+    }),
     clock: () => new Date(),
     logger,
   });

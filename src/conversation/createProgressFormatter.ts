@@ -4,7 +4,14 @@ import type { BroadcastProgress, FormatProgress } from "../domain/broadcasts/rea
 import { formatDuration } from "../domain/time/formatDuration.js";
 import type { Translate } from "./createTranslator.js";
 
-export function createProgressFormatter(t: Translate): FormatProgress {
+export function createProgressFormatter(
+  t: Translate,
+  /**
+   * Given where the closing report stays as written (the chat): it then says when its receipt figures
+   * were read and where the later ones show, since reads keep coming for hours after the last send.
+   */
+  options: { formatTime?: (at: Date) => string } = {},
+): FormatProgress {
   const reasons = (byReason: Record<string, number>) =>
     Object.entries(byReason)
       .sort(([, a], [, b]) => b - a)
@@ -28,6 +35,7 @@ export function createProgressFormatter(t: Translate): FormatProgress {
       t("progress.delivered", { sent: p.sent, total: p.total }),
       // Only where the channel reports receipts: Telegram's messages are sent, not known unread.
       ...(p.receipts ? [t("progress.receipts", { ...p.receipts })] : []),
+      ...(p.receipts && options.formatTime ? [t("progress.receiptsAsOf", { time: options.formatTime(p.at), ref })] : []),
       t("progress.failed", { failed: p.failed, blocked: p.blocked }),
       ...reasons(p.failedByReason),
       ...(p.receipts && p.receipts.failed > 0 ? [t("progress.failedAfterAcceptance", { failed: p.receipts.failed }), ...reasons(p.failedAfterAcceptanceByReason)] : []),

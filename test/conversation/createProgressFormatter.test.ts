@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createProgressFormatter } from "../../src/conversation/createProgressFormatter.js";
 import { createTranslator, readLocaleResources } from "../../src/conversation/createTranslator.js";
 import type { BroadcastProgress } from "../../src/domain/broadcasts/readBroadcastProgress.js";
+import { formatLocalTime } from "../../src/domain/time/formatLocalTime.js";
 import { repoRoot } from "../support/createTestApp.js";
 
 const t = createTranslator(readLocaleResources(join(repoRoot, "locales")), "id").forLanguage("en");
@@ -68,5 +69,22 @@ describe("broadcast progress text", () => {
     const laporan = createProgressFormatter(id)(withReceipts, "final");
     expect(laporan).toContain("Laporan WhatsApp: sampai 380 · dibaca 250 dari 400 terkirim");
     expect(laporan).toContain("Gagal setelah diterima WhatsApp: 7\n  • nomornya tidak bisa menerima pesan WhatsApp (131026): 4");
+  });
+
+  it("in the chat, where the closing report stays as written, says when its receipts were read and where the later ones show (en and id)", () => {
+    const withReceipts: BroadcastProgress = { ...base, status: "completed", held: 0, receipts: { sent: 400, delivered: 380, read: 250, failed: 0 } };
+    const formatTime = (at: Date) => formatLocalTime(at, "en", "Asia/Jakarta");
+    const ref = base.broadcastId.slice(-6);
+    expect(createProgressFormatter(t, { formatTime })(withReceipts, "final")).toContain(
+      `WhatsApp receipts: delivered 380 · read 250 of 400 sent\nWhatsApp receipts as of 26 Nov 2026, 19:10 WIB; more keep coming (reads above all): /broadcast status ${ref} and the dashboard show the current figures.`,
+    );
+    const id = createTranslator(readLocaleResources(join(repoRoot, "locales")), "id").forLanguage("id");
+    expect(createProgressFormatter(id, { formatTime: (at) => formatLocalTime(at, "id", "Asia/Jakarta") })(withReceipts, "final")).toContain(
+      `Laporan WhatsApp per 26 Nov 2026, 19.10 WIB; laporan berikutnya masih akan datang (terutama dibaca): angka terkini ada di /broadcast status ${ref} dan di dasbor.`,
+    );
+    // Nothing to say without receipts, nor while sending (the message is edited as they come), nor on the dashboard's page (read when shown).
+    expect(createProgressFormatter(t, { formatTime })({ ...withReceipts, receipts: undefined }, "final")).not.toContain("as of");
+    expect(createProgressFormatter(t, { formatTime })(withReceipts, "running")).not.toContain("as of");
+    expect(createProgressFormatter(t)(withReceipts, "final")).not.toContain("as of");
   });
 });
