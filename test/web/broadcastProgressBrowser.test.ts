@@ -2,7 +2,8 @@
 // consenting Telegram contacts, a dispatcher sending it to the fake Bot API at a slow pace; the
 // broadcast page's figures move without a reload, pause stops the sending (a further dispatch round
 // sends nothing), resume finishes it, and the page reaches 100% and the final report by itself.
-// Every person gets it once. axe-core on the list and the broadcast page. States, never times.
+// Every person gets it once. A finished WhatsApp Cloud API broadcast's page shows its receipts.
+// axe-core on the list and the broadcast pages. States, never times.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTelegramBulkSender } from "../../src/channels/telegram/createTelegramBulkSender.js";
@@ -122,6 +123,38 @@ describe.skipIf(!available)("a broadcast's progress in Chromium", { timeout: 180
     expect([...delivered.values()].every((n) => n === 1)).toBe(true);
     await context.close();
   });
+  it("shows a finished WhatsApp Cloud API broadcast's receipts: delivered, read and the failures after Meta accepted them", async () => {
+    const { app } = dashboard;
+    const { segmentId } = await seedTelegramAudience(app.db, 40, 680_000);
+    const start = new Date(Date.now() - 3 * 60 * 60 * 1000);
+    const id = await seedBroadcast(app.db, { segmentId, now: start, text: "Kampanye akbar Minggu pagi di alun-alun!" });
+    const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
+    const rows = await app.db.delivery.findMany({ where: { broadcastId: id }, orderBy: { id: "asc" }, select: { id: true } });
+    // 21 read, 12 more delivered, 3 accepted with no receipt yet, 3 failed after acceptance, 1 outside the 24-hour window.
+    for (const [i, { id: delivery }] of rows.entries()) {
+      const accepted = { channel: "whatsapp", sentAt: minutes(1), sentAs: i < 30 ? "text" : "template", platformMessageId: `wamid.SHOT${i}` };
+      const data =
+        i < 33 ? { ...accepted, status: "sent", deliveredAt: minutes(2), ...(i < 21 ? { readAt: minutes(20 + i) } : {}) }
+        : i < 36 ? { ...accepted, status: "sent" }
+        : i < 39 ? { ...accepted, status: "failed", reason: i < 38 ? "cloud_api_131026" : "cloud_api_131049" }
+        : { channel: "whatsapp", status: "skipped", reason: "outside_24h_window" };
+      await app.db.delivery.update({ where: { id: delivery }, data });
+    }
+    await app.db.broadcast.update({ where: { id }, data: { status: "completed", startedAt: minutes(0), completedAt: minutes(2) } });
+
+    const { context, page } = await signInInChromium(dashboard, await staffMember(app, "coordinator", "9603"));
+    await page.goto(`${dashboard.base}/siaran/${id}`);
+    await waitForHeading(page, `Siaran #${id.slice(-6)}`);
+    const figure = (key: string) => page.locator(`[data-figure="${key}"] .value`).textContent();
+    expect([await figure("sent"), await figure("delivered"), await figure("read"), await figure("failed")]).toEqual(["36", "33", "21", "3"]);
+    expect(await page.locator("[data-failed-after-acceptance]").textContent()).toMatch(/131026\): 2 · .*131049\): 1/);
+    expect(await page.locator("pre.report").textContent()).toContain("Laporan WhatsApp: sampai 33 · dibaca 21 dari 36 terkirim");
+    await expectAccessible(page);
+    // The docs' picture of a broadcast's receipts (UPDATE_SCREENSHOTS=1 writes it to docs/images).
+    await page.screenshot({ path: join(screenshots, "dashboard-broadcast-receipts.png"), fullPage: true });
+    await context.close();
+  });
+
   it("offers a finished broadcast's uncertain ones again behind a confirmation that warns of doubles", async () => {
     const { app } = dashboard;
     const { segmentId } = await seedTelegramAudience(app.db, 3, 660_000);
