@@ -5,17 +5,15 @@ import type { DeliveryReceipt } from "./types.js";
 
 export interface ReceiptWriter {
   /**
-   * Queues receipts; they are written with whatever else arrives within a few milliseconds. Resolves
-   * once they are written, rejects when writing them failed (the webhook then asks for them again).
+   * Queues receipts; they are written with whatever else arrived meanwhile. Resolves once they are
+   * written, rejects when writing them failed (the webhook then asks for them again).
    */
   add(receipts: readonly DeliveryReceipt[]): Promise<void>;
   /** Writes what is queued and waits for writes under way; failures were already told to those who added. */
   flush(): Promise<void>;
 }
 
-// Meta sends one status per webhook at a broadcast's pace (two or three per message): gathered for
-// this long, a second's worth of them costs a few statements instead of one lookup each.
-const GATHER_MS = 50;
+// Receipts per statement at most.
 const MAX_BATCH = 500;
 
 interface Waiting {
@@ -24,7 +22,14 @@ interface Waiting {
   failed: (err: unknown) => void;
 }
 
-/** Gathers a channel's delivery receipts and records them in batches (recordDeliveryReceipts). */
+/**
+ * Gathers a channel's delivery receipts and records them in batches (recordDeliveryReceipts). Meta
+ * sends one status per webhook at a broadcast's pace (two or three per message), and each webhook
+ * waits for its receipts to be written: whatever arrives while a batch is written goes in the next
+ * one. A quiet webhook waits for one write; under load a batch holds all that came meanwhile, so
+ * the writes keep pace with the database instead of costing a lookup per status; nothing waits for a
+ * fixed time.
+ */
 export function createReceiptWriter(opts: {
   db: Database;
   channel: string;
@@ -35,10 +40,8 @@ export function createReceiptWriter(opts: {
 }): ReceiptWriter {
   const clock = opts.clock ?? (() => new Date());
   let queued: Waiting[] = [];
-  let queuedReceipts = 0;
-  let timer: NodeJS.Timeout | undefined;
   // One batch at a time, in arrival order: a later receipt is never written before an earlier one.
-  let writing: Promise<void> = Promise.resolve();
+  let writing: Promise<void> | undefined;
 
   async function record(chunk: readonly Waiting[]): Promise<void> {
     const receipts = chunk.flatMap((waiting) => waiting.receipts);
@@ -53,17 +56,16 @@ export function createReceiptWriter(opts: {
     }
   }
 
-  function write(): Promise<void> {
-    clearTimeout(timer);
-    timer = undefined;
-    const batch = queued;
-    queued = [];
-    queuedReceipts = 0;
-    if (batch.length === 0) return writing;
-    writing = writing.then(async () => {
+  async function writeUntilEmpty(): Promise<void> {
+    // The webhooks that came in the same turn of the event loop go together from the start.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    for (;;) {
+      const batch = queued;
+      queued = [];
+      // Marked idle in the same step that found nothing left: a receipt added after it starts a new round.
+      if (batch.length === 0) return void (writing = undefined);
       for (const chunk of chunksOf(batch)) await record(chunk);
-    });
-    return writing;
+    }
   }
 
   return {
@@ -71,12 +73,10 @@ export function createReceiptWriter(opts: {
       if (receipts.length === 0) return Promise.resolve();
       return new Promise<void>((written, failed) => {
         queued.push({ receipts, written, failed });
-        queuedReceipts += receipts.length;
-        if (queuedReceipts >= MAX_BATCH) void write();
-        else timer ??= setTimeout(() => void write(), GATHER_MS);
+        writing ??= writeUntilEmpty();
       });
     },
-    flush: () => write(),
+    flush: () => writing ?? Promise.resolve(),
   };
 }
 
