@@ -1,5 +1,5 @@
 // `npm run bench`: figures, not assertions. Sized for a 2-core machine.
-// BENCH_ONLY=startup,faq,turns,flood,rate,paid,lifted,materialize,kills,import,coverage,map,dashboard,segmentcount runs a subset; the BENCH_* sizes are the size() calls in main().
+// BENCH_ONLY=startup,faq,turns,flood,rate,paid,lifted,materialize,kills,import,receipts,coverage,map,dashboard,segmentcount runs a subset; the BENCH_* sizes are the size() calls in main().
 // BENCH_DATABASE=sqlite|postgresql|both picks the databases (default: both when PostgreSQL answers
 // at BENCH_POSTGRES_URL); every section but faq runs once per database, and where both ran a
 // ratio line follows (postgresql/sqlite).
@@ -15,6 +15,7 @@ import { benchFlood } from "./benchFlood.js";
 import { benchKills } from "./benchKills.js";
 import { benchMap } from "./benchMap.js";
 import { benchMaterialize } from "./benchMaterialize.js";
+import { benchReceipts } from "./benchReceipts.js";
 import { benchSegmentCount } from "./benchSegmentCount.js";
 import { benchStartup } from "./benchStartup.js";
 import { benchTurns } from "./benchTurns.js";
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
   // At Telegram's default limit the survivor sends what the kills left at 30 msg/s: 2,000 contacts take about a minute.
   if (wants("kills")) await eachDatabase(databases, (database) => benchKills(size("BENCH_KILL_CONTACTS", 2_000), size("BENCH_KILLS", 10), size("BENCH_KILL_RATE", 30), database));
   if (wants("import")) await eachDatabase(databases, (database) => benchImportContacts(size("BENCH_IMPORT_ROWS", 1_000_000), database));
+  // Status webhooks, each answered once its receipt is written: one at a time (a sender waiting for each answer), 16 and 128 at once.
+  if (wants("receipts")) await eachDatabase(databases, (database) => benchReceipts(size("BENCH_RECEIPTS", 2_000), [1, 16, 128], database));
   // Coverage's goal (at most a second per query on a million contacts) is about SQLite; measured there only.
   if (wants("coverage")) await benchCoverage(size("BENCH_COVERAGE_CONTACTS", 1_000_000));
   // The dashboard's goal (p95 at most 300 ms per page on a million contacts) is about SQLite too.
