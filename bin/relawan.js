@@ -1,19 +1,19 @@
 #!/usr/bin/env node
 // `npx relawan ...` (and `npm start`, which is `relawan start`): the CLI, compiled into dist/ at
 // install and again whenever src/ has changed since (see scripts/runCompiled.js).
-import { clearInterval, setInterval } from "node:timers";
+import { setInterval } from "node:timers";
 import { getHeapSpaceStatistics, setFlagsFromString } from "node:v8";
 import { runCompiled } from "../scripts/runCompiled.js";
 
 // An import allocates fast and keeps little, and V8 lets its young generation grow to 32 MB (two
 // 16 MB halves), RSS the import never needs: once it reaches 8 MB it grows no further (the flag
 // is read at each growth; --max-semi-space-size would be read only at start-up). A million-row
-// import peaks about 25 MB lower for the same CPU (docs/benchmarks.md).
+// import peaks about 25 MB lower for the same CPU (docs/benchmarks.md). Set again and again: V8
+// puts the flag back to its default whenever a thread starts (the import reads on a worker).
 if (process.argv[2] === "import") {
-  const watch = setInterval(() => {
+  setInterval(() => {
     if ((getHeapSpaceStatistics().find((space) => space.space_name === "new_space")?.space_size ?? 0) < 8 * 1024 * 1024) return;
     setFlagsFromString("--semi-space-growth-factor=1");
-    clearInterval(watch);
   }, 20).unref();
 }
 

@@ -2,7 +2,7 @@
 // command definitions, never the database, the charts or the chat platforms (those load when a
 // command runs). The figure itself is in `npm run bench` (BENCH_ONLY=startup), not asserted here.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -66,5 +66,21 @@ describe("relawan --help", () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toBe("Belum ada segmen. Buat dengan: relawan segment create <nama> --region … --tag …\n");
     expect(packagesOf(result.modules).has("@prisma/client")).toBe(true);
+  });
+
+  it("imports contacts from the compiled CLI, the file read on a worker thread that runs from dist/ too", () => {
+    const dir = mkdtempSync(join(tmpdir(), "relawan-cli-csv-"));
+    const csv = join(dir, "kontak.csv");
+    writeFileSync(csv, "nama,telepon,telegram_id,persetujuan\nBudi,081234567890,111,ya\nSiti,12,,\nBudi,,111,\n");
+    try {
+      const result = relawan(["import", csv, "--json", "--lang", "en"]);
+      expect(result.stderr).not.toMatch(/error/i);
+      expect(result.status).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ rowsRead: 3, created: 1, merged: 1, invalid: 1, consentRecorded: 1 });
+      expect(result.modules.some((url) => url.includes("/dist/domain/imports/startImportParser.js"))).toBe(true);
+      expect(result.modules.filter((url) => url.includes("/src/"))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
