@@ -6,6 +6,7 @@ import type Sqlite from "better-sqlite3";
 import { PrismaClient, Prisma } from "./generated/client.js";
 import { cacheSqliteStatements } from "./cacheSqliteStatements.js";
 import { serializeSqliteTransactions } from "./serializeSqliteTransactions.js";
+import { captureTransactions } from "./captureTransactions.js";
 import { isPostgresUrl, sqlitePath } from "./databaseUrl.js";
 import { keepDriver } from "./driverOf.js";
 import { makeFolder } from "../makeFolder.js";
@@ -33,10 +34,11 @@ export function rawConnectionOf(db: Database): RawConnection {
 export async function openDatabase(url: string): Promise<Database> {
   if (isPostgresUrl(url)) {
     // Loaded only for PostgreSQL: the second client and pg cost a SQLite start-up a few hundred ms.
-    const [{ PrismaPg }, { PrismaClient: PostgresClient }, { ensurePostgresDatabase }] = await Promise.all([
+    const [{ PrismaPg }, { PrismaClient: PostgresClient }, { ensurePostgresDatabase }, { readAsPrisma }] = await Promise.all([
       import("@prisma/adapter-pg"),
       import("./generated-pg/client.js"),
       import("./ensurePostgresDatabase.js"),
+      import("./readAsPrisma.js"),
     ]);
     await ensurePostgresDatabase(url);
     // Both clients are generated from one data model, so their APIs are the same apart from
@@ -44,6 +46,8 @@ export async function openDatabase(url: string): Promise<Database> {
     const adapter = new PrismaPg({ connectionString: url });
     // The hot statements of sending (queryDirect) run on the pool below Prisma.
     const driver = keepDriver(adapter, "postgresql");
+    // A conversation turn's statements run on its transaction's pg client below Prisma too (runTransaction).
+    captureTransactions(adapter, readAsPrisma);
     const postgres = new PostgresClient({ adapter }) as unknown as Database;
     driver.bind(postgres);
     rawConnections.set(postgres, { dialect: "postgresql", url });
@@ -65,6 +69,8 @@ export async function openDatabase(url: string): Promise<Database> {
   // Last, so the connection kept above is better-sqlite3's own, not the adapter's caching view of it.
   cacheSqliteStatements(adapter);
   serializeSqliteTransactions(adapter);
+  // A turn's statements run on the connection below Prisma while its transaction is open (runTransaction).
+  captureTransactions(adapter);
   const db = new PrismaClient({ adapter });
   driver.bind(db);
   rawConnections.set(db, {

@@ -1,8 +1,9 @@
 import type BetterSqlite3 from "better-sqlite3";
+import type pg from "pg";
 import type { Db, Prisma } from "./client.js";
 import { dialectOf } from "./dialect.js";
 import { driverOf } from "./driverOf.js";
-import { sqliteOfOpenTransaction } from "./runTransaction.js";
+import { postgresOfOpenTransaction, sqliteOfOpenTransaction } from "./runTransaction.js";
 
 // Distinct statement texts kept prepared per connection; the hot ones have one text whatever the batch size.
 const MAX_PREPARED = 128;
@@ -13,9 +14,10 @@ const postgresNames = new Map<string, string>();
  * Runs one statement on the driver below Prisma (better-sqlite3, pg), with its prepared statement
  * kept for the next call: for the few statements run for every message sent, Prisma's work around
  * a raw query (its query compiler, argument mapping, a fresh prepare each time) cost more than
- * the database's own. A SQLite transaction of runTransaction runs on the connection too; any
- * other transaction client goes through $queryRaw, and so does a SQLite client while someone
- * else's transaction is open: there it waits for that transaction to end (serializeSqliteTransactions).
+ * the database's own. A transaction of runTransaction runs on its connection too (on PostgreSQL
+ * the pg client it holds, read as Prisma's $queryRaw reads: readAsPrisma); any other
+ * transaction client goes through $queryRaw, and so does a SQLite client while someone else's
+ * transaction is open: there it waits for that transaction to end (serializeSqliteTransactions).
  * Rows come back as the driver reads them: no Date parsing on SQLite, integers as numbers, and
  * SQLite's booleans as 0/1; callers read ids, text and small integers, or convert (readDatabaseTime,
  * readDatabaseBoolean).
@@ -31,27 +33,31 @@ export async function queryDirect<T>(db: Db, sql: Prisma.Sql): Promise<T[]> {
     statement.run(values);
     return [];
   }
-  if (driver?.dialect === "postgresql") {
-    const name = postgresName(sql.text);
-    const result = await driver.pool.query({ ...(name ? { name } : {}), text: sql.text, values: sql.values.map(toPostgresValue) });
-    return result.rows as T[];
-  }
+  if (driver?.dialect === "postgresql") return queryPostgres<T>(driver.pool, sql);
+  const transaction = postgresOfOpenTransaction(db);
+  if (transaction) return queryPostgres<T>(transaction.client, sql, transaction.types);
   return db.$queryRaw<T[]>(sql);
 }
 
 /**
- * queryDirect on SQLite, Prisma's $queryRaw on PostgreSQL: for statements whose rows hold times,
- * which pg's pool would parse as local times (see readDatabaseTime), while the turn's transaction
- * on PostgreSQL goes through Prisma anyway.
+ * queryDirect on SQLite and inside a PostgreSQL transaction of runTransaction, Prisma's $queryRaw
+ * on any other PostgreSQL client: for statements whose rows hold times, which pg's pool would parse
+ * as local times (see readDatabaseTime).
  */
 export async function queryDirectOnSqlite<T>(db: Db, sql: Prisma.Sql): Promise<T[]> {
-  return dialectOf(db) === "sqlite" ? queryDirect<T>(db, sql) : db.$queryRaw<T[]>(sql);
+  return dialectOf(db) === "sqlite" || postgresOfOpenTransaction(db) ? queryDirect<T>(db, sql) : db.$queryRaw<T[]>(sql);
 }
 
-/** A statement without rows: queryDirect on SQLite, Prisma's $executeRaw on PostgreSQL. */
+/** A statement without rows: queryDirect where queryDirectOnSqlite uses it, Prisma's $executeRaw elsewhere. */
 export async function executeDirectOnSqlite(db: Db, sql: Prisma.Sql): Promise<void> {
-  if (dialectOf(db) === "sqlite") await queryDirect(db, sql);
+  if (dialectOf(db) === "sqlite" || postgresOfOpenTransaction(db)) await queryDirect(db, sql);
   else await db.$executeRaw(sql);
+}
+
+async function queryPostgres<T>(client: pg.Pool | pg.PoolClient, sql: Prisma.Sql, types?: pg.CustomTypesConfig): Promise<T[]> {
+  const name = postgresName(sql.text);
+  const result = await client.query({ ...(name ? { name } : {}), text: sql.text, values: sql.values.map(toPostgresValue), ...(types ? { types } : {}) });
+  return result.rows as T[];
 }
 
 function prepareSqlite(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {

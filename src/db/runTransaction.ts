@@ -1,34 +1,54 @@
 import type BetterSqlite3 from "better-sqlite3";
+import type pg from "pg";
 import type { Database, Db } from "./client.js";
+import { captureTransaction, type CapturedTransaction } from "./captureTransactions.js";
 import { driverOf } from "./driverOf.js";
 
-/** The SQLite connection of each transaction runTransaction has open: theirs alone until it ends. */
-const openTransactions = new WeakMap<Db, BetterSqlite3.Database>();
+type Held = { transaction: CapturedTransaction } & ({ sqlite: BetterSqlite3.Database } | { postgres: pg.PoolClient; types?: pg.CustomTypesConfig });
+
+/** The connection of each transaction runTransaction has open: theirs alone until it ends. */
+const openTransactions = new WeakMap<Db, Held>();
 
 /**
- * Prisma's interactive transaction, with queryDirect allowed inside it on SQLite: the adapter runs
- * one transaction at a time on its one connection, so while the callback runs every statement on
- * that connection is the transaction's, and queryDirect can run it on better-sqlite3 with its
- * prepared statement kept, without Prisma's work around a raw query (its query compiler and
- * argument mapping, about 0.15 ms of CPU a statement: the bulk of a conversation turn's). Once the
- * callback is over the transaction client falls back to $queryRaw, which Prisma refuses after the
- * end. On PostgreSQL the transaction holds a pooled connection that queryDirect cannot see, so its
- * statements go through Prisma as before.
+ * Prisma's interactive transaction, with queryDirect allowed inside it: below Prisma, a statement
+ * skips its work around a raw query (its query compiler and argument mapping, about 0.15 ms of CPU a
+ * statement: the bulk of a conversation turn's). On SQLite the adapter runs one transaction at a
+ * time on its one connection, so while the transaction is open every statement on that connection
+ * is its, and queryDirect runs it on better-sqlite3 with its prepared statement kept. On PostgreSQL
+ * queryDirect sends it by name (prepared once per connection) on the pg client the adapter took from
+ * the pool for the transaction. Both are captured when the adapter starts the transaction
+ * (captureTransactions); once Prisma has ended it (the callback is over, or its timeout ran out
+ * first) the transaction client falls back to $queryRaw, which Prisma refuses.
  */
 export async function runTransaction<T>(db: Database, run: (tx: Db) => Promise<T>, options: { timeout: number; maxWait: number }): Promise<T> {
   const driver = driverOf(db);
-  if (driver?.dialect !== "sqlite") return db.$transaction(run, options);
-  return db.$transaction(async (tx) => {
-    openTransactions.set(tx, driver.sqlite);
-    try {
-      return await run(tx);
-    } finally {
-      openTransactions.delete(tx);
-    }
-  }, options);
+  if (!driver) return db.$transaction(run, options);
+  return captureTransaction((captured) =>
+    db.$transaction(async (tx) => {
+      const transaction = captured();
+      if (!transaction) return run(tx);
+      const held: Held =
+        driver.dialect === "sqlite"
+          ? { transaction, sqlite: driver.sqlite }
+          : { transaction, postgres: transaction.client as pg.PoolClient, ...(transaction.types ? { types: transaction.types } : {}) };
+      openTransactions.set(tx, held);
+      try {
+        return await run(tx);
+      } finally {
+        openTransactions.delete(tx);
+      }
+    }, options),
+  );
 }
 
-/** The SQLite connection a transaction client of runTransaction owns while its callback runs. */
+/** The SQLite connection a transaction client of runTransaction owns until Prisma ends its transaction. */
 export function sqliteOfOpenTransaction(tx: Db): BetterSqlite3.Database | undefined {
-  return openTransactions.get(tx);
+  const held = openTransactions.get(tx);
+  return held?.transaction.open && "sqlite" in held ? held.sqlite : undefined;
+}
+
+/** The pg client (and how to read its rows) a transaction client of runTransaction owns until Prisma ends its transaction. */
+export function postgresOfOpenTransaction(tx: Db): { client: pg.PoolClient; types?: pg.CustomTypesConfig } | undefined {
+  const held = openTransactions.get(tx);
+  return held?.transaction.open && "postgres" in held ? { client: held.postgres, ...(held.types ? { types: held.types } : {}) } : undefined;
 }

@@ -1,7 +1,7 @@
 import { Prisma, type Db } from "../../db/client.js";
 import { createCuid } from "../../db/createCuid.js";
 import { dialectOf } from "../../db/dialect.js";
-import { executeDirectOnSqlite, queryDirect } from "../../db/queryDirect.js";
+import { executeDirectOnSqlite, queryDirect, queryDirectOnSqlite } from "../../db/queryDirect.js";
 import { findContactIdByPhone } from "./findContactIdByPhone.js";
 import { readContactForTurn, toLoadedContact, turnContactColumns, turnContactJoins, type LoadedContact, type TurnContactRow } from "./readContactForTurn.js";
 
@@ -51,14 +51,17 @@ export async function findOrCreateContact(
  */
 async function touchKnownContact(db: Db, key: ContactIdentityKey, at: Date): Promise<LoadedContact | undefined> {
   if (dialectOf(db) === "postgresql") {
-    const [row] = await db.$queryRaw<TurnContactRow[]>`
+    const [row] = await queryDirectOnSqlite<TurnContactRow>(
+      db,
+      Prisma.sql`
       WITH i AS (
         UPDATE "ChannelIdentity" SET "unreachableAt" = NULL, "lastInboundAt" = ${at}
         WHERE "channel" = ${key.channel} AND "externalId" = ${key.externalId} RETURNING "contactId"
       ), c AS (
         UPDATE "Contact" SET "lastActiveAt" = ${at} FROM i WHERE "Contact"."id" = i."contactId" RETURNING "Contact".*
       )
-      SELECT ${turnContactColumns} FROM c ${turnContactJoins}`;
+      SELECT ${turnContactColumns} FROM c ${turnContactJoins}`,
+    );
     return row && toLoadedContact(row);
   }
   const [known] = await queryDirect<{ contactId: string }>(
