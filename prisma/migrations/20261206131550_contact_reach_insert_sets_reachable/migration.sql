@@ -1,0 +1,2 @@
+-- Nothing to do on SQLite: its insert triggers (migration contact_reach_written_on_change) already
+-- set reachable only where it is not. PostgreSQL's does the same from this migration.
