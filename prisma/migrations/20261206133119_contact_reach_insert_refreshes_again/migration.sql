@@ -1,0 +1,1 @@
+-- Nothing to do on SQLite (PostgreSQL's insert trigger is set back to migration contact_reach's).
