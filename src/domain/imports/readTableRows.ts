@@ -52,8 +52,8 @@ interface NumberedRecord {
 
 /**
  * csv-parse with each record's last line, as its `info: true` gives it but without the snapshot
- * of its whole state (five objects per record, a tenth of the reading thread's CPU with their
- * garbage): a record is pushed as soon as it is parsed, so the parser's line count is the record's.
+ * of its whole state (about five objects per record, all garbage at once): a record is pushed
+ * as soon as it is parsed, so the parser's line count is the record's.
  */
 class NumberedParser extends Parser {
   override push(record: unknown): boolean {
