@@ -44,12 +44,12 @@ export async function queryDirect<T>(db: Db, sql: Prisma.Sql): Promise<T[]> {
  * on any other PostgreSQL client: for statements whose rows hold times, which pg's pool would parse
  * as local times (see readDatabaseTime).
  */
-export async function queryDirectOnSqlite<T>(db: Db, sql: Prisma.Sql): Promise<T[]> {
+export async function queryDirectOrPrisma<T>(db: Db, sql: Prisma.Sql): Promise<T[]> {
   return dialectOf(db) === "sqlite" || postgresOfOpenTransaction(db) ? queryDirect<T>(db, sql) : db.$queryRaw<T[]>(sql);
 }
 
-/** A statement without rows: queryDirect where queryDirectOnSqlite uses it, Prisma's $executeRaw elsewhere. */
-export async function executeDirectOnSqlite(db: Db, sql: Prisma.Sql): Promise<void> {
+/** A statement without rows: queryDirect where queryDirectOrPrisma uses it, Prisma's $executeRaw elsewhere. */
+export async function executeDirectOrPrisma(db: Db, sql: Prisma.Sql): Promise<void> {
   if (dialectOf(db) === "sqlite" || postgresOfOpenTransaction(db)) await queryDirect(db, sql);
   else await db.$executeRaw(sql);
 }

@@ -1,6 +1,6 @@
 import { Prisma, type Db } from "../../db/client.js";
 import { createCuid } from "../../db/createCuid.js";
-import { executeDirectOnSqlite } from "../../db/queryDirect.js";
+import { executeDirectOrPrisma } from "../../db/queryDirect.js";
 
 export type ConsentPurpose = "updates" | "volunteer_data" | "volunteer_tasks" | "all";
 
@@ -22,14 +22,14 @@ export async function recordConsent(db: Db, event: ConsentEvent): Promise<void> 
   // Raw SQL with the id made here (Prisma's cuid shape): consent answers are conversation turns,
   // inside their transaction, and a model create costs several times the statement (docs/benchmarks.md);
   // on SQLite they run below Prisma altogether (queryDirect, runTransaction).
-  await executeDirectOnSqlite(
+  await executeDirectOrPrisma(
     db,
     Prisma.sql`
       INSERT INTO "ConsentRecord" ("id", "contactId", "purpose", "granted", "textKey", "textVersion", "language", "channel", "source", "recordedAt")
       VALUES (${createCuid()}, ${event.contactId}, ${event.purpose}, ${event.granted}, ${event.textKey}, ${event.textVersion}, ${event.language}, ${event.channel}, ${event.source}, ${event.at})`,
   );
   if (event.contactId && event.purpose === "updates") {
-    if (event.granted) await executeDirectOnSqlite(db, Prisma.sql`UPDATE "Contact" SET "updatesConsent" = ${true}, "optedOut" = ${false} WHERE "id" = ${event.contactId}`);
-    else await executeDirectOnSqlite(db, Prisma.sql`UPDATE "Contact" SET "updatesConsent" = ${false} WHERE "id" = ${event.contactId}`);
+    if (event.granted) await executeDirectOrPrisma(db, Prisma.sql`UPDATE "Contact" SET "updatesConsent" = ${true}, "optedOut" = ${false} WHERE "id" = ${event.contactId}`);
+    else await executeDirectOrPrisma(db, Prisma.sql`UPDATE "Contact" SET "updatesConsent" = ${false} WHERE "id" = ${event.contactId}`);
   }
 }

@@ -1,7 +1,7 @@
 import { Prisma, type Db } from "../../db/client.js";
 import { createCuid } from "../../db/createCuid.js";
 import { dialectOf } from "../../db/dialect.js";
-import { executeDirectOnSqlite, queryDirect, queryDirectOnSqlite } from "../../db/queryDirect.js";
+import { executeDirectOrPrisma, queryDirect, queryDirectOrPrisma } from "../../db/queryDirect.js";
 import { findContactIdByPhone } from "./findContactIdByPhone.js";
 import { readContactForTurn, toLoadedContact, turnContactColumns, turnContactJoins, type LoadedContact, type TurnContactRow } from "./readContactForTurn.js";
 
@@ -25,16 +25,16 @@ export async function findOrCreateContact(
   // inside its transaction, and the model create with its nested identity and include cost several
   // times the statements (docs/benchmarks.md).
   const contactId = samePerson ?? createCuid();
-  if (samePerson) await executeDirectOnSqlite(db, Prisma.sql`UPDATE "Contact" SET "lastActiveAt" = ${defaults.at} WHERE "id" = ${contactId}`);
+  if (samePerson) await executeDirectOrPrisma(db, Prisma.sql`UPDATE "Contact" SET "lastActiveAt" = ${defaults.at} WHERE "id" = ${contactId}`);
   else {
-    await executeDirectOnSqlite(
+    await executeDirectOrPrisma(
       db,
       Prisma.sql`
         INSERT INTO "Contact" ("id", "language", "phone", "createdAt", "lastActiveAt")
         VALUES (${contactId}, ${defaults.language}, ${defaults.senderPhone ?? null}, ${defaults.at}, ${defaults.at})`,
     );
   }
-  await executeDirectOnSqlite(
+  await executeDirectOrPrisma(
     db,
     Prisma.sql`
       INSERT INTO "ChannelIdentity" ("id", "contactId", "channel", "externalId", "createdAt", "lastInboundAt")
@@ -51,7 +51,7 @@ export async function findOrCreateContact(
  */
 async function touchKnownContact(db: Db, key: ContactIdentityKey, at: Date): Promise<LoadedContact | undefined> {
   if (dialectOf(db) === "postgresql") {
-    const [row] = await queryDirectOnSqlite<TurnContactRow>(
+    const [row] = await queryDirectOrPrisma<TurnContactRow>(
       db,
       Prisma.sql`
       WITH i AS (

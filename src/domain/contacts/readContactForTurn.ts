@@ -1,5 +1,5 @@
 import { Prisma, type Db } from "../../db/client.js";
-import { queryDirectOnSqlite } from "../../db/queryDirect.js";
+import { queryDirectOrPrisma } from "../../db/queryDirect.js";
 import { readDatabaseBoolean } from "../../db/readDatabaseBoolean.js";
 import { readDatabaseTime } from "../../db/readDatabaseTime.js";
 
@@ -8,7 +8,7 @@ export type LoadedContact = Prisma.ContactGetPayload<{ include: { volunteer: tru
 
 /** The contact as a turn holds it (volunteer profile and conversation state included), read again after a change. */
 export async function readContactForTurn(db: Db, contactId: string): Promise<LoadedContact> {
-  const [row] = await queryDirectOnSqlite<TurnContactRow>(db, Prisma.sql`SELECT ${turnContactColumns} FROM "Contact" c ${turnContactJoins} WHERE c."id" = ${contactId}`);
+  const [row] = await queryDirectOrPrisma<TurnContactRow>(db, Prisma.sql`SELECT ${turnContactColumns} FROM "Contact" c ${turnContactJoins} WHERE c."id" = ${contactId}`);
   if (!row) throw new Error(`No contact ${contactId}`);
   return toLoadedContact(row);
 }

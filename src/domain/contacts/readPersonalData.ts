@@ -1,5 +1,5 @@
 import { Prisma, type Db } from "../../db/client.js";
-import { queryDirectOnSqlite } from "../../db/queryDirect.js";
+import { queryDirectOrPrisma } from "../../db/queryDirect.js";
 import { readDatabaseBoolean } from "../../db/readDatabaseBoolean.js";
 import { readDatabaseTime } from "../../db/readDatabaseTime.js";
 
@@ -40,26 +40,26 @@ export interface PersonalData {
  * the transaction's one PostgreSQL connection (an error from pg 9).
  */
 export async function readPersonalData(db: Db, contactId: string): Promise<PersonalData> {
-  const [contact] = await queryDirectOnSqlite<ContactRow>(db, Prisma.sql`
+  const [contact] = await queryDirectOrPrisma<ContactRow>(db, Prisma.sql`
     SELECT c."name", c."phone", c."regionCode", c."optedOut", c."updatesConsent", c."referredByCode", c."createdAt",
       v."referralCode" AS "volunteerReferralCode", v."interests" AS "volunteerInterests", v."availability" AS "volunteerAvailability", v."createdAt" AS "volunteerCreatedAt"
     FROM "Contact" c LEFT JOIN "Volunteer" v ON v."contactId" = c."id" WHERE c."id" = ${contactId}`);
   if (!contact) throw new Error(`No contact ${contactId}`);
-  const identities = await queryDirectOnSqlite<PersonalData["identities"][number]>(db, Prisma.sql`
+  const identities = await queryDirectOrPrisma<PersonalData["identities"][number]>(db, Prisma.sql`
     SELECT "channel", "externalId" FROM "ChannelIdentity" WHERE "contactId" = ${contactId} ORDER BY "createdAt", "id"`);
-  const tags = await queryDirectOnSqlite<PersonalData["tags"][number]>(db, Prisma.sql`SELECT "tag" FROM "ContactTag" WHERE "contactId" = ${contactId} ORDER BY "tag"`);
-  const consents = await queryDirectOnSqlite<PersonalData["consents"][number]>(db, Prisma.sql`
+  const tags = await queryDirectOrPrisma<PersonalData["tags"][number]>(db, Prisma.sql`SELECT "tag" FROM "ContactTag" WHERE "contactId" = ${contactId} ORDER BY "tag"`);
+  const consents = await queryDirectOrPrisma<PersonalData["consents"][number]>(db, Prisma.sql`
     SELECT "purpose", "granted", "channel", "recordedAt" FROM "ConsentRecord" WHERE "contactId" = ${contactId} ORDER BY "recordedAt", "id"`);
-  const inboxItems = await queryDirectOnSqlite<PersonalData["inboxItems"][number]>(db, Prisma.sql`
+  const inboxItems = await queryDirectOrPrisma<PersonalData["inboxItems"][number]>(db, Prisma.sql`
     SELECT "id", "status", "text", "answer", "createdAt" FROM "InboxItem" WHERE "contactId" = ${contactId} ORDER BY "id"`);
-  const choices = await queryDirectOnSqlite<PersonalData["choices"][number]>(db, Prisma.sql`SELECT "text", "createdAt" FROM "QuestionChoice" WHERE "contactId" = ${contactId} ORDER BY "id"`);
-  const assignments = await queryDirectOnSqlite<AssignmentRow>(db, Prisma.sql`
+  const choices = await queryDirectOrPrisma<PersonalData["choices"][number]>(db, Prisma.sql`SELECT "text", "createdAt" FROM "QuestionChoice" WHERE "contactId" = ${contactId} ORDER BY "id"`);
+  const assignments = await queryDirectOrPrisma<AssignmentRow>(db, Prisma.sql`
     SELECT a."status", a."offeredAt", a."respondedAt", a."remindedAt", a."doneAt", a."proofKind", a."proof", t."id" AS "taskId", t."title" AS "taskTitle"
     FROM "TaskAssignment" a JOIN "Task" t ON t."id" = a."taskId" WHERE a."contactId" = ${contactId} ORDER BY a."offeredAt", a."taskId"`);
   // Deliveries have no relation to the contact (broadcast rows outlive it); counted, not listed:
   // a task message repeats the task, a reply is shown with the question it answers. Kinds in the
   // order they first came.
-  const deliveries = await queryDirectOnSqlite<{ kind: string; unsent: unknown; count: unknown }>(db, Prisma.sql`
+  const deliveries = await queryDirectOrPrisma<{ kind: string; unsent: unknown; count: unknown }>(db, Prisma.sql`
     SELECT "kind", ("kind" = 'broadcast' AND "broadcastId" IS NULL) AS "unsent", COUNT(*) AS "count"
     FROM "Delivery" WHERE "contactId" = ${contactId} GROUP BY 1, 2 ORDER BY MIN("createdAt"), 1`);
   const messagesByKind: Record<string, number> = {};

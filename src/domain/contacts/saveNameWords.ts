@@ -1,5 +1,5 @@
 import { Prisma, type Db } from "../../db/client.js";
-import { executeDirectOnSqlite } from "../../db/queryDirect.js";
+import { executeDirectOrPrisma } from "../../db/queryDirect.js";
 import { nameSearchWords } from "./nameSearchWords.js";
 
 /**
@@ -9,7 +9,7 @@ import { nameSearchWords } from "./nameSearchWords.js";
  */
 export async function saveNameWords(db: Db, contactId: string, name: string | null): Promise<void> {
   // Raw SQL: the end of a sign-up is a conversation turn, inside its transaction (docs/benchmarks.md).
-  await executeDirectOnSqlite(db, Prisma.sql`DELETE FROM "ContactNameWord" WHERE "contactId" = ${contactId}`);
+  await executeDirectOrPrisma(db, Prisma.sql`DELETE FROM "ContactNameWord" WHERE "contactId" = ${contactId}`);
   const words = nameSearchWords(name);
-  if (words.length > 0) await executeDirectOnSqlite(db, Prisma.sql`INSERT INTO "ContactNameWord" ("word", "contactId") VALUES ${Prisma.join(words.map((word) => Prisma.sql`(${word}, ${contactId})`))}`);
+  if (words.length > 0) await executeDirectOrPrisma(db, Prisma.sql`INSERT INTO "ContactNameWord" ("word", "contactId") VALUES ${Prisma.join(words.map((word) => Prisma.sql`(${word}, ${contactId})`))}`);
 }

@@ -1,5 +1,5 @@
 import { Prisma, type Db } from "../../db/client.js";
-import { executeDirectOnSqlite } from "../../db/queryDirect.js";
+import { executeDirectOrPrisma } from "../../db/queryDirect.js";
 import { quoteIdentifier } from "../../db/quoteIdentifier.js";
 import type { Availability } from "../volunteers/availabilities.js";
 import type { LoadedContact } from "./readContactForTurn.js";
@@ -26,12 +26,12 @@ export async function updateContactDetails(db: Db, contactId: string, details: C
   // Prisma altogether (queryDirect, runTransaction); the columns are these four.
   const columns = (["name", "phone", "regionCode", "language"] as const).filter((column) => fields[column] !== undefined);
   if (columns.length > 0) {
-    await executeDirectOnSqlite(db, Prisma.sql`UPDATE "Contact" SET ${Prisma.join(columns.map((column) => Prisma.sql`${Prisma.raw(quoteIdentifier(column))} = ${fields[column]}`))} WHERE "id" = ${contactId}`);
+    await executeDirectOrPrisma(db, Prisma.sql`UPDATE "Contact" SET ${Prisma.join(columns.map((column) => Prisma.sql`${Prisma.raw(quoteIdentifier(column))} = ${fields[column]}`))} WHERE "id" = ${contactId}`);
   }
   if (fields.name !== undefined) await saveNameWords(db, contactId, fields.name);
   if (interests || availability) {
     const changes = [...(interests ? [Prisma.sql`"interests" = ${JSON.stringify(interests)}`] : []), ...(availability ? [Prisma.sql`"availability" = ${availability}`] : [])];
-    await executeDirectOnSqlite(db, Prisma.sql`UPDATE "Volunteer" SET ${Prisma.join(changes)} WHERE "contactId" = ${contactId}`);
+    await executeDirectOrPrisma(db, Prisma.sql`UPDATE "Volunteer" SET ${Prisma.join(changes)} WHERE "contactId" = ${contactId}`);
   }
   return readContactForTurn(db, contactId);
 }

@@ -1,5 +1,5 @@
 import { Prisma, type Db } from "../../db/client.js";
-import { queryDirectOnSqlite } from "../../db/queryDirect.js";
+import { queryDirectOrPrisma } from "../../db/queryDirect.js";
 
 export interface Page {
   title: string;
@@ -11,7 +11,7 @@ export async function readPage(db: Db, key: string, language: string, defaultLan
   // Raw SQL, as every read a conversation turn makes: a Prisma model query costs several times the
   // statement's CPU while SQLite's one write transaction waits (docs/benchmarks.md); on SQLite below
   // Prisma altogether (queryDirect, runTransaction).
-  const rows = await queryDirectOnSqlite<{ language: string; title: string; body: string }>(
+  const rows = await queryDirectOrPrisma<{ language: string; title: string; body: string }>(
     db,
     Prisma.sql`SELECT "language", "title", "body" FROM "ContentPage" WHERE "key" = ${key} AND "language" IN (${language}, ${defaultLanguage})`,
   );
@@ -25,7 +25,7 @@ export async function readPage(db: Db, key: string, language: string, defaultLan
  * none for someone who asked the same in English with Indonesian chosen.
  */
 export async function readFaqAnswer(db: Db, id: string, language: string, defaultLanguage: string): Promise<Page | undefined> {
-  const rows = await queryDirectOnSqlite<{ language: string; question: string; answer: string }>(
+  const rows = await queryDirectOrPrisma<{ language: string; question: string; answer: string }>(
     db,
     Prisma.sql`SELECT "language", "question", "answer" FROM "FaqEntry" WHERE "id" = ${id} ORDER BY "language"`,
   );

@@ -1,6 +1,6 @@
 import { Prisma, type Db } from "../../db/client.js";
 import { dialectOf } from "../../db/dialect.js";
-import { executeDirectOnSqlite } from "../../db/queryDirect.js";
+import { executeDirectOrPrisma } from "../../db/queryDirect.js";
 
 /**
  * Holds one person's conversation for the rest of the turn's transaction. Within a process the
@@ -10,5 +10,5 @@ import { executeDirectOnSqlite } from "../../db/queryDirect.js";
  */
 export async function lockConversation(tx: Db, channel: string, externalId: string): Promise<void> {
   if (dialectOf(tx) !== "postgresql") return;
-  await executeDirectOnSqlite(tx, Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${`conversation:${channel}:${externalId}`}, 0))`);
+  await executeDirectOrPrisma(tx, Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${`conversation:${channel}:${externalId}`}, 0))`);
 }

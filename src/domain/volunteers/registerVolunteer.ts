@@ -1,6 +1,6 @@
 import { Prisma, type Db } from "../../db/client.js";
 import { createCuid } from "../../db/createCuid.js";
-import { executeDirectOnSqlite, queryDirectOnSqlite } from "../../db/queryDirect.js";
+import { executeDirectOrPrisma, queryDirectOrPrisma } from "../../db/queryDirect.js";
 import type { LoadedContact } from "../contacts/readContactForTurn.js";
 import { readContactForTurn } from "../contacts/readContactForTurn.js";
 import { saveNameWords } from "../contacts/saveNameWords.js";
@@ -30,19 +30,19 @@ export async function registerVolunteer(db: Db, signUp: VolunteerSignUp): Promis
   // Raw SQL (the new profile's id made here, in Prisma's cuid shape): the end of a sign-up is a
   // conversation turn, inside its transaction, and model queries cost several times the statements
   // (docs/benchmarks.md); on SQLite below Prisma altogether (queryDirect, runTransaction).
-  const updated = await queryDirectOnSqlite(
+  const updated = await queryDirectOrPrisma(
     db,
     Prisma.sql`UPDATE "Volunteer" SET "interests" = ${answers.interests}, "availability" = ${answers.availability} WHERE "contactId" = ${contactId} RETURNING "id"`,
   );
   if (updated.length === 0) {
-    await executeDirectOnSqlite(
+    await executeDirectOrPrisma(
       db,
       Prisma.sql`
         INSERT INTO "Volunteer" ("id", "contactId", "referralCode", "interests", "availability", "createdAt")
         VALUES (${createCuid()}, ${contactId}, ${await unusedReferralCode(db)}, ${answers.interests}, ${answers.availability}, ${signUp.at})`,
     );
   }
-  await executeDirectOnSqlite(
+  await executeDirectOrPrisma(
     db,
     Prisma.sql`
       UPDATE "Contact" SET "name" = ${signUp.name}, "phone" = ${signUp.phone}, "regionCode" = ${signUp.regionCode}, "role" = ${signUp.role ?? "volunteer"}
@@ -55,7 +55,7 @@ export async function registerVolunteer(db: Db, signUp: VolunteerSignUp): Promis
 async function unusedReferralCode(db: Db): Promise<string> {
   for (;;) {
     const code = createReferralCode();
-    const [taken] = await queryDirectOnSqlite(db, Prisma.sql`SELECT 1 FROM "Volunteer" WHERE "referralCode" = ${code}`);
+    const [taken] = await queryDirectOrPrisma(db, Prisma.sql`SELECT 1 FROM "Volunteer" WHERE "referralCode" = ${code}`);
     if (!taken) return code;
   }
 }
