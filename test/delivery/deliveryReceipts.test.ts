@@ -241,12 +241,26 @@ describe("a late 131047 (the window had closed after all)", () => {
   it("sends the template decided beforehand, and the delivery names the template's wamid", async () => {
     const { broadcast, people, wamids } = await sendBroadcastWithTemplate();
     await post(statusWebhook(wamids.siti, SITI, "failed", 131047));
-    await cloud!.api.waitFor((requests) => requests.length === 2);
-    await expect.poll(async () => (await deliveryOf(db, broadcast, people.siti)).sentAs).toBe("template");
-    expect(await deliveryOf(db, broadcast, people.siti)).toMatchObject({ status: "sent", reason: null, platformMessageId: "wamid.FAKE000002" });
+    // Answered once the template went and the delivery names it, like any other receipt: nothing waited for after the 200.
+    expect(cloud!.api.requests).toHaveLength(2);
+    expect(await deliveryOf(db, broadcast, people.siti)).toMatchObject({ status: "sent", reason: null, platformMessageId: "wamid.FAKE000002", sentAs: "template" });
     // Its receipts now come for the template.
     await post(statusWebhook("wamid.FAKE000002", SITI, "read"));
     expect(await deliveryOf(db, broadcast, people.siti)).toMatchObject({ status: "sent", readAt: secondsAfterFixtures(5) });
+  });
+
+  it("answers 500 when the replacement cannot be written, and Meta's resend writes it without sending the template again", async () => {
+    const { broadcast, people, wamids } = await sendBroadcastWithTemplate();
+    const repair = await addFailingTrigger(db, "receipts_disk_full", { table: "Delivery", event: "UPDATE", message: "disk full" });
+    const webhook = statusWebhook(wamids.siti, SITI, "failed", 131047);
+    expect((await cloud!.post(webhook)).status).toBe(500);
+    expect(cloud!.api.requests).toHaveLength(2);
+    expect(await deliveryOf(db, broadcast, people.siti)).toMatchObject({ status: "sent", platformMessageId: wamids.siti, sentAs: "text" });
+
+    await repair();
+    await post(webhook);
+    expect(cloud!.api.requests).toHaveLength(2);
+    expect(await deliveryOf(db, broadcast, people.siti)).toMatchObject({ status: "sent", reason: null, platformMessageId: "wamid.FAKE000002", sentAs: "template" });
   });
 
   it("with no template to fall back on, fails the delivery with 131047", async () => {

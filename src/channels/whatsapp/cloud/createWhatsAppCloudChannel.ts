@@ -79,6 +79,8 @@ interface TrackedSend {
   reply: Reply;
   wamids: string[];
   ifClosed: CloudTemplate | undefined;
+  /** The late 131047's fallback, once started: Meta's resend of a webhook we answered 500 writes its receipt again, and sends nothing. */
+  fallback?: Promise<DeliveryReceipt>;
 }
 
 interface Turn {
@@ -218,22 +220,27 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
     return { status: "sent", as: "template", messageId };
   }
 
-  /** False when the receipts could not be written: the webhook must come again. */
+  /**
+   * False when the receipts could not be written: the webhook must come again. A late 131047's template
+   * is sent first, so the receipt naming it is written before the answer like the others.
+   */
   async function writeReceipts(statuses: CloudStatus[]): Promise<boolean> {
-    const receipts = receiptsOf(statuses);
-    if (receipts.length === 0 || !opts.onReceipts) return true;
+    const { receipts, fallbacks } = receiptsOf(statuses);
+    if (receipts.length + fallbacks.length === 0 || !opts.onReceipts) return true;
     try {
-      await opts.onReceipts(receipts);
-      return true;
+      await opts.onReceipts([...receipts, ...(await Promise.all(fallbacks.map(({ receipt }) => receipt)))]);
     } catch (err) {
-      logger.warn({ err, receipts: receipts.length }, "whatsapp statuses not recorded; Meta will redeliver");
+      logger.warn({ err, receipts: receipts.length + fallbacks.length }, "whatsapp statuses not recorded; Meta will redeliver");
       return false;
     }
+    // Forgotten only once its receipt is written: until then a resend finds the template already sent.
+    for (const { send } of fallbacks) for (const part of send.wamids) initiated.delete(part);
+    return true;
   }
 
-  // A late 131047 with a template to fall back on starts the fallback, which reports its own receipt once sent.
-  function receiptsOf(statuses: CloudStatus[]): DeliveryReceipt[] {
+  function receiptsOf(statuses: CloudStatus[]): { receipts: DeliveryReceipt[]; fallbacks: { send: TrackedSend; receipt: Promise<DeliveryReceipt> }[] } {
     const receipts: DeliveryReceipt[] = [];
+    const fallbacks: { send: TrackedSend; receipt: Promise<DeliveryReceipt> }[] = [];
     for (const status of statuses) {
       if (status.phoneNumberId !== opts.phoneNumberId) continue;
       // Meta's time of the event, in unix seconds; "sent" only repeats what the send's answer said.
@@ -243,28 +250,26 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
       const codes = (status.errors ?? []).map((e) => e.code);
       logger.warn({ wamid: status.id, errors: status.errors }, "whatsapp message failed after Meta accepted it");
       const send = initiated.get(status.id);
-      if (send?.ifClosed && codes.includes(OUTSIDE_WINDOW)) fallBack(send, status.id, at);
-      else receipts.push({ platformMessageId: status.id, event: "failed", at, reason: `cloud_api_${codes[0] ?? "unknown"}` });
+      if (send?.ifClosed && codes.includes(OUTSIDE_WINDOW)) {
+        // Two parts of one message refused in one webhook: one fallback, one receipt.
+        if (fallbacks.some((fallback) => fallback.send === send)) continue;
+        send.fallback ??= fallBack(send, status.id, at);
+        fallbacks.push({ send, receipt: send.fallback });
+      } else receipts.push({ platformMessageId: status.id, event: "failed", at, reason: `cloud_api_${codes[0] ?? "unknown"}` });
     }
-    return receipts;
+    return { receipts, fallbacks };
   }
 
   // A late 131047 for text our record allowed: the template decided beforehand goes instead, and the delivery names it.
-  function fallBack(send: TrackedSend, wamid: string, at: Date): void {
-    for (const part of send.wamids) initiated.delete(part);
+  async function fallBack(send: TrackedSend, wamid: string, at: Date): Promise<DeliveryReceipt> {
     const first = send.wamids[0] ?? wamid;
-    const failed: DeliveryReceipt = { platformMessageId: first, event: "failed", at, reason: `cloud_api_${OUTSIDE_WINDOW}` };
-    // The webhook was answered before this ends: a receipt that cannot be written here is logged by the writer, and lost.
-    void perPerson
-      .run(send.externalId, () => windowClosed(send.externalId, send.reply, send.ifClosed))
-      .then(
-        (outcome) => opts.onReceipts?.([outcome.status === "sent" ? { platformMessageId: first, event: "replaced", at, by: outcome.messageId, sentAs: outcome.as } : failed]),
-        (err: unknown) => {
-          logger.error({ err, wamid, ...graphFields(err) }, "whatsapp window fallback failed");
-          return opts.onReceipts?.([failed]);
-        },
-      )
-      .catch(() => undefined);
+    try {
+      const outcome = await perPerson.run(send.externalId, () => windowClosed(send.externalId, send.reply, send.ifClosed));
+      if (outcome.status === "sent") return { platformMessageId: first, event: "replaced", at, by: outcome.messageId, sentAs: outcome.as };
+    } catch (err) {
+      logger.error({ err, wamid, ...graphFields(err) }, "whatsapp window fallback failed");
+    }
+    return { platformMessageId: first, event: "failed", at, reason: `cloud_api_${OUTSIDE_WINDOW}` };
   }
 
   function track(externalId: string, reply: Reply, wamids: string[], ifClosed: CloudTemplate): void {

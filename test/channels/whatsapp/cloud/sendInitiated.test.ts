@@ -4,7 +4,7 @@ import type { Reply } from "../../../../src/conversation/types.js";
 import type { MessageForm } from "../../../../src/delivery/types.js";
 import { graphErrors } from "../../../support/fakeGraphApi.js";
 import { echo, recordingEngine } from "../../telegram/recordingEngine.js";
-import { SITI, TIMESTAMP, statusWebhook } from "./payloads.js";
+import { SITI, TIMESTAMP, messagesWebhook, statusOf, statusWebhook, text } from "./payloads.js";
 import { TEXTS, startCloudHarness, type CloudHarness } from "./startCloudHarness.js";
 
 const TEMPLATE = { name: "relawan_kabar_terbaru", language: "id" };
@@ -87,10 +87,9 @@ describe("sendInitiated: sends in the form the delivery layer decided", () => {
     expect(accepted?.answered).toBe(200);
 
     expect((await h.post(statusWebhook("wamid.FAKE000001", SITI, "failed", 131047))).status).toBe(200);
-    await h.api.waitFor((rs) => rs.length === 2);
+    // Before the answer: the template went, and the delivery was told to name its wamid from now on, not to fail.
     expect(h.api.sent()[1]).toEqual(templateBody(SITI.waId, REMINDER_PARAMETER));
-    // The delivery is told to name the template's wamid from now on, not to fail.
-    await expect.poll(() => h.receipts).toEqual([
+    expect(h.receipts).toEqual([
       { platformMessageId: "wamid.FAKE000001", event: "replaced", at: new Date((TIMESTAMP + 5) * 1000), by: "wamid.FAKE000002", sentAs: "template" },
     ]);
 
@@ -98,6 +97,18 @@ describe("sendInitiated: sends in the form the delivery layer decided", () => {
     expect((await h.post(statusWebhook("wamid.FAKE000001", SITI, "failed", 131047))).status).toBe(200);
     await sleep(30);
     expect(h.api.requests).toHaveLength(2);
+  });
+
+  it("answers a webhook carrying both her new message and the late 131047: the template first, then the reply", async () => {
+    const h = await start();
+    await h.channel.sendInitiated(SITI.waId, REMINDER, undefined, TEXT_OR_TEMPLATE);
+    const both = messagesWebhook(SITI, [text("halo")]);
+    const value = (both.entry as { changes: { value: Record<string, unknown> }[] }[])[0]!.changes[0]!.value;
+    value.statuses = [statusOf("wamid.FAKE000001", SITI, "failed", { failedWith: 131047 })];
+    expect((await h.post(both)).status).toBe(200);
+    expect(h.receipts).toMatchObject([{ platformMessageId: "wamid.FAKE000001", event: "replaced", by: "wamid.FAKE000002" }]);
+    await h.api.waitFor((rs) => rs.length === 3);
+    expect(h.api.sent().map((body) => body.type)).toEqual(["text", "template", "text"]);
   });
 
   it("hands a late 131047 with no template to fall back on to the delivery layer as a failure", async () => {
