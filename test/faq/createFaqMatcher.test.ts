@@ -95,11 +95,11 @@ describe("createFaqMatcher", () => {
   });
 
   it("tells keyboard mash and line noise from questions in words it does not know", () => {
-    for (const text of ["asdfgh", "asdfghjkl", "qwerty uiop", "xkcd zzqp vbnm", "jkjkjkjk", "k#7Q!zp@X", "_G=hM!<{}", "sdfsdf sdfsdf"]) {
+    for (const text of ["asdfgh", "asdfghjkl", "qwerty uiop", "xkcd zzqp vbnm", "jkjkjkjk", "k#7Q!zp@X", "_G=hM!<{}", "sdfsdf sdfsdf", "xxxxx", "zzzzzzzz", "x x x x x"]) {
       expect(matcher.decide(text, "id"), text).toEqual({ kind: "gibberish" });
     }
     // Unknown words, an English question, a name, another script, chat shorthand, a bidi trick around a word.
-    for (const text of ["blorp fizzle", "where is the rally", "Robert", "جدول الحملة", "brp hrg kaos", "\u202Eevil\u202C"]) {
+    for (const text of ["blorp fizzle", "where is the rally", "Robert", "جدول الحملة", "brp hrg kaos", "\u202Eevil\u202C", "kapannnn debat?", "hmmmmm", "Zaza"]) {
       expect(matcher.decide(text, "id").kind, text).not.toBe("gibberish");
     }
   });

@@ -31,11 +31,19 @@ export function looksLikeGibberish(text: string, words: readonly string[], knows
   const lettered = words.map((word) => word.replace(/[^a-z]/g, "")).filter((word) => word !== "");
   // One-letter words ("a", "i") are known to every lexicon and say nothing about a message.
   if (lettered.some((word) => word.length >= 2 && knows(word))) return false;
+  // The reader folds a stretched letter ("kapannnn" -> "kapan"), so "xxxxx" comes here as "x": one
+  // short piece typed over and over is judged on what was typed.
+  const typed = cleanTextForStaff(text).toLowerCase().replace(/[^a-z]/g, "");
+  if (typed.length >= MIN_LETTERS && repeatsOnePiece(typed)) return true;
   const letters = lettered.join("");
   if (letters.length < MIN_LETTERS) return false;
   const vowels = letters.replace(/[^aeiou]/g, "").length;
   if (vowels / letters.length < MIN_VOWEL_SHARE) return true;
-  return lettered.some((word) => hasKeyboardRun(word) || /^(.{1,3})\1{2,}$/.test(word));
+  return lettered.some((word) => hasKeyboardRun(word) || repeatsOnePiece(word));
+}
+
+function repeatsOnePiece(letters: string): boolean {
+  return /^(.{1,3})\1{2,}$/.test(letters);
 }
 
 function hasKeyboardRun(word: string): boolean {
