@@ -21,7 +21,8 @@ const usageReporter = `data:text/javascript,${encodeURIComponent(
  * Writes a CSV of `rows` contacts (a few invalid rows and in-file duplicates among them, as real
  * lists have), then imports it into a fresh database by running `node bin/relawan.js import` as a
  * user does (the compiled dist/, not tsx), so the CPU time and peak RSS are the import's alone (on
- * PostgreSQL the server's are not in them). BENCH_IMPORT_CPU_PROF=<folder> writes a --cpu-prof there.
+ * PostgreSQL the server's are not in them). BENCH_IMPORT_CPU_PROF=<folder> writes a --cpu-prof there;
+ * BENCH_IMPORT_WRITERS=<n> passes --writers <n>.
  */
 export async function benchImportContacts(rows: number, database: BenchDialect): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "relawan-bench-import-"));
@@ -92,7 +93,9 @@ function processCpuSeconds(pid: number): number | undefined {
 /** `node bin/relawan.js import <csv> --json`: its report, and its CPU time and peak RSS. */
 async function runImport(url: string, csv: string) {
   const profile = process.env.BENCH_IMPORT_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_IMPORT_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", usageReporter, join(root, "bin/relawan.js"), "import", csv, "--json", "--lang", "en"], {
+  // BENCH_IMPORT_WRITERS=<n>: relawan import --writers <n> (PostgreSQL connections writing at once).
+  const writers = process.env.BENCH_IMPORT_WRITERS ? ["--writers", process.env.BENCH_IMPORT_WRITERS] : [];
+  const child = spawn(process.execPath, [...profile, "--import", usageReporter, join(root, "bin/relawan.js"), "import", csv, "--json", "--lang", "en", ...writers], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: url },
     stdio: ["ignore", "pipe", "pipe"],

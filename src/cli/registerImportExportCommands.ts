@@ -15,6 +15,7 @@ interface ImportOptions {
   errors?: string;
   dryRun?: boolean;
   batchSize?: string;
+  writers?: string;
   lang?: string;
   json?: boolean;
 }
@@ -31,6 +32,7 @@ export function registerImportExportCommands(program: Command, run: RunWithConte
     .argument("<file>", "CSV or .xlsx (first sheet): name, phone, telegram_id, region_code, language, tags, consent, consent_source, consent_date")
     .option("--errors <path>", "where to write every invalid row with its reason (default: <file>.errors.csv)")
     .option("--batch-size <rows>", "rows per transaction", "2000")
+    .option("--writers <connections>", "PostgreSQL connections writing at once (SQLite has one writer)", "2")
     .option("--dry-run", "read and check every row and report what would be created, merged and rejected; write nothing")
     .addOption(new Option("--lang <language>", "language of the report (default: DEFAULT_LANGUAGE)").choices(languages))
     .option("--json", "machine-readable output")
@@ -46,6 +48,8 @@ export function registerImportExportCommands(program: Command, run: RunWithConte
         const t = createTranslator(readLocaleResources(localesDir), config.DEFAULT_LANGUAGE).forLanguage(options.lang ?? config.DEFAULT_LANGUAGE);
         const batchSize = Number(options.batchSize);
         if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000) return refuse(t("cli.batchSize"), "bad_batch_size");
+        const writers = Number(options.writers);
+        if (!Number.isInteger(writers) || writers < 1 || writers > 16) return refuse(t("cli.writers"), "bad_writers");
         const path = resolve(file);
         const progress = createImportProgress(io.stderr as CliIo["stderr"] & { isTTY?: boolean }, t);
         const outcome = await importContacts(db, {
@@ -59,6 +63,7 @@ export function registerImportExportCommands(program: Command, run: RunWithConte
           languages,
           timeZone: config.TIMEZONE,
           batchSize,
+          writers,
           dryRun: Boolean(options.dryRun),
           describeProblem: (problem) => describeRowProblem(t, problem, languages),
           onProgress: (p) => progress.update(p),

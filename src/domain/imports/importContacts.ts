@@ -3,7 +3,7 @@ import { access } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 import type { CountryCode } from "libphonenumber-js";
 import type { Database } from "../../db/client.js";
-import { openBulkWriter } from "../../db/openBulkWriter.js";
+import { openBulkWriter, type BulkWriter } from "../../db/openBulkWriter.js";
 import { refreshPlannerStatistics } from "../../db/refreshPlannerStatistics.js";
 import { recordAudit } from "../audit/recordAudit.js";
 import type { WorkbookLimits } from "./inspectWorkbook.js";
@@ -12,6 +12,7 @@ import type { PendingInvalid } from "./readImportBatches.js";
 import { startImportParser, type ImportParser } from "./startImportParser.js";
 import type { DescribeRowProblem, FileProblem, ImportReport, ImportRow } from "./types.js";
 import { writeImportBatch } from "./writeImportBatch.js";
+import { writeImportBatchInParallel } from "./writeImportBatchInParallel.js";
 
 export interface ImportSettings {
   path: string;
@@ -28,6 +29,11 @@ export interface ImportSettings {
   timeZone: string;
   /** Rows per transaction. */
   batchSize?: number;
+  /**
+   * PostgreSQL connections writing each batch at once (default 2): each keeps a server process
+   * busy, and a server process's CPU is most of a PostgreSQL import. SQLite has one writer.
+   */
+  writers?: number;
   maxBytes?: number;
   /** How many invalid rows the report lists; the errors file has them all. */
   listedInvalid?: number;
@@ -42,6 +48,7 @@ export interface ImportSettings {
 export type ImportOutcome = { status: "refused"; problem: FileProblem } | { status: "done"; report: ImportReport };
 
 const defaultBatchSize = 2_000;
+const defaultWriters = 2;
 // Batches the reading thread may check ahead of the one being written: enough to keep both threads busy.
 const batchesAhead = 1;
 // What an import writes, and what the next segment count and broadcast read.
@@ -105,12 +112,15 @@ async function writeParsedFile(db: Database, settings: ImportSettings, parser: I
   const earlier = settings.dryRun ? new Map<string, string>() : undefined;
 
   const errors = createRowErrorsWriter(errorsPath, () => header ?? []);
-  const writer = await openBulkWriter(db);
+  // A dry run carries what earlier batches would have created from batch to batch, on one writer.
+  const writers = await openBulkWriters(db, settings.dryRun ? 1 : (settings.writers ?? defaultWriters));
+  const [writer] = writers as [BulkWriter];
   let complete = false;
   const write = async (rows: ImportRow[], invalid: PendingInvalid[]) => {
     if (rows.length > 0) {
       const batchSettings = { defaultLanguage: settings.defaultLanguage, now: settings.now, dryRun: earlier };
-      const written = await writer.transaction(() => writeImportBatch(writer, rows, batchSettings));
+      const written =
+        writers.length > 1 ? await writeImportBatchInParallel(writers, rows, batchSettings) : await writer.transaction(() => writeImportBatch(writer, rows, batchSettings));
       report.created += written.created;
       report.merged += written.merged;
       report.consentRecorded += written.consentRecorded;
@@ -127,8 +137,8 @@ async function writeParsedFile(db: Database, settings: ImportSettings, parser: I
   };
 
   try {
-    // One batch is written while the thread reads and checks the next; never two written at once,
-    // so each batch sees the people the one before it created.
+    // One batch is written while the thread reads and checks the next; never two batches written
+    // at once, so each batch sees the people the one before it created.
     parser.allow(1 + batchesAhead);
     for (let next = await events.next(); !next.done; next = await events.next()) {
       const event = next.value;
@@ -152,7 +162,7 @@ async function writeParsedFile(db: Database, settings: ImportSettings, parser: I
     if (!settings.dryRun && report.created + report.merged > 0) await refreshPlannerStatistics(db, IMPORTED_TABLES);
     complete = true;
   } finally {
-    await writer.close();
+    await closeAll(writers);
     const errorsPath = await errors.close();
     if (errorsPath) report.errorsPath = errorsPath;
     report.seconds = (performance.now() - started) / 1000;
@@ -162,6 +172,28 @@ async function writeParsedFile(db: Database, settings: ImportSettings, parser: I
     }
   }
   return { status: "done", report };
+}
+
+/** `count` bulk writers on PostgreSQL, one on SQLite (it has one writer). */
+async function openBulkWriters(db: Database, count: number): Promise<BulkWriter[]> {
+  const writers = [await openBulkWriter(db)];
+  try {
+    while (writers[0]!.dialect === "postgresql" && writers.length < count) writers.push(await openBulkWriter(db));
+  } catch (error) {
+    await closeAll(writers).catch(() => undefined);
+    throw error;
+  }
+  return writers;
+}
+
+/**
+ * Closes every writer, even when one fails to. Each one that committed ends with a synchronous
+ * commit, which puts every batch committed before it on disk, whichever connection wrote it.
+ */
+async function closeAll(writers: readonly BulkWriter[]): Promise<void> {
+  const closed = await Promise.allSettled(writers.map((writer) => writer.close()));
+  const failed = closed.find((outcome) => outcome.status === "rejected");
+  if (failed) throw failed.reason;
 }
 
 async function writable(folder: string): Promise<boolean> {

@@ -12,6 +12,12 @@ export interface BatchSettings {
    * of the same person counts as merged, as in the real import.
    */
   dryRun?: Map<string, string>;
+  /**
+   * Given the ids of the people already in the database that the rows found, before anything is
+   * written. Writers working at once (writeImportBatchInParallel) wait there for each other and
+   * throw when two of them found one person, so neither writes.
+   */
+  claim?: (contactIds: readonly string[]) => Promise<void>;
 }
 
 export interface BatchResult {
@@ -65,6 +71,7 @@ const consentText = { key: "import.updates", version: "external" } as const;
 export async function writeImportBatch(tx: BulkWriter, rows: readonly ImportRow[], settings: BatchSettings): Promise<BatchResult> {
   const result: BatchResult = { created: 0, merged: 0, invalid: [], consentRecorded: 0, consentNotApplied: 0, optedOut: 0 };
   const existing = await loadExisting(tx, rows);
+  await settings.claim?.([...existing.contacts.keys()]);
   if (settings.dryRun) addEarlierRows(existing, rows, settings);
   const byPhone = new Map<string, Slot>();
   const byTelegram = new Map<string, Slot>();

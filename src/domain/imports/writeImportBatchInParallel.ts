@@ -1,0 +1,85 @@
+import type { BulkWriter } from "../../db/openBulkWriter.js";
+import { splitImportBatch } from "./splitImportBatch.js";
+import type { ImportRow } from "./types.js";
+import { writeImportBatch, type BatchResult, type BatchSettings } from "./writeImportBatch.js";
+
+/**
+ * Writes one batch with several writers at once, each on its own connection and transaction, so
+ * that on PostgreSQL each keeps a server process (and a core) busy: the rows are split so that no
+ * two writers write the same phone or Telegram id (splitImportBatch), and after their lookups the
+ * writers wait for each other: if two of them found the same person already in the database (one
+ * by phone, the other by Telegram id), all roll back before writing anything and the whole batch is
+ * written by one writer, rows in file order, as without parallel writers. A writer that fails after
+ * that point (a deadlock, a unique key someone else took meanwhile, a lost connection) has rolled
+ * back; its rows are written again by one writer once the others have committed, so no row is lost
+ * or written twice, and a lasting fault fails the import there. The next batch starts when this
+ * one is committed, so it finds everyone this one created.
+ */
+export async function writeImportBatchInParallel(writers: readonly BulkWriter[], rows: readonly ImportRow[], settings: BatchSettings): Promise<BatchResult> {
+  const first = writers[0]!;
+  const alone = (batch: readonly ImportRow[]) => first.transaction(() => writeImportBatch(first, batch, settings));
+  const groups = writers.length > 1 ? splitImportBatch(rows, writers.length) : [];
+  if (groups.length < 2) return alone(rows);
+  const claims = startClaims(groups.length);
+  const outcomes = await Promise.allSettled(
+    groups.map(async (group, i) => {
+      const writer = writers[i]!;
+      try {
+        return await writer.transaction(() => writeImportBatch(writer, group, { ...settings, claim: (ids) => claims.claim(i, ids) }));
+      } finally {
+        claims.leave(i);
+      }
+    }),
+  );
+  // Nobody wrote: a person found twice, or a writer failed before its lookups were done.
+  if (!claims.passed()) return alone(rows);
+  const results = outcomes.flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value] : []));
+  const failed = groups.flatMap((group, i) => (outcomes[i]!.status === "rejected" ? group : [])).sort((a, b) => a.line - b.line);
+  if (failed.length > 0) results.push(await alone(failed));
+  return results.reduce((sum, result) => ({
+    created: sum.created + result.created,
+    merged: sum.merged + result.merged,
+    invalid: [...sum.invalid, ...result.invalid],
+    consentRecorded: sum.consentRecorded + result.consentRecorded,
+    consentNotApplied: sum.consentNotApplied + result.consentNotApplied,
+    optedOut: sum.optedOut + result.optedOut,
+  }));
+}
+
+/** Thrown in every writer at the claim when two of them found one person. */
+class PersonFoundTwice extends Error {}
+
+/**
+ * The writers' meeting point after their lookups: each names the people it found and waits until
+ * every writer has (or has failed, which leaves too); the claims pass when no person was named twice.
+ */
+function startClaims(writers: number) {
+  const owners = new Map<string, number>();
+  const arrived = new Set<number>();
+  let clear = true;
+  let everyone!: () => void;
+  const all = new Promise<void>((resolve) => (everyone = resolve));
+  const arrive = (writer: number) => {
+    if (arrived.has(writer)) return false;
+    arrived.add(writer);
+    if (arrived.size === writers) everyone();
+    return true;
+  };
+  return {
+    async claim(writer: number, contactIds: readonly string[]) {
+      arrive(writer);
+      for (const id of contactIds) {
+        const owner = owners.get(id);
+        if (owner !== undefined && owner !== writer) clear = false;
+        owners.set(id, writer);
+      }
+      await all;
+      if (!clear) throw new PersonFoundTwice("Two import writers found the same person");
+    },
+    /** A writer done, or failed; failing before its claim fails the claims. */
+    leave(writer: number) {
+      if (arrive(writer)) clear = false;
+    },
+    passed: () => clear,
+  };
+}

@@ -1,0 +1,148 @@
+// Several PostgreSQL writers at once (ImportSettings.writers) must leave exactly what one writer
+// leaves: the same people, identities, tags, name words and consents, the same counts, row
+// errors and progress, for rows of one person spread over batches and over writers. On SQLite
+// (one writer) both imports below run the same way, which the comparison also holds.
+import pg from "pg";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { splitImportBatch } from "../../../src/domain/imports/splitImportBatch.js";
+import type { ImportRow } from "../../../src/domain/imports/types.js";
+import { createTestDatabase, testDialect, type TestDatabase } from "../../support/createTestDatabase.js";
+import { createCsvFolder, importFile } from "./support.js";
+
+let parallel: TestDatabase;
+let single: TestDatabase;
+let folder: ReturnType<typeof createCsvFolder>;
+beforeEach(async () => {
+  [parallel, single] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+  folder = createCsvFolder();
+});
+afterEach(async () => {
+  await Promise.all([parallel.close(), single.close()]);
+  folder.remove();
+});
+
+const header = "nama,telepon,telegram_id,kode_wilayah,bahasa,tag,persetujuan,sumber_persetujuan,tanggal_persetujuan";
+const phone = (i: number) => `0813${String(20_000_000 + i)}`;
+const telegram = (i: number) => String(700_000 + i);
+
+/** Everyone in the database as comparable values (no generated ids), sorted. */
+async function everyone(store: TestDatabase) {
+  const contacts = await store.db.contact.findMany({ include: { identities: true, tags: true, consents: true, nameWords: true } });
+  return contacts
+    .map((c) =>
+      JSON.stringify({
+        name: c.name,
+        phone: c.phone,
+        language: c.language,
+        regionCode: c.regionCode,
+        optedOut: c.optedOut,
+        updatesConsent: c.updatesConsent,
+        reach: c.reach,
+        identities: c.identities.map((i) => `${i.channel}:${i.externalId}`).sort(),
+        tags: c.tags.map((t) => t.tag).sort(),
+        words: c.nameWords.map((w) => w.word).sort(),
+        consents: c.consents.map((r) => `${r.purpose}|${r.granted}|${r.source}|${r.recordedAt.toISOString()}|${r.textKey}|${r.channel}`).sort(),
+      }),
+    )
+    .sort();
+}
+
+/** Imports `lines` into both databases, with two writers and with one, and expects the same of both. */
+async function importBoth(name: string, lines: string[], batchSize: number) {
+  const path = folder.write(name, `${[header, ...lines].join("\n")}\n`);
+  const run = async (store: TestDatabase, writers: number) => {
+    const progress: number[] = [];
+    const errorsPath = `${path}.${writers}.errors.csv`;
+    const outcome = await importFile(store.db, path, { batchSize, writers, errorsPath, onProgress: (p) => progress.push(p.rows) });
+    if (outcome.status !== "done") throw new Error(`refused: ${JSON.stringify(outcome)}`);
+    const { seconds: _seconds, errorsPath: written, ...report } = outcome.report;
+    return { report, progress, errors: written ? folder.read(written) : "" };
+  };
+  const [two, one] = await Promise.all([run(parallel, 2), run(single, 1)]);
+  expect(two).toEqual(one);
+  expect(await everyone(parallel)).toEqual(await everyone(single));
+  return one.report;
+}
+
+describe("importing with two PostgreSQL writers", () => {
+  it("links rows of one person through their phone and Telegram id, in the same batch and across batches", async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      // Phone alone, Telegram id alone, then both: two people by then, so the third row is a conflict.
+      lines.push(`Ana ${i},${phone(i)},,,,a${i % 3},ya,form,2026-03-01`, `Budi ${i},,${telegram(i)},,,b,,,`, `Cici ${i},${phone(i)},${telegram(i)},,,c,,,`);
+      // Both first, then each alone with more tags and a later consent: all merge into one.
+      lines.push(`,${phone(100 + i)},${telegram(100 + i)},,,d,,,`, `Dodi ${i},${phone(100 + i)},,32.73,en,e,ya,posko,2026-04-0${1 + (i % 9)}`, `Eka ${i},,${telegram(100 + i)},,,f,tidak,,`);
+      // A link between two people, made by a row far from both: phone of one, Telegram id of the other.
+      lines.push(`Fajar ${i},${phone(200 + i)},,,,g,,,`, `Gita ${i},,${telegram(200 + i)},,,h,,,`);
+      if (i >= 5) lines.push(`Hadi ${i},${phone(200 + i - 5)},${telegram(200 + i - 5)},,,i,,,`);
+      if (i % 10 === 9) lines.push(`Rusak ${i},0812-xx,,,,,,,`);
+    }
+    const report = await importBoth("links.csv", lines, 7);
+    expect(report.created).toBeGreaterThan(0);
+    expect(report.merged).toBeGreaterThan(0);
+    expect(report.invalid).toBeGreaterThan(40);
+  });
+
+  it("touches a person already in the database from one writer only, though rows find them by phone and by Telegram id apart", async () => {
+    // Everyone here first without a name; then a file names each of them twice, once by phone and
+    // once by Telegram id, in the same batch: the first name stays, as with one writer.
+    const base = Array.from({ length: 30 }, (_, i) => `,${phone(i)},${telegram(i)},,,lama,,,`);
+    await importBoth("base.csv", base, 1_000);
+    const lines = Array.from({ length: 30 }, (_, i) => [`Ana ${i},${phone(i)},,,,x,ya,form,2026-05-01`, `Budi ${i},,${telegram(i)},,en,y,tidak,,`]).flat();
+    const report = await importBoth("names.csv", lines, 10);
+    expect(report).toMatchObject({ created: 0, merged: 60, invalid: 0 });
+    const ana = await parallel.db.contact.findUniqueOrThrow({ where: { phone: "+6281320000003" }, include: { nameWords: true } });
+    expect([ana.name, ana.nameWords.map((w) => w.word).sort()]).toEqual(["Ana 3", ["3", "ana"]]);
+  });
+
+  it("adds nothing the second time the same file is imported", async () => {
+    const lines = Array.from({ length: 200 }, (_, i) => `Orang ${i},${phone(i % 150)},${i % 2 === 0 ? telegram(i % 120) : ""},,,t${i % 4},ya,form,2026-0${1 + (i % 9)}-1${i % 10}`);
+    await importBoth("twice.csv", lines, 25);
+    const again = await importBoth("twice.csv", lines, 25);
+    expect(again.created).toBe(0);
+    expect(again.consentRecorded).toBe(0);
+  });
+});
+
+describe("a writer that fails after the lookups", () => {
+  it.skipIf(testDialect !== "postgresql")("is rolled back and its rows written again once the others committed: none lost, none twice", async () => {
+    // Another session (the bot, say) adds someone with one of the file's phones and commits only once
+    // an import writer waits for that phone: the writer's insert then breaks the unique phone.
+    const bot = new pg.Client({ connectionString: parallel.url });
+    await bot.connect();
+    try {
+      await bot.query("BEGIN");
+      await bot.query(`INSERT INTO "Contact" ("id", "phone", "name") VALUES ('bot-added', '+6281320000005', 'Dari bot')`);
+      const path = folder.write("race.csv", `${[header, ...Array.from({ length: 20 }, (_, i) => `Orang ${i},${phone(i)},,,,impor,ya,form,2026-03-01`)].join("\n")}\n`);
+      const importing = importFile(parallel.db, path, { batchSize: 100, writers: 2 });
+      const waiting = async () => (await parallel.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE "datname" = current_database() AND "wait_event_type" = 'Lock'`)[0]!.n;
+      for (let tries = 0; (await waiting()) === 0; tries++) {
+        if (tries > 200) throw new Error("no import writer waited for the bot's phone");
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await bot.query("COMMIT");
+      expect(await importing).toMatchObject({ status: "done", report: { created: 19, merged: 1, invalid: 0, consentRecorded: 20 } });
+    } finally {
+      await bot.end();
+    }
+    expect(await parallel.db.contact.count()).toBe(20);
+    const merged = await parallel.db.contact.findUniqueOrThrow({ where: { phone: "+6281320000005" }, include: { tags: true, consents: true } });
+    expect([merged.id, merged.name, merged.tags.map((t) => t.tag), merged.consents.length]).toEqual(["bot-added", "Dari bot", ["impor"], 1]);
+    expect(await parallel.db.consentRecord.count()).toBe(20);
+  });
+});
+
+describe("splitting a batch between writers", () => {
+  const row = (line: number, phone?: string, telegramId?: string): ImportRow => ({ line, phone, telegramId, tags: [], declined: false, optedOut: false }) as unknown as ImportRow;
+
+  it("keeps rows linked by any key in one group, in file order, and balances the rest", () => {
+    const rows = [row(2, "+1"), row(3, undefined, "t1"), row(4, "+2"), row(5, "+3"), row(6, "+1", "t1"), row(7, undefined, "t9"), row(8, "+3")];
+    const groups = splitImportBatch(rows, 2).map((group) => group.map((r) => r.line));
+    expect(groups).toEqual([
+      [2, 3, 6, 7],
+      [4, 5, 8],
+    ]);
+    expect(splitImportBatch(rows, 1).map((group) => group.length)).toEqual([7]);
+    expect(splitImportBatch([row(2, "+1"), row(3, "+1")], 4).map((group) => group.length)).toEqual([2]);
+  });
+});
