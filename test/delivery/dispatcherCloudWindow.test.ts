@@ -39,8 +39,8 @@ afterEach(async () => {
 
 const ago = (hours: number) => new Date(clock.now() - hours * HOUR);
 
-async function dispatchOverCloud(templates: Record<string, { name: string; language: string }>) {
-  cloud = await startCloudHarness({ engine: recordingEngine(echo), templates });
+async function dispatchOverCloud(templates: Record<string, { name: string; language: string }>, fetch?: typeof globalThis.fetch) {
+  cloud = await startCloudHarness({ engine: recordingEngine(echo), templates, ...(fetch ? { fetch } : {}) });
   const dispatcher = createDispatcher({
     db,
     senders: { whatsapp: createWhatsAppBulkSender(cloud.channel) },
@@ -126,5 +126,22 @@ describe("the 24-hour window, decided by the delivery layer", () => {
     await dispatcher.runOnce();
     expect(await deliveryOf(db, broadcast, id)).toMatchObject({ status: "skipped", reason: "outside_24h_window" });
     expect(await db.delivery.count()).toBe(1);
+  });
+});
+
+describe("a send that got no answer", () => {
+  it("is uncertain, not sent again: the request reached Meta and its answer was lost", async () => {
+    const id = await addContact(db, { whatsapp: "6281200000001", lastInboundAt: { whatsapp: ago(1) } });
+    const broadcast = await addBroadcast(db);
+    await queueDeliveries(db, broadcast, [id]);
+    // Meta takes the message; its answer never comes back in time.
+    const answerLost: typeof globalThis.fetch = async (input, init) => {
+      await globalThis.fetch(input, init);
+      throw new DOMException("The operation was aborted due to timeout", "TimeoutError");
+    };
+    const { api, dispatcher } = await dispatchOverCloud({}, answerLost);
+    await dispatcher.runOnce();
+    expect(api.requests).toHaveLength(1);
+    expect(await deliveryOf(db, broadcast, id)).toMatchObject({ status: "uncertain" });
   });
 });

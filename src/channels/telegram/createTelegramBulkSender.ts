@@ -1,5 +1,6 @@
 import type { BulkSender, OutboundMessage, SendOutcome } from "../../delivery/types.js";
 import { createJsonPoster, type JsonAnswer } from "../http/createJsonPoster.js";
+import { describeNetworkFailure } from "../http/describeNetworkFailure.js";
 
 export interface TelegramBulkSenderOptions {
   token: string;
@@ -15,8 +16,6 @@ export interface TelegramBulkSenderOptions {
 const MAX_TEXT = 4096;
 const MAX_CAPTION = 1024;
 const DEFAULT_TIMEOUT_MS = 30_000;
-// Failures where the request never left this machine, so a retry cannot duplicate.
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
 // 401/404 mean a wrong or revoked token: no delivery can succeed, so the channel waits for a fix instead of failing them all.
 const BROKEN_TOKEN_PAUSE_MS = 60_000;
 
@@ -82,13 +81,10 @@ export function createTelegramBulkSender(opts: TelegramBulkSenderOptions): BulkS
 }
 
 function fromNetworkError(err: unknown): SendOutcome {
-  const name = err instanceof Error ? err.name : "";
+  const failure = describeNetworkFailure(err);
   // The request went out and no answer came: Telegram may have delivered it.
-  if (name === "TimeoutError" || name === "AbortError") return { status: "uncertain", reason: "timeout" };
-  const cause = err instanceof Error ? (err.cause as { code?: string } | undefined) : undefined;
-  const code = cause?.code ?? (err as { code?: string } | undefined)?.code ?? "unknown";
-  if (NOT_SENT_CODES.has(code)) return { status: "retry", reason: `network_${code}` };
-  return { status: "uncertain", reason: `network_${code}` };
+  if (failure.code === "timeout") return { status: "uncertain", reason: "timeout" };
+  return { status: failure.neverLeft ? "retry" : "uncertain", reason: `network_${failure.code}` };
 }
 
 function isBotApiAnswer(body: unknown): body is BotApiAnswer {

@@ -1,6 +1,6 @@
 import type { ChannelName, Reply } from "../../conversation/types.js";
 import type { BulkSender, FreeFormWindow, MessageForm, OutboundMessage, SendOutcome, SentAs } from "../../delivery/types.js";
-import { CloudApiError } from "./cloud/cloudApiErrors.js";
+import { CloudApiError, CloudNetworkError } from "./cloud/cloudApiErrors.js";
 import { toCloudOutcome } from "./cloud/toCloudOutcome.js";
 import { WhatsAppNotConnectedError } from "./web/WhatsAppNotConnectedError.js";
 
@@ -37,6 +37,8 @@ export function createWhatsAppBulkSender(transport: WhatsAppInitiatedSend, chann
         return { status: "sent", platformMessageId: outcome.messageId, sentAs: outcome.as };
       } catch (error) {
         if (error instanceof CloudApiError) return toCloudOutcome(error);
+        // No answer from Meta: sent again later only if the request surely never left.
+        if (error instanceof CloudNetworkError) return { status: error.mayHaveArrived ? "uncertain" : "retry", reason: `cloud_api_network: ${error.message}` };
         if (error instanceof WhatsAppNotConnectedError) return { status: "retry", reason: "whatsapp_not_connected", retryAfterMs: 30_000 };
         // Anything else may have reached WhatsApp; a duplicate is worse than a reported gap.
         return { status: "uncertain", reason: `whatsapp_send_error: ${error instanceof Error ? error.message : String(error)}` };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createWhatsAppBulkSender } from "../../../src/channels/whatsapp/createWhatsAppBulkSender.js";
-import { CloudApiError } from "../../../src/channels/whatsapp/cloud/cloudApiErrors.js";
+import { CloudApiError, CloudNetworkError } from "../../../src/channels/whatsapp/cloud/cloudApiErrors.js";
 import { WhatsAppNotConnectedError } from "../../../src/channels/whatsapp/web/WhatsAppNotConnectedError.js";
 import type { MessageForm } from "../../../src/delivery/types.js";
 
@@ -26,6 +26,16 @@ const throws = (error: Error) => async (): Promise<Answer> => {
 };
 
 describe("createWhatsAppBulkSender", () => {
+  it("records a Cloud API send that got no answer as uncertain, and sends again only one that never left", async () => {
+    const timedOut = new CloudNetworkError("graph api unreachable: timeout", 1, { cause: new Error("timeout") }, true);
+    const refused = new CloudNetworkError("graph api unreachable: ECONNREFUSED", 4, { cause: new Error("refused") }, false);
+    const { outcomes } = await outcomesOf([throws(timedOut), throws(refused)]);
+    expect(outcomes).toEqual([
+      { status: "uncertain", reason: "cloud_api_network: graph api unreachable: timeout" },
+      { status: "retry", reason: "cloud_api_network: graph api unreachable: ECONNREFUSED" },
+    ]);
+  });
+
   it("translates the transports' answers into delivery outcomes", async () => {
     const { outcomes, seen, sender } = await outcomesOf([
       async () => ({ status: "sent", as: "text", messageId: "wamid.TEXT1" }),

@@ -37,7 +37,7 @@ export class CloudApiError extends Error {
   }
 }
 
-/** No answer from the Graph API: DNS, refused connection, reset, timeout. The message may or may not have gone out. */
+/** No answer from the Graph API: DNS, refused connection, reset, timeout. `mayHaveArrived`: false only when the request surely never left. */
 export class CloudNetworkError extends Error {
   override readonly name = "CloudNetworkError";
   readonly retryable = true;
@@ -46,6 +46,7 @@ export class CloudNetworkError extends Error {
     message: string,
     readonly attempts: number,
     options: { cause: unknown },
+    readonly mayHaveArrived = true,
   ) {
     super(message, options);
   }

@@ -1,4 +1,5 @@
 import { setTimeout as delay } from "node:timers/promises";
+import { describeNetworkFailure } from "../../http/describeNetworkFailure.js";
 import { CloudApiError, CloudNetworkError } from "./cloudApiErrors.js";
 import type { CloudMessageBody } from "./renderCloudMessage.js";
 
@@ -21,7 +22,11 @@ export interface CloudApiClientOptions {
 }
 
 export interface CloudApiClient {
-  send(body: CloudMessageBody): Promise<{ messageId: string }>;
+  /**
+   * `once`: a request that may have reached Meta (a timeout, a reset) is not sent again but thrown at
+   * once, for a message the outbox records as uncertain rather than risk a duplicate.
+   */
+  send(body: CloudMessageBody, options?: { once?: boolean }): Promise<{ messageId: string }>;
 }
 
 // Throttling, per Meta's error-code reference: 4 app call limit, 80007 WABA limit, 130429 number throughput,
@@ -42,7 +47,7 @@ export function createCloudApiClient(options: CloudApiClientOptions): CloudApiCl
   const timeoutMs = options.timeoutMs ?? 15_000;
   const url = `${options.apiRoot.replace(/\/+$/, "")}/${encodeURIComponent(options.phoneNumberId)}/messages`;
 
-  async function attempt(body: CloudMessageBody, attempts: number): Promise<{ messageId: string } | { retryIn: number; error: Error }> {
+  async function attempt(body: CloudMessageBody, attempts: number, once: boolean): Promise<{ messageId: string } | { retryIn: number; error: Error }> {
     let response: Response;
     let text: string;
     try {
@@ -54,8 +59,10 @@ export function createCloudApiClient(options: CloudApiClientOptions): CloudApiCl
       });
       text = await response.text();
     } catch (cause) {
-      // A request that timed out may still have been delivered; a rare duplicate beats a lost reply.
-      const error = new CloudNetworkError(`graph api unreachable: ${describe(cause)}`, attempts, { cause });
+      const { neverLeft } = describeNetworkFailure(cause);
+      const error = new CloudNetworkError(`graph api unreachable: ${describe(cause)}`, attempts, { cause }, !neverLeft);
+      // A reply that timed out may still have been delivered; a rare duplicate beats a lost reply.
+      if (once && !neverLeft) throw error;
       return { retryIn: backoff(attempts), error };
     }
 
@@ -98,9 +105,9 @@ export function createCloudApiClient(options: CloudApiClientOptions): CloudApiCl
   }
 
   return {
-    async send(body) {
+    async send(body, sendOptions) {
       for (let attempts = 1; ; attempts++) {
-        const outcome = await attempt(body, attempts);
+        const outcome = await attempt(body, attempts, sendOptions?.once ?? false);
         if ("messageId" in outcome) return outcome;
         if (attempts >= maxAttempts) throw outcome.error;
         options.onRetry?.(outcome.error, attempts, outcome.retryIn);

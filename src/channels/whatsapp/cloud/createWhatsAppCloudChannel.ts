@@ -184,7 +184,8 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
   }
 
   // The first part's wamid names the message: it is the one a closed window refuses, and the one the delivery keeps.
-  async function deliver(externalId: string, reply: Reply, lang: string | undefined, ifClosed: CloudTemplate | undefined): Promise<{ outcome: InitiatedOutcome; wamids: string[] }> {
+  // `initiated`: the outbox's message, sent once (see CloudApiClient.send); a reply may be sent twice rather than lost.
+  async function deliver(externalId: string, reply: Reply, lang: string | undefined, ifClosed: CloudTemplate | undefined, initiated: boolean): Promise<{ outcome: InitiatedOutcome; wamids: string[] }> {
     const bodies = renderCloudMessage(externalId, reply, {
       pickByNumberHint: opts.texts.pickByNumberHint(lang),
       listButton: opts.texts.listButton(lang),
@@ -193,7 +194,7 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
     const wamids: string[] = [];
     for (const body of bodies) {
       try {
-        wamids.push((await client.send(body)).messageId);
+        wamids.push((await client.send(body, { once: initiated })).messageId);
       } catch (err) {
         // Only a refused first part means the window is shut; after that, resending all of it would repeat itself.
         if (wamids.length === 0 && isOutsideWindow(err)) return { outcome: await windowClosed(externalId, reply, ifClosed), wamids };
@@ -205,17 +206,17 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
 
   // A reply answers someone who just wrote: inside the window, with nothing decided to fall back on.
   async function answer(externalId: string, reply: Reply, lang: string | undefined): Promise<void> {
-    const { outcome } = await deliver(externalId, reply, lang, undefined);
+    const { outcome } = await deliver(externalId, reply, lang, undefined, false);
     if (outcome.status === "not_sent") await opts.recordUnsent(externalId, "outside_24h_window", reply);
   }
 
-  /** Meta says the window is shut although our record said open: the fallback decided beforehand, if any. */
+  /** Meta says the window is shut although our record said open: the fallback decided beforehand (a bot-started message, sent once), if any. */
   async function windowClosed(externalId: string, reply: Reply, ifClosed: CloudTemplate | undefined): Promise<InitiatedOutcome> {
     if (!ifClosed) {
       logger.info("whatsapp refused free text (131047) and there is no template to fall back on");
       return { status: "not_sent" };
     }
-    const { messageId } = await client.send(renderTemplateMessage(externalId, reply, ifClosed));
+    const { messageId } = await client.send(renderTemplateMessage(externalId, reply, ifClosed), { once: true });
     logger.info({ template: ifClosed.name }, "whatsapp refused free text (131047); template sent");
     return { status: "sent", as: "template", messageId };
   }
@@ -313,11 +314,11 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
     sendInitiated(externalId, reply, lang, form = TEXT_ONLY) {
       return perPerson.run(externalId, async () => {
         if (form.as === "template") {
-          const { messageId } = await client.send(renderTemplateMessage(externalId, reply, form.template));
+          const { messageId } = await client.send(renderTemplateMessage(externalId, reply, form.template), { once: true });
           return { status: "sent", as: "template", messageId };
         }
         const ifClosed = "template" in form.ifClosed ? form.ifClosed.template : undefined;
-        const { outcome, wamids } = await deliver(externalId, reply, lang, ifClosed);
+        const { outcome, wamids } = await deliver(externalId, reply, lang, ifClosed, true);
         // Kept only where a late 131047 has something to fall back on; otherwise the receipt alone fails the delivery.
         if (outcome.status === "sent" && outcome.as === "text" && ifClosed) track(externalId, reply, wamids, ifClosed);
         return outcome;

@@ -154,6 +154,32 @@ describe("createCloudApiClient", () => {
     expect(sleeps).toEqual([250, 500]);
   });
 
+  it("sends a message once when asked: a request that may have arrived is thrown, one that never left is tried again", async () => {
+    let arrived = 0;
+    const slow = http.createServer(() => void arrived++); // takes the request, never answers
+    await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
+    const { port } = slow.address() as AddressInfo;
+    try {
+      const err = await rejection(client({ apiRoot: `http://127.0.0.1:${port}/v23.0`, maxAttempts: 3, timeoutMs: 50 }).send(BODY, { once: true }));
+      expect(err).toBeInstanceOf(CloudNetworkError);
+      expect(err).toMatchObject({ attempts: 1, mayHaveArrived: true });
+      expect(arrived).toBe(1);
+      expect(sleeps).toEqual([]);
+      // Without `once` (a reply), the same is sent again: a rare duplicate beats a lost reply.
+      await rejection(client({ apiRoot: `http://127.0.0.1:${port}/v23.0`, maxAttempts: 2, timeoutMs: 50 }).send(BODY));
+      expect(arrived).toBe(3);
+    } finally {
+      slow.closeAllConnections();
+      await new Promise<void>((resolve) => slow.close(() => resolve()));
+    }
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const free = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const refused = await rejection(client({ apiRoot: `http://127.0.0.1:${free}/v23.0`, maxAttempts: 3 }).send(BODY, { once: true }));
+    expect(refused).toMatchObject({ name: "CloudNetworkError", attempts: 3, mayHaveArrived: false });
+  });
+
   it("treats a request that takes too long as a network failure", async () => {
     const slow = http.createServer(() => undefined); // never answers
     await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
