@@ -1,0 +1,2 @@
+-- Nothing to do on SQLite: it compares text bytewise already, which is what COLLATE "C" gives
+-- PostgreSQL's key columns from this migration.
