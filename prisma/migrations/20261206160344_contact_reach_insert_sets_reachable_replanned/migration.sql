@@ -1,0 +1,1 @@
+-- Nothing to do on SQLite: its insert triggers already set reachable only where it is not.

@@ -1,0 +1,12 @@
+-- Migration contact_reach_insert_sets_reachable again, planned at each statement. An identity added
+-- that nobody has reported unreachable makes its contact reachable, whatever else the contact has:
+-- only contacts not reachable yet are written, and only identities added already unreachable (rare)
+-- recompute reach from all of the contact's identities. That version cost more in a million-row
+-- import because PL/pgSQL keeps a statement's plan for the session: planned at an import's first
+-- batch, while Contact held a few thousand rows, its UPDATE read all of Contact (Seq Scan, reach <>
+-- 'reachable') at every later batch. EXECUTE plans it each time with the ids at hand, and
+-- "id" = ANY(ids), unlike a join to unnest(ids), costs a scan of Contact at one comparison per id
+-- per row, so the planner goes along the primary key even when its statistics say no contact is
+-- unreachable (a join planned that way scanned all of Contact once per id).
+-- One line: applyMigrations splits statements at a ';' that ends a line.
+CREATE OR REPLACE FUNCTION "channel_identity_added"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN EXECUTE 'UPDATE "Contact" SET "reach" = ''reachable'' WHERE "id" = ANY($1) AND "reach" <> ''reachable''' USING ARRAY(SELECT DISTINCT "contactId" FROM "added" WHERE "unreachableAt" IS NULL); PERFORM "refresh_contact_reach"(ARRAY(SELECT DISTINCT "contactId" FROM "added" WHERE "unreachableAt" IS NOT NULL)); RETURN NULL; END $$;
