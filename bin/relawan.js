@@ -1,19 +1,21 @@
 #!/usr/bin/env node
 // `npx relawan ...` (and `npm start`, which is `relawan start`): the CLI, compiled into dist/ at
 // install and again whenever src/ has changed since (see scripts/runCompiled.js).
-import { setInterval } from "node:timers";
+import { clearInterval, setInterval } from "node:timers";
 import { getHeapSpaceStatistics, setFlagsFromString } from "node:v8";
 import { runCompiled } from "../scripts/runCompiled.js";
 
 // An import allocates fast and keeps little, and V8 lets its young generation grow to 32 MB (two
 // 16 MB halves), RSS the import never needs: once it reaches 8 MB it grows no further (the flag
 // is read at each growth; --max-semi-space-size would be read only at start-up). A million-row
-// import peaks about 25 MB lower for the same CPU (docs/benchmarks.md). Set again and again: V8
-// puts the flag back to its default whenever a thread starts (the import reads on a worker).
+// import peaks about 25 MB lower for the same CPU (docs/benchmarks-history.md). Checked until then
+// only: once the import's reading thread has started (which puts the flag back), the import holds
+// it itself (holdYoungGeneration), since this timer hardly runs while batches keep coming.
 if (process.argv[2] === "import") {
-  setInterval(() => {
+  const timer = setInterval(() => {
     if ((getHeapSpaceStatistics().find((space) => space.space_name === "new_space")?.space_size ?? 0) < 8 * 1024 * 1024) return;
     setFlagsFromString("--semi-space-growth-factor=1");
+    clearInterval(timer);
   }, 20).unref();
 }
 

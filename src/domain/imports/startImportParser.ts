@@ -1,8 +1,13 @@
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
+import { holdYoungGeneration } from "./holdYoungGeneration.js";
 import { fromRowColumns, type ImportRowColumns } from "./importRowColumns.js";
 import type { ImportReadEvent, ReadSettings } from "./readImportBatches.js";
+
+// 2 MB halves (V8 counts its young generation as three of them).
+const workerSemiSpaceMb = 2;
 
 type BatchEvent = Extract<ImportReadEvent, { type: "batch" }>;
 /** What the worker posts: the events, a batch's rows as columns. */
@@ -24,18 +29,26 @@ export interface ImportParser {
 export function startImportParser(settings: ReadSettings): ImportParser {
   const entry = new URL(`./importParserWorker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
   const typescript = entry.pathname.endsWith(".ts");
+  // The young generation the new heap starts with and keeps (see resourceLimits): V8 reads this
+  // when it creates a heap, and no heap is created after the worker's.
+  setFlagsFromString(`--min-semi-space-size=${workerSemiSpaceMb}`);
   const worker = new Worker(typescript ? new URL("../../../scripts/runTypeScriptWorker.js", import.meta.url) : entry, {
     workerData: { settings, typescriptEntry: typescript ? entry.href : undefined },
-    // Its own V8 heap, beside the main thread's: a small young generation (V8's default grows to
-    // 32 MB, RSS the import never needs), and a ceiling for the rest that still holds the villages.
-    resourceLimits: { maxYoungGenerationSizeMb: 6, maxOldGenerationSizeMb: 256 },
+    // Its own V8 heap, beside the main thread's: a small young generation, from its start (V8's
+    // default starts at 1 MB and grows to 32: with the growth held, it stayed at 1 MB and collected
+    // 13,000 times a million rows), and a ceiling for the rest that still holds the villages.
+    resourceLimits: { maxYoungGenerationSizeMb: 3 * workerSemiSpaceMb, maxOldGenerationSizeMb: 256 },
   });
-  const queue: ImportReadEvent[] = [];
+  // Batches wait here as columns: rebuilt as rows only when taken, they are not live (and copied
+  // by each young-generation collection) while the batch before them is written.
+  const queue: ParserMessage[] = [];
   let failure: unknown;
   let exited = false;
   let wake: (() => void) | undefined;
+  worker.on("online", () => holdYoungGeneration());
   worker.on("message", (message: ParserMessage) => {
-    queue.push(message.type === "batch" ? { ...message, rows: fromRowColumns(message.rows) } : message);
+    holdYoungGeneration();
+    queue.push(message);
     wake?.();
   });
   worker.on("error", (error) => {
@@ -48,8 +61,9 @@ export function startImportParser(settings: ReadSettings): ImportParser {
   });
   async function* events(): AsyncGenerator<ImportReadEvent, void, void> {
     for (;;) {
-      const event = queue.shift();
-      if (event) {
+      const message = queue.shift();
+      if (message) {
+        const event: ImportReadEvent = message.type === "batch" ? { ...message, rows: fromRowColumns(message.rows) } : message;
         yield event;
         if (event.type === "end" || event.type === "refused") return;
       } else if (failure !== undefined) throw failure;
@@ -61,6 +75,8 @@ export function startImportParser(settings: ReadSettings): ImportParser {
     events: events(),
     allow: (count) => worker.postMessage(count),
     stop: async () => {
+      // The hold stays: let go here, the writing thread's young generation grew to 16 MB while
+      // `relawan import` finished (planner statistics, the audit).
       await worker.terminate();
     },
   };
