@@ -74,6 +74,12 @@ export const configSchema = z
     WHATSAPP_CLOUD_WEBHOOK_HOST: z.string().trim().default("0.0.0.0"),
     WHATSAPP_CLOUD_TEMPLATE_NAME: optionalString,
     WHATSAPP_CLOUD_TEMPLATE_LANGUAGE: z.string().trim().min(2).default("id"),
+    // Meta's default throughput per business phone number is 80 messages a second (up to 1000 once Meta raises it).
+    WHATSAPP_CLOUD_RATE: z.coerce
+      .number({ message: "expected messages per second, like 80" })
+      .positive({ message: "expected messages per second above zero, like 80" })
+      .max(1000, { message: "Meta allows at most 1000 messages per second per business phone number" })
+      .default(80),
     ADMIN_TELEGRAM_IDS: z
       .string()
       .trim()

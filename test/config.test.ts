@@ -28,6 +28,14 @@ describe("configuration", () => {
     expect(problems(both)).toEqual(['WHATSAPP_ENABLED: use either whatsapp-web.js (WHATSAPP_ENABLED=true) or the Cloud API (WHATSAPP_CLOUD_*), not both (got "true")']);
   });
 
+  it("takes the Cloud API's rate per business number, 80 msg/s unless Meta raised it, and says what a wrong one should be", () => {
+    expect(parseConfig({})).toMatchObject({ status: "ok", config: { WHATSAPP_CLOUD_RATE: 80 } });
+    expect(parseConfig({ WHATSAPP_CLOUD_RATE: "250" })).toMatchObject({ status: "ok", config: { WHATSAPP_CLOUD_RATE: 250 } });
+    expect(problems({ WHATSAPP_CLOUD_RATE: "fast" })[0]).toMatch(/^WHATSAPP_CLOUD_RATE: expected messages per second, like 80/);
+    expect(problems({ WHATSAPP_CLOUD_RATE: "0" })[0]).toMatch(/^WHATSAPP_CLOUD_RATE: expected messages per second above zero/);
+    expect(problems({ WHATSAPP_CLOUD_RATE: "5000" })[0]).toMatch(/^WHATSAPP_CLOUD_RATE: Meta allows at most 1000 messages per second per business phone number/);
+  });
+
   it("wants the SQLite file itself and a PostgreSQL URL it can read, and never shows a URL's password", () => {
     expect(problems({ DATABASE_URL: "file:./data/relawan.db" })).toEqual([]);
     expect(problems({ DATABASE_URL: "postgresql://relawan:p%40ss@db.example.org:5432/relawan" })).toEqual([]);

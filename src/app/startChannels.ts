@@ -16,6 +16,7 @@ import type { Database } from "../db/client.js";
 import type { ChannelLimiter } from "../delivery/createChannelLimiter.js";
 import { createInitiatedPacer } from "../delivery/createInitiatedPacer.js";
 import { createReceiptWriter } from "../delivery/createReceiptWriter.js";
+import { createWhatsAppCloudLimiter } from "../delivery/createWhatsAppCloudLimiter.js";
 import { createWhatsAppWebLimiter } from "../delivery/createWhatsAppWebLimiter.js";
 import type { ProcessIdentity } from "../domain/processes/acquireProcessLease.js";
 import { recordUnsentDelivery } from "../domain/deliveries/recordUnsentDelivery.js";
@@ -35,7 +36,10 @@ export interface StartedChannels {
   telegramLimiter?: ChannelLimiter;
   /** The WhatsApp transport's way to send what the bot starts (broadcasts). */
   whatsapp?: WhatsAppInitiatedSend;
-  /** WhatsApp Web's pace for what the bot starts, for the dispatcher's WhatsApp lane. */
+  /**
+   * The dispatcher's WhatsApp lane's limiter: WhatsApp Web's pace for what the bot starts, or the
+   * Cloud API's one limiter, which its replies share (WHATSAPP_CLOUD_RATE).
+   */
   whatsappLimiter?: ChannelLimiter;
   /** WhatsApp Web sends only from the process that holds its session; the Cloud API from any. */
   whatsappSessionBound?: boolean;
@@ -109,6 +113,8 @@ export async function startChannels({ config, engine, translator, db, logger, fa
 
   if (config.WHATSAPP_CLOUD_TOKEN && config.WHATSAPP_CLOUD_PHONE_NUMBER_ID && config.WHATSAPP_CLOUD_APP_SECRET && config.WHATSAPP_CLOUD_VERIFY_TOKEN) {
     // Status webhooks name the wamid each delivery keeps: delivered, read, or failed after Meta accepted it.
+    // One rate and one pause for the business number: replies here, the dispatcher's sends, every process with REDIS_URL.
+    const cloudLimiter = createWhatsAppCloudLimiter(config, logger);
     const receipts = createReceiptWriter({ db, channel: "whatsapp", logger, ...(ops ? { counted: (recorded) => ops.counters.receipts("whatsapp", recorded) } : {}) });
     const cloud = createWhatsAppCloudChannel({
       apiRoot: config.WHATSAPP_CLOUD_API_ROOT,
@@ -120,6 +126,7 @@ export async function startChannels({ config, engine, translator, db, logger, fa
       host: config.WHATSAPP_CLOUD_WEBHOOK_HOST,
       engine,
       logger,
+      limiter: cloudLimiter,
       texts: {
         pickByNumberHint: text("whatsapp.pickByNumber"),
         listButton: text("whatsapp.listButton"),
@@ -132,19 +139,23 @@ export async function startChannels({ config, engine, translator, db, logger, fa
       onReceipts: (received) => receipts.add(received),
     });
     started.whatsapp = cloud;
-    // The Cloud API sends what the bot starts, unpaced (Meta throttles it): WhatsApp Web's pace is not its.
-    delete started.whatsappLimiter;
+    // WhatsApp Web's pace is not the Cloud API's: its lane gets the number's limiter.
+    started.whatsappLimiter = cloudLimiter;
     if (role === "dispatcher") {
       // The Cloud API is plain HTTPS: a dispatcher sends through it without receiving webhooks.
+      started.stops.push(() => cloudLimiter.stop());
       started.names.push("whatsapp (Cloud API, sending only)");
     } else {
       // Any number of processes may receive the webhook behind a load balancer.
-      await cloud.start().catch((error: unknown) => {
+      await cloud.start().catch(async (error: unknown) => {
+        await cloudLimiter.stop();
         throw describeListenFailure(error, { portSetting: "WHATSAPP_CLOUD_WEBHOOK_PORT", hostSetting: "WHATSAPP_CLOUD_WEBHOOK_HOST", port: config.WHATSAPP_CLOUD_WEBHOOK_PORT, host: config.WHATSAPP_CLOUD_WEBHOOK_HOST }) ?? error;
       });
+      // The limiter goes last: it may still hold a reply of a turn that cloud.stop() waits for.
       started.stops.push(async () => {
         await cloud.stop();
         await receipts.flush();
+        await cloudLimiter.stop();
       });
       started.names.push(`whatsapp (Cloud API, webhook on ${config.WHATSAPP_CLOUD_WEBHOOK_HOST}:${config.WHATSAPP_CLOUD_WEBHOOK_PORT}/whatsapp/webhook)`);
     }

@@ -30,7 +30,7 @@ export interface DeliveryDeps {
   logger: Logger;
   telegramLimiter?: ChannelLimiter;
   whatsapp?: WhatsAppInitiatedSend;
-  /** WhatsApp Web's pace (createWhatsAppWebLimiter); the Cloud API has none (Meta throttles it). */
+  /** WhatsApp Web's pace (createWhatsAppWebLimiter), or the Cloud API's limiter its replies share (createWhatsAppCloudLimiter). */
   whatsappLimiter?: ChannelLimiter;
   /** The channels this process sends on, and those other processes of the deployment send on (splitChannelsByRole). */
   sending: { here: ChannelName[]; elsewhere: ChannelName[] };

@@ -20,8 +20,8 @@ export interface WhatsAppInitiatedSend {
   ): Promise<{ status: "sent"; as: SentAs; messageId: string } | { status: "not_sent" } | void>;
 }
 
-// Telegram's limiter is the dispatcher's; WhatsApp paces inside the transport (whatsapp-web.js)
-// or is throttled by Meta (Cloud API), so this adapter only translates outcomes.
+// The dispatcher's limiter paces both transports (WhatsApp Web's pacer, the Cloud API's rate), so
+// this adapter only translates outcomes.
 export function createWhatsAppBulkSender(transport: WhatsAppInitiatedSend, channel: ChannelName = "whatsapp"): BulkSender {
   return {
     channel,

@@ -30,7 +30,8 @@ export interface CloudApiClient {
 }
 
 // Throttling, per Meta's error-code reference: 4 app call limit, 80007 WABA limit, 130429 number throughput,
-// 131056 pair rate limit (same business number to the same person too fast). All mean "slow down and retry".
+// 131056 pair rate limit (same business number to the same person too fast). All mean "slow down and retry",
+// which is the channel limiter's to do (its pause, or the delivery's retry): the client throws them at once.
 const THROTTLING_CODES: ReadonlySet<number> = new Set([4, 80007, 130429, 131056]);
 // Temporary faults on Meta's side: 2 API service, 131016 service unavailable, 133004 server temporarily unavailable.
 const TRANSIENT_CODES: ReadonlySet<number> = new Set([2, 131016, 133004]);
@@ -38,7 +39,11 @@ const BASE_DELAY_MS = 500;
 // Waits longer than this are the delivery layer's problem, not something to sit out while a person waits.
 const MAX_DELAY_MS = 30_000;
 
-/** Sends messages through `POST {apiRoot}/{phone-number-id}/messages`, retrying throttling and server faults. */
+/**
+ * Sends messages through `POST {apiRoot}/{phone-number-id}/messages`, retrying server faults. A
+ * throttling answer is thrown at once (retryable, with Meta's Retry-After when it gave one): waiting
+ * here would hold the limiter's slot and keep the rest of the channel going at the rate Meta refused.
+ */
 export function createCloudApiClient(options: CloudApiClientOptions): CloudApiClient {
   const fetch = options.fetch ?? globalThis.fetch;
   const sleep = options.sleep ?? ((ms: number) => delay(ms));
@@ -91,9 +96,9 @@ export function createCloudApiClient(options: CloudApiClientOptions): CloudApiCl
       explanation: graph.explanation,
       retryable: throttled || transient,
       attempts,
-      ...(retryAfterMs !== undefined && retryAfterMs > MAX_DELAY_MS ? { retryAfterMs } : {}),
+      ...(retryAfterMs !== undefined && (throttled || retryAfterMs > MAX_DELAY_MS) ? { retryAfterMs } : {}),
     });
-    if (!error.retryable) throw error;
+    if (!error.retryable || throttled) throw error;
     if (retryAfterMs !== undefined && retryAfterMs > MAX_DELAY_MS) throw error;
     return { retryIn: retryAfterMs ?? backoff(attempts), error };
   }

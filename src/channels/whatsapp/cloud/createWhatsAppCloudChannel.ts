@@ -3,11 +3,13 @@ import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import { serializeByKey } from "../../../conversation/serializeByKey.js";
 import type { ConversationEngine, Reply } from "../../../conversation/types.js";
+import { createChannelLimiter, type ChannelLimiter } from "../../../delivery/createChannelLimiter.js";
 import { CloudApiError } from "./cloudApiErrors.js";
 import { createCloudApiClient } from "./createCloudApiClient.js";
+import { readCloudPause } from "./readCloudPause.js";
 import { createCloudWebhookServer, type CloudWebhookDelivery, type CloudWebhookOutcome } from "./createCloudWebhookServer.js";
 import type { CloudInbound, CloudStatus } from "./parseWebhook.js";
-import { renderCloudMessage } from "./renderCloudMessage.js";
+import { renderCloudMessage, type CloudMessageBody } from "./renderCloudMessage.js";
 import { renderTemplateMessage, type CloudTemplate } from "./renderTemplateMessage.js";
 import { toInbound } from "./toInbound.js";
 import type { DeliveryReceipt, FreeFormWindow, MessageForm, SentAs } from "../../../delivery/types.js";
@@ -43,7 +45,13 @@ export interface WhatsAppCloudChannelOptions {
    * the webhook again) when it rejected, since Meta never resends a webhook it got a 200 for.
    */
   onReceipts?: (receipts: DeliveryReceipt[]) => Promise<void> | void;
+  /**
+   * The channel's one limiter (createWhatsAppCloudLimiter), shared with the dispatcher: replies go
+   * through it ahead of broadcasts, and a throughput refusal (130429) pauses both. Unset (tests): unlimited.
+   */
+  limiter?: ChannelLimiter;
   fetch?: typeof globalThis.fetch;
+  /** The server-fault backoff of the client and a reply's wait for Meta's pair rate (131056); injectable for tests. */
   sleep?: (ms: number) => Promise<void>;
   maxAttempts?: number;
 }
@@ -73,6 +81,10 @@ const TEXT_ONLY: MessageForm = { as: "text", ifClosed: { skip: "outside_24h_wind
 const OUTSIDE_WINDOW = 131047;
 // Bot-started sends whose failure may still arrive as a status webhook; enough for a broadcast burst.
 const TRACKED_INITIATED_SENDS = 5000;
+// 131056: this business number wrote to this person too fast (Meta's pair rate). Only they wait.
+const PAIR_RATE_LIMIT = 131056;
+// A reply refused for the pair rate is tried again after 1, 2 and 4 s (Meta allows about one message every 6 s after a burst).
+const PAIR_RATE_WAITS_MS = [1000, 2000, 4000];
 
 interface TrackedSend {
   externalId: string;
@@ -104,6 +116,9 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
     ...(opts.maxAttempts ? { maxAttempts: opts.maxAttempts } : {}),
     onRetry: (err, attempt, waitMs) => logger.warn({ err, attempt, waitMs }, "whatsapp send will be retried"),
   });
+  const ownLimiter = opts.limiter ? undefined : createChannelLimiter({ perSecond: Number.POSITIVE_INFINITY, evenSpacing: false });
+  const limiter = opts.limiter ?? ownLimiter!;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const perPerson = serializeByKey();
   // wamid -> the bot-started send it belongs to, so a late 131047 status can still fall back to the template.
   const initiated = new Map<string, TrackedSend>();
@@ -184,7 +199,8 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
   }
 
   // The first part's wamid names the message: it is the one a closed window refuses, and the one the delivery keeps.
-  // `initiated`: the outbox's message, sent once (see CloudApiClient.send); a reply may be sent twice rather than lost.
+  // `initiated`: the outbox's message, sent once (see CloudApiClient.send) in the slot the dispatcher's limiter
+  // gave it; a reply takes its own turn in the limiter for each part, and may be sent twice rather than lost.
   async function deliver(externalId: string, reply: Reply, lang: string | undefined, ifClosed: CloudTemplate | undefined, initiated: boolean): Promise<{ outcome: InitiatedOutcome; wamids: string[] }> {
     const bodies = renderCloudMessage(externalId, reply, {
       pickByNumberHint: opts.texts.pickByNumberHint(lang),
@@ -194,7 +210,7 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
     const wamids: string[] = [];
     for (const body of bodies) {
       try {
-        wamids.push((await client.send(body, { once: initiated })).messageId);
+        wamids.push((initiated ? await client.send(body, { once: true }) : await sendReplyPart(externalId, body)).messageId);
       } catch (err) {
         // Only a refused first part means the window is shut; after that, resending all of it would repeat itself.
         if (wamids.length === 0 && isOutsideWindow(err)) return { outcome: await windowClosed(externalId, reply, ifClosed), wamids };
@@ -202,6 +218,24 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
       }
     }
     return { outcome: { status: "sent", as: "text", messageId: wamids[0]! }, wamids };
+  }
+
+  /**
+   * One part of a reply, in its turn on the channel's limiter. Throughput refusals pause the channel
+   * there (and a pause of at most 5 s is sat out and the part sent once more); a pair-rate refusal
+   * makes only this person wait, inside their own queue, before the part takes another turn.
+   */
+  async function sendReplyPart(externalId: string, body: CloudMessageBody): Promise<{ messageId: string }> {
+    for (let retry = 0; ; retry++) {
+      try {
+        return await limiter.send("reply", externalId, () => client.send(body), readCloudPause);
+      } catch (err) {
+        const waitMs = PAIR_RATE_WAITS_MS[retry];
+        if (!(err instanceof CloudApiError && err.code === PAIR_RATE_LIMIT) || waitMs === undefined) throw err;
+        logger.warn({ err, retry: retry + 1, waitMs }, "whatsapp pair rate limit: this person's reply waits");
+        await sleep(err.details.retryAfterMs ?? waitMs);
+      }
+    }
   }
 
   // A reply answers someone who just wrote: inside the window, with nothing decided to fall back on.
@@ -265,7 +299,10 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
   async function fallBack(send: TrackedSend, wamid: string, at: Date): Promise<DeliveryReceipt> {
     const first = send.wamids[0] ?? wamid;
     try {
-      const outcome = await perPerson.run(send.externalId, () => windowClosed(send.externalId, send.reply, send.ifClosed));
+      // Not the dispatcher's: it takes its own turn on the channel, ahead of broadcasts since Meta's webhook waits for it.
+      const outcome = await perPerson.run(send.externalId, () =>
+        limiter.send("reply", send.externalId, () => windowClosed(send.externalId, send.reply, send.ifClosed), readCloudPause),
+      );
       if (outcome.status === "sent") return { platformMessageId: first, event: "replaced", at, by: outcome.messageId, sentAs: outcome.as };
     } catch (err) {
       logger.error({ err, wamid, ...graphFields(err) }, "whatsapp window fallback failed");
@@ -307,6 +344,8 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
       server = undefined;
       if (current) await new Promise<void>((resolve, reject) => current.close((err) => (err ? reject(err) : resolve())));
       await perPerson.drain();
+      // A shared limiter is stopped by whoever made it, after the channel (its replies may still be in it).
+      await ownLimiter?.stop();
     },
     async sendReply(externalId, reply, lang) {
       await perPerson.run(externalId, () => answer(externalId, reply, lang));

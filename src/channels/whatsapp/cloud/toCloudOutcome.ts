@@ -1,16 +1,15 @@
 import type { SendOutcome } from "../../../delivery/types.js";
 import type { CloudApiError } from "./cloudApiErrors.js";
+import { readCloudPause } from "./readCloudPause.js";
 
-// Throughput limits of the business number or account (4 app calls, 80007 WABA, 130429 number): the whole channel waits.
-const CHANNEL_THROTTLING: ReadonlySet<number> = new Set([4, 80007, 130429]);
 // 131056: the pair rate limit (one business number writing to one person too fast): only that delivery waits.
 const PAIR_RATE_LIMIT = 131056;
 // A wrong, expired or under-privileged token (190, 10, 200-299): no delivery can succeed until someone fixes it.
 const BROKEN_TOKEN_PAUSE_MS = 60_000;
-const THROTTLED_PAUSE_MS = 5_000;
 
 /**
- * What the Graph API's refusal means for a bot-started delivery, once the client's own retries are spent.
+ * What the Graph API's refusal means for a bot-started delivery, once the client's own retries (server faults) are spent.
+ * Throttling is not retried by the client: the pause goes to the channel's limiter through the dispatcher.
  * 131047 (outside the 24-hour window) does not get here: the channel falls back as decideDelivery said.
  */
 export function toCloudOutcome(error: CloudApiError): SendOutcome {
@@ -22,9 +21,8 @@ export function toCloudOutcome(error: CloudApiError): SendOutcome {
     return { status: "retry", reason, pauseChannelMs: BROKEN_TOKEN_PAUSE_MS };
   }
   if (code === PAIR_RATE_LIMIT) return { status: "retry", reason, ...(error.details.retryAfterMs === undefined ? {} : { retryAfterMs: error.details.retryAfterMs }) };
-  if (status === 429 || (code !== undefined && CHANNEL_THROTTLING.has(code))) {
-    return { status: "retry", reason, pauseChannelMs: error.details.retryAfterMs ?? THROTTLED_PAUSE_MS };
-  }
+  const pauseChannelMs = readCloudPause(error);
+  if (pauseChannelMs !== undefined) return { status: "retry", reason, pauseChannelMs };
   // 5xx and Meta's temporary faults (2, 131016, 133004): later, as an attempt.
   if (error.retryable) return { status: "retry", reason, ...(error.details.retryAfterMs === undefined ? {} : { retryAfterMs: error.details.retryAfterMs }) };
   // 131026 (undeliverable: not on WhatsApp, old app, terms not accepted) and other refusals of this message.

@@ -59,55 +59,48 @@ describe("createCloudApiClient", () => {
     expect(api.requests[0]?.path).toBe(`/v23.0/${PHONE_NUMBER_ID}/messages`);
   });
 
-  it("slows down and retries after HTTP 429, sending the message once", async () => {
+  // Slowing down is the channel limiter's (its pause, or the delivery's retry): the client waits out none of it.
+  it("hands HTTP 429 back at once as a retryable error, without waiting or sending again", async () => {
     api.failNext({ status: 429, error: graphErrors.throughput() });
-    await expect(client().send(BODY)).resolves.toEqual({ messageId: "wamid.FAKE000001" });
-    expect(api.requests.map((r) => r.answered)).toEqual([429, 200]);
-    expect(api.sent()).toEqual([BODY]);
-    expect(sleeps).toEqual([250]);
-  });
-
-  it("retries throughput (130429) and pair-rate (131056) errors even in a 400 body", async () => {
-    api.failNext({ status: 400, error: graphErrors.throughput() });
-    api.failNext({ status: 400, error: graphErrors.pairRate() });
-    await expect(client().send(BODY)).resolves.toEqual({ messageId: "wamid.FAKE000001" });
-    expect(api.requests.map((r) => r.answered)).toEqual([400, 400, 200]);
-    expect(sleeps).toEqual([250, 500]);
-  });
-
-  it("retries the app and WABA rate limits (4, 80007) as throttling", async () => {
-    api.failNext({ status: 400, error: { message: "(#4) Application request limit reached", type: "OAuthException", code: 4 } });
-    api.failNext({ status: 400, error: { message: "(#80007) Rate limit issues", type: "OAuthException", code: 80007 } });
-    await expect(client().send(BODY)).resolves.toEqual({ messageId: "wamid.FAKE000001" });
-    expect(api.requests).toHaveLength(3);
-  });
-
-  it("waits what Retry-After asks for instead of its own backoff", async () => {
-    api.failNext({ status: 429, error: graphErrors.throughput(), headers: { "retry-after": "2" } });
-    await client().send(BODY);
-    expect(sleeps).toEqual([2000]);
-  });
-
-  it("hands a long Retry-After back as a retryable error rather than sitting it out", async () => {
-    api.failNext({ status: 429, error: graphErrors.throughput(), headers: { "retry-after": "120" } });
     const err = await rejection(client().send(BODY));
-    expect(err).toBeInstanceOf(CloudApiError);
-    expect((err as CloudApiError).details).toMatchObject({ status: 429, code: 130429, retryable: true, attempts: 1, retryAfterMs: 120_000 });
-    expect(api.requests).toHaveLength(1);
-    expect(sleeps).toEqual([]);
-  });
-
-  it("gives up after maxAttempts with a retryable CloudApiError carrying Meta's code and trace id", async () => {
-    api.failNext({ status: 429, error: graphErrors.throughput() }, 4);
-    const err = await rejection(client({ maxAttempts: 4 }).send(BODY));
     expect(err).toBeInstanceOf(CloudApiError);
     expect(err).toMatchObject({ message: "(#130429) Rate limit hit", status: 429, code: 130429, retryable: true });
     expect((err as CloudApiError).details).toMatchObject({
-      attempts: 4,
+      attempts: 1,
       fbtraceId: "Az8or2yhqkZfEZ-_4Qn_Bam",
       explanation: "Cloud API message throughput has been reached.",
       type: "OAuthException",
     });
+    expect(api.requests).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it.each([
+    ["throughput (130429)", graphErrors.throughput()],
+    ["pair rate (131056)", graphErrors.pairRate()],
+    ["app rate (4)", { message: "(#4) Application request limit reached", type: "OAuthException", code: 4 }],
+    ["WABA rate (80007)", { message: "(#80007) Rate limit issues", type: "OAuthException", code: 80007 }],
+  ])("hands %s in a 400 body back at once as retryable", async (_name, error) => {
+    api.failNext({ status: 400, error });
+    const err = await rejection(client().send(BODY));
+    expect(err).toMatchObject({ code: error.code, retryable: true });
+    expect(api.requests).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it("passes Meta's Retry-After on with a throttling error, however short", async () => {
+    api.failNext({ status: 429, error: graphErrors.throughput(), headers: { "retry-after": "2" } });
+    const err = await rejection(client().send(BODY));
+    expect((err as CloudApiError).details).toMatchObject({ status: 429, code: 130429, retryable: true, attempts: 1, retryAfterMs: 2000 });
+    expect(sleeps).toEqual([]);
+  });
+
+  it("gives up on server errors after maxAttempts with a retryable CloudApiError carrying Meta's code", async () => {
+    api.failNext({ status: 500, error: graphErrors.server() }, 4);
+    const err = await rejection(client({ maxAttempts: 4 }).send(BODY));
+    expect(err).toBeInstanceOf(CloudApiError);
+    expect(err).toMatchObject({ status: 500, code: 1, retryable: true });
+    expect((err as CloudApiError).details).toMatchObject({ attempts: 4, fbtraceId: "Axyz" });
     expect(api.requests).toHaveLength(4);
     expect(sleeps).toEqual([250, 500, 1000]);
   });

@@ -45,6 +45,7 @@ export async function startCloudHarness(options: {
   templates?: WhatsAppCloudChannelOptions["templates"];
   fetch?: typeof globalThis.fetch;
   onReceipts?: (receipts: DeliveryReceipt[]) => Promise<void> | void;
+  limiter?: WhatsAppCloudChannelOptions["limiter"];
 }): Promise<CloudHarness> {
   const api = await startFakeGraphApi();
   const logs: Record<string, unknown>[] = [];
@@ -77,6 +78,7 @@ export async function startCloudHarness(options: {
       return options.onReceipts?.(received);
     },
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.limiter ? { limiter: options.limiter } : {}),
     sleep: async (ms) => void sleeps.push(ms),
     maxAttempts: 4,
   });
