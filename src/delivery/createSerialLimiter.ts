@@ -4,7 +4,7 @@ import { sendHonouringRetryAfter, type ChannelLimiter } from "./createChannelLim
 export interface SerialLimits {
   /**
    * Runs each task when its turn comes (WhatsApp Web's InitiatedPacer: a jittered gap and an hourly
-   * cap). Default: at once, one after another (the terminal, the Cloud API, which Meta throttles).
+   * cap). Default: at once, one after another (the terminal).
    */
   pace?: <T>(task: () => Promise<T>) => Promise<T>;
   /** Milliseconds since the epoch; injectable for tests. */
