@@ -17,7 +17,8 @@ import type { EngineDeps } from "./engineDeps.js";
 import { answerQuestion } from "./flows/faqAnswers.js";
 import { handleIdle, showGreeting, showMenu, type MenuActions } from "./flows/mainMenu.js";
 import { handleMyDataStep, showMyData, startEditData, startErase } from "./flows/myData.js";
-import { handleLanguage, handleUpdatesConsent, promptLanguage, promptUpdatesConsent } from "./flows/onboarding.js";
+import { askOnboardingAgain, handleLanguage, handleUpdatesConsent, pendingOnboardingStep, promptLanguage, promptUpdatesConsent } from "./flows/onboarding.js";
+import { holdForOnboarding } from "./flows/holdForOnboarding.js";
 import { handleBroadcastStep } from "./flows/broadcastWizard.js";
 import { handleSegmentStep } from "./flows/segmentWizard.js";
 import { answerUnknownCommand } from "./flows/staffAccess.js";
@@ -94,6 +95,9 @@ async function runTurn(tx: Turn["tx"], deps: EngineDeps, message: InboundMessage
   }
 
   const keyword = input.kind === "text" && !input.choiceId ? detectKeyword(input.text) : undefined;
+  // Until language and consent are answered, the next messages are held the same way (issue 14).
+  const pending = isNew ? undefined : pendingOnboardingStep(turn);
+  if (pending && holdForOnboarding(turn, pending, input, keyword)) return finish(turn, true);
   // A first contact hears who is talking and is asked for language and consent, whatever it said
   // (/stats, /datasaya, a button): only STOP is honoured at once.
   if (keyword && (!isNew || keyword.type === "stop")) {
@@ -107,8 +111,8 @@ async function runTurn(tx: Turn["tx"], deps: EngineDeps, message: InboundMessage
     promptLanguage(turn);
     return finish(turn, true);
   }
-  // Answers to task offers and reminders work at any step, like keywords.
-  if (!(await handleTaskInput(turn, input))) await continueFlow(turn, input);
+  // Answers to task offers and reminders work at any step, like keywords (not before consent).
+  if (pending || !(await handleTaskInput(turn, input))) await continueFlow(turn, input);
   return finish(turn, true);
 }
 
@@ -228,6 +232,11 @@ async function handleKeyword(turn: Turn, keyword: Keyword, isNew: boolean): Prom
       ].filter(Boolean);
       const volunteer = turn.contact.volunteer ? [turn.t("referrals:help"), turn.t("tasks:help.volunteer"), turn.t("canvass:help.volunteer")] : [];
       const more = [turn.t("inbox:help.person"), ...volunteer];
+      const pending = pendingOnboardingStep(turn);
+      if (pending) {
+        turn.say({ text: turn.t("help.text") });
+        return askOnboardingAgain(turn, pending);
+      }
       return showMenu(turn, [turn.t("help.text"), ...more, ...staff].join("\n\n"));
     }
     case "myData":
@@ -238,7 +247,8 @@ async function handleKeyword(turn: Turn, keyword: Keyword, isNew: boolean): Prom
       return startErase(turn);
     case "language":
       promptLanguage(turn);
-      turn.go("language", "language", {});
+      // During onboarding the language is chosen again there, and consent still follows.
+      if (!pendingOnboardingStep(turn)) turn.go("language", "language", {});
       return;
     case "volunteer":
       return startVolunteerSignUp(turn);
@@ -268,10 +278,9 @@ async function handleKeyword(turn: Turn, keyword: Keyword, isNew: boolean): Prom
 /** New people go through language and consent first; everyone else gets the menu. */
 function greet(turn: Turn, isNew: boolean): void {
   showGreeting(turn);
-  if (isNew || (turn.flow === "onboarding" && turn.contact.updatesConsent === null)) {
-    if (isNew || turn.step === "language") return promptLanguage(turn);
-    return promptUpdatesConsent(turn);
-  }
+  const pending = isNew ? "language" : pendingOnboardingStep(turn);
+  if (pending === "language") return promptLanguage(turn);
+  if (pending === "consent") return promptUpdatesConsent(turn);
   showMenu(turn);
 }
 

@@ -98,3 +98,123 @@ describe("first contact", () => {
     expect(choiceIds(health)).toEqual(["menu:programmes", "menu:main"]);
   });
 });
+
+// Issue 14, found again: the first message was handled right, but while the language and consent
+// questions were unanswered a second message was acted on (/relawan started the sign-up, /stats
+// showed the menu), so a person could give personal data without having answered consent.
+describe("until language and consent are answered", () => {
+  const answerFirstBoth =
+    "Jawab dulu pertanyaan ini, ya; sesudah itu menu dan perintah lain bisa dipakai.\nPlease answer this question first; the menu and other commands work after that.";
+  const languageQuestion = "Pilih bahasa / Choose your language\n[lang:id] Bahasa Indonesia\n[lang:en] English";
+  const consentQuestion =
+    "May Nusa Bakti Volunteer Team (DEMO) send you campaign updates (events, programmes, calls for volunteers) in this chat? We only keep your chat ID and this answer. You can stop at any time by typing STOP.\n[consent:yes] Yes, I agree\n[consent:no] No";
+  const answerFirst = "Please answer this question first; the menu and other commands work after that.";
+  const pickOne = "Please pick one of the options below (or reply with its number).";
+
+  /** Nothing beyond what onboarding keeps: the contact, its chat identity, its language. */
+  async function expectNothingStoredBeyondOnboarding(): Promise<void> {
+    const contact = await app.db.contact.findFirstOrThrow({ include: { consents: true, volunteer: true, tags: true } });
+    expect(contact).toMatchObject({ name: null, phone: null, regionCode: null, updatesConsent: null, optedOut: false, volunteer: null, consents: [] });
+    expect(await app.db.volunteer.count()).toBe(0);
+    expect(await app.db.inboxItem.count()).toBe(0);
+  }
+
+  it.each([
+    ["/relawan", (v: ReturnType<typeof person>) => v.say("/relawan")],
+    ["/stats", (v: ReturnType<typeof person>) => v.say("/stats")],
+    ["/ubahdata", (v: ReturnType<typeof person>) => v.say("/ubahdata")],
+    ["MULAI", (v: ReturnType<typeof person>) => v.say("MULAI")],
+    ["a menu button from elsewhere", (v: ReturnType<typeof person>) => v.pick("menu:volunteer")],
+  ])("answers %s as a second message with the language question again", async (_, send) => {
+    const voter = person(app, "telegram", "2001");
+    await voter.say("/stats");
+    expect(transcript(await send(voter))).toBe(`${answerFirstBoth}\n---\n${languageQuestion}`);
+    await expectNothingStoredBeyondOnboarding();
+    expect(choiceIds(await voter.pick("lang:en"))).toEqual(["consent:yes", "consent:no"]);
+  });
+
+  it.each([
+    ["/relawan", (v: ReturnType<typeof person>) => v.say("/relawan"), answerFirst],
+    ["/stats", (v: ReturnType<typeof person>) => v.say("/stats"), answerFirst],
+    ["/tanya", (v: ReturnType<typeof person>) => v.say("/tanya"), answerFirst],
+    ["/tim tolong", (v: ReturnType<typeof person>) => v.say("/tim tolong"), answerFirst],
+    ["batal", (v: ReturnType<typeof person>) => v.say("batal"), answerFirst],
+    ["the sign-up's own button", (v: ReturnType<typeof person>) => v.pick("privacy:yes"), answerFirst],
+    ["free text", (v: ReturnType<typeof person>) => v.say("saya mau ikut"), pickOne],
+    ["a question", (v: ReturnType<typeof person>) => v.say("kapan hari pemilihan?"), pickOne],
+    ["a photo", (v: ReturnType<typeof person>) => v.send({ kind: "media", photo: { fileId: "AgAC-foto" } }), pickOne],
+    ["a sticker without text", (v: ReturnType<typeof person>) => v.sendMedia(), pickOne],
+  ])("answers %s before consent with the consent question again, in the person's language", async (_, send, lead) => {
+    const voter = person(app, "telegram", "2002");
+    await voter.say("halo");
+    await voter.pick("lang:en");
+    expect(transcript(await send(voter))).toBe(`${lead}\n---\n${consentQuestion}`);
+    // Held twice in a row: the question stays pending, nothing leaks through on the next try either.
+    expect(transcript(await voter.say("/relawan"))).toBe(`${answerFirst}\n---\n${consentQuestion}`);
+    await expectNothingStoredBeyondOnboarding();
+    expect(await app.db.contact.findFirstOrThrow()).toMatchObject({ language: "en" });
+
+    const menu = await voter.say("yes");
+    expect(menu[0]?.text).toContain("You will receive campaign updates");
+    const signUp = await voter.say("/relawan");
+    expect(choiceIds(signUp)).toEqual(["privacy:yes", "privacy:no"]);
+  });
+
+  it("takes typed answers that match a choice, informal ones included", async () => {
+    const voter = person(app, "whatsapp", "6281200000001");
+    await voter.say("/relawan");
+    await voter.say("/relawan");
+    expect(choiceIds(await voter.say("english"))).toEqual(["consent:yes", "consent:no"]);
+    expect(transcript(await voter.say("gak"))).toContain("we won't send you campaign updates");
+    expect(await app.db.contact.findFirstOrThrow()).toMatchObject({ updatesConsent: false, language: "en" });
+  });
+
+  it("opts out at once on STOP during onboarding, without asking again", async () => {
+    const voter = person(app, "whatsapp", "6281200000002");
+    await voter.say("halo");
+    await voter.say("1");
+    const stopped = await voter.say("berhenti");
+    expect(transcript(stopped)).toBe(
+      "Kamu sudah berhenti berlangganan. Kami tidak akan mengirim pesan kampanye apa pun ke kamu, di aplikasi mana pun. Kamu tetap bisa bertanya kapan saja. Ketik MULAI jika ingin berlangganan lagi.",
+    );
+    expect(await app.db.contact.findFirstOrThrow({ include: { consents: true } })).toMatchObject({
+      optedOut: true,
+      updatesConsent: false,
+      consents: [{ purpose: "updates", granted: false }],
+    });
+  });
+
+  it("always shows help and the person's data, then the pending question", async () => {
+    const voter = person(app, "telegram", "2003");
+    await voter.say("halo");
+    await voter.pick("lang:en");
+    const help = await voter.say("/help");
+    expect(help.map((r) => r.text)).toEqual([expect.stringContaining("I can: explain the candidate's profile"), answerFirst, expect.stringContaining("May Nusa Bakti")]);
+    expect(choiceIds(help)).toEqual(["consent:yes", "consent:no"]);
+
+    const data = await voter.say("/datasaya");
+    expect(data[0]?.title).toBe("The data we keep about you");
+    expect(data[0]?.text).toContain("Campaign updates: not asked yet");
+    expect(transcript(data.slice(1))).toBe(`${answerFirst}\n---\n${consentQuestion}`);
+    await expectNothingStoredBeyondOnboarding();
+  });
+
+  it("lets a person erase their data before answering, or keep it and be asked again", async () => {
+    const voter = person(app, "telegram", "2004");
+    await voter.say("halo");
+    await voter.pick("lang:en");
+    expect(choiceIds(await voter.say("/hapusdata"))).toEqual(["erase:yes", "erase:no"]);
+    // Held while the erase question is open too: no way around onboarding through it.
+    expect(transcript(await voter.say("/relawan"))).toBe(`${answerFirst}\n---\n${consentQuestion}`);
+    await voter.say("/hapusdata");
+    expect(transcript(await voter.pick("erase:no"))).toBe(`Okay, your data was not deleted.\n---\n${consentQuestion}`);
+    expect(transcript(await voter.say("/stats"))).toBe(`${answerFirst}\n---\n${consentQuestion}`);
+    await expectNothingStoredBeyondOnboarding();
+
+    await voter.say("/hapusdata");
+    await voter.pick("erase:yes");
+    expect(await app.db.contact.count()).toBe(0);
+    // Whoever writes next is a first contact again.
+    expect(choiceIds(await voter.say("/relawan"))).toEqual(["lang:id", "lang:en"]);
+  });
+});

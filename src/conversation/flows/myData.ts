@@ -6,7 +6,7 @@ import { formatLocalTime } from "../../domain/time/formatLocalTime.js";
 import type { Turn, TurnInput } from "../turn.js";
 import { claimPhone } from "./claimPhone.js";
 import { showMenu } from "./mainMenu.js";
-import { parseInterests, resyncTags } from "./onboarding.js";
+import { askOnboardingAgain, parseInterests, pendingOnboardingStep, resyncTags } from "./onboarding.js";
 import { handleField, promptField, type FieldStep } from "./profileFields.js";
 import { updateContactDetails, type ContactDetails } from "../../domain/contacts/updateContactDetails.js";
 import { isAvailability } from "../../domain/volunteers/availabilities.js";
@@ -67,6 +67,9 @@ export async function showMyData(turn: Turn): Promise<void> {
   }
   lines.push(t("myData.since", { value: when(data.createdAt) }));
   turn.say({ title: t("myData.title"), text: lines.join("\n") });
+  // Before consent the menu and /ubahdata are not offered yet: the pending question follows instead.
+  const pending = pendingOnboardingStep(turn);
+  if (pending) return askOnboardingAgain(turn, pending);
   showMenu(turn, t("myData.footer"));
 }
 
@@ -148,7 +151,9 @@ export function resumeMyData(turn: Turn): void {
 }
 
 export function startErase(turn: Turn): void {
-  turn.go(flow, "eraseConfirm", {});
+  // Asked before onboarding is done: "no" goes back to the question still owed.
+  const pending = pendingOnboardingStep(turn);
+  turn.go(flow, "eraseConfirm", pending ? { onboardingStep: pending } : {});
   turn.say({
     text: turn.t("myData.erase.confirm"),
     choices: [
@@ -169,7 +174,11 @@ export async function handleMyDataStep(turn: Turn, input: TurnInput): Promise<vo
       turn.say({ text: goodbye });
       return;
     }
-    if (input.choiceId === "erase:no") return showMenu(turn, t("myData.erase.kept"));
+    if (input.choiceId === "erase:no") {
+      const pending = pendingOnboardingStep(turn);
+      if (pending) return askOnboardingAgain(turn, pending, "myData.erase.kept");
+      return showMenu(turn, t("myData.erase.kept"));
+    }
     turn.say({ text: t("input.pickOne") });
     return startErase(turn);
   }

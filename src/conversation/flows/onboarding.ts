@@ -61,6 +61,31 @@ export async function handleUpdatesConsent(turn: Turn, input: TurnInput): Promis
   showMenu(turn, turn.t(granted ? "consent.updates.thanks" : "consent.updates.declined"));
 }
 
+export type OnboardingStep = "language" | "consent";
+
+/**
+ * The onboarding question a person still owes us, if any: the language or consent question, also
+ * while they look at or erase their data in between (myData keeps the step in its state).
+ * Someone who declined and later taps "subscribe" is asked again, but owes nothing.
+ */
+export function pendingOnboardingStep(turn: Turn): OnboardingStep | undefined {
+  if (turn.contact.updatesConsent !== null) return undefined;
+  if (turn.flow === "onboarding") return turn.step === "language" ? "language" : "consent";
+  const held = turn.flow === "myData" ? turn.data.onboardingStep : undefined;
+  return held === "language" || held === "consent" ? held : undefined;
+}
+
+/** The pending question again, after one line in the person's language (every language before they chose one). */
+export function askOnboardingAgain(turn: Turn, step: OnboardingStep, lead = "onboarding.answerFirst"): void {
+  const { translator } = turn.deps;
+  if (step === "language") {
+    turn.say({ text: translator.languages.map((l) => translator.forLanguage(l)(lead)).join("\n") });
+    return promptLanguage(turn);
+  }
+  turn.say({ text: turn.t(lead) });
+  promptUpdatesConsent(turn);
+}
+
 export async function resyncTags(turn: Turn): Promise<void> {
   const volunteer = turn.contact.volunteer;
   await syncContactTags(turn.tx, turn.contact.id, {
