@@ -245,11 +245,13 @@ async function handleKeyword(turn: Turn, keyword: Keyword, isNew: boolean): Prom
       return startEditData(turn);
     case "eraseData":
       return startErase(turn);
-    case "language":
-      promptLanguage(turn);
+    case "language": {
       // During onboarding the language is chosen again there, and consent still follows.
-      if (!pendingOnboardingStep(turn)) turn.go("language", "language", {});
+      const onboarding = pendingOnboardingStep(turn);
+      promptLanguage(turn);
+      if (!onboarding) turn.go("language", "language", {});
       return;
+    }
     case "volunteer":
       return startVolunteerSignUp(turn);
     case "ask":

@@ -218,3 +218,22 @@ describe("until language and consent are answered", () => {
     expect(choiceIds(await voter.say("/relawan"))).toEqual(["lang:id", "lang:en"]);
   });
 });
+
+describe("/bahasa", () => {
+  it("chooses the language again inside onboarding, then still asks consent", async () => {
+    const voter = person(app, "telegram", "2005");
+    await voter.say("halo");
+    await voter.pick("lang:en");
+    expect(choiceIds(await voter.say("/bahasa"))).toEqual(["lang:id", "lang:en"]);
+    expect(choiceIds(await voter.pick("lang:id"))).toEqual(["consent:yes", "consent:no"]);
+  });
+
+  it("goes back to the menu for someone past onboarding", async () => {
+    const voter = person(app, "telegram", "2006");
+    await voter.say("halo");
+    await voter.pick("lang:en");
+    await voter.pick("consent:no");
+    await voter.say("/bahasa");
+    expect(choiceIds(await voter.pick("lang:id"))).toContain("menu:volunteer");
+  });
+});
