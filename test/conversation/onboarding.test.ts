@@ -169,6 +169,14 @@ describe("until language and consent are answered", () => {
     expect(await app.db.contact.findFirstOrThrow()).toMatchObject({ updatesConsent: false, language: "en" });
   });
 
+  it("takes one typed word that names one language alone, and asks again for a word that names none", async () => {
+    const voter = person(app, "whatsapp", "6281200000009");
+    await voter.say("halo");
+    expect(choiceIds(await voter.say("jawa"))).toEqual(["lang:id", "lang:en"]);
+    expect(choiceIds(await voter.say("Indonesia"))).toEqual(["consent:yes", "consent:no"]);
+    expect(await app.db.contact.findFirstOrThrow()).toMatchObject({ language: "id" });
+  });
+
   it("opts out at once on STOP during onboarding, without asking again", async () => {
     const voter = person(app, "whatsapp", "6281200000002");
     await voter.say("halo");

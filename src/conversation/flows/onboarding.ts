@@ -3,6 +3,7 @@
 import { recordConsent } from "../../domain/consent/recordConsent.js";
 import { syncContactTags } from "../../domain/contacts/syncContactTags.js";
 import { updateContactDetails } from "../../domain/contacts/updateContactDetails.js";
+import { simplify } from "../resolveChoice.js";
 import type { Turn, TurnInput } from "../turn.js";
 import { showMenu } from "./mainMenu.js";
 
@@ -16,7 +17,7 @@ export function promptLanguage(turn: Turn): void {
 }
 
 export async function handleLanguage(turn: Turn, input: TurnInput, then: "consent" | "menu"): Promise<void> {
-  const language = input.choiceId?.startsWith("lang:") ? input.choiceId.slice(5) : undefined;
+  const language = input.choiceId?.startsWith("lang:") ? input.choiceId.slice(5) : typedLanguage(turn, input.text);
   if (!language || !turn.deps.translator.languages.includes(language)) {
     turn.say({ text: turn.t("input.pickOne") });
     return promptLanguage(turn);
@@ -26,6 +27,15 @@ export async function handleLanguage(turn: Turn, input: TurnInput, then: "consen
   await resyncTags(turn);
   if (then === "consent" && turn.contact.updatesConsent === null) return promptUpdatesConsent(turn);
   showMenu(turn, turn.t("language.changed"));
+}
+
+// "indonesia" typed for "Bahasa Indonesia": one word that names one language alone is that language.
+function typedLanguage(turn: Turn, text: string): string | undefined {
+  const { translator } = turn.deps;
+  const typed = simplify(text);
+  if (typed.length < 4 || typed.includes(" ")) return undefined;
+  const named = translator.languages.filter((l) => simplify(translator.forLanguage(l)("language.name")).split(" ").includes(typed));
+  return named.length === 1 ? named[0] : undefined;
 }
 
 export function promptUpdatesConsent(turn: Turn): void {
