@@ -77,11 +77,15 @@ async function runTurn(tx: Turn["tx"], deps: EngineDeps, message: InboundMessage
   if (message.messageId && !(await claimInboundMessage(tx, message.channel, message.messageId, now))) {
     return { replies: [], effects: [{ type: "duplicate" }] };
   }
-  const { contact, isNew } = await findOrCreateContact(
+  const found = await findOrCreateContact(
     tx,
     { channel: message.channel, externalId: message.externalId },
     { language: deps.translator.defaultLanguage, at: now, senderPhone: message.senderPhone },
   );
+  const { contact } = found;
+  // Someone known before their first word (from an imported list) meets the bot now: disclosure,
+  // language and consent as for anyone new. Staff made at start-up go straight to work.
+  const isNew = found.isNew || (!contact.conversation && !contact.role);
   const turn = new Turn(tx, deps, message, contact, now);
   const input = toTurnInput(message, turn.previouslyOffered);
 
