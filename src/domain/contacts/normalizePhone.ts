@@ -1,5 +1,6 @@
 import { ParseError, parsePhoneNumberWithError, validatePhoneNumberLength } from "libphonenumber-js/max";
 import type { CountryCode, PhoneNumber, PhoneNumberType } from "libphonenumber-js/max";
+import { readNationalMobile } from "./readNationalMobile.js";
 
 export type PhoneInvalidReason =
   | "empty"
@@ -31,6 +32,10 @@ export function normalizePhone(input: string, defaultCountry: CountryCode): Norm
     if (!whatsappId) return invalid("not_a_number");
     text = `+${whatsappId[1]}`;
   }
+
+  // "0812…": libphonenumber's answer without its cost, for the form most lists use.
+  const mobile = readNationalMobile(text, defaultCountry);
+  if (mobile !== undefined) return { status: "ok", e164: mobile };
 
   let phone: PhoneNumber;
   try {
