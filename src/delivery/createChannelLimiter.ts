@@ -39,6 +39,12 @@ export interface ChannelLimiter {
    * (see RetryAfter) is made once more after the pause.
    */
   send<T>(priority: SendPriority, chatId: string, call: () => Promise<T>, retryAfter?: RetryAfter): Promise<T>;
+  /**
+   * One more platform call of a task this limiter is running (the next part of a message sent in
+   * several requests): it takes a turn of its own, counted like any other call, ahead of every task
+   * not started yet. It needs no in-flight place: its task holds one while it waits for this call.
+   */
+  sendMore<T>(chatId: string, call: () => Promise<T>): Promise<T>;
   /** The platform said slow down (429): nothing new starts on this channel for `ms`. */
   pause(ms: number): void;
   /** Epoch milliseconds until which the channel is paused (0 or past: not paused). */
@@ -135,9 +141,11 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
     });
   const chatIntervalMs = limits.perChatPerSecond ? WINDOW_MS / (limits.perChatPerSecond * SPACING_MARGIN) : 0;
   const maxInFlight = limits.maxInFlight ?? Math.max(1, Math.ceil(limits.perSecond / 2));
-  const queues: Record<SendPriority, Waiting[]> = { reply: [], bulk: [] };
+  // `more`: further calls of running tasks (sendMore), which take no in-flight place of their own.
+  const queues: Record<SendPriority | "more", Waiting[]> = { more: [], reply: [], bulk: [] };
   const lastStartByChat = new Map<string, number>();
   const running = new Set<Promise<unknown>>();
+  const runningMore = new Set<Promise<unknown>>();
   // Slots granted and not yet used; one left unused past `slotsUntil` is given back.
   let slots: string[] = [];
   let slotsUntil = 0;
@@ -154,11 +162,11 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
     for (const slot of slots.splice(0)) sendWindow.done(slot);
   };
 
-  /** The next task allowed to start and when, or undefined when nothing waits. */
-  function next(t: number): { queue: Waiting[]; index: number; at: number } | undefined {
+  /** The next task allowed to start and when, or undefined when nothing waits (`full`: only sendMore calls may start). */
+  function next(t: number, full: boolean): { queue: Waiting[]; index: number; at: number } | undefined {
     const base = Math.max(t, pausedUntil, slots.length > 0 ? 0 : windowWaitUntil);
     let best: { queue: Waiting[]; index: number; at: number } | undefined;
-    for (const queue of [queues.reply, queues.bulk]) {
+    for (const queue of full ? [queues.more] : [queues.more, queues.reply, queues.bulk]) {
       for (let index = 0; index < Math.min(queue.length, LOOKAHEAD); index++) {
         const last = chatIntervalMs > 0 ? lastStartByChat.get(queue[index]!.chatId) : undefined;
         const at = last === undefined ? base : Math.max(base, last + chatIntervalMs);
@@ -187,10 +195,11 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
     if (pumping) return;
     pumping = true;
     try {
-      while (!stopped && running.size < maxInFlight) {
+      while (!stopped) {
         const t = now();
         if (slots.length > 0 && t > slotsUntil) giveBack();
-        const candidate = next(t);
+        const room = Math.max(0, maxInFlight - running.size);
+        const candidate = next(t, room === 0);
         if (!candidate) return;
         if (candidate.at > t) {
           // Each wait has its own signal, aborted as soon as the wait is over, so a wait cut short by
@@ -203,7 +212,7 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
         }
         if (slots.length === 0) {
           // Time passes while the window answers: look at the queues afresh afterwards.
-          const wanted = Math.min(slice, maxInFlight - running.size, queues.reply.length + queues.bulk.length);
+          const wanted = Math.min(slice, queues.more.length + Math.min(room, queues.reply.length + queues.bulk.length));
           try {
             const granted = await sendWindow.grant(wanted);
             slots = granted.slots;
@@ -231,8 +240,9 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
     pausedUntil = Math.max(pausedUntil, now() + ms);
   }
 
-  function schedule<T>(priority: SendPriority, chatId: string, task: (called?: () => void) => Promise<T>, pauseAfter?: PauseAfter<T>): Promise<T> {
+  function schedule<T>(priority: SendPriority | "more", chatId: string, task: (called?: () => void) => Promise<T>, pauseAfter?: PauseAfter<T>): Promise<T> {
     if (stopped) return Promise.reject(new Error("channel limiter stopped"));
+    const inFlight = priority === "more" ? runningMore : running;
     return new Promise<T>((resolve, reject) => {
       queues[priority].push({
         chatId,
@@ -244,10 +254,10 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
             if (waitMs !== undefined) pause(waitMs);
             resolve(result);
           }, reject);
-          running.add(work);
+          inFlight.add(work);
           void work.finally(() => {
             called();
-            running.delete(work);
+            inFlight.delete(work);
             // The platform counts a chat's messages as they arrive, which may be as late as
             // this: the next one to the chat is spaced from here, whatever delayed this one.
             if (chatIntervalMs > 0) lastStartByChat.set(chatId, Math.max(lastStartByChat.get(chatId) ?? 0, now()));
@@ -264,18 +274,19 @@ export function createChannelLimiter(limits: ChannelLimits): ChannelLimiter {
   return {
     schedule,
     send: (priority, chatId, call, retryAfter) => sendHonouringRetryAfter({ pause }, () => schedule(priority, chatId, () => call()), retryAfter),
+    sendMore: (chatId, call) => schedule("more", chatId, () => call()),
     pause,
     pausedUntil: () => pausedUntil,
-    waiting: () => queues.reply.length + queues.bulk.length,
+    waiting: () => queues.more.length + queues.reply.length + queues.bulk.length,
     async stop() {
       stopped = true;
-      const dropped = [...queues.reply.splice(0), ...queues.bulk.splice(0)];
+      const dropped = [...queues.more.splice(0), ...queues.reply.splice(0), ...queues.bulk.splice(0)];
       for (const task of dropped) task.drop(new Error("channel limiter stopped"));
       wakePump();
       // A long 429 pause must not keep the process alive after shutdown.
       waiting?.abort();
       giveBack();
-      await Promise.allSettled([...running]);
+      await Promise.allSettled([...running, ...runningMore]);
       await sendWindow.close?.();
     },
   };

@@ -52,6 +52,9 @@ export function createSerialLimiter(limits: SerialLimits = {}): ChannelLimiter {
     serial: true,
     schedule,
     send: (priority, chatId, call, retryAfter) => sendHonouringRetryAfter({ pause }, () => schedule(priority, chatId, call), retryAfter),
+    // One task at a time, paced as a whole: its further calls go within its turn (a turn of their
+    // own would queue behind the task that waits for them).
+    sendMore: (_chatId, call) => call(),
     pause,
     pausedUntil: () => pausedUntil,
     waiting: () => waiting,

@@ -111,6 +111,23 @@ describe("createChannelLimiter", () => {
     expect(limiter.waiting()).toBe(0);
   });
 
+  it("gives a running task's further call (sendMore) a turn of its own, ahead of waiting tasks, with every in-flight place taken", async () => {
+    const time = createVirtualClock();
+    // Two calls a second, evenly spaced, and one task in flight at a time: the one asking for more.
+    const limiter = createChannelLimiter({ perSecond: 2, maxInFlight: 1, now: time.now, sleep: time.sleep });
+    const calls: [string, number][] = [];
+    const call = (name: string) => async () => void calls.push([name, time.now() - START]);
+    const twoParts = limiter.schedule("bulk", "a", async () => {
+      await call("a1")();
+      await limiter.sendMore("a", call("a2"));
+    });
+    const next = limiter.schedule("bulk", "b", call("b1"));
+    await time.run(Promise.all([twoParts, next]));
+    // a's own turn counts until a second after its task ended (it never said `called`), with a2's: b waits for both.
+    expect(calls).toEqual([["a1", 0], ["a2", 500], ["b1", 1500]]);
+    await limiter.stop();
+  });
+
   it("spaces starts evenly at the limit, with no burst after an idle spell", async () => {
     vi.useFakeTimers({ now: START });
     try {

@@ -156,6 +156,7 @@ describe("one-off deliveries", () => {
         return task();
       },
       send: () => Promise.reject(new Error("the dispatcher schedules, it does not send")),
+      sendMore: () => Promise.reject(new Error("the dispatcher schedules, it does not send")),
       pause: () => undefined,
       pausedUntil: () => 0,
       waiting: () => 0,

@@ -199,8 +199,9 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
   }
 
   // The first part's wamid names the message: it is the one a closed window refuses, and the one the delivery keeps.
-  // `initiated`: the outbox's message, sent once (see CloudApiClient.send) in the slot the dispatcher's limiter
-  // gave it; a reply takes its own turn in the limiter for each part, and may be sent twice rather than lost.
+  // `initiated`: the outbox's message, sent once (see CloudApiClient.send), its first request in the slot the
+  // dispatcher's limiter gave it and every further one in a turn of its own (sendMore), since Meta counts
+  // requests; a reply takes its own turn in the limiter for each part, and may be sent twice rather than lost.
   async function deliver(externalId: string, reply: Reply, lang: string | undefined, ifClosed: CloudTemplate | undefined, initiated: boolean): Promise<{ outcome: InitiatedOutcome; wamids: string[] }> {
     const bodies = renderCloudMessage(externalId, reply, {
       pickByNumberHint: opts.texts.pickByNumberHint(lang),
@@ -208,12 +209,13 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
       choosePrompt: opts.texts.choosePrompt(lang),
     });
     const wamids: string[] = [];
-    for (const body of bodies) {
+    for (const [i, body] of bodies.entries()) {
       try {
-        wamids.push((initiated ? await client.send(body, { once: true }) : await sendReplyPart(externalId, body)).messageId);
+        const sent = !initiated ? sendReplyPart(externalId, body) : i === 0 ? client.send(body, { once: true }) : limiter.sendMore(externalId, () => client.send(body, { once: true }));
+        wamids.push((await sent).messageId);
       } catch (err) {
         // Only a refused first part means the window is shut; after that, resending all of it would repeat itself.
-        if (wamids.length === 0 && isOutsideWindow(err)) return { outcome: await windowClosed(externalId, reply, ifClosed), wamids };
+        if (wamids.length === 0 && isOutsideWindow(err)) return { outcome: await windowClosed(externalId, reply, ifClosed, initiated), wamids };
         throw err;
       }
     }
@@ -244,13 +246,17 @@ export function createWhatsAppCloudChannel(opts: WhatsAppCloudChannelOptions): W
     if (outcome.status === "not_sent") await opts.recordUnsent(externalId, "outside_24h_window", reply);
   }
 
-  /** Meta says the window is shut although our record said open: the fallback decided beforehand (a bot-started message, sent once), if any. */
-  async function windowClosed(externalId: string, reply: Reply, ifClosed: CloudTemplate | undefined): Promise<InitiatedOutcome> {
+  /**
+   * Meta says the window is shut although our record said open: the fallback decided beforehand (a bot-started
+   * message, sent once), if any. `turnTaken`: the refused request used the turn, so the template takes another.
+   */
+  async function windowClosed(externalId: string, reply: Reply, ifClosed: CloudTemplate | undefined, turnTaken = false): Promise<InitiatedOutcome> {
     if (!ifClosed) {
       logger.info("whatsapp refused free text (131047) and there is no template to fall back on");
       return { status: "not_sent" };
     }
-    const { messageId } = await client.send(renderTemplateMessage(externalId, reply, ifClosed), { once: true });
+    const template = () => client.send(renderTemplateMessage(externalId, reply, ifClosed), { once: true });
+    const { messageId } = await (turnTaken ? limiter.sendMore(externalId, template) : template());
     logger.info({ template: ifClosed.name }, "whatsapp refused free text (131047); template sent");
     return { status: "sent", as: "template", messageId };
   }
