@@ -27,9 +27,14 @@ afterEach(async () => {
 
 async function broadcastTo(count: number) {
   const chats = await seedContacts(t.url, { count });
+  return { broadcast: await queueBroadcast(), chats };
+}
+
+/** A broadcast due now to every contact. */
+async function queueBroadcast(): Promise<string> {
   const broadcast = await addBroadcast(t.db);
   await materializeDeliveries(t.db, broadcast, Prisma.sql`TRUE`, new Date(Date.now() - 1000));
-  return { broadcast, chats };
+  return broadcast;
 }
 
 async function dispatcherProcess(workerId: string, extra: Record<string, string> = {}): Promise<DispatcherProcess> {
@@ -38,7 +43,10 @@ async function dispatcherProcess(workerId: string, extra: Record<string, string>
   return started;
 }
 
-async function waitUntilSettled(broadcast: string, timeoutMs = 20_000): Promise<void> {
+// Each test starts one or two Node processes (tsx, Prisma) and waits for them: seconds each on a busy machine.
+const PROCESS_TEST_MS = 90_000;
+
+async function waitUntilSettled(broadcast: string, timeoutMs = 40_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while ((await t.db.delivery.count({ where: { broadcastId: broadcast, status: { in: ["queued", "claimed", "sending"] } } })) > 0) {
     if (Date.now() > deadline) throw new Error(`not settled: ${JSON.stringify(await statusCounts(t.db, broadcast))}`);
@@ -73,7 +81,7 @@ describe("dispatcher processes", () => {
     expect(delivered.size + lost.length).toBe(chats.length);
     // Rows the killed process had claimed but not started were sent by the second one.
     expect(rows.filter((d) => d.claimedBy === "second").length).toBeGreaterThan(0);
-  });
+  }, PROCESS_TEST_MS);
 
   it("on SIGTERM finishes the sends in flight, exits 0, and leaves nothing claimed or sending", async () => {
     api = await startFakeBotApi({ latencyMs: 300 });
@@ -90,12 +98,15 @@ describe("dispatcher processes", () => {
     // Every call that left was answered before the process ended, and recorded as sent.
     expect(api.calls("sendMessage").length).toBe(counts.sent);
     expect(api.deliveredByChat().size).toBe(counts.sent);
-  });
+  }, PROCESS_TEST_MS);
 
   it("two processes on one database file share a broadcast without sending anything twice", async () => {
     api = await startFakeBotApi({ latencyMs: 5 });
-    const { broadcast, chats } = await broadcastTo(400);
+    const chats = await seedContacts(t.url, { count: 400 });
+    // Both dispatching before anything is due: the one that was ready first could otherwise send much
+    // of it, on a busy machine all of it, while the other was still loading, and share nothing.
     const workers = await Promise.all([dispatcherProcess("p1", { RATE: "300", BATCH_SIZE: "10" }), dispatcherProcess("p2", { RATE: "300", BATCH_SIZE: "10" })]);
+    const broadcast = await queueBroadcast();
 
     await waitUntilSettled(broadcast);
     for (const worker of workers) worker.child.kill("SIGTERM");
@@ -107,5 +118,5 @@ describe("dispatcher processes", () => {
     expect(api.calls("sendMessage")).toHaveLength(chats.length);
     const byWorker = await t.db.delivery.groupBy({ by: ["claimedBy"], where: { broadcastId: broadcast }, _count: true });
     expect(byWorker.map((w) => w.claimedBy).sort()).toEqual(["p1", "p2"]);
-  });
+  }, PROCESS_TEST_MS);
 });
