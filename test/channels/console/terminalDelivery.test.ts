@@ -2,17 +2,20 @@
 // process, stdin piped), `relawan broadcast create` in another, a staff member's /reply in the chat.
 // What the bot starts goes through the outbox and is printed into the terminal chat.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, onTestFailed } from "vitest";
 import { runCli } from "../../../src/cli/runCli.js";
 import { createTestApp, repoRoot, staffMember, type TestApp } from "../../support/createTestApp.js";
 
 let app: TestApp;
 let terminal: ChildProcessWithoutNullStreams | undefined;
 let printed = "";
+let closed: Promise<number | null>;
 
 beforeEach(async () => {
   app = await createTestApp();
   printed = "";
+  // A step that never comes ends in the test's timeout: then the terminal's output says why.
+  onTestFailed(() => console.error(`the terminal printed:\n${printed}`));
 });
 afterEach(async () => {
   if (terminal && terminal.exitCode === null) {
@@ -31,18 +34,35 @@ function startTerminal(): ChildProcessWithoutNullStreams {
   });
   child.stdout.on("data", (chunk) => (printed += String(chunk)));
   child.stderr.on("data", (chunk) => (printed += String(chunk)));
+  // 'close', not 'exit': a process's last output can still be in the pipe when 'exit' comes.
+  closed = new Promise((resolve) => child.once("close", (code) => resolve(code)));
   return child;
 }
 
-/** Waits until the terminal has printed `text` after position `from`; fails with what it printed instead. */
-async function printedAfter(from: number, text: string, timeoutMs = 30_000): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
+/**
+ * Waits until the terminal has printed `text` after position `from`, however long a busy machine
+ * takes (the test's timeout bounds it, and then says what the terminal printed); fails at once if
+ * the terminal ends first.
+ */
+async function printedAfter(from: number, text: string): Promise<number> {
+  const found = () => {
     const at = printed.indexOf(text, from);
-    if (at >= 0) return at + text.length;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`the terminal did not print ${JSON.stringify(text)}; it printed:\n${printed.slice(from)}`);
+    return at >= 0 ? at + text.length : undefined;
+  };
+  const outputs = [terminal!.stdout, terminal!.stderr];
+  const ended = closed.then(() => found() ?? Promise.reject(new Error(`the terminal ended without printing ${JSON.stringify(text)}; it printed:\n${printed.slice(from)}`)));
+  const shown = new Promise<number>((resolve) => {
+    const look = () => {
+      const at = found();
+      if (at === undefined) return;
+      for (const output of outputs) output.off("data", look);
+      resolve(at);
+    };
+    for (const output of outputs) output.on("data", look);
+    // Listeners run in order: this one after the one that appends to `printed`.
+    look();
+  });
+  return Promise.race([shown, ended]);
 }
 
 async function type(line: string): Promise<void> {
@@ -81,11 +101,10 @@ describe("terminal chat as a channel of the outbox", () => {
 
     // Printed first, recorded right after: both end as sent on the console channel.
     const recorded = async () => (await app.db.delivery.findMany({ select: { status: true, channel: true } })).map((d) => `${d.channel} ${d.status}`);
-    for (let i = 0; i < 300 && (await recorded()).some((row) => row !== "console sent"); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    while ((await recorded()).some((row) => row !== "console sent")) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await recorded()).toEqual(["console sent", "console sent"]);
-    const exited = new Promise((resolve) => terminal!.once("exit", resolve));
     await type("/quit");
-    expect(await exited).toBe(0);
+    expect(await closed).toBe(0);
     expect(printed.slice(at)).toContain("Sampai jumpa!");
   }, 120_000);
 });
