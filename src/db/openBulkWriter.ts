@@ -6,6 +6,26 @@ export type BulkColumnType = "text" | "boolean" | "timestamp";
 export type BulkColumn = readonly [name: string, type: BulkColumnType];
 export type BulkCell = string | boolean | Date | null;
 
+/**
+ * Rows to write, held as one array per column: an import writes about seven rows per contact,
+ * and an array for each was most of the objects a batch kept alive while it was written (and
+ * PostgreSQL wants columns anyway).
+ */
+export class BulkRows {
+  readonly columns: BulkCell[][];
+  length = 0;
+
+  constructor(width: number) {
+    this.columns = Array.from({ length: width }, () => []);
+  }
+
+  add(...cells: BulkCell[]): void {
+    if (cells.length !== this.columns.length) throw new Error(`A row of ${cells.length} cells for ${this.columns.length} columns`);
+    for (let i = 0; i < cells.length; i++) this.columns[i]!.push(cells[i]!);
+    this.length++;
+  }
+}
+
 export interface BulkInsert {
   table: string;
   columns: readonly BulkColumn[];
@@ -34,9 +54,9 @@ export interface BulkWriter {
    */
   selectIn<T>(sql: string, keys: readonly string[], types?: Readonly<Record<string, BulkColumnType>>): Promise<T[]>;
   /** Inserts `rows`; returns how many were written (fewer when a conflict skipped some). */
-  insert(into: BulkInsert, rows: BulkCell[][]): Promise<number>;
+  insert(into: BulkInsert, rows: BulkRows): Promise<number>;
   /** Sets `columns` of the rows whose first column (the key, text) matches. */
-  update(table: string, columns: readonly BulkColumn[], rows: BulkCell[][]): Promise<void>;
+  update(table: string, columns: readonly BulkColumn[], rows: BulkRows): Promise<void>;
   close(): Promise<void>;
 }
 

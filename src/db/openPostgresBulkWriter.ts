@@ -1,5 +1,5 @@
 import pg from "pg";
-import { onConflictSql, type BulkCell, type BulkColumn, type BulkColumnType, type BulkInsert, type BulkWriter } from "./openBulkWriter.js";
+import { onConflictSql, type BulkCell, type BulkColumn, type BulkColumnType, type BulkInsert, type BulkRows, type BulkWriter } from "./openBulkWriter.js";
 import { quoteIdentifier } from "./quoteIdentifier.js";
 
 // Prisma's timestamp(3) columns hold UTC without a zone; pg would read them in the process's zone.
@@ -49,7 +49,7 @@ export async function openPostgresBulkWriter(url: string): Promise<BulkWriter> {
       if (keys.length === 0) return [];
       return (await query(sql.replace("IN (:keys)", "= ANY(CAST($1 AS text[]))"), [keys])).rows as T[];
     },
-    async insert(into: BulkInsert, rows: BulkCell[][]) {
+    async insert(into: BulkInsert, rows: BulkRows) {
       if (rows.length === 0) return 0;
       const constants = into.constants ?? [];
       const width = into.columns.length;
@@ -60,7 +60,7 @@ export async function openPostgresBulkWriter(url: string): Promise<BulkWriter> {
         onConflictSql(into);
       return (await query(sql, [...columnArrays(into.columns, rows), ...constants.map(([, , value]) => toPostgres(value))])).rowCount ?? 0;
     },
-    async update(table: string, columns: readonly BulkColumn[], rows: BulkCell[][]) {
+    async update(table: string, columns: readonly BulkColumn[], rows: BulkRows) {
       if (rows.length === 0) return;
       const [[key], ...set] = columns as [BulkColumn, ...BulkColumn[]];
       const sql = `UPDATE ${quoteIdentifier(table)} AS t SET ${set.map(([name], i) => `${quoteIdentifier(name)} = u.c${i + 1}`).join(", ")} FROM ${unnest(columns)} WHERE t.${quoteIdentifier(key)} = u.c0`;
@@ -83,8 +83,9 @@ function unnest(columns: readonly BulkColumn[]): string {
   return `unnest(${columns.map(([, type], i) => `CAST($${i + 1} AS ${sqlType(type)}[])`).join(", ")}) AS u(${columns.map((_, i) => `c${i}`).join(", ")})`;
 }
 
-function columnArrays(columns: readonly BulkColumn[], rows: BulkCell[][]): (string | null)[][] {
-  return columns.map((_, i) => rows.map((row) => toPostgres(row[i]!)));
+/** The rows' columns as the driver sends them: text as it is, booleans and times as text. */
+function columnArrays(columns: readonly BulkColumn[], rows: BulkRows): (string | null)[][] {
+  return columns.map(([, type], i) => (type === "text" ? (rows.columns[i] as (string | null)[]) : rows.columns[i]!.map(toPostgres)));
 }
 
 function sqlType(type: BulkColumnType): string {

@@ -1,6 +1,6 @@
 import type Sqlite from "better-sqlite3";
 import type { Database } from "./client.js";
-import { onConflictSql, type BulkCell, type BulkColumn, type BulkColumnType, type BulkInsert, type BulkWriter } from "./openBulkWriter.js";
+import { onConflictSql, type BulkCell, type BulkColumn, type BulkColumnType, type BulkInsert, type BulkRows, type BulkWriter } from "./openBulkWriter.js";
 import { quoteIdentifier } from "./quoteIdentifier.js";
 
 /**
@@ -39,29 +39,29 @@ export function openSqliteBulkWriter(db: Database, handle: () => Sqlite.Database
       if (typed.length > 0) for (const row of rows) for (const [name, type] of typed) row[name] = fromSqlite(row[name], type);
       return rows as T[];
     },
-    async insert(into: BulkInsert, rows: BulkCell[][]) {
+    async insert(into: BulkInsert, rows: BulkRows) {
       if (rows.length === 0) return 0;
       const constants = into.constants ?? [];
       const names = [...into.columns.map(([name]) => name), ...constants.map(([name]) => name)];
       const sql = `INSERT INTO ${quoteIdentifier(into.table)} (${names.map(quoteIdentifier).join(", ")}) VALUES (${names.map(() => "?").join(", ")})${onConflictSql(into)}`;
       const statement = prepare(sql);
-      const width = into.columns.length;
-      const converted = into.columns.flatMap(([, type], i) => (type === "text" ? [] : [i]));
+      const { columns } = rows;
+      const text = into.columns.map(([, type]) => type === "text");
       // One parameter array for every row: the constants at its end are converted once.
       const parameters: unknown[] = [...into.columns.map(() => null), ...constants.map(([, , value]) => toSqlite(value))];
       let written = 0;
-      for (const row of rows) {
-        for (let i = 0; i < width; i++) parameters[i] = row[i];
-        for (const i of converted) parameters[i] = toSqlite(row[i]!);
+      for (let row = 0; row < rows.length; row++) {
+        for (let i = 0; i < columns.length; i++) parameters[i] = text[i] ? columns[i]![row] : toSqlite(columns[i]![row]!);
         written += statement.run(parameters).changes;
       }
       return written;
     },
-    async update(table: string, columns: readonly BulkColumn[], rows: BulkCell[][]) {
+    async update(table: string, columns: readonly BulkColumn[], rows: BulkRows) {
       if (rows.length === 0) return;
       const [[key], ...set] = columns as [BulkColumn, ...BulkColumn[]];
       const statement = prepare(`UPDATE ${quoteIdentifier(table)} SET ${set.map(([name]) => `${quoteIdentifier(name)} = ?`).join(", ")} WHERE ${quoteIdentifier(key)} = ?`);
-      for (const row of rows) statement.run([...row.slice(1).map((cell) => toSqlite(cell)), row[0]]);
+      const [keys, ...values] = rows.columns as [BulkCell[], ...BulkCell[][]];
+      for (let row = 0; row < rows.length; row++) statement.run([...values.map((column) => toSqlite(column[row]!)), keys[row]]);
     },
     // The connection is Prisma's: it closes with the client.
     async close() {

@@ -1,7 +1,7 @@
 // The SQLite bulk writer checkpoints its write-ahead log less often while it writes, and gives the
 // connection (Prisma's, shared with the bot) back with the checkpoint interval it had.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openBulkWriter } from "../../src/db/openBulkWriter.js";
+import { BulkRows, openBulkWriter } from "../../src/db/openBulkWriter.js";
 import { createTestDatabase, testDialect, type TestDatabase } from "../support/createTestDatabase.js";
 
 let store: TestDatabase;
@@ -19,7 +19,7 @@ describe.runIf(testDialect === "sqlite")("the SQLite bulk writer", () => {
     expect(await checkpointEvery()).toBe(1000);
     const writer = await openBulkWriter(store.db);
     await writer.transaction(async () => {
-      await writer.insert({ table: "ContactTag", columns: [["contactId", "text"], ["tag", "text"]] }, []);
+      await writer.insert({ table: "ContactTag", columns: [["contactId", "text"], ["tag", "text"]] }, new BulkRows(2));
     });
     expect(await checkpointEvery()).toBe(10_000);
     await writer.close();

@@ -1,5 +1,5 @@
 import { createImportId } from "./createImportId.js";
-import type { BulkCell as Cell, BulkColumn as ColumnSpec, BulkWriter } from "../../db/openBulkWriter.js";
+import { BulkRows, type BulkColumn as ColumnSpec, type BulkWriter } from "../../db/openBulkWriter.js";
 import { nameSearchWords } from "../contacts/nameSearchWords.js";
 import type { ImportRow, InvalidRow } from "./types.js";
 
@@ -208,20 +208,20 @@ const contactTypes = { optedOut: "boolean", updatesConsent: "boolean" } as const
 
 async function writeSlots(tx: BulkWriter, slots: Slot[], settings: BatchSettings, result: BatchResult): Promise<void> {
   const { now } = settings;
-  const newContacts: Cell[][] = [];
+  const newContacts = new BulkRows(contactColumns.length);
   // Of the people this batch creates, and of those it merges into (their conflicts are expected).
-  const identities: Cell[][] = [];
-  const mergedIdentities: Cell[][] = [];
+  const identities = new BulkRows(identityColumns.length);
+  const mergedIdentities = new BulkRows(identityColumns.length);
   // Tags and name search words likewise: only a merge can meet rows already there, so only its
   // rows are inserted with ON CONFLICT (PostgreSQL checks the index ahead of each such row).
-  const tags: Cell[][] = [];
-  const mergedTags: Cell[][] = [];
+  const tags = new BulkRows(tagColumns.length);
+  const mergedTags = new BulkRows(tagColumns.length);
   // The name search's words of every name this batch writes (a merge only fills a blank name).
-  const nameWords: Cell[][] = [];
-  const mergedNameWords: Cell[][] = [];
-  const grants: Cell[][] = [];
-  const withdrawals: Cell[][] = [];
-  const updates: Cell[][] = [];
+  const nameWords = new BulkRows(nameWordColumns.length);
+  const mergedNameWords = new BulkRows(nameWordColumns.length);
+  const grants = new BulkRows(grantColumns.length);
+  const withdrawals = new BulkRows(withdrawalColumns.length);
+  const updates = new BulkRows(updateColumns.length);
   for (const slot of slots) {
     const before = slot.existing;
     const stopped = Boolean(before?.optedOut);
@@ -230,32 +230,32 @@ async function writeSlots(tx: BulkWriter, slots: Slot[], settings: BatchSettings
     if (stopped || slot.optOut) {
       result.consentNotApplied += fresh.length;
     } else {
-      for (const consent of fresh) grants.push([createImportId(), slot.contactId, slot.language, consent.source, consent.at]);
+      for (const consent of fresh) grants.add(createImportId(), slot.contactId, slot.language, consent.source, consent.at);
       result.consentRecorded += fresh.length;
     }
     if (newlyStopped) {
       // Someone the file says said STOP: recorded like any withdrawal, so a later merge keeps it.
-      withdrawals.push([createImportId(), slot.contactId, slot.language]);
+      withdrawals.add(createImportId(), slot.contactId, slot.language);
       result.optedOut++;
     }
     const identitiesOf = before ? mergedIdentities : identities;
-    for (const externalId of slot.telegramIds) identitiesOf.push([createImportId(), slot.contactId, "telegram", externalId]);
+    for (const externalId of slot.telegramIds) identitiesOf.add(createImportId(), slot.contactId, "telegram", externalId);
     // A phone number is a WhatsApp account: whether a broadcast may go there is the consent's
     // question, and how (paced, or a template outside the 24-hour window) the outbox's. A number
     // that already has its WhatsApp identity (this person's, or anyone's) is left as it is.
-    if (slot.phone) identitiesOf.push([createImportId(), slot.contactId, "whatsapp", slot.phone.slice(1)]);
-    for (const tag of slot.tags) (before ? mergedTags : tags).push([slot.contactId, tag]);
+    if (slot.phone) identitiesOf.add(createImportId(), slot.contactId, "whatsapp", slot.phone.slice(1));
+    for (const tag of slot.tags) (before ? mergedTags : tags).add(slot.contactId, tag);
 
     const consentNow = consentAfterImport(slot, fresh);
-    if (slot.name !== (before?.name ?? null)) for (const word of nameSearchWords(slot.name)) (before ? mergedNameWords : nameWords).push([word, slot.contactId]);
+    if (slot.name !== (before?.name ?? null)) for (const word of nameSearchWords(slot.name)) (before ? mergedNameWords : nameWords).add(word, slot.contactId);
     if (!before) {
       // Reach as the identities below leave it, so their triggers have nothing to change (see the fix-up below).
-      newContacts.push([slot.contactId, slot.name, slot.phone, slot.language, slot.regionCode, slot.optOut, consentNow, slot.phone || slot.telegramIds.length > 0 ? "reachable" : "no_account"]);
+      newContacts.add(slot.contactId, slot.name, slot.phone, slot.language, slot.regionCode, slot.optOut, consentNow, slot.phone || slot.telegramIds.length > 0 ? "reachable" : "no_account");
       continue;
     }
     const changed =
       slot.name !== before.name || slot.phone !== before.phone || slot.regionCode !== before.regionCode || newlyStopped || consentNow !== before.updatesConsent;
-    if (changed) updates.push([slot.contactId, slot.name, slot.phone, slot.regionCode, stopped || slot.optOut, consentNow]);
+    if (changed) updates.add(slot.contactId, slot.name, slot.phone, slot.regionCode, stopped || slot.optOut, consentNow);
   }
   if (settings.dryRun) return;
   await tx.update("Contact", updateColumns, updates);
@@ -277,7 +277,7 @@ async function writeSlots(tx: BulkWriter, slots: Slot[], settings: BatchSettings
   );
   const identityInsert = { table: "ChannelIdentity", columns: identityColumns, constants: [["createdAt", "timestamp", now]], onConflictDoNothing: ["channel", "externalId"] } as const;
   // A number already someone else's WhatsApp identity is not added: a new contact left without any identity has no account.
-  if ((await tx.insert(identityInsert, identities)) < identities.length) await markNoAccount(tx, newContacts.map((row) => row[0] as string));
+  if ((await tx.insert(identityInsert, identities)) < identities.length) await markNoAccount(tx, newContacts.columns[0] as string[]);
   await tx.insert(identityInsert, mergedIdentities);
   await tx.insert({ table: "ContactTag", columns: tagColumns }, tags);
   await tx.insert({ table: "ContactTag", columns: tagColumns, onConflictDoNothing: true }, mergedTags);
@@ -302,7 +302,9 @@ async function markNoAccount(tx: BulkWriter, contactIds: string[]): Promise<void
     `SELECT c."id" FROM "Contact" c WHERE c."reach" = 'reachable' AND NOT EXISTS (SELECT 1 FROM "ChannelIdentity" i WHERE i."contactId" = c."id") AND c."id" IN (:keys)`,
     contactIds,
   );
-  await tx.update("Contact", reachColumns, without.map(({ id }) => [id, "no_account"]));
+  const reach = new BulkRows(reachColumns.length);
+  for (const { id } of without) reach.add(id, "no_account");
+  await tx.update("Contact", reachColumns, reach);
 }
 
 const reachColumns: ColumnSpec[] = [

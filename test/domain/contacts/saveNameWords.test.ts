@@ -1,5 +1,6 @@
 // The name search's words follow every write of a name: sign-up, /ubahdata, an import, a merge,
 // and an erasure takes them away. Checked through the People search itself.
+import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/client.js";
 import { eraseContact } from "../../../src/domain/contacts/eraseContact.js";
@@ -33,6 +34,21 @@ describe("nameSearchWords", () => {
     expect(nameSearchWords("x".repeat(100))).toEqual(["x".repeat(32)]);
     expect(nameSearchWords(null)).toEqual([]);
     expect(nameSearchWords("%_ \u0000")).toEqual([]);
+  });
+
+  it("reads an ASCII name as the Unicode folding does", () => {
+    const folded = (text: string) => {
+      const words = text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== "");
+      return [...new Set(words.map((word) => [...word].slice(0, 32).join("")))].slice(0, 12);
+    };
+    const asciiName = fc.string({ unit: fc.oneof(fc.constantFrom("a", "Z", "0", "9", " ", "-", ".", ","), fc.integer({ min: 0, max: 127 }).map((code) => String.fromCharCode(code))), maxLength: 120 });
+    fc.assert(
+      fc.property(asciiName, (name) => {
+        expect(nameSearchWords(name)).toEqual(folded(name));
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(nameSearchWords(`Budi ${"A".repeat(40)} budi 7 ${"x y ".repeat(10)}`)).toEqual(folded(`Budi ${"A".repeat(40)} budi 7 ${"x y ".repeat(10)}`));
   });
 });
 

@@ -10,6 +10,7 @@ describe("rows as columns", () => {
       { line: 3, phone: "+6281311112222", tags: [], declined: true, optedOut: true },
       { line: 5, telegramId: "42", tags: ["donatur"], consent: { source: "import", at: new Date("2026-11-26T03:00:00Z"), dated: false }, declined: false, optedOut: true },
       { line: 1_048_577, name: "", tags: ["a", "b", "c"], declined: false, optedOut: false },
+      { line: 1_048_578, name: "Siti 👩‍🌾 \u0000 Ñoño", regionCode: "", tags: ["", "🗳️"], declined: false, optedOut: false },
     ];
     const back = fromRowColumns(structuredClone(toRowColumns(rows)));
     expect(back).toEqual(rows);
