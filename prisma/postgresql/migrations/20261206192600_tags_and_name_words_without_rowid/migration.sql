@@ -1,0 +1,2 @@
+-- Nothing to do on PostgreSQL: its tables have no rowid. SQLite's ContactTag and ContactNameWord
+-- become WITHOUT ROWID tables in this migration (one B-tree each instead of two).
