@@ -8,6 +8,11 @@ import type { ImportReadEvent, ReadSettings } from "./readImportBatches.js";
 
 // 2 MB halves (V8 counts its young generation as three of them).
 const workerSemiSpaceMb = 2;
+// How far V8 lets an old generation grow past what the last full collection kept, while an import
+// runs: by its own rule up to 4 times for a small heap, so the writing thread's old generation
+// went from about 22 MB live to 93 MB of garbage-filled heap between full collections (batches
+// promoted by the young generation's collections). Read at each full collection, process-wide.
+const importHeapGrowingPercent = 50;
 
 type BatchEvent = Extract<ImportReadEvent, { type: "batch" }>;
 /** What the worker posts: the events, a batch's rows as columns. */
@@ -32,6 +37,7 @@ export function startImportParser(settings: ReadSettings): ImportParser {
   // The young generation the new heap starts with and keeps (see resourceLimits): V8 reads this
   // when it creates a heap, and no heap is created after the worker's.
   setFlagsFromString(`--min-semi-space-size=${workerSemiSpaceMb}`);
+  setFlagsFromString(`--heap-growing-percent=${importHeapGrowingPercent}`);
   const worker = new Worker(typescript ? new URL("../../../scripts/runTypeScriptWorker.js", import.meta.url) : entry, {
     workerData: { settings, typescriptEntry: typescript ? entry.href : undefined },
     // Its own V8 heap, beside the main thread's: a small young generation, from its start (V8's
@@ -78,6 +84,8 @@ export function startImportParser(settings: ReadSettings): ImportParser {
       // The hold stays: let go here, the writing thread's young generation grew to 16 MB while
       // `relawan import` finished (planner statistics, the audit).
       await worker.terminate();
+      // Back to V8's own rule (0), for the bot that ran the import from a chat.
+      setFlagsFromString("--heap-growing-percent=0");
     },
   };
 }
