@@ -90,6 +90,7 @@ export async function copyDatabase(source: Database, target: Database, options: 
           counts.push({ model: table.model, table: table.table, source: await delegateOf(source, table).count(), target: await delegateOf(tx, table).count() });
         }
         if (counts.some((c) => c.source !== c.target)) throw new CountMismatch(counts);
+        await moveNameWordsOntoContacts(tx);
         return counts;
       },
       { timeout: transactionTimeout, maxWait: 60_000 },
@@ -265,4 +266,13 @@ async function resetSequence(tx: Db, table: string, column: string): Promise<voi
 
 function delegateOf(db: Db, table: ModelInfo): Delegate {
   return (db as unknown as Record<string, Delegate>)[table.delegate]!;
+}
+
+/**
+ * The name search's words came as SQLite keeps them, ContactNameWord rows; PostgreSQL keeps them
+ * on the contact (Contact.searchWords, see contactSearchWords.ts). As migration contact_name_words_on_contact moved them.
+ */
+async function moveNameWordsOntoContacts(tx: Db): Promise<void> {
+  await tx.$executeRaw`UPDATE "Contact" c SET "searchWords" = w."words" FROM (SELECT "contactId", string_agg("word", ' ' ORDER BY "word") AS "words" FROM "ContactNameWord" GROUP BY "contactId") w WHERE c."id" = w."contactId"`;
+  await tx.$executeRaw`DELETE FROM "ContactNameWord"`;
 }

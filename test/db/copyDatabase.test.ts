@@ -61,7 +61,7 @@ async function seedCampaign(db: Database): Promise<void> {
     ],
   });
   await db.contactTag.createMany({ data: [{ contactId: siti.id, tag: "relawan" }, { contactId: siti.id, tag: "bandung" }, { contactId: siti.id, tag: "koordinator" }, { contactId: budi.id, tag: "relawan" }] });
-  await db.contactNameWord.createMany({ data: [{ word: "siti", contactId: siti.id }, { word: "budi", contactId: budi.id }] });
+  await db.contactNameWord.createMany({ data: [{ word: "siti", contactId: siti.id }, { word: "aminah", contactId: siti.id }, { word: "budi", contactId: budi.id }] });
   await db.consentRecord.createMany({
     data: [
       { contactId: siti.id, purpose: "updates", granted: true, textKey: "consent:updates.ask", textVersion: "1", language: "id", channel: "telegram", source: "conversation", recordedAt: at("2026-11-01T01:05:00Z") },
@@ -156,7 +156,14 @@ describe.skipIf(!postgresUp)("copyDatabase from SQLite to PostgreSQL", () => {
     expect(order.indexOf("Broadcast")).toBeLessThan(order.indexOf("Delivery"));
     expect(order.indexOf("Task")).toBeLessThan(order.indexOf("TaskAssignment"));
 
-    for (const model of models) expect(await allRows(target.db, model), model).toEqual(await allRows(source.db, model));
+    // Value for value, but for the name search's words: SQLite's rows, PostgreSQL's Contact.searchWords (contactSearchWords).
+    for (const model of models.filter((m) => m !== "Contact" && m !== "ContactNameWord")) expect(await allRows(target.db, model), model).toEqual(await allRows(source.db, model));
+    const words = await source.db.contactNameWord.findMany({ orderBy: { word: "asc" } });
+    const wordsOf = (id: unknown) => words.filter((w) => w.contactId === id).map((w) => w.word).join(" ") || null;
+    const byId = (a: Row, b: Row) => (String(a.id) < String(b.id) ? -1 : 1);
+    expect((await allRows(target.db, "Contact")).sort(byId)).toEqual((await allRows(source.db, "Contact")).map((c) => ({ ...c, searchWords: wordsOf(c.id) })).sort(byId));
+    expect(await target.db.contactNameWord.count()).toBe(0);
+    expect((await target.db.contact.findMany({ where: { searchWords: { not: null } }, select: { searchWords: true }, orderBy: { searchWords: "asc" } })).map((c) => c.searchWords)).toEqual(["aminah siti", "budi"]);
     const siti = await target.db.contact.findUniqueOrThrow({ where: { phone: "+6281234567890" } });
     expect(siti.createdAt).toEqual(new Date("2026-11-01T01:02:03.456Z"));
     expect(siti.updatesConsent).toBe(true);

@@ -58,13 +58,22 @@ const bytewiseColumns = new Set([
   "QuestionChoice.contactId", "DashboardLink.contactId", "DashboardSession.contactId",
 ]);
 
+// ... and the GIN index that finds the name search's words (migration contact_name_words_on_contact).
+const searchWordsIndex = {
+  tablename: "Contact",
+  indexname: "Contact_searchWords_idx",
+  indexdef: `CREATE INDEX "Contact_searchWords_idx" ON public."Contact" USING gin (array_to_tsvector(string_to_array("searchWords", ' '::text)))`,
+};
+
 /** The data model's schema with the migrations' additions above. */
-function withMigrationsAdditions(schema: { columns: Record<string, unknown>[] }): unknown {
+function withMigrationsAdditions(schema: { columns: Record<string, unknown>[]; indexes: Record<string, unknown>[] }): unknown {
   const columns = schema.columns.map((column) =>
     bytewiseColumns.has(`${String(column.table_name)}.${String(column.column_name)}`) ? { ...column, collation_name: "C" } : column,
   );
-  return { ...schema, columns };
+  return { ...schema, columns, indexes: byIndexName([...schema.indexes, searchWordsIndex]) };
 }
+
+const byIndexName = (indexes: Record<string, unknown>[]) => [...indexes].sort((a, b) => (String(a.indexname) < String(b.indexname) ? -1 : 1));
 
 // A structural description of the public schema, independent of column order (casts as below).
 async function describeSchema(db: Database): Promise<unknown> {
@@ -77,7 +86,7 @@ async function describeSchema(db: Database): Promise<unknown> {
   const constraints = await db.$queryRaw<Record<string, unknown>[]>`
     SELECT conrelid::regclass::text AS "table", conname::text, pg_get_constraintdef(oid) AS "definition"
     FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations' ORDER BY conname`;
-  return { columns, indexes, constraints };
+  return { columns, indexes: byIndexName(indexes), constraints };
 }
 
 describe.skipIf(testDialect !== "postgresql")("PostgreSQL migrations at start-up", () => {
@@ -91,7 +100,7 @@ describe.skipIf(testDialect !== "postgresql")("PostgreSQL migrations at start-up
       { cwd: repoRoot, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
     );
     for (const statement of splitStatements(script)) await fromModel.$executeRawUnsafe(statement);
-    const fromModelSchema = (await describeSchema(fromModel)) as { columns: Record<string, unknown>[] };
+    const fromModelSchema = (await describeSchema(fromModel)) as { columns: Record<string, unknown>[]; indexes: Record<string, unknown>[] };
     expect(fromModelSchema.columns.length).toBeGreaterThan(50);
     const expected = withMigrationsAdditions(fromModelSchema) as { columns: Record<string, unknown>[] };
     // Every listed column exists (a renamed one would silently leave the list).

@@ -1,5 +1,6 @@
 import { createImportId } from "./createImportId.js";
-import { BulkRows, type BulkColumn as ColumnSpec, type BulkWriter } from "../../db/openBulkWriter.js";
+import { BulkRows, type BulkCell, type BulkColumn as ColumnSpec, type BulkWriter } from "../../db/openBulkWriter.js";
+import { keepsSearchWordsOnContact, searchWordsOf } from "../contacts/contactSearchWords.js";
 import { nameSearchWords } from "../contacts/nameSearchWords.js";
 import type { ImportRow, InvalidRow } from "./types.js";
 
@@ -208,7 +209,12 @@ const contactTypes = { optedOut: "boolean", updatesConsent: "boolean" } as const
 
 async function writeSlots(tx: BulkWriter, slots: Slot[], settings: BatchSettings, result: BatchResult): Promise<void> {
   const { now } = settings;
-  const newContacts = new BulkRows(contactColumns.length);
+  // PostgreSQL keeps the name search's words on the contact's own row, SQLite as ContactNameWord rows.
+  const wordsOnContact = keepsSearchWordsOnContact(tx.dialect);
+  const wordsColumn: ColumnSpec[] = wordsOnContact ? [["searchWords", "text"]] : [];
+  const newContactColumns = [...contactColumns, ...wordsColumn];
+  const contactUpdateColumns = [...updateColumns, ...wordsColumn];
+  const newContacts = new BulkRows(newContactColumns.length);
   // Of the people this batch creates, and of those it merges into (their conflicts are expected).
   const identities = new BulkRows(identityColumns.length);
   const mergedIdentities = new BulkRows(identityColumns.length);
@@ -221,7 +227,7 @@ async function writeSlots(tx: BulkWriter, slots: Slot[], settings: BatchSettings
   const mergedNameWords = new BulkRows(nameWordColumns.length);
   const grants = new BulkRows(grantColumns.length);
   const withdrawals = new BulkRows(withdrawalColumns.length);
-  const updates = new BulkRows(updateColumns.length);
+  const updates = new BulkRows(contactUpdateColumns.length);
   for (const slot of slots) {
     const before = slot.existing;
     const stopped = Boolean(before?.optedOut);
@@ -247,18 +253,19 @@ async function writeSlots(tx: BulkWriter, slots: Slot[], settings: BatchSettings
     for (const tag of slot.tags) (before ? mergedTags : tags).add(slot.contactId, tag);
 
     const consentNow = consentAfterImport(slot, fresh);
-    if (slot.name !== (before?.name ?? null)) for (const word of nameSearchWords(slot.name)) (before ? mergedNameWords : nameWords).add(word, slot.contactId);
+    const nameChanged = slot.name !== (before?.name ?? null);
+    if (nameChanged && !wordsOnContact) for (const word of nameSearchWords(slot.name)) (before ? mergedNameWords : nameWords).add(word, slot.contactId);
+    const searchWords: BulkCell[] = wordsOnContact ? [searchWordsOf(slot.name)] : [];
     if (!before) {
       // Reach as the identities below leave it, so their triggers have nothing to change (see the fix-up below).
-      newContacts.add(slot.contactId, slot.name, slot.phone, slot.language, slot.regionCode, slot.optOut, consentNow, slot.phone || slot.telegramIds.length > 0 ? "reachable" : "no_account");
+      newContacts.add(slot.contactId, slot.name, slot.phone, slot.language, slot.regionCode, slot.optOut, consentNow, slot.phone || slot.telegramIds.length > 0 ? "reachable" : "no_account", ...searchWords);
       continue;
     }
-    const changed =
-      slot.name !== before.name || slot.phone !== before.phone || slot.regionCode !== before.regionCode || newlyStopped || consentNow !== before.updatesConsent;
-    if (changed) updates.add(slot.contactId, slot.name, slot.phone, slot.regionCode, stopped || slot.optOut, consentNow);
+    const changed = nameChanged || slot.phone !== before.phone || slot.regionCode !== before.regionCode || newlyStopped || consentNow !== before.updatesConsent;
+    if (changed) updates.add(slot.contactId, slot.name, slot.phone, slot.regionCode, stopped || slot.optOut, consentNow, ...searchWords);
   }
   if (settings.dryRun) return;
-  await tx.update("Contact", updateColumns, updates);
+  await tx.update("Contact", contactUpdateColumns, updates);
   const consentConstants = [
     ["purpose", "text", "updates"],
     ["textVersion", "text", consentText.version],
@@ -267,7 +274,7 @@ async function writeSlots(tx: BulkWriter, slots: Slot[], settings: BatchSettings
   await tx.insert(
     {
       table: "Contact",
-      columns: contactColumns,
+      columns: newContactColumns,
       constants: [
         ["createdAt", "timestamp", now],
         ["lastActiveAt", "timestamp", now],

@@ -1,5 +1,7 @@
 import { getCountryCallingCode, type CountryCode } from "libphonenumber-js/max";
 import { Prisma } from "../../db/client.js";
+import type { Dialect } from "../../db/dialect.js";
+import { contactsWithWordsSql, keepsSearchWordsOnContact } from "../contacts/contactSearchWords.js";
 import { nameSearchWords } from "../contacts/nameSearchWords.js";
 import { normalizePhone } from "../contacts/normalizePhone.js";
 import { looksLikeReferralCode } from "../volunteers/createReferralCode.js";
@@ -9,15 +11,16 @@ const minPhoneDigits = 8;
 
 /**
  * The people a search finds, as `c."id" IN (…)` over `"Contact" c`: contacts with a word of their
- * name beginning with each word searched (ContactNameWord), a phone beginning with the number typed
- * (written as the campaign writes numbers: "0812-3456" with ID is +6281234 56…), or the volunteer
- * with that referral code. Each part reads an index, never every contact; the same SQL for SQLite
- * and PostgreSQL.
+ * name beginning with each word searched (where each database keeps the words: contactSearchWords),
+ * a phone beginning with the number typed (written as the campaign writes numbers: "0812-3456" with
+ * ID is +6281234 56…), or the volunteer with that referral code. Each part reads an index, never
+ * every contact; the same SQL for SQLite and PostgreSQL but for the words.
  */
-export function peopleSearchSql(search: string, defaultCountry: CountryCode): Prisma.Sql {
+export function peopleSearchSql(search: string, defaultCountry: CountryCode, dialect: Dialect): Prisma.Sql {
   const found: Prisma.Sql[] = [];
   const words = nameSearchWords(search);
-  if (words.length > 0) {
+  if (words.length > 0 && keepsSearchWordsOnContact(dialect)) found.push(contactsWithWordsSql(words));
+  else if (words.length > 0) {
     found.push(Prisma.join(words.map((word) => Prisma.sql`SELECT w."contactId" FROM "ContactNameWord" w WHERE ${startsWith(Prisma.sql`w."word"`, word)}`), " INTERSECT "));
   }
   const phone = phonePrefix(search, defaultCountry);

@@ -1,4 +1,5 @@
 import { Prisma, type Db } from "../../db/client.js";
+import { dialectOf } from "../../db/dialect.js";
 import { activeSinceOf, activeVolunteerSql } from "../regions/activeVolunteerSql.js";
 import { regionScopeSql } from "../regions/regionScopeSql.js";
 import { segmentWhereSql } from "../segments/segmentWhereSql.js";
@@ -25,7 +26,7 @@ export function peopleWhereSql(db: Db, filter: PeopleFilter, settings: PeopleFil
     const active = activeVolunteerSql(activeSinceOf(settings.now, settings.activeDays));
     conditions.push(filter.activity === "active" ? active : Prisma.sql`NOT ${active}`);
   }
-  if (filter.search) conditions.push(peopleSearchSql(filter.search, settings.defaultCountry));
+  if (filter.search) conditions.push(peopleSearchSql(filter.search, settings.defaultCountry, dialectOf(db)));
   // Not a second rule, a way in: a superset of the region's people read along the indexes on
   // regionCode and tag, so a regency's few thousand contacts are not looked for among a million
   // in id order (650 ms of SQLite's time for Kota Bandung's volunteers, 50-100 ms this way; the

@@ -3,9 +3,11 @@
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/client.js";
+import { dialectOf } from "../../../src/db/dialect.js";
 import { eraseContact } from "../../../src/domain/contacts/eraseContact.js";
 import { mergeContacts } from "../../../src/domain/contacts/mergeContacts.js";
 import { nameSearchWords } from "../../../src/domain/contacts/nameSearchWords.js";
+import { saveNameWords } from "../../../src/domain/contacts/saveNameWords.js";
 import { updateContactDetails } from "../../../src/domain/contacts/updateContactDetails.js";
 import { listPeople } from "../../../src/domain/people/listPeople.js";
 import { registerVolunteer } from "../../../src/domain/volunteers/registerVolunteer.js";
@@ -73,6 +75,18 @@ describe("the name search's words", () => {
 
     await eraseContact(db, other.id, importNow, "telegram", "v1");
     expect(await found("wijaya")).toEqual([]);
+    expect(await db.contactNameWord.count()).toBe(0);
+  });
+
+  it("are kept on the contact on PostgreSQL and as ContactNameWord rows on SQLite (contactSearchWords)", async () => {
+    const contact = await db.contact.create({ data: { language: "id", name: "Siti Nur-Aminah" } });
+    await saveNameWords(db, contact.id, "Siti Nur-Aminah");
+    const onContact = (await db.contact.findUniqueOrThrow({ where: { id: contact.id } })).searchWords;
+    const rows = (await db.contactNameWord.findMany({ where: { contactId: contact.id } })).map((w) => w.word).sort();
+    if (dialectOf(db) === "postgresql") expect([onContact, rows]).toEqual(["siti nur aminah", []]);
+    else expect([onContact, rows]).toEqual([null, ["aminah", "nur", "siti"]]);
+    await saveNameWords(db, contact.id, null);
+    expect((await db.contact.findUniqueOrThrow({ where: { id: contact.id } })).searchWords).toBeNull();
     expect(await db.contactNameWord.count()).toBe(0);
   });
 

@@ -6,7 +6,9 @@ import { changePersonTag } from "../../../src/domain/people/changePersonTag.js";
 import { listPeople } from "../../../src/domain/people/listPeople.js";
 import { parsePeopleFilter, type PeopleFilter } from "../../../src/domain/people/parsePeopleFilter.js";
 import { readPersonProfile } from "../../../src/domain/people/readPersonProfile.js";
-import { createTestDatabase, type TestDatabase } from "../../support/createTestDatabase.js";
+import { peopleSearchSql } from "../../../src/domain/people/peopleSearchSql.js";
+import { Prisma } from "../../../src/db/client.js";
+import { createTestDatabase, testDialect, type TestDatabase } from "../../support/createTestDatabase.js";
 
 let store: TestDatabase;
 let db: Database;
@@ -64,6 +66,16 @@ describe("listPeople", () => {
     expect(await names({ search: "zz" })).toEqual(["Rina Zz9"]);
     expect(await names({ search: "zz9" })).toEqual(["Rina Zz9"]);
     expect(await names({ search: "zz8" })).toEqual([]);
+  });
+
+  it.skipIf(testDialect !== "postgresql")("finds name words through the GIN index of Contact.searchWords on PostgreSQL, not by reading every contact", async () => {
+    await seed();
+    // Scans made dear, so the plan shows whether the index can answer the search at all (its expression and the search's must match).
+    const plan = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      return tx.$queryRaw<Record<string, string>[]>(Prisma.sql`EXPLAIN SELECT c."id" FROM "Contact" c WHERE ${peopleSearchSql("siti nur", "ID", "postgresql")}`);
+    });
+    expect(plan.map((row) => Object.values(row).join("")).join("\n")).toContain("Bitmap Index Scan on \"Contact_searchWords_idx\"");
   });
 
   it("filters by activity with the coverage's definition of active (a message lately, or a task answered or done)", async () => {
