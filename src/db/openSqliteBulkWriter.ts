@@ -3,6 +3,12 @@ import type { Database } from "./client.js";
 import { onConflictSql, type BulkCell, type BulkColumn, type BulkColumnType, type BulkInsert, type BulkRows, type BulkWriter } from "./openBulkWriter.js";
 import { quoteIdentifier } from "./quoteIdentifier.js";
 
+// Rows inserted per statement. SQLite sets up each run of a statement once for all its rows: the
+// cursors on the table and each index, the statement journal a trigger or foreign key needs, the
+// trigger's frame. The rest of a batch (fewer than 64 rows) goes one row a statement, so each
+// table has two statements, not one per remainder. Measured in docs/benchmarks-history.md.
+const rowsPerStatement = 64;
+
 /**
  * The SQLite bulk writer: statements run on Prisma's own better-sqlite3 connection, inside a
  * Prisma transaction, prepared once and reused for every batch (Prisma prepares each statement
@@ -43,16 +49,31 @@ export function openSqliteBulkWriter(db: Database, handle: () => Sqlite.Database
       if (rows.length === 0) return 0;
       const constants = into.constants ?? [];
       const names = [...into.columns.map(([name]) => name), ...constants.map(([name]) => name)];
-      const sql = `INSERT INTO ${quoteIdentifier(into.table)} (${names.map(quoteIdentifier).join(", ")}) VALUES (${names.map(() => "?").join(", ")})${onConflictSql(into)}`;
-      const statement = prepare(sql);
+      const statementOf = (count: number) => {
+        const values = Array.from({ length: count }, () => `(${names.map(() => "?").join(", ")})`).join(", ");
+        return prepare(`INSERT INTO ${quoteIdentifier(into.table)} (${names.map(quoteIdentifier).join(", ")}) VALUES ${values}${onConflictSql(into)}`);
+      };
       const { columns } = rows;
       const text = into.columns.map(([, type]) => type === "text");
-      // One parameter array for every row: the constants at its end are converted once.
-      const parameters: unknown[] = [...into.columns.map(() => null), ...constants.map(([, , value]) => toSqlite(value))];
+      const constantValues = constants.map(([, , value]) => toSqlite(value));
+      // One parameter array per statement, reused for each of its runs: the constants are converted and put in once.
+      const parametersFor = (count: number) => Array.from({ length: count }, () => [...columns.map(() => null), ...constantValues]).flat() as unknown[];
+      const run = (statement: Sqlite.Statement, parameters: unknown[], from: number, count: number) => {
+        for (let r = 0; r < count; r++) {
+          const at = r * names.length;
+          for (let i = 0; i < columns.length; i++) parameters[at + i] = text[i] ? columns[i]![from + r] : toSqlite(columns[i]![from + r]!);
+        }
+        return statement.run(parameters).changes;
+      };
       let written = 0;
-      for (let row = 0; row < rows.length; row++) {
-        for (let i = 0; i < columns.length; i++) parameters[i] = text[i] ? columns[i]![row] : toSqlite(columns[i]![row]!);
-        written += statement.run(parameters).changes;
+      let from = 0;
+      if (rows.length >= rowsPerStatement) {
+        const [statement, parameters] = [statementOf(rowsPerStatement), parametersFor(rowsPerStatement)];
+        for (; from + rowsPerStatement <= rows.length; from += rowsPerStatement) written += run(statement, parameters, from, rowsPerStatement);
+      }
+      if (from < rows.length) {
+        const [statement, parameters] = [statementOf(1), parametersFor(1)];
+        for (; from < rows.length; from++) written += run(statement, parameters, from, 1);
       }
       return written;
     },
