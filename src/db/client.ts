@@ -4,6 +4,7 @@ import { dirname, resolve } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type Sqlite from "better-sqlite3";
 import { PrismaClient, Prisma } from "./generated/client.js";
+import { beginSqliteTransactionsImmediately } from "./beginSqliteTransactionsImmediately.js";
 import { cacheSqliteStatements } from "./cacheSqliteStatements.js";
 import { serializeSqliteTransactions } from "./serializeSqliteTransactions.js";
 import { captureTransactions } from "./captureTransactions.js";
@@ -68,6 +69,7 @@ export async function openDatabase(url: string): Promise<Database> {
   const driver = keepDriver(adapter, "sqlite");
   // Last, so the connection kept above is better-sqlite3's own, not the adapter's caching view of it.
   cacheSqliteStatements(adapter);
+  beginSqliteTransactionsImmediately(adapter);
   serializeSqliteTransactions(adapter);
   // A turn's statements run on the connection below Prisma while its transaction is open (runTransaction).
   captureTransactions(adapter);

@@ -1,0 +1,22 @@
+import type BetterSqlite3 from "better-sqlite3";
+import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+
+/**
+ * Makes the SQLite adapter's transactions BEGIN IMMEDIATE: each takes the database's write lock as
+ * it begins, waiting its turn (busy_timeout) while another process writes. The adapter's plain BEGIN
+ * took the lock only at the first write, and a transaction that had read before another process
+ * (the running bot, a `relawan` command in a second shell) wrote in between could then never write:
+ * SQLite answers SQLITE_BUSY_SNAPSHOT at once, "database is locked", with no wait that would help.
+ */
+export function beginSqliteTransactionsImmediately(factory: PrismaBetterSQLite3): void {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const held = adapter as unknown as { client: BetterSqlite3.Database };
+    const view = Object.create(held.client) as BetterSqlite3.Database;
+    const prepare = held.client.prepare.bind(held.client);
+    view.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as BetterSqlite3.Database["prepare"];
+    held.client = view;
+    return adapter;
+  };
+}
