@@ -1,5 +1,6 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { wrapSqlitePrepare } from "./wrapSqlitePrepare.js";
 
 /**
  * Makes the SQLite adapter's transactions BEGIN IMMEDIATE: each takes the database's write lock as
@@ -9,14 +10,5 @@ import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
  * SQLite answers SQLITE_BUSY_SNAPSHOT at once, "database is locked", with no wait that would help.
  */
 export function beginSqliteTransactionsImmediately(factory: PrismaBetterSQLite3): void {
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = await connect();
-    const held = adapter as unknown as { client: BetterSqlite3.Database };
-    const view = Object.create(held.client) as BetterSqlite3.Database;
-    const prepare = held.client.prepare.bind(held.client);
-    view.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as BetterSqlite3.Database["prepare"];
-    held.client = view;
-    return adapter;
-  };
+  wrapSqlitePrepare(factory, (prepare) => ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as BetterSqlite3.Database["prepare"]);
 }

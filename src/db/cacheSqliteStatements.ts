@@ -1,5 +1,6 @@
 import type BetterSqlite3 from "better-sqlite3";
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { wrapSqlitePrepare } from "./wrapSqlitePrepare.js";
 
 // Enough for every distinct statement the bot runs in a day; Prisma's model queries can embed
 // values (an IN list's length), so the cache is bounded and forgets the least recently used.
@@ -13,21 +14,10 @@ const size = 500;
  * better-sqlite3 runs each statement to completion synchronously, so no two uses overlap.
  */
 export function cacheSqliteStatements(factory: PrismaBetterSQLite3): void {
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = await connect();
-    // The adapter's own view of the connection only: work below Prisma (openSqliteBulkWriter) keeps
-    // better-sqlite3's prepare on the connection itself.
-    const held = adapter as unknown as { client: BetterSqlite3.Database };
-    const cached = Object.create(held.client) as BetterSqlite3.Database;
-    cached.prepare = cachingPrepare(held.client);
-    held.client = cached;
-    return adapter;
-  };
+  wrapSqlitePrepare(factory, cachingPrepare);
 }
 
-function cachingPrepare(client: BetterSqlite3.Database): BetterSqlite3.Database["prepare"] {
-  const prepare = client.prepare.bind(client);
+function cachingPrepare(prepare: BetterSqlite3.Database["prepare"]): BetterSqlite3.Database["prepare"] {
   const cache = new Map<string, BetterSqlite3.Statement>();
   return ((sql: string) => {
     let statement = cache.get(sql);
