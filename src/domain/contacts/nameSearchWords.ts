@@ -14,11 +14,13 @@ export function nameSearchWords(text: string | null): string[] {
   if (text === null) return [];
   // ASCII alone (most names in a list): nothing to fold, and a letter or digit is [a-z0-9]; the
   // same words without Unicode normalisation and property classes (an import writes a million names).
-  if (ascii.test(text)) {
-    const words = text.toLowerCase().split(asciiSeparators).filter((word) => word !== "");
-    return [...new Set(words.map((word) => word.slice(0, nameWordMaxLength)))].slice(0, maxWords);
-  }
-  const folded = text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
-  const words = folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== "");
-  return [...new Set(words.map((word) => [...word].slice(0, nameWordMaxLength).join("")))].slice(0, maxWords);
+  const words = ascii.test(text)
+    ? text.toLowerCase().split(asciiSeparators)
+    : text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  return [...new Set(words.filter((word) => word !== "").map(cut))].slice(0, maxWords);
+}
+
+/** The word's first nameWordMaxLength characters (code points, so an emoji is never split). */
+function cut(word: string): string {
+  return word.length <= nameWordMaxLength ? word : [...word].slice(0, nameWordMaxLength).join("");
 }
