@@ -1,9 +1,8 @@
 // The thread startImportParser starts: it reads and checks the file (readImportBatches) while the
 // main thread writes, and keeps at most as many batches ahead as the main thread allows.
 import { parentPort, workerData } from "node:worker_threads";
-import { rowColumnBuffers, toRowColumns } from "./importRowColumns.js";
+import { rowColumnBuffers } from "./importRowColumns.js";
 import { readImportBatches, type ReadSettings } from "./readImportBatches.js";
-import type { ParserMessage } from "./startImportParser.js";
 
 const port = parentPort!;
 let allowed = 0;
@@ -19,10 +18,7 @@ async function permit(): Promise<void> {
 }
 
 for await (const event of readImportBatches((workerData as { settings: ReadSettings }).settings)) {
-  if (event.type === "batch") {
-    const rows = toRowColumns(event.rows);
-    port.postMessage({ ...event, rows } satisfies ParserMessage, rowColumnBuffers(rows));
-  } else port.postMessage(event satisfies ParserMessage);
+  port.postMessage(event, event.type === "batch" ? rowColumnBuffers(event.rows) : []);
   // Nothing is read before the main thread says the import goes on (it may still refuse it).
   if (event.type === "opened" || event.type === "batch") await permit();
 }

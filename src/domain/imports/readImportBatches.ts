@@ -1,6 +1,8 @@
 import type { CountryCode } from "libphonenumber-js";
 import { loadRegions } from "../regions/loadRegions.js";
 import { resolveRegionNames } from "../regions/resolveRegionNames.js";
+import { collectRowColumns } from "./collectRowColumns.js";
+import type { ImportRowColumns } from "./importRowColumns.js";
 import type { WorkbookLimits } from "./inspectWorkbook.js";
 import { mapImportHeader, type ImportColumns } from "./mapImportHeader.js";
 import { parseImportRow, type RowRules } from "./parseImportRow.js";
@@ -25,21 +27,22 @@ export type PendingInvalid = InvalidRow & { record?: string[] };
 /**
  * What reading a contacts file yields, in order: the file opened (or refused), its header, then
  * batches of checked rows with progress between them, then the end. Counts are running totals.
+ * A batch's rows are row objects once taken by the writing thread, columns until then.
  */
-export type ImportReadEvent =
+export type ImportReadEvent<Rows = ImportRow[]> =
   | { type: "refused"; problem: FileProblem }
   | { type: "opened"; estimatedRows: number }
   | { type: "header"; header: string[]; ignoredColumns: string[]; noConsentColumn: boolean }
-  | { type: "batch"; rows: ImportRow[]; invalid: PendingInvalid[]; rowsRead: number; skipped: number }
+  | { type: "batch"; rows: Rows; invalid: PendingInvalid[]; rowsRead: number; skipped: number }
   | { type: "progress"; rowsRead: number }
   | { type: "end"; rowsRead: number; skipped: number };
 
 /**
  * Reads a contacts file (CSV or .xlsx) and checks each row (phone numbers, regions, consent):
  * all of an import but the writing, so it can run on a thread of its own (importParserWorker).
- * Valid rows come in batches of `batchSize`; the invalid rows read meanwhile come with them.
+ * Valid rows come in batches of `batchSize`, as columns; the invalid rows read meanwhile come with them.
  */
-export async function* readImportBatches(settings: ReadSettings): AsyncGenerator<ImportReadEvent, void, void> {
+export async function* readImportBatches(settings: ReadSettings): AsyncGenerator<ImportReadEvent<ImportRowColumns>, void, void> {
   const table = await readTableRows(settings.path, { maxBytes: settings.maxBytes, workbook: settings.workbookLimits });
   if (table.status === "refused") {
     yield { type: "refused", problem: table.problem };
@@ -67,11 +70,10 @@ export async function* readImportBatches(settings: ReadSettings): AsyncGenerator
   let columns: ImportColumns = {};
   let rowsRead = 0;
   let skipped = 0;
-  let batch: ImportRow[] = [];
+  const batch = collectRowColumns(settings.batchSize);
   let pending: PendingInvalid[] = [];
   const take = () => {
-    const event = { type: "batch", rows: batch, invalid: pending, rowsRead, skipped } as const;
-    batch = [];
+    const event = { type: "batch", rows: batch.take(), invalid: pending, rowsRead, skipped } as const;
     pending = [];
     return event;
   };
@@ -103,8 +105,8 @@ export async function* readImportBatches(settings: ReadSettings): AsyncGenerator
     }
     rowsRead++;
     if (parsed.status === "invalid") pending.push({ line: row.line, problem: parsed.problem, record });
-    else batch.push(parsed.row);
-    if (batch.length >= settings.batchSize) yield take();
+    else batch.add(parsed.row);
+    if (batch.size >= settings.batchSize) yield take();
     if (rowsRead % 1000 === 0) yield { type: "progress", rowsRead };
   }
   if (!header) {
@@ -115,7 +117,7 @@ export async function* readImportBatches(settings: ReadSettings): AsyncGenerator
     yield { type: "refused", problem: { code: "header_only" } };
     return;
   }
-  if (batch.length > 0 || pending.length > 0) yield take();
+  if (batch.size > 0 || pending.length > 0) yield take();
   yield { type: "end", rowsRead, skipped };
 }
 

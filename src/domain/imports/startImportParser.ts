@@ -14,9 +14,8 @@ const workerSemiSpaceMb = 2;
 // promoted by the young generation's collections). Read at each full collection, process-wide.
 const importHeapGrowingPercent = 50;
 
-type BatchEvent = Extract<ImportReadEvent, { type: "batch" }>;
 /** What the worker posts: the events, a batch's rows as columns. */
-export type ParserMessage = Exclude<ImportReadEvent, BatchEvent> | (Omit<BatchEvent, "rows"> & { rows: ImportRowColumns });
+type ParserMessage = ImportReadEvent<ImportRowColumns>;
 
 export interface ImportParser {
   /** The file's events in order, up to its end or its refusal; a failure of the thread is thrown. */

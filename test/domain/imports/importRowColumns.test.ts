@@ -1,6 +1,7 @@
 // A batch of checked rows crosses from the import's reading thread to its writing one as columns.
 import { describe, expect, it } from "vitest";
-import { fromRowColumns, rowColumnBuffers, toRowColumns } from "../../../src/domain/imports/importRowColumns.js";
+import { collectRowColumns, toRowColumns } from "../../../src/domain/imports/collectRowColumns.js";
+import { fromRowColumns, rowColumnBuffers } from "../../../src/domain/imports/importRowColumns.js";
 import type { ImportRow } from "../../../src/domain/imports/types.js";
 
 describe("rows as columns", () => {
@@ -26,5 +27,30 @@ describe("rows as columns", () => {
     port2.close();
     expect(columns.line.length).toBe(0);
     expect(columns.flags.length).toBe(0);
+    expect(columns.text.length).toBe(0);
+  });
+
+  it("collected row by row: past the expected size, across many writes of text, batch after batch", () => {
+    const row = (i: number): ImportRow => ({
+      line: i + 2,
+      ...(i % 3 === 0 ? {} : { name: `Relawan ${i} ${"é🗳️".repeat(i % 5)}` }),
+      ...(i % 4 === 0 ? {} : { phone: `+62812${10_000_000 + i}` }),
+      tags: Array.from({ length: i % 4 }, (_, t) => `tag-${t}-${"x".repeat(i % 50)}`),
+      ...(i % 2 === 0 ? { consent: { source: "formulir", at: new Date(1_700_000_000_000 + i), dated: i % 6 === 0 } } : {}),
+      declined: i % 5 === 0,
+      optedOut: i % 7 === 0,
+    });
+    const first = Array.from({ length: 300 }, (_, i) => row(i));
+    const second = Array.from({ length: 70 }, (_, i) => row(300 + i));
+    const collector = collectRowColumns(10);
+    for (const each of first) collector.add(each);
+    expect(collector.size).toBe(300);
+    const firstColumns = collector.take();
+    expect(collector.size).toBe(0);
+    for (const each of second) collector.add(each);
+    const secondColumns = collector.take();
+    expect(fromRowColumns(structuredClone(firstColumns))).toEqual(first);
+    expect(fromRowColumns(structuredClone(secondColumns))).toEqual(second);
+    expect(fromRowColumns(collector.take())).toEqual([]);
   });
 });
