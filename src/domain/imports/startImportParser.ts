@@ -6,8 +6,10 @@ import { holdYoungGeneration } from "./holdYoungGeneration.js";
 import { fromRowColumns, type ImportRowColumns } from "./importRowColumns.js";
 import type { ImportReadEvent, ReadSettings } from "./readImportBatches.js";
 
-// 2 MB halves (V8 counts its young generation as three of them).
-const workerSemiSpaceMb = 2;
+// 8 MB halves (V8 counts its young generation as three of them). With 2 MB, collecting the young
+// generation took 44% of the reading thread's CPU in a profile of a million-row import; with 8 MB
+// the importing process took about 10% less CPU for about 25 MB more peak RSS (docs/benchmarks-history.md).
+const workerSemiSpaceMb = 8;
 // How far V8 lets an old generation grow past what the last full collection kept, while an import
 // runs: by its own rule up to 4 times for a small heap, so the writing thread's old generation
 // went from about 22 MB live to 93 MB of garbage-filled heap between full collections (batches
