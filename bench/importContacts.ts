@@ -22,7 +22,7 @@ const usageReporter = `data:text/javascript,${encodeURIComponent(
  * lists have), then imports it into a fresh database by running `node bin/relawan.js import` as a
  * user does (the compiled dist/, not tsx), so the CPU time and peak RSS are the import's alone (on
  * PostgreSQL the server's are not in them). BENCH_IMPORT_CPU_PROF=<folder> writes a --cpu-prof there;
- * BENCH_IMPORT_WRITERS=<n> passes --writers <n>.
+ * BENCH_IMPORT_WRITERS=<n> passes --writers <n>, BENCH_IMPORT_BATCH_SIZE=<rows> --batch-size <rows>.
  */
 export async function benchImportContacts(rows: number, database: BenchDialect): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "relawan-bench-import-"));
@@ -95,7 +95,8 @@ async function runImport(url: string, csv: string) {
   const profile = process.env.BENCH_IMPORT_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_IMPORT_CPU_PROF}`] : [];
   // BENCH_IMPORT_WRITERS=<n>: relawan import --writers <n> (PostgreSQL connections writing at once).
   const writers = process.env.BENCH_IMPORT_WRITERS ? ["--writers", process.env.BENCH_IMPORT_WRITERS] : [];
-  const child = spawn(process.execPath, [...profile, "--import", usageReporter, join(root, "bin/relawan.js"), "import", csv, "--json", "--lang", "en", ...writers], {
+  const batchSize = process.env.BENCH_IMPORT_BATCH_SIZE ? ["--batch-size", process.env.BENCH_IMPORT_BATCH_SIZE] : [];
+  const child = spawn(process.execPath, [...profile, "--import", usageReporter, join(root, "bin/relawan.js"), "import", csv, "--json", "--lang", "en", ...writers, ...batchSize], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: url },
     stdio: ["ignore", "pipe", "pipe"],
