@@ -77,7 +77,7 @@ export async function* readImportBatches(settings: ReadSettings): AsyncGenerator
     pending = [];
     return event;
   };
-  for await (const row of table.rows) {
+  for await (const run of table.rows) for (const row of run) {
     if (row.status === "broken") {
       rowsRead++;
       pending.push({ line: row.line, problem: row.unclosed ? { code: "unclosed_quote" } : { code: "csv", detail: row.detail } });

@@ -1,7 +1,6 @@
-import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import { Parser, type CsvError } from "csv-parse";
 import { checkCsvFile } from "./checkCsvFile.js";
+import { readCsvRows } from "./readCsvRows.js";
 import { defaultWorkbookLimits, inspectWorkbook, type WorkbookLimits } from "./inspectWorkbook.js";
 import type { FileProblem } from "./types.js";
 
@@ -18,7 +17,8 @@ export type TableFile =
       kind: "csv" | "xlsx";
       /** Rows after the header as far as can be told before reading (CSV: lines; Excel: its own dimension), for a progress bar. */
       estimatedRows: number;
-      rows: AsyncIterable<TableRow>;
+      /** The rows in file order, in runs as they were read (a CSV read's rows together). */
+      rows: AsyncIterable<TableRow[]>;
     };
 
 export interface TableLimits {
@@ -27,9 +27,6 @@ export interface TableLimits {
   /** What an .xlsx may unpack to (see inspectWorkbook). */
   workbook?: Partial<WorkbookLimits>;
 }
-
-// A quote that never closes would otherwise swallow the rest of the file into one cell.
-const maxRecordBytes = 1 << 20;
 
 /**
  * The rows of a CSV file (UTF-8, comma, semicolon or tab, checked first like a contact import)
@@ -41,55 +38,7 @@ export async function readTableRows(path: string, options: TableLimits = {}): Pr
   const check = await checkCsvFile(path, { maxBytes: options.maxBytes });
   if (check.status === "refused" && check.problem.code === "xlsx") return readWorkbook(path, { ...defaultWorkbookLimits, ...options.workbook });
   if (check.status === "refused") return check;
-  return { status: "ok", kind: "csv", estimatedRows: Math.max(0, check.lines - 1), rows: readCsv(path, check.delimiter) };
-}
-
-interface NumberedRecord {
-  record: string[];
-  /** The file's line the record ends on. */
-  line: number;
-}
-
-/**
- * csv-parse with each record's last line, as its `info: true` gives it but without the snapshot
- * of its whole state (about five objects per record, all garbage at once): a record is pushed
- * as soon as it is parsed, so the parser's line count is the record's.
- */
-class NumberedParser extends Parser {
-  override push(record: unknown): boolean {
-    return super.push(record === null ? null : ({ record: record as string[], line: this.info.lines } satisfies NumberedRecord));
-  }
-}
-
-async function* readCsv(path: string, delimiter: string): AsyncIterable<TableRow> {
-  const file = createReadStream(path);
-  const parser = file.pipe(
-    new NumberedParser({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, max_record_size: maxRecordBytes }),
-  );
-  const broken: TableRow[] = [];
-  const brokenLines = new Set<number>();
-  let lastLine = 0;
-  parser.on("skip", (error: CsvError) => {
-    const unclosed = error.code === "CSV_QUOTE_NOT_CLOSED" || error.code === "CSV_MAX_RECORD_SIZE";
-    // Quoting errors point at where the parser gave up; an unclosed quote began after the last good row.
-    const line = unclosed ? lastLine + 1 : typeof error.lines === "number" ? error.lines : lastLine + 1;
-    if (brokenLines.has(line)) return;
-    brokenLines.add(line);
-    broken.push({ line, status: "broken", detail: error.message.replace(/^[^:]*: /, ""), unclosed });
-  });
-  try {
-    for await (const { record, line } of parser as AsyncIterable<NumberedRecord>) {
-      yield* broken.splice(0);
-      // A cell holding line breaks: the row starts where it began, as a spreadsheet shows it.
-      let inside = 0;
-      for (const cell of record) for (let at = cell.indexOf("\n"); at !== -1; at = cell.indexOf("\n", at + 1)) inside++;
-      lastLine = line;
-      yield { line: line - inside, status: "ok", cells: record };
-    }
-    yield* broken.splice(0);
-  } finally {
-    file.destroy();
-  }
+  return { status: "ok", kind: "csv", estimatedRows: Math.max(0, check.lines - 1), rows: readCsvRows(path, check.delimiter) };
 }
 
 async function readWorkbook(path: string, limits: WorkbookLimits): Promise<TableFile> {
@@ -122,21 +71,21 @@ async function readWorkbook(path: string, limits: WorkbookLimits): Promise<Table
     return { status: "refused", problem: { code: "xlsx_unreadable" } };
   }
   if (first.done) return { status: "refused", problem: { code: "empty" } };
-  async function* all(): AsyncIterable<TableRow> {
+  async function* all(): AsyncIterable<TableRow[]> {
     let last = first.value as TableRow;
-    yield last;
+    yield [last];
     for (;;) {
       let next: IteratorResult<TableRow>;
       try {
         next = await iterator.next();
       } catch (error) {
         // Damaged further down (the first pass only unpacked it): one bad row says where, and the rest is not read.
-        yield { line: last.line + 1, status: "broken", detail: error instanceof Error ? error.message : String(error), unclosed: false };
+        yield [{ line: last.line + 1, status: "broken", detail: error instanceof Error ? error.message : String(error), unclosed: false }];
         return;
       }
       if (next.done) return;
       last = next.value;
-      yield last;
+      yield [last];
     }
   }
   return { status: "ok", kind: "xlsx", estimatedRows: Math.max(0, inspection.rows - 1), rows: all() };

@@ -79,7 +79,7 @@ export async function importTargets(db: Database, settings: TargetImportSettings
 
   let complete = false;
   try {
-    for await (const row of table.rows) {
+    for await (const run of table.rows) for (const row of run) {
       if (!header) {
         if (row.status !== "ok") return { status: "refused", problem: { code: "empty" } };
         const mapping = mapTargetHeader(row.cells);
