@@ -1,14 +1,16 @@
 import pg from "pg";
-import { onConflictSql, type BulkCell, type BulkColumn, type BulkColumnType, type BulkInsert, type BulkRows, type BulkWriter } from "./openBulkWriter.js";
+import { copyPostgresRows } from "./copyPostgresRows.js";
+import { onConflictSql, type BulkColumn, type BulkColumnType, type BulkInsert, type BulkRows, type BulkWriter } from "./openBulkWriter.js";
 import { quoteIdentifier } from "./quoteIdentifier.js";
+import { toPostgresText } from "./toPostgresText.js";
 
 // Prisma's timestamp(3) columns hold UTC without a zone; pg would read them in the process's zone.
 const TIMESTAMP = 1114;
 
 /**
- * The PostgreSQL bulk writer: a connection of its own, each batch's rows sent as one array per
- * column and unpacked by unnest() in a named (prepared once) statement, so a batch is one
- * round trip per table whatever its size.
+ * The PostgreSQL bulk writer: a connection of its own, a batch one round trip per table whatever
+ * its size. Rows that may meet a conflict go as one array per column, unpacked by unnest() in a
+ * named (prepared once) statement with ON CONFLICT; the others by COPY (copyPostgresRows).
  */
 export async function openPostgresBulkWriter(url: string): Promise<BulkWriter> {
   const client = new pg.Client({
@@ -51,6 +53,7 @@ export async function openPostgresBulkWriter(url: string): Promise<BulkWriter> {
     },
     async insert(into: BulkInsert, rows: BulkRows) {
       if (rows.length === 0) return 0;
+      if (!into.onConflictDoNothing) return copyPostgresRows(client, into, rows);
       const constants = into.constants ?? [];
       const width = into.columns.length;
       const names = [...into.columns.map(([name]) => name), ...constants.map(([name]) => name)].map(quoteIdentifier).join(", ");
@@ -58,7 +61,7 @@ export async function openPostgresBulkWriter(url: string): Promise<BulkWriter> {
       const sql =
         `INSERT INTO ${quoteIdentifier(into.table)} (${names}) SELECT ${picks} FROM ${unnest(into.columns)}` +
         onConflictSql(into);
-      return (await query(sql, [...columnArrays(into.columns, rows), ...constants.map(([, , value]) => toPostgres(value))])).rowCount ?? 0;
+      return (await query(sql, [...columnArrays(into.columns, rows), ...constants.map(([, , value]) => toPostgresText(value))])).rowCount ?? 0;
     },
     async update(table: string, columns: readonly BulkColumn[], rows: BulkRows) {
       if (rows.length === 0) return;
@@ -85,16 +88,9 @@ function unnest(columns: readonly BulkColumn[]): string {
 
 /** The rows' columns as the driver sends them: text as it is, booleans and times as text. */
 function columnArrays(columns: readonly BulkColumn[], rows: BulkRows): (string | null)[][] {
-  return columns.map(([, type], i) => (type === "text" ? (rows.columns[i] as (string | null)[]) : rows.columns[i]!.map(toPostgres)));
+  return columns.map(([, type], i) => (type === "text" ? (rows.columns[i] as (string | null)[]) : rows.columns[i]!.map(toPostgresText)));
 }
 
 function sqlType(type: BulkColumnType): string {
   return type === "boolean" ? "boolean" : type === "timestamp" ? "timestamp(3)" : "text";
-}
-
-/** As text: a zone-less timestamp ignores the ISO text's Z, which is the UTC Prisma stores. */
-function toPostgres(cell: BulkCell): string | null {
-  if (cell instanceof Date) return cell.toISOString();
-  if (typeof cell === "boolean") return cell ? "t" : "f";
-  return cell;
 }

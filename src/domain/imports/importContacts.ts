@@ -11,7 +11,6 @@ import { createRowErrorsWriter } from "./createRowErrorsWriter.js";
 import type { PendingInvalid } from "./readImportBatches.js";
 import { startImportParser, type ImportParser } from "./startImportParser.js";
 import type { DescribeRowProblem, FileProblem, ImportReport, ImportRow } from "./types.js";
-import { writeImportBatch } from "./writeImportBatch.js";
 import { writeImportBatchInParallel } from "./writeImportBatchInParallel.js";
 
 export interface ImportSettings {
@@ -114,13 +113,11 @@ async function writeParsedFile(db: Database, settings: ImportSettings, parser: I
   const errors = createRowErrorsWriter(errorsPath, () => header ?? []);
   // A dry run carries what earlier batches would have created from batch to batch, on one writer.
   const writers = await openBulkWriters(db, settings.dryRun ? 1 : (settings.writers ?? defaultWriters));
-  const [writer] = writers as [BulkWriter];
   let complete = false;
   const write = async (rows: ImportRow[], invalid: PendingInvalid[]) => {
     if (rows.length > 0) {
       const batchSettings = { defaultLanguage: settings.defaultLanguage, now: settings.now, dryRun: earlier };
-      const written =
-        writers.length > 1 ? await writeImportBatchInParallel(writers, rows, batchSettings) : await writer.transaction(() => writeImportBatch(writer, rows, batchSettings));
+      const written = await writeImportBatchInParallel(writers, rows, batchSettings);
       report.created += written.created;
       report.merged += written.merged;
       report.consentRecorded += written.consentRecorded;

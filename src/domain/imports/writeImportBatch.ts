@@ -152,7 +152,7 @@ export async function writeImportBatch(tx: BulkWriter, rows: readonly ImportRow[
     slot.optOut ||= row.optedOut;
   }
 
-  await writeSlots(tx, slots, settings, result);
+  await writeSlots(tx, slots, existing.takenNumbers, settings, result);
   if (settings.dryRun) {
     for (const slot of slots) {
       if (slot.phone) settings.dryRun.set(`p:${slot.phone}`, slot.contactId);
@@ -193,6 +193,13 @@ async function loadExisting(tx: BulkWriter, rows: readonly ImportRow[]) {
   const loaded = new Set(byPhone.map((c) => c.id));
   const missing = [...new Set(identities.map((i) => i.contactId))].filter((id) => !loaded.has(id));
   const found = missing.length === 0 ? byPhone : [...byPhone, ...(await tx.selectIn<ContactRow>(`${selectContacts} WHERE "id" IN (:keys)`, missing, contactTypes))];
+  // The numbers someone new may have that are already a WhatsApp identity (someone else's, or of a
+  // contact whose phone is another), which stays with its owner (writeSlots).
+  const known = new Set(byPhone.map((c) => c.phone));
+  const taken = await tx.selectIn<{ externalId: string }>(
+    `SELECT "externalId" FROM "ChannelIdentity" WHERE "channel" = 'whatsapp' AND "externalId" IN (:keys)`,
+    phones.filter((phone) => !known.has(phone)).map(whatsappIdOf),
+  );
   const history = await tx.selectIn<{ contactId: string; granted: boolean; source: string; recordedAt: Date }>(
     `SELECT "contactId", "granted", "source", "recordedAt" FROM "ConsentRecord" WHERE "purpose" = 'updates' AND "contactId" IN (:keys)`,
     found.map((c) => c.id),
@@ -200,14 +207,19 @@ async function loadExisting(tx: BulkWriter, rows: readonly ImportRow[]) {
   );
   const contacts = new Map<string, ExistingContact>(found.map((c) => [c.id, { ...c, updatesHistory: [] }]));
   for (const record of history) contacts.get(record.contactId)?.updatesHistory.push(record);
-  return { contacts, telegram: new Map(identities.map((i) => [i.externalId, i.contactId])) };
+  return { contacts, telegram: new Map(identities.map((i) => [i.externalId, i.contactId])), takenNumbers: new Set(taken.map((i) => i.externalId)) };
 }
 
 type ContactRow = Omit<ExistingContact, "updatesHistory">;
 const selectContacts = `SELECT "id", "name", "phone", "regionCode", "language", "optedOut", "updatesConsent" FROM "Contact"`;
 const contactTypes = { optedOut: "boolean", updatesConsent: "boolean" } as const;
 
-async function writeSlots(tx: BulkWriter, slots: Slot[], settings: BatchSettings, result: BatchResult): Promise<void> {
+/** A phone number's WhatsApp identity: the number without its "+". */
+function whatsappIdOf(phone: string): string {
+  return phone.slice(1);
+}
+
+async function writeSlots(tx: BulkWriter, slots: Slot[], takenNumbers: ReadonlySet<string>, settings: BatchSettings, result: BatchResult): Promise<void> {
   const { now } = settings;
   // PostgreSQL keeps the name search's words on the contact's own row, SQLite as ContactNameWord rows.
   const wordsOnContact = keepsSearchWordsOnContact(tx.dialect);
@@ -215,7 +227,7 @@ async function writeSlots(tx: BulkWriter, slots: Slot[], settings: BatchSettings
   const newContactColumns = [...contactColumns, ...wordsColumn];
   const contactUpdateColumns = [...updateColumns, ...wordsColumn];
   const newContacts = new BulkRows(newContactColumns.length);
-  // Of the people this batch creates, and of those it merges into (their conflicts are expected).
+  // Of the people this batch creates (a number already taken was left out), and of those it merges into (their conflicts are expected).
   const identities = new BulkRows(identityColumns.length);
   const mergedIdentities = new BulkRows(identityColumns.length);
   // Tags and name search words likewise: only a merge can meet rows already there, so only its
@@ -249,7 +261,9 @@ async function writeSlots(tx: BulkWriter, slots: Slot[], settings: BatchSettings
     // A phone number is a WhatsApp account: whether a broadcast may go there is the consent's
     // question, and how (paced, or a template outside the 24-hour window) the outbox's. A number
     // that already has its WhatsApp identity (this person's, or anyone's) is left as it is.
-    if (slot.phone) identitiesOf.add(createImportId(), slot.contactId, "whatsapp", slot.phone.slice(1));
+    const number = slot.phone ? whatsappIdOf(slot.phone) : undefined;
+    const addsNumber = number !== undefined && (before !== undefined || !takenNumbers.has(number));
+    if (addsNumber) identitiesOf.add(createImportId(), slot.contactId, "whatsapp", number);
     for (const tag of slot.tags) (before ? mergedTags : tags).add(slot.contactId, tag);
 
     const consentNow = consentAfterImport(slot, fresh);
@@ -257,8 +271,9 @@ async function writeSlots(tx: BulkWriter, slots: Slot[], settings: BatchSettings
     if (nameChanged && !wordsOnContact) for (const word of nameSearchWords(slot.name)) (before ? mergedNameWords : nameWords).add(word, slot.contactId);
     const searchWords: BulkCell[] = wordsOnContact ? [searchWordsOf(slot.name)] : [];
     if (!before) {
-      // Reach as the identities below leave it, so their triggers have nothing to change (see the fix-up below).
-      newContacts.add(slot.contactId, slot.name, slot.phone, slot.language, slot.regionCode, slot.optOut, consentNow, slot.phone || slot.telegramIds.length > 0 ? "reachable" : "no_account", ...searchWords);
+      // Reach as the identities below leave it, so their triggers have nothing to change: someone new
+      // left without any identity (their number someone else's) has no account.
+      newContacts.add(slot.contactId, slot.name, slot.phone, slot.language, slot.regionCode, slot.optOut, consentNow, addsNumber || slot.telegramIds.length > 0 ? "reachable" : "no_account", ...searchWords);
       continue;
     }
     const changed = nameChanged || slot.phone !== before.phone || slot.regionCode !== before.regionCode || newlyStopped || consentNow !== before.updatesConsent;
@@ -282,10 +297,11 @@ async function writeSlots(tx: BulkWriter, slots: Slot[], settings: BatchSettings
     },
     newContacts,
   );
-  const identityInsert = { table: "ChannelIdentity", columns: identityColumns, constants: [["createdAt", "timestamp", now]], onConflictDoNothing: ["channel", "externalId"] } as const;
-  // A number already someone else's WhatsApp identity is not added: a new contact left without any identity has no account.
-  if ((await tx.insert(identityInsert, identities)) < identities.length) await markNoAccount(tx, newContacts.columns[0] as string[]);
-  await tx.insert(identityInsert, mergedIdentities);
+  const identityInsert = { table: "ChannelIdentity", columns: identityColumns, constants: [["createdAt", "timestamp", now]] } as const;
+  // Someone new's identities were looked up: one taken since (by another session) fails the batch,
+  // which is then written again (writeImportBatchInParallel) and finds it.
+  await tx.insert(identityInsert, identities);
+  await tx.insert({ ...identityInsert, onConflictDoNothing: ["channel", "externalId"] }, mergedIdentities);
   await tx.insert({ table: "ContactTag", columns: tagColumns }, tags);
   await tx.insert({ table: "ContactTag", columns: tagColumns, onConflictDoNothing: true }, mergedTags);
   await tx.insert({ table: "ContactNameWord", columns: nameWordColumns }, nameWords);
@@ -304,20 +320,6 @@ async function writeSlots(tx: BulkWriter, slots: Slot[], settings: BatchSettings
   );
 }
 
-async function markNoAccount(tx: BulkWriter, contactIds: string[]): Promise<void> {
-  const without = await tx.selectIn<{ id: string }>(
-    `SELECT c."id" FROM "Contact" c WHERE c."reach" = 'reachable' AND NOT EXISTS (SELECT 1 FROM "ChannelIdentity" i WHERE i."contactId" = c."id") AND c."id" IN (:keys)`,
-    contactIds,
-  );
-  const reach = new BulkRows(reachColumns.length);
-  for (const { id } of without) reach.add(id, "no_account");
-  await tx.update("Contact", reachColumns, reach);
-}
-
-const reachColumns: ColumnSpec[] = [
-  ["id", "text"],
-  ["reach", "text"],
-];
 const updateColumns: ColumnSpec[] = [
   ["id", "text"],
   ["name", "text"],

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from "../../db/isUniqueViolation.js";
 import type { BulkWriter } from "../../db/openBulkWriter.js";
 import { splitImportBatch } from "./splitImportBatch.js";
 import type { ImportRow } from "./types.js";
@@ -13,11 +14,18 @@ import { writeImportBatch, type BatchResult, type BatchSettings } from "./writeI
  * that point (a deadlock, a unique key someone else took meanwhile, a lost connection) has rolled
  * back; its rows are written again by one writer once the others have committed, so no row is lost
  * or written twice, and a lasting fault fails the import there. The next batch starts when this
- * one is committed, so it finds everyone this one created.
+ * one is committed, so it finds everyone this one created. One writer alone (the only one, or the
+ * one writing again) that breaks a unique key another session took after its lookups (the bot
+ * adding someone the file names) writes its rows once more, and the lookups then find that key.
  */
 export async function writeImportBatchInParallel(writers: readonly BulkWriter[], rows: readonly ImportRow[], settings: BatchSettings): Promise<BatchResult> {
   const first = writers[0]!;
-  const alone = (batch: readonly ImportRow[]) => first.transaction(() => writeImportBatch(first, batch, settings));
+  const once = (batch: readonly ImportRow[]) => first.transaction(() => writeImportBatch(first, batch, settings));
+  const alone = (batch: readonly ImportRow[]) =>
+    once(batch).catch((error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      return once(batch);
+    });
   const groups = writers.length > 1 ? splitImportBatch(rows, writers.length) : [];
   if (groups.length < 2) return alone(rows);
   const claims = startClaims(groups.length);

@@ -309,10 +309,18 @@ describe("merging into contacts that already exist", () => {
   it("leaves a WhatsApp identity with its owner when the file gives that number to someone else", async () => {
     const owner = await existingContact({ telegram: "5150" });
     await store.db.channelIdentity.create({ data: { contactId: owner.id, channel: "whatsapp", externalId: "6281234567890" } });
-    const path = folder.write("i.csv", "phone,consent\n081234567890,ya\n");
-    expect(await importFile(store.db, path)).toMatchObject({ status: "done", report: { created: 1 } });
-    const identity = await store.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: "whatsapp", externalId: "6281234567890" } } });
-    expect(identity.contactId).toBe(owner.id);
+    await store.db.channelIdentity.create({ data: { contactId: owner.id, channel: "whatsapp", externalId: "6281311112222" } });
+    const path = folder.write("i.csv", "phone,telegram_id,consent\n081234567890,,ya\n081311112222,7070,ya\n");
+    expect(await importFile(store.db, path)).toMatchObject({ status: "done", report: { created: 2 } });
+    const owners = await store.db.channelIdentity.findMany({ where: { channel: "whatsapp" }, select: { externalId: true, contactId: true }, orderBy: { externalId: "asc" } });
+    expect(owners).toEqual([
+      { externalId: "6281234567890", contactId: owner.id },
+      { externalId: "6281311112222", contactId: owner.id },
+    ]);
+    // Someone new left without any identity has no account; with their Telegram id they are reachable.
+    expect((await personByPhone("+6281234567890")).reach).toBe("no_account");
+    const withTelegram = await personByPhone("+6281311112222");
+    expect([withTelegram.reach, withTelegram.identities.map((i) => `${i.channel}:${i.externalId}`)]).toEqual(["reachable", ["telegram:7070"]]);
   });
 });
 

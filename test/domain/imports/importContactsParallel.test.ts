@@ -109,31 +109,55 @@ describe("importing with two PostgreSQL writers", () => {
   });
 });
 
+/**
+ * Imports 20 new people while another session (the bot, say) has run `held` in a transaction that it
+ * commits only once an import writer waits for it.
+ */
+async function importWhileTheBotHolds(held: string, writers: number) {
+  const bot = new pg.Client({ connectionString: parallel.url });
+  await bot.connect();
+  try {
+    await bot.query("BEGIN");
+    await bot.query(held);
+    const path = folder.write("race.csv", `${[header, ...Array.from({ length: 20 }, (_, i) => `Orang ${i},${phone(i)},,,,impor,ya,form,2026-03-01`)].join("\n")}\n`);
+    const importing = importFile(parallel.db, path, { batchSize: 100, writers });
+    const waiting = async () => (await parallel.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE "datname" = current_database() AND "wait_event_type" = 'Lock'`)[0]!.n;
+    for (let tries = 0; (await waiting()) === 0; tries++) {
+      if (tries > 200) throw new Error("no import writer waited for the bot");
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await bot.query("COMMIT");
+    return await importing;
+  } finally {
+    await bot.end();
+  }
+}
+
 describe("a writer that fails after the lookups", () => {
   it.skipIf(testDialect !== "postgresql")("is rolled back and its rows written again once the others committed: none lost, none twice", async () => {
     // Another session (the bot, say) adds someone with one of the file's phones and commits only once
     // an import writer waits for that phone: the writer's insert then breaks the unique phone.
-    const bot = new pg.Client({ connectionString: parallel.url });
-    await bot.connect();
-    try {
-      await bot.query("BEGIN");
-      await bot.query(`INSERT INTO "Contact" ("id", "phone", "name") VALUES ('bot-added', '+6281320000005', 'Dari bot')`);
-      const path = folder.write("race.csv", `${[header, ...Array.from({ length: 20 }, (_, i) => `Orang ${i},${phone(i)},,,,impor,ya,form,2026-03-01`)].join("\n")}\n`);
-      const importing = importFile(parallel.db, path, { batchSize: 100, writers: 2 });
-      const waiting = async () => (await parallel.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE "datname" = current_database() AND "wait_event_type" = 'Lock'`)[0]!.n;
-      for (let tries = 0; (await waiting()) === 0; tries++) {
-        if (tries > 200) throw new Error("no import writer waited for the bot's phone");
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      await bot.query("COMMIT");
-      expect(await importing).toMatchObject({ status: "done", report: { created: 19, merged: 1, invalid: 0, consentRecorded: 20 } });
-    } finally {
-      await bot.end();
-    }
+    const held = `INSERT INTO "Contact" ("id", "phone", "name") VALUES ('bot-added', '+6281320000005', 'Dari bot')`;
+    expect(await importWhileTheBotHolds(held, 2)).toMatchObject({ status: "done", report: { created: 19, merged: 1, invalid: 0, consentRecorded: 20 } });
     expect(await parallel.db.contact.count()).toBe(20);
     const merged = await parallel.db.contact.findUniqueOrThrow({ where: { phone: "+6281320000005" }, include: { tags: true, consents: true } });
     expect([merged.id, merged.name, merged.tags.map((t) => t.tag), merged.consents.length]).toEqual(["bot-added", "Dari bot", ["impor"], 1]);
     expect(await parallel.db.consentRecord.count()).toBe(20);
+  });
+});
+
+describe("a WhatsApp number taken by another session after the lookups", () => {
+  it.skipIf(testDialect !== "postgresql").each([1, 2])("stays with its owner, the batch written again (%i writers)", async (writers) => {
+    // The bot gives one of the file's numbers to someone of its own and commits only once an import
+    // writer waits for that number: the writer's identities then break the unique key.
+    await parallel.db.$executeRawUnsafe(`INSERT INTO "Contact" ("id", "name", "reach") VALUES ('bot-added', 'Dari bot', 'reachable')`);
+    const held = `INSERT INTO "ChannelIdentity" ("id", "contactId", "channel", "externalId") VALUES ('bot-wa', 'bot-added', 'whatsapp', '6281320000005')`;
+    expect(await importWhileTheBotHolds(held, writers)).toMatchObject({ status: "done", report: { created: 20, merged: 0, invalid: 0, consentRecorded: 20 } });
+    const identity = await parallel.db.channelIdentity.findUniqueOrThrow({ where: { channel_externalId: { channel: "whatsapp", externalId: "6281320000005" } } });
+    expect(identity.contactId).toBe("bot-added");
+    const reach = await parallel.db.contact.findMany({ where: { phone: { not: null } }, select: { phone: true, reach: true } });
+    expect(reach.filter((c) => c.reach !== "reachable")).toEqual([{ phone: "+6281320000005", reach: "no_account" }]);
+    expect(await parallel.db.channelIdentity.count()).toBe(20);
   });
 });
 

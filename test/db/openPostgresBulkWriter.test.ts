@@ -1,0 +1,67 @@
+// The PostgreSQL bulk writer sends rows that need no ON CONFLICT by COPY: every cell lands as it
+// was given (COPY's escapes, nulls, booleans, times, constants), a unique key broken by one row fails
+// the transaction as an INSERT would, and the writer goes on working after it.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BulkRows, openBulkWriter, type BulkWriter } from "../../src/db/openBulkWriter.js";
+import { createTestDatabase, testDialect, type TestDatabase } from "../support/createTestDatabase.js";
+
+let store: TestDatabase;
+let writer: BulkWriter;
+beforeEach(async () => {
+  store = await createTestDatabase();
+  writer = await openBulkWriter(store.db);
+});
+afterEach(async () => {
+  await writer.close();
+  await store.close();
+});
+
+const contactColumns = [
+  ["id", "text"],
+  ["name", "text"],
+  ["regionCode", "text"],
+  ["optedOut", "boolean"],
+  ["updatesConsent", "boolean"],
+] as const;
+
+describe.runIf(testDialect === "postgresql")("the PostgreSQL bulk writer", () => {
+  it("writes rows without ON CONFLICT by COPY, each cell as given", async () => {
+    // Which statement wrote the contacts: a trigger of this test records it.
+    await store.db.$executeRawUnsafe(`CREATE TABLE "seen" ("query" text)`);
+    await store.db.$executeRawUnsafe(`CREATE FUNCTION "note_query"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO "seen" VALUES (current_query()); RETURN NULL; END $$`);
+    await store.db.$executeRawUnsafe(`CREATE TRIGGER "note_query" AFTER INSERT ON "Contact" FOR EACH STATEMENT EXECUTE FUNCTION "note_query"()`);
+    const at = new Date("2026-12-01T10:00:00.123Z");
+    const names = ["back\\slash", "tab\there", "new\nline", "carriage\rreturn", "\\N", "all \\\t\n\r at once", "", "Siti"];
+    const contacts = new BulkRows(contactColumns.length);
+    names.forEach((name, i) => contacts.add(`c${i}`, name, i % 2 === 0 ? null : "32.73", i % 3 === 0, i % 4 === 0 ? null : i % 4 === 1));
+    contacts.add("c-null", null, null, false, null);
+    const written = await writer.transaction(() =>
+      writer.insert({ table: "Contact", columns: contactColumns, constants: [["createdAt", "timestamp", at], ["language", "text", "en"], ["referredByCode", "text", null]] }, contacts),
+    );
+    expect(written).toBe(names.length + 1);
+    const stored = await store.db.contact.findMany({ orderBy: { id: "asc" }, select: { id: true, name: true, regionCode: true, optedOut: true, updatesConsent: true, createdAt: true, language: true, referredByCode: true } });
+    expect(stored).toEqual([
+      { id: "c-null", name: null, regionCode: null, optedOut: false, updatesConsent: null, createdAt: at, language: "en", referredByCode: null },
+      ...names.map((name, i) => ({ id: `c${i}`, name, regionCode: i % 2 === 0 ? null : "32.73", optedOut: i % 3 === 0, updatesConsent: i % 4 === 0 ? null : i % 4 === 1, createdAt: at, language: "en", referredByCode: null })),
+    ]);
+    const seen = await store.db.$queryRawUnsafe<{ query: string }[]>(`SELECT "query" FROM "seen"`);
+    expect(seen.map(({ query }) => query.split(" ")[0])).toEqual(["COPY"]);
+  });
+
+  it("fails the transaction on a broken unique key, writing nothing, and writes the next one", async () => {
+    const tags = new BulkRows(2);
+    for (let i = 0; i < 5_000; i++) tags.add("c1", `tag-${i}`);
+    tags.add("c1", "tag-4000");
+    const contact = new BulkRows(2);
+    contact.add("c1", "Budi");
+    const insertBoth = async () => {
+      await writer.insert({ table: "Contact", columns: [["id", "text"], ["name", "text"]] }, contact);
+      return writer.insert({ table: "ContactTag", columns: [["contactId", "text"], ["tag", "text"]] }, tags);
+    };
+    await expect(writer.transaction(insertBoth)).rejects.toThrow(/duplicate key/);
+    expect(await store.db.contact.count()).toBe(0);
+    tags.columns[1]![5_000] = "tag-5000";
+    expect(await writer.transaction(insertBoth)).toBe(5_001);
+    expect(await store.db.contactTag.count()).toBe(5_001);
+  });
+});
