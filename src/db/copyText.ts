@@ -9,8 +9,8 @@ const escaped: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n"
 /**
  * `rows` in COPY's text format: a line per row, its cells (then the `constants`, the same on every
  * line) separated by tabs, null as \N, and a backslash, tab, newline or carriage return escaped.
- * In pieces of 64 lines: one string for a whole batch cost the writing thread about 8% more
- * (paired runs of 300,000 rows).
+ * In pieces of 64 lines, written one by one: one string for a whole table looked costlier to the
+ * writing thread in paired runs (docs/benchmarks-history.md, COPY for the import's new people).
  */
 export function copyText(rows: BulkRows, constants: readonly BulkCell[]): string[] {
   const end = `${constants.map((cell) => `\t${copyCell(cell)}`).join("")}\n`;
