@@ -2,7 +2,7 @@ import { finished } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { copyText } from "./copyText.js";
-import type { BulkInsert, BulkRows } from "./openBulkWriter.js";
+import { insertColumnsSql, type BulkInsert, type BulkRows } from "./openBulkWriter.js";
 import { quoteIdentifier } from "./quoteIdentifier.js";
 
 /**
@@ -13,8 +13,7 @@ import { quoteIdentifier } from "./quoteIdentifier.js";
  */
 export async function copyPostgresRows(client: pg.Client, into: BulkInsert, rows: BulkRows): Promise<number> {
   const constants = into.constants ?? [];
-  const names = [...into.columns.map(([name]) => name), ...constants.map(([name]) => name)].map(quoteIdentifier).join(", ");
-  const stream = client.query(copyFrom(`COPY ${quoteIdentifier(into.table)} (${names}) FROM STDIN`));
+  const stream = client.query(copyFrom(`COPY ${quoteIdentifier(into.table)} (${insertColumnsSql(into)}) FROM STDIN`));
   // All of it at once (a batch is in memory anyway), so no server error can come in before the end:
   // the stream reports one as an error instead of finishing.
   for (const chunk of copyText(rows, constants.map(([, , value]) => value))) stream.write(chunk);

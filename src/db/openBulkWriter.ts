@@ -60,6 +60,11 @@ export interface BulkWriter {
   close(): Promise<void>;
 }
 
+/** The insert's columns, quoted: `into.columns`, then its constants. */
+export function insertColumnsSql(into: BulkInsert): string {
+  return [...into.columns, ...(into.constants ?? [])].map(([name]) => quoteIdentifier(name)).join(", ");
+}
+
 /** The insert's ON CONFLICT clause, the same on both databases. */
 export function onConflictSql({ onConflictDoNothing: skip }: BulkInsert): string {
   if (!skip) return "";

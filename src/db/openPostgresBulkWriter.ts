@@ -1,6 +1,6 @@
 import pg from "pg";
 import { copyPostgresRows } from "./copyPostgresRows.js";
-import { onConflictSql, type BulkColumn, type BulkColumnType, type BulkInsert, type BulkRows, type BulkWriter } from "./openBulkWriter.js";
+import { insertColumnsSql, onConflictSql, type BulkColumn, type BulkColumnType, type BulkInsert, type BulkRows, type BulkWriter } from "./openBulkWriter.js";
 import { quoteIdentifier } from "./quoteIdentifier.js";
 import { toPostgresText } from "./toPostgresText.js";
 
@@ -56,10 +56,9 @@ export async function openPostgresBulkWriter(url: string): Promise<BulkWriter> {
       if (!into.onConflictDoNothing) return copyPostgresRows(client, into, rows);
       const constants = into.constants ?? [];
       const width = into.columns.length;
-      const names = [...into.columns.map(([name]) => name), ...constants.map(([name]) => name)].map(quoteIdentifier).join(", ");
       const picks = [...into.columns.map((_, i) => `u.c${i}`), ...constants.map(([, type], i) => `CAST($${width + 1 + i} AS ${sqlType(type)})`)].join(", ");
       const sql =
-        `INSERT INTO ${quoteIdentifier(into.table)} (${names}) SELECT ${picks} FROM ${unnest(into.columns)}` +
+        `INSERT INTO ${quoteIdentifier(into.table)} (${insertColumnsSql(into)}) SELECT ${picks} FROM ${unnest(into.columns)}` +
         onConflictSql(into);
       return (await query(sql, [...columnArrays(into.columns, rows), ...constants.map(([, , value]) => toPostgresText(value))])).rowCount ?? 0;
     },

@@ -1,6 +1,6 @@
 import type Sqlite from "better-sqlite3";
 import type { Database } from "./client.js";
-import { onConflictSql, type BulkCell, type BulkColumn, type BulkColumnType, type BulkInsert, type BulkRows, type BulkWriter } from "./openBulkWriter.js";
+import { insertColumnsSql, onConflictSql, type BulkCell, type BulkColumn, type BulkColumnType, type BulkInsert, type BulkRows, type BulkWriter } from "./openBulkWriter.js";
 import { quoteIdentifier } from "./quoteIdentifier.js";
 
 // Rows inserted per statement. SQLite sets up each run of a statement once for all its rows: the
@@ -48,10 +48,10 @@ export function openSqliteBulkWriter(db: Database, handle: () => Sqlite.Database
     async insert(into: BulkInsert, rows: BulkRows) {
       if (rows.length === 0) return 0;
       const constants = into.constants ?? [];
-      const names = [...into.columns.map(([name]) => name), ...constants.map(([name]) => name)];
+      const width = into.columns.length + constants.length;
       const statementOf = (count: number) => {
-        const values = Array.from({ length: count }, () => `(${names.map(() => "?").join(", ")})`).join(", ");
-        return prepare(`INSERT INTO ${quoteIdentifier(into.table)} (${names.map(quoteIdentifier).join(", ")}) VALUES ${values}${onConflictSql(into)}`);
+        const values = Array.from({ length: count }, () => `(${Array(width).fill("?").join(", ")})`).join(", ");
+        return prepare(`INSERT INTO ${quoteIdentifier(into.table)} (${insertColumnsSql(into)}) VALUES ${values}${onConflictSql(into)}`);
       };
       const { columns } = rows;
       const text = into.columns.map(([, type]) => type === "text");
@@ -60,7 +60,7 @@ export function openSqliteBulkWriter(db: Database, handle: () => Sqlite.Database
       const parametersFor = (count: number) => Array.from({ length: count }, () => [...columns.map(() => null), ...constantValues]).flat() as unknown[];
       const run = (statement: Sqlite.Statement, parameters: unknown[], from: number, count: number) => {
         for (let r = 0; r < count; r++) {
-          const at = r * names.length;
+          const at = r * width;
           for (let i = 0; i < columns.length; i++) parameters[at + i] = text[i] ? columns[i]![from + r] : toSqlite(columns[i]![from + r]!);
         }
         return statement.run(parameters).changes;

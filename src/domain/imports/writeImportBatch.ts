@@ -2,6 +2,7 @@ import { createImportId } from "./createImportId.js";
 import { BulkRows, type BulkCell, type BulkColumn as ColumnSpec, type BulkWriter } from "../../db/openBulkWriter.js";
 import { keepsSearchWordsOnContact, searchWordsOf } from "../contacts/contactSearchWords.js";
 import { nameSearchWords } from "../contacts/nameSearchWords.js";
+import { whatsappIdOf } from "../contacts/whatsappIdOf.js";
 import type { ImportRow, InvalidRow } from "./types.js";
 
 export interface BatchSettings {
@@ -213,11 +214,6 @@ async function loadExisting(tx: BulkWriter, rows: readonly ImportRow[]) {
 type ContactRow = Omit<ExistingContact, "updatesHistory">;
 const selectContacts = `SELECT "id", "name", "phone", "regionCode", "language", "optedOut", "updatesConsent" FROM "Contact"`;
 const contactTypes = { optedOut: "boolean", updatesConsent: "boolean" } as const;
-
-/** A phone number's WhatsApp identity: the number without its "+". */
-function whatsappIdOf(phone: string): string {
-  return phone.slice(1);
-}
 
 async function writeSlots(tx: BulkWriter, slots: Slot[], takenNumbers: ReadonlySet<string>, settings: BatchSettings, result: BatchResult): Promise<void> {
   const { now } = settings;

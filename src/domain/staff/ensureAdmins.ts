@@ -2,6 +2,7 @@ import type { CountryCode } from "libphonenumber-js";
 import type { Database, Db } from "../../db/client.js";
 import { recordAudit } from "../audit/recordAudit.js";
 import { normalizePhone } from "../contacts/normalizePhone.js";
+import { whatsappIdOf } from "../contacts/whatsappIdOf.js";
 
 export interface EnsureAdminsResult {
   /** Contacts created for admins who never wrote to the bot. */
@@ -63,7 +64,7 @@ export async function ensureAdmins(db: Database, telegramIds: string[], options:
       find: async (tx) =>
         (await tx.contact.findUnique({ where: { phone: phone.e164 }, select: contactSelect })) ??
         // A WhatsApp sender who never gave a phone is known by their WhatsApp id.
-        (await tx.channelIdentity.findUnique({ where: { channel_externalId: { channel: "whatsapp", externalId: phone.e164.slice(1) } }, select: { contact: { select: contactSelect } } }))?.contact ??
+        (await tx.channelIdentity.findUnique({ where: { channel_externalId: { channel: "whatsapp", externalId: whatsappIdOf(phone.e164) } }, select: { contact: { select: contactSelect } } }))?.contact ??
         null,
       create: { phone: phone.e164 },
     });

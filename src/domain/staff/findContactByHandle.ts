@@ -1,6 +1,7 @@
 import type { CountryCode } from "libphonenumber-js";
 import type { Db } from "../../db/client.js";
 import { normalizePhone } from "../contacts/normalizePhone.js";
+import { whatsappIdOf } from "../contacts/whatsappIdOf.js";
 import { looksLikeReferralCode } from "../volunteers/createReferralCode.js";
 
 export interface HandleContact {
@@ -40,7 +41,7 @@ export async function findContactByHandle(db: Db, handle: string, defaultCountry
     if (contact) return { status: "found", contact, via: "phone" };
     // A WhatsApp sender who never gave a phone is still known by their WhatsApp id.
     const identity = await db.channelIdentity.findUnique({
-      where: { channel_externalId: { channel: "whatsapp", externalId: phone.e164.slice(1) } },
+      where: { channel_externalId: { channel: "whatsapp", externalId: whatsappIdOf(phone.e164) } },
       select: { contact: { select } },
     });
     if (identity) return { status: "found", contact: identity.contact, via: "phone" };
