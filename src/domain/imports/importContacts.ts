@@ -10,8 +10,9 @@ import type { WorkbookLimits } from "./inspectWorkbook.js";
 import { createRowErrorsWriter } from "./createRowErrorsWriter.js";
 import type { PendingInvalid } from "./readImportBatches.js";
 import { startImportParser, type ImportParser } from "./startImportParser.js";
-import type { DescribeRowProblem, FileProblem, ImportReport, ImportRow } from "./types.js";
-import { writeImportBatchInParallel } from "./writeImportBatchInParallel.js";
+import type { DescribeRowProblem, FileProblem, ImportReport } from "./types.js";
+import { overlapImportBatches } from "./overlapImportBatches.js";
+import type { BatchResult } from "./writeImportBatch.js";
 
 export interface ImportSettings {
   path: string;
@@ -112,12 +113,12 @@ async function writeParsedFile(db: Database, settings: ImportSettings, parser: I
 
   const errors = createRowErrorsWriter(errorsPath, () => header ?? []);
   // A dry run carries what earlier batches would have created from batch to batch, on one writer.
-  const writers = await openBulkWriters(db, settings.dryRun ? 1 : (settings.writers ?? defaultWriters));
+  const lanes = await openWriterLanes(db, settings.dryRun ? 1 : (settings.writers ?? defaultWriters));
+  const batches = overlapImportBatches(lanes, { defaultLanguage: settings.defaultLanguage, now: settings.now, dryRun: earlier });
   let complete = false;
-  const write = async (rows: ImportRow[], invalid: PendingInvalid[]) => {
-    if (rows.length > 0) {
-      const batchSettings = { defaultLanguage: settings.defaultLanguage, now: settings.now, dryRun: earlier };
-      const written = await writeImportBatchInParallel(writers, rows, batchSettings);
+  const record = async (writing: Promise<BatchResult> | undefined, invalid: PendingInvalid[]) => {
+    if (writing) {
+      const written = await writing;
       report.created += written.created;
       report.merged += written.merged;
       report.consentRecorded += written.consentRecorded;
@@ -133,9 +134,11 @@ async function writeParsedFile(db: Database, settings: ImportSettings, parser: I
     }
   };
 
+  // Each batch's rows are counted and its invalid ones reported in file order, once it is written.
+  let recorded = Promise.resolve();
   try {
-    // One batch is written while the thread reads and checks the next; never two batches written
-    // at once, so each batch sees the people the one before it created.
+    // The thread reads and checks the next batch while this one starts (and, on PostgreSQL, while
+    // the one before it is still written: overlapImportBatches).
     parser.allow(1 + batchesAhead);
     for (let next = await events.next(); !next.done; next = await events.next()) {
       const event = next.value;
@@ -149,17 +152,24 @@ async function writeParsedFile(db: Database, settings: ImportSettings, parser: I
         report.rowsRead = event.rowsRead;
         report.skipped = event.skipped;
         parser.allow(1);
-        await write(event.rows, event.invalid);
+        const writing = event.rows.length > 0 ? (await batches.start(event.rows)).written : undefined;
+        const invalid = event.invalid;
+        recorded = recorded.then(() => record(writing, invalid));
+        // Seen at the next batch's start or at the end; this only keeps it from counting as unhandled meanwhile.
+        recorded.catch(() => undefined);
       } else if (event.type === "end") {
         report.rowsRead = event.rowsRead;
         report.skipped = event.skipped;
       }
     }
+    await recorded;
     settings.onProgress?.({ rows: report.rowsRead, total: Math.max(total, report.rowsRead) });
     if (!settings.dryRun && report.created + report.merged > 0) await refreshPlannerStatistics(db, IMPORTED_TABLES);
     complete = true;
   } finally {
-    await closeAll(writers);
+    await batches.settled();
+    await recorded.catch(() => undefined);
+    await closeAll(lanes.flat());
     const errorsPath = await errors.close();
     if (errorsPath) report.errorsPath = errorsPath;
     report.seconds = (performance.now() - started) / 1000;
@@ -171,16 +181,21 @@ async function writeParsedFile(db: Database, settings: ImportSettings, parser: I
   return { status: "done", report };
 }
 
-/** `count` bulk writers on PostgreSQL, one on SQLite (it has one writer). */
-async function openBulkWriters(db: Database, count: number): Promise<BulkWriter[]> {
+/**
+ * The writers of the batches: on PostgreSQL with several writers, two lanes of `count` writers each
+ * (overlapImportBatches); otherwise one lane of one writer (SQLite has one writer, and a dry run
+ * carries what earlier batches would have created from one batch to the next).
+ */
+async function openWriterLanes(db: Database, count: number): Promise<BulkWriter[][]> {
   const writers = [await openBulkWriter(db)];
+  const wanted = writers[0]!.dialect === "postgresql" && count > 1 ? 2 * count : 1;
   try {
-    while (writers[0]!.dialect === "postgresql" && writers.length < count) writers.push(await openBulkWriter(db));
+    while (writers.length < wanted) writers.push(await openBulkWriter(db));
   } catch (error) {
     await closeAll(writers).catch(() => undefined);
     throw error;
   }
-  return writers;
+  return wanted === 1 ? [writers] : [writers.slice(0, count), writers.slice(count)];
 }
 
 /**

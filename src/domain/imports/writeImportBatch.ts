@@ -16,8 +16,10 @@ export interface BatchSettings {
   dryRun?: Map<string, string>;
   /**
    * Given the ids of the people already in the database that the rows found, before anything is
-   * written. Writers working at once (writeImportBatchInParallel) wait there for each other and
-   * throw when two of them found one person, so neither writes.
+   * written; throwing there writes nothing. Writers working at once (writeImportBatchInParallel)
+   * wait there for each other and throw when two of them found one person, then give the caller's
+   * claim everyone they found; overlapping batches (overlapImportBatches) check it against the batch
+   * before.
    */
   claim?: (contactIds: readonly string[]) => Promise<void>;
 }

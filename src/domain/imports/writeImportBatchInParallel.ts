@@ -20,15 +20,15 @@ import { writeImportBatch, type BatchResult, type BatchSettings } from "./writeI
  */
 export async function writeImportBatchInParallel(writers: readonly BulkWriter[], rows: readonly ImportRow[], settings: BatchSettings): Promise<BatchResult> {
   const first = writers[0]!;
-  const once = (batch: readonly ImportRow[]) => first.transaction(() => writeImportBatch(first, batch, settings));
-  const alone = (batch: readonly ImportRow[]) =>
-    once(batch).catch((error: unknown) => {
+  const once = (batch: readonly ImportRow[], given: BatchSettings) => first.transaction(() => writeImportBatch(first, batch, given));
+  const alone = (batch: readonly ImportRow[], given = settings) =>
+    once(batch, given).catch((error: unknown) => {
       if (!isUniqueViolation(error)) throw error;
-      return once(batch);
+      return once(batch, given);
     });
   const groups = writers.length > 1 ? splitImportBatch(rows, writers.length) : [];
   if (groups.length < 2) return alone(rows);
-  const claims = startClaims(groups.length);
+  const claims = startClaims(groups.length, settings.claim);
   const outcomes = await Promise.allSettled(
     groups.map(async (group, i) => {
       const writer = writers[i]!;
@@ -39,11 +39,14 @@ export async function writeImportBatchInParallel(writers: readonly BulkWriter[],
       }
     }),
   );
-  // Nobody wrote: a person found twice, or a writer failed before its lookups were done.
+  // Nobody wrote: the caller's claim refused, a person found twice, or a writer failed before its lookups were done.
+  const refusal = claims.refusal();
+  if (refusal) throw refusal.error;
   if (!claims.passed()) return alone(rows);
   const results = outcomes.flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value] : []));
   const failed = groups.flatMap((group, i) => (outcomes[i]!.status === "rejected" ? group : [])).sort((a, b) => a.line - b.line);
-  if (failed.length > 0) results.push(await alone(failed));
+  // The caller's claim has passed for these people already; looked up again, they are the same.
+  if (failed.length > 0) results.push(await alone(failed, { ...settings, claim: undefined }));
   return results.reduce((sum, result) => ({
     created: sum.created + result.created,
     merged: sum.merged + result.merged,
@@ -59,12 +62,15 @@ class PersonFoundTwice extends Error {}
 
 /**
  * The writers' meeting point after their lookups: each names the people it found and waits until
- * every writer has (or has failed, which leaves too); the claims pass when no person was named twice.
+ * every writer has (or has failed, which leaves too); the claims pass when no person was named
+ * twice and the caller's own claim, given everyone found, did not throw (its error is then every writer's).
  */
-function startClaims(writers: number) {
+function startClaims(writers: number, outer: BatchSettings["claim"]) {
   const owners = new Map<string, number>();
   const arrived = new Set<number>();
   let clear = true;
+  let outerClaim: Promise<void> | undefined;
+  let refused: { error: unknown } | undefined;
   let everyone!: () => void;
   const all = new Promise<void>((resolve) => (everyone = resolve));
   const arrive = (writer: number) => {
@@ -83,11 +89,22 @@ function startClaims(writers: number) {
       }
       await all;
       if (!clear) throw new PersonFoundTwice("Two import writers found the same person");
+      outerClaim ??= (async () => {
+        try {
+          await outer?.([...owners.keys()]);
+        } catch (error) {
+          refused = { error };
+          clear = false;
+          throw error;
+        }
+      })();
+      await outerClaim;
     },
     /** A writer done, or failed; failing before its claim fails the claims. */
     leave(writer: number) {
       if (arrive(writer)) clear = false;
     },
     passed: () => clear,
+    refusal: () => refused,
   };
 }

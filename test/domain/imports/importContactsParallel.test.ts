@@ -100,6 +100,19 @@ describe("importing with two PostgreSQL writers", () => {
     expect([ana.name, searchWordsOf(ana)]).toEqual(["Ana 3", ["3", "ana"]]);
   });
 
+  it("lets a batch that finds a person the batch before it is still writing wait for it, by whichever key each found them", async () => {
+    // People already in the database with both keys; the file names each by phone at the end of one
+    // batch and by Telegram id at the start of the next, which is written while the first still is.
+    const base = Array.from({ length: 40 }, (_, i) => `,${phone(i)},${telegram(i)},,,lama,,,`);
+    await importBoth("base.csv", base, 1_000);
+    const lines = Array.from({ length: 40 }, (_, i) => [`Ana ${i},${phone(i)},,,,x,ya,form,2026-05-0${1 + (i % 9)}`, `Budi ${i},,${telegram(i)},,en,y,ya,posko,2026-05-0${1 + ((i + 4) % 9)}`]).flat();
+    // Batches of 3 rows put the two rows of every third person in two batches in a row.
+    const report = await importBoth("split.csv", lines, 3);
+    expect(report).toMatchObject({ created: 0, merged: 80, invalid: 0, consentRecorded: 80 });
+    const ana = await parallel.db.contact.findUniqueOrThrow({ where: { phone: "+6281320000002" }, include: { consents: true } });
+    expect([ana.name, ana.consents.map((c) => c.source).sort()]).toEqual(["Ana 2", ["form", "posko"]]);
+  });
+
   it("adds nothing the second time the same file is imported", async () => {
     const lines = Array.from({ length: 200 }, (_, i) => `Orang ${i},${phone(i % 150)},${i % 2 === 0 ? telegram(i % 120) : ""},,,t${i % 4},ya,form,2026-0${1 + (i % 9)}-1${i % 10}`);
     await importBoth("twice.csv", lines, 25);
