@@ -32,7 +32,7 @@ export function registerImportExportCommands(program: Command, run: RunWithConte
     .argument("<file>", "CSV or .xlsx (first sheet): name, phone, telegram_id, region_code, language, tags, consent, consent_source, consent_date")
     .option("--errors <path>", "where to write every invalid row with its reason (default: <file>.errors.csv)")
     .option("--batch-size <rows>", "rows per transaction", "2000")
-    .option("--writers <connections>", "PostgreSQL connections writing at once (SQLite has one writer)", "2")
+    .option("--writers <connections>", "PostgreSQL connections writing each batch (two batches at a time, so twice as many connections; SQLite has one writer)", "2")
     .option("--dry-run", "read and check every row and report what would be created, merged and rejected; write nothing")
     .addOption(new Option("--lang <language>", "language of the report (default: DEFAULT_LANGUAGE)").choices(languages))
     .option("--json", "machine-readable output")

@@ -31,7 +31,8 @@ export interface ImportSettings {
   batchSize?: number;
   /**
    * PostgreSQL connections writing each batch at once (default 2): each keeps a server process
-   * busy, and a server process's CPU is most of a PostgreSQL import. SQLite has one writer.
+   * busy, and a server process's CPU is most of a PostgreSQL import. With more than one, two batches
+   * are written at a time (overlapImportBatches), so twice as many connections. SQLite has one writer.
    */
   writers?: number;
   maxBytes?: number;
