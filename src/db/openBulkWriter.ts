@@ -36,6 +36,12 @@ export interface BulkInsert {
    * so PostgreSQL checks just its index ahead of each row.
    */
   onConflictDoNothing?: boolean | readonly string[];
+  /**
+   * The rows are chat identities of contacts this transaction wrote with the reach these identities
+   * give them, so PostgreSQL's reach trigger skips them (migration contact_reach_written_by_import).
+   * SQLite's trigger writes only a change, which there is none of.
+   */
+  reachWritten?: boolean;
 }
 
 /**

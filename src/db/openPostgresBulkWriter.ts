@@ -33,6 +33,14 @@ export async function openPostgresBulkWriter(url: string): Promise<BulkWriter> {
     }
     return client.query({ name, text, values });
   };
+  const insertRows = async (into: BulkInsert, rows: BulkRows) => {
+    if (!into.onConflictDoNothing) return copyPostgresRows(client, into, rows);
+    const constants = into.constants ?? [];
+    const width = into.columns.length;
+    const picks = [...into.columns.map((_, i) => `u.c${i}`), ...constants.map(([, type], i) => `CAST($${width + 1 + i} AS ${sqlType(type)})`)].join(", ");
+    const sql = `INSERT INTO ${quoteIdentifier(into.table)} (${insertColumnsSql(into)}) SELECT ${picks} FROM ${unnest(into.columns)}` + onConflictSql(into);
+    return (await query(sql, [...columnArrays(into.columns, rows), ...constants.map(([, , value]) => toPostgresText(value))])).rowCount ?? 0;
+  };
   return {
     dialect: "postgresql",
     async transaction(work) {
@@ -53,14 +61,12 @@ export async function openPostgresBulkWriter(url: string): Promise<BulkWriter> {
     },
     async insert(into: BulkInsert, rows: BulkRows) {
       if (rows.length === 0) return 0;
-      if (!into.onConflictDoNothing) return copyPostgresRows(client, into, rows);
-      const constants = into.constants ?? [];
-      const width = into.columns.length;
-      const picks = [...into.columns.map((_, i) => `u.c${i}`), ...constants.map(([, type], i) => `CAST($${width + 1 + i} AS ${sqlType(type)})`)].join(", ");
-      const sql =
-        `INSERT INTO ${quoteIdentifier(into.table)} (${insertColumnsSql(into)}) SELECT ${picks} FROM ${unnest(into.columns)}` +
-        onConflictSql(into);
-      return (await query(sql, [...columnArrays(into.columns, rows), ...constants.map(([, , value]) => toPostgresText(value))])).rowCount ?? 0;
+      if (!into.reachWritten) return insertRows(into, rows);
+      // For this statement alone; a failed one ends the transaction, and the setting with it.
+      await client.query(`SELECT set_config('relawan.reach_written', 'on', true)`);
+      const written = await insertRows(into, rows);
+      await client.query(`SELECT set_config('relawan.reach_written', 'off', true)`);
+      return written;
     },
     async update(table: string, columns: readonly BulkColumn[], rows: BulkRows) {
       if (rows.length === 0) return;

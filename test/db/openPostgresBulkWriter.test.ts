@@ -64,4 +64,28 @@ describe.runIf(testDialect === "postgresql")("the PostgreSQL bulk writer", () =>
     expect(await writer.transaction(insertBoth)).toBe(5_001);
     expect(await store.db.contactTag.count()).toBe(5_001);
   });
+
+  it("skips the reach trigger for identities inserted with reachWritten, and for that statement alone", async () => {
+    // Contacts written as no_account on purpose, so the trigger's work, or its absence, shows.
+    const contacts = new BulkRows(2);
+    for (const id of ["skipped", "checked", "after"]) contacts.add(id, "no_account");
+    const identity = (contactId: string, externalId: string) => {
+      const rows = new BulkRows(4);
+      rows.add(`i-${contactId}`, contactId, "telegram", externalId);
+      return rows;
+    };
+    const identities = { table: "ChannelIdentity", columns: [["id", "text"], ["contactId", "text"], ["channel", "text"], ["externalId", "text"]] } as const;
+    await writer.transaction(async () => {
+      await writer.insert({ table: "Contact", columns: [["id", "text"], ["reach", "text"]] }, contacts);
+      await writer.insert({ ...identities, reachWritten: true }, identity("skipped", "1"));
+      await writer.insert(identities, identity("checked", "2"));
+    });
+    await writer.transaction(() => writer.insert({ ...identities, onConflictDoNothing: true }, identity("after", "3")));
+    const reach = await store.db.contact.findMany({ orderBy: { id: "asc" }, select: { id: true, reach: true } });
+    expect(reach).toEqual([
+      { id: "after", reach: "reachable" },
+      { id: "checked", reach: "reachable" },
+      { id: "skipped", reach: "no_account" },
+    ]);
+  });
 });

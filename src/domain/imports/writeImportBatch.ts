@@ -297,8 +297,9 @@ async function writeSlots(tx: BulkWriter, slots: Slot[], takenNumbers: ReadonlyS
   );
   const identityInsert = { table: "ChannelIdentity", columns: identityColumns, constants: [["createdAt", "timestamp", now]] } as const;
   // Someone new's identities were looked up: one taken since (by another session) fails the batch,
-  // which is then written again (writeImportBatchInParallel) and finds it.
-  await tx.insert(identityInsert, identities);
+  // which is then written again (writeImportBatchInParallel) and finds it. Their contacts were
+  // written just above with the reach these identities give them.
+  await tx.insert({ ...identityInsert, reachWritten: true }, identities);
   await tx.insert({ ...identityInsert, onConflictDoNothing: ["channel", "externalId"] }, mergedIdentities);
   await tx.insert({ table: "ContactTag", columns: tagColumns }, tags);
   await tx.insert({ table: "ContactTag", columns: tagColumns, onConflictDoNothing: true }, mergedTags);

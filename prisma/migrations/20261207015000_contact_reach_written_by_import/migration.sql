@@ -1,0 +1,2 @@
+-- Nothing to do on SQLite: its reach trigger writes a contact only where reach changes, and the
+-- import's new contacts already have theirs. PostgreSQL's from this migration.
