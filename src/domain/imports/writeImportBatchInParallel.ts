@@ -13,8 +13,9 @@ import { writeImportBatch, type BatchResult, type BatchSettings } from "./writeI
  * written by one writer, rows in file order, as without parallel writers. A writer that fails after
  * that point (a deadlock, a unique key someone else took meanwhile, a lost connection) has rolled
  * back; its rows are written again by one writer once the others have committed, so no row is lost
- * or written twice, and a lasting fault fails the import there. The next batch starts when this
- * one is committed, so it finds everyone this one created. One writer alone (the only one, or the
+ * or written twice, and a lasting fault fails the import there. The caller's claim, given everyone
+ * the writers found, may refuse the batch before anything is written (overlapImportBatches, which
+ * keeps a later batch from touching anyone this one does). One writer alone (the only one, or the
  * one writing again) that breaks a unique key another session took after its lookups (the bot
  * adding someone the file names) writes its rows once more, and the lookups then find that key.
  */
