@@ -14,10 +14,10 @@ import { quoteIdentifier } from "./quoteIdentifier.js";
 export async function copyPostgresRows(client: pg.Client, into: BulkInsert, rows: BulkRows): Promise<number> {
   const constants = into.constants ?? [];
   const stream = client.query(copyFrom(`COPY ${quoteIdentifier(into.table)} (${insertColumnsSql(into)}) FROM STDIN`));
-  // All of it at once (a batch is in memory anyway), so no server error can come in before the end:
-  // the stream reports one as an error instead of finishing.
-  for (const chunk of copyText(rows, constants.map(([, , value]) => value))) stream.write(chunk);
-  stream.end();
+  // All of it at once, in one piece (a batch is in memory anyway): no server error can come in
+  // before the end, so the stream reports one as an error instead of finishing; and pg-copy-streams
+  // makes two socket writes of each piece.
+  stream.end(copyText(rows, constants.map(([, , value]) => value)));
   await finished(stream);
   return stream.rowCount;
 }

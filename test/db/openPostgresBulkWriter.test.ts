@@ -31,7 +31,7 @@ describe.runIf(testDialect === "postgresql")("the PostgreSQL bulk writer", () =>
     await store.db.$executeRawUnsafe(`CREATE FUNCTION "note_query"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO "seen" VALUES (current_query()); RETURN NULL; END $$`);
     await store.db.$executeRawUnsafe(`CREATE TRIGGER "note_query" AFTER INSERT ON "Contact" FOR EACH STATEMENT EXECUTE FUNCTION "note_query"()`);
     const at = new Date("2026-12-01T10:00:00.123Z");
-    const names = ["back\\slash", "tab\there", "new\nline", "carriage\rreturn", "\\N", "all \\\t\n\r at once", "", "Siti"];
+    const names = ["back\\slash", "Sïti\tÑur \\ 👍\n", "tab\there", "new\nline", "carriage\rreturn", "\\N", "all \\\t\n\r at once", "", "Siti"];
     const contacts = new BulkRows(contactColumns.length);
     names.forEach((name, i) => contacts.add(`c${i}`, name, i % 2 === 0 ? null : "32.73", i % 3 === 0, i % 4 === 0 ? null : i % 4 === 1));
     contacts.add("c-null", null, null, false, null);
