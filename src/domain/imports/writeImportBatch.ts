@@ -370,6 +370,12 @@ const withdrawalColumns: ColumnSpec[] = [
  * imported) with the same source at any time.
  */
 function freshConsents(slot: Slot, before: ExistingContact | undefined): { source: string; at: Date }[] {
+  // Someone new with one consent or none (most rows): nothing to compare it with. (The rest in a
+  // function of its own, or the Sets its filter captures are made on every call.)
+  return !before && slot.consents.length < 2 ? slot.consents : unrecordedConsents(slot, before);
+}
+
+function unrecordedConsents(slot: Slot, before: ExistingContact | undefined): { source: string; at: Date }[] {
   const granted = (before?.updatesHistory ?? []).filter((r) => r.granted);
   const seen = new Set(granted.map((r) => `${r.source}|${r.recordedAt.getTime()}`));
   const sources = new Set(granted.map((r) => r.source));
@@ -394,8 +400,10 @@ function consentAfterImport(slot: Slot, fresh: { at: Date }[]): boolean | null {
   if (slot.optOut) return false;
   // A "no" in the file only speaks for someone new; an existing person's own answers stand.
   if (fresh.length === 0) return before ? before.updatesConsent : slot.declined ? false : null;
-  const latestImported = Math.max(...fresh.map((c) => c.at.getTime()));
-  const latestOwn = Math.max(-Infinity, ...(before?.updatesHistory ?? []).map((r) => r.recordedAt.getTime()));
+  let latestImported = -Infinity;
+  for (const consent of fresh) latestImported = Math.max(latestImported, consent.at.getTime());
+  let latestOwn = -Infinity;
+  for (const record of before?.updatesHistory ?? []) latestOwn = Math.max(latestOwn, record.recordedAt.getTime());
   return latestImported >= latestOwn ? true : (before?.updatesConsent ?? null);
 }
 
