@@ -1,5 +1,6 @@
 import pg from "pg";
 import { copyPostgresRows } from "./copyPostgresRows.js";
+import { postgresTextArray } from "./postgresTextArray.js";
 import { insertColumnsSql, onConflictSql, type BulkColumn, type BulkColumnType, type BulkInsert, type BulkRows, type BulkWriter } from "./openBulkWriter.js";
 import { quoteIdentifier } from "./quoteIdentifier.js";
 import { toPostgresText } from "./toPostgresText.js";
@@ -57,7 +58,7 @@ export async function openPostgresBulkWriter(url: string): Promise<BulkWriter> {
     },
     async selectIn<T>(sql: string, keys: readonly string[], _types?: Readonly<Record<string, BulkColumnType>>) {
       if (keys.length === 0) return [];
-      return (await query(sql.replace("IN (:keys)", "= ANY(CAST($1 AS text[]))"), [keys])).rows as T[];
+      return (await query(sql.replace("IN (:keys)", "= ANY(CAST($1 AS text[]))"), [postgresTextArray(keys)])).rows as T[];
     },
     async insert(into: BulkInsert, rows: BulkRows) {
       if (rows.length === 0) return 0;
