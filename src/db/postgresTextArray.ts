@@ -7,6 +7,7 @@ const quoteOrBackslash = /["\\]/;
  * array, for pg to escape.
  */
 export function postgresTextArray(values: readonly string[]): string | readonly string[] {
+  if (values.length === 0) return "{}";
   for (const value of values) if (quoteOrBackslash.test(value)) return values;
   return `{"${values.join('","')}"}`;
 }

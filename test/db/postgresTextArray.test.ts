@@ -13,6 +13,7 @@ describe("postgresTextArray", () => {
     const literal = postgresTextArray(keys);
     expect(typeof literal).toBe("string");
     expect(literal).toBe(prepareValue(keys));
+    expect(postgresTextArray([])).toBe(prepareValue([]));
   });
 
   it("leaves a value with a quote or a backslash to pg", () => {
