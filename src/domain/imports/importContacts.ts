@@ -113,7 +113,6 @@ async function writeParsedFile(db: Database, settings: ImportSettings, parser: I
   const earlier = settings.dryRun ? new Map<string, string>() : undefined;
 
   const errors = createRowErrorsWriter(errorsPath, () => header ?? []);
-  // A dry run carries what earlier batches would have created from batch to batch, on one writer.
   const lanes = await openWriterLanes(db, settings.dryRun ? 1 : (settings.writers ?? defaultWriters));
   const batches = overlapImportBatches(lanes, { defaultLanguage: settings.defaultLanguage, now: settings.now, dryRun: earlier });
   let complete = false;
