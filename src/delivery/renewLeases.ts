@@ -16,10 +16,10 @@ export async function renewLeases(db: Database, workerId: string, ids: readonly 
   if (dialectOf(db) !== "postgresql") {
     return db.$executeRaw`UPDATE "Delivery" SET "leaseUntil" = ${leaseUntil}, "updatedAt" = ${now} WHERE ${held}`;
   }
-  // MATERIALIZED picks the rows once (see claimDeliveries); the outer condition re-checks a row
-  // that changed between the pick and the update.
+  // MATERIALIZED picks and locks the rows once (see claimDeliveries); locked, they cannot change
+  // before the update, so the ids are sent once.
   return db.$executeRaw`
     WITH "free" AS MATERIALIZED (SELECT "id" FROM "Delivery" WHERE ${held} FOR UPDATE SKIP LOCKED)
     UPDATE "Delivery" SET "leaseUntil" = ${leaseUntil}, "updatedAt" = ${now}
-    WHERE "id" IN (SELECT "id" FROM "free") AND ${held}`;
+    WHERE "id" IN (SELECT "id" FROM "free")`;
 }
