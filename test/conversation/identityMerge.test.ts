@@ -2,6 +2,7 @@
 // the platform vouched for links Telegram and WhatsApp.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readBroadcastProgress } from "../../src/domain/broadcasts/readBroadcastProgress.js";
+import { addContactTags } from "../../src/domain/contacts/contactTags.js";
 import { mergeContacts } from "../../src/domain/contacts/mergeContacts.js";
 import { readLeaderboard } from "../../src/domain/points/readLeaderboard.js";
 import { addBroadcast } from "../delivery/support/seedCampaign.js";
@@ -54,7 +55,7 @@ describe("Telegram and WhatsApp identities", () => {
     await onboard(wa);
     const waContact = await app.db.contact.findFirstOrThrow();
     expect(waContact.phone).toBe("+6281277778888");
-    await app.db.contactTag.create({ data: { contactId: waContact.id, tag: "event:rally-2026" } });
+    await addContactTags(app.db, waContact.id, ["event:rally-2026"]);
     await wa.say("kapan ada pasar murah di kecamatan saya?");
 
     const telegram = person(app, "telegram", "222");

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readBroadcastProgress } from "../../src/domain/broadcasts/readBroadcastProgress.js";
+import { addContactTags } from "../../src/domain/contacts/contactTags.js";
 import { recordUnsentDelivery } from "../../src/domain/deliveries/recordUnsentDelivery.js";
 import { inboxFaqId } from "../../src/domain/inbox/inboxFaqId.js";
 import { addBroadcast, queueDeliveries } from "../delivery/support/seedCampaign.js";
@@ -102,7 +103,7 @@ describe("my data", () => {
     await voter.say("kapan ada pasar murah di kecamatan saya?");
     await voter.say("Kapan ada pasar murah di kecamatan saya??");
     const contact = await app.db.contact.findFirstOrThrow();
-    await app.db.contactTag.create({ data: { contactId: contact.id, tag: "posko-a" } });
+    await addContactTags(app.db, contact.id, ["posko-a"]);
     const shown = transcript(await voter.say("/datasaya"));
     const labels = shown.split("\n").find((line) => line.startsWith("Label: "));
     expect(labels).toBe("Label: minat Kesehatan; bahasa Bahasa Indonesia; posko-a; wilayah Kota Bandung, Jawa Barat; relawan");

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { addContactTags, readContactTags } from "./contactTags.js";
 import { saveNameWords } from "./saveNameWords.js";
 
 /**
@@ -11,8 +12,8 @@ import { saveNameWords } from "./saveNameWords.js";
 export async function mergeContacts(db: Db, keptId: string, mergedId: string): Promise<void> {
   if (keptId === mergedId) return;
   const [kept, merged] = await Promise.all([
-    db.contact.findUniqueOrThrow({ where: { id: keptId }, include: { volunteer: true, tags: true } }),
-    db.contact.findUniqueOrThrow({ where: { id: mergedId }, include: { volunteer: true, tags: true } }),
+    db.contact.findUniqueOrThrow({ where: { id: keptId }, include: { volunteer: true } }),
+    db.contact.findUniqueOrThrow({ where: { id: mergedId }, include: { volunteer: true } }),
   ]);
 
   await db.channelIdentity.updateMany({ where: { contactId: mergedId }, data: { contactId: keptId } });
@@ -24,9 +25,7 @@ export async function mergeContacts(db: Db, keptId: string, mergedId: string): P
   const sharedTasks = await moveTaskAssignments(db, keptId, mergedId);
   await moveDeliveries(db, keptId, mergedId);
   await skipPointlessTaskMessages(db, keptId, sharedTasks);
-  const keptTags = new Set(kept.tags.map((t) => t.tag));
-  const newTags = merged.tags.map((t) => t.tag).filter((tag) => !keptTags.has(tag));
-  if (newTags.length > 0) await db.contactTag.createMany({ data: newTags.map((tag) => ({ contactId: keptId, tag })) });
+  await addContactTags(db, keptId, await readContactTags(db, mergedId));
 
   // One volunteer profile per person: the older one stays, so earlier referrals keep counting.
   let volunteerFromMerged = false;

@@ -2,6 +2,7 @@ import { Prisma, type Db } from "../../db/client.js";
 import { queryDirectOrPrisma } from "../../db/queryDirect.js";
 import { readDatabaseBoolean } from "../../db/readDatabaseBoolean.js";
 import { readDatabaseTime } from "../../db/readDatabaseTime.js";
+import { readContactTags } from "./contactTags.js";
 
 /** Everything Relawan stores about one person that /datasaya shows (UU PDP right of access). */
 export interface PersonalData {
@@ -47,7 +48,7 @@ export async function readPersonalData(db: Db, contactId: string): Promise<Perso
   if (!contact) throw new Error(`No contact ${contactId}`);
   const identities = await queryDirectOrPrisma<PersonalData["identities"][number]>(db, Prisma.sql`
     SELECT "channel", "externalId" FROM "ChannelIdentity" WHERE "contactId" = ${contactId} ORDER BY "createdAt", "id"`);
-  const tags = await queryDirectOrPrisma<PersonalData["tags"][number]>(db, Prisma.sql`SELECT "tag" FROM "ContactTag" WHERE "contactId" = ${contactId} ORDER BY "tag"`);
+  const tags = (await readContactTags(db, contactId)).map((tag) => ({ tag }));
   const consents = await queryDirectOrPrisma<PersonalData["consents"][number]>(db, Prisma.sql`
     SELECT "purpose", "granted", "channel", "recordedAt" FROM "ConsentRecord" WHERE "contactId" = ${contactId} ORDER BY "recordedAt", "id"`);
   const inboxItems = await queryDirectOrPrisma<PersonalData["inboxItems"][number]>(db, Prisma.sql`

@@ -1,5 +1,5 @@
-import { Prisma, type Db } from "../../db/client.js";
-import { executeDirectOrPrisma, queryDirectOrPrisma } from "../../db/queryDirect.js";
+import type { Db } from "../../db/client.js";
+import { addContactTags, readContactTags, removeContactTags } from "./contactTags.js";
 
 /** Tag prefixes Relawan derives from the contact itself; all other tags belong to staff. */
 export const derivedTagPrefixes = ["role:", "region:", "interest:", "lang:"] as const;
@@ -19,16 +19,9 @@ export async function syncContactTags(db: Db, contactId: string, source: TagSour
     ...source.regionTags,
     ...source.interests.map((i) => `interest:${i}`),
   ];
-  // Raw SQL: it runs in the turns that change a language, a region or a sign-up, inside their
-  // transaction, where Prisma's three model queries cost several times the two statements (on
-  // SQLite below Prisma altogether: queryDirect, runTransaction).
-  const existing = await queryDirectOrPrisma<{ tag: string }>(db, Prisma.sql`SELECT "tag" FROM "ContactTag" WHERE "contactId" = ${contactId}`);
-  const stale = existing.map((t) => t.tag).filter((tag) => derivedTagPrefixes.some((p) => tag.startsWith(p)) && !wanted.includes(tag));
-  if (stale.length > 0) await executeDirectOrPrisma(db, Prisma.sql`DELETE FROM "ContactTag" WHERE "contactId" = ${contactId} AND "tag" IN (${Prisma.join(stale)})`);
-  const have = new Set(existing.map((t) => t.tag));
-  const missing = [...new Set(wanted)].filter((tag) => !have.has(tag));
-  if (missing.length > 0) {
-    await executeDirectOrPrisma(db, Prisma.sql`INSERT INTO "ContactTag" ("contactId", "tag") VALUES ${Prisma.join(missing.map((tag) => Prisma.sql`(${contactId}, ${tag})`))}`);
-  }
+  const existing = await readContactTags(db, contactId);
+  await removeContactTags(db, contactId, existing.filter((tag) => derivedTagPrefixes.some((p) => tag.startsWith(p)) && !wanted.includes(tag)));
+  const have = new Set(existing);
+  await addContactTags(db, contactId, wanted.filter((tag) => !have.has(tag)));
   return wanted;
 }

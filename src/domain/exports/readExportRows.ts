@@ -1,4 +1,5 @@
 import { Prisma, type Database } from "../../db/client.js";
+import { readTagsOfContacts } from "../contacts/contactTags.js";
 import { formatIsoTime } from "../time/formatIsoTime.js";
 import type { ExportKind } from "./exportKinds.js";
 
@@ -48,11 +49,11 @@ async function contactRows(db: Database, ids: string[], withVolunteer: boolean, 
     orderBy: { id: "asc" },
     include: {
       identities: { where: { channel: { in: ["telegram", "whatsapp"] } }, orderBy: { createdAt: "asc" }, select: { channel: true, externalId: true } },
-      tags: { orderBy: { tag: "asc" }, select: { tag: true } },
       consents: { where: { purpose: "updates" }, orderBy: [{ recordedAt: "desc" }, { id: "desc" }], take: 1, select: { granted: true, recordedAt: true, source: true } },
       volunteer: withVolunteer,
     },
   });
+  const tags = await readTagsOfContacts(db, ids);
   const time = (at: Date | undefined) => (at ? formatIsoTime(at, timeZone) : "");
   return contacts.map((c) => {
     const accounts = (channel: string) => c.identities.filter((i) => i.channel === channel).map((i) => i.externalId).join("; ");
@@ -66,7 +67,7 @@ async function contactRows(db: Database, ids: string[], withVolunteer: boolean, 
       accounts("whatsapp"),
       c.regionCode ?? "",
       c.language,
-      c.tags.map((t) => t.tag).join("; "),
+      (tags.get(c.id) ?? []).join("; "),
       c.updatesConsent === null ? "" : yesNo(c.updatesConsent),
       consent ? dateOrTime(consent.recordedAt, timeZone) : "",
       consent?.source ?? "",

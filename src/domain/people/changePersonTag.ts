@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client.js";
 import { recordAudit } from "../audit/recordAudit.js";
+import { addContactTags, readContactTags, removeContactTags } from "../contacts/contactTags.js";
 import { derivedTagPrefixes } from "../contacts/syncContactTags.js";
 import { segmentDefinitionSchema } from "../segments/segmentDefinition.js";
 
@@ -29,11 +30,10 @@ export async function changePersonTag(db: Database, request: PersonTagChange): P
   return db.$transaction(async (tx) => {
     const contact = await tx.contact.findUnique({ where: { id: request.contactId }, select: { id: true } });
     if (!contact) return { status: "no_person" } as const;
-    const key = { contactId_tag: { contactId: contact.id, tag } };
-    const existing = await tx.contactTag.findUnique({ where: key });
-    if (request.change === "add" ? existing !== null : existing === null) return { status: "unchanged" } as const;
-    if (request.change === "add") await tx.contactTag.create({ data: { contactId: contact.id, tag } });
-    else await tx.contactTag.delete({ where: key });
+    const has = (await readContactTags(tx, contact.id)).includes(tag);
+    if (request.change === "add" ? has : !has) return { status: "unchanged" } as const;
+    if (request.change === "add") await addContactTags(tx, contact.id, [tag]);
+    else await removeContactTags(tx, contact.id, [tag]);
     await recordAudit(tx, { actor: request.actor, action: `tag.${request.change}`, target: contact.id, details: { tag, channel: request.channel }, at: request.at });
     return { status: request.change === "add" ? "added" : "removed" } as const;
   });

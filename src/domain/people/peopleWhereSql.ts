@@ -1,5 +1,6 @@
 import { Prisma, type Db } from "../../db/client.js";
 import { dialectOf } from "../../db/dialect.js";
+import { taggedContactIdsSql } from "../contacts/contactTags.js";
 import { activeSinceOf, activeVolunteerSql } from "../regions/activeVolunteerSql.js";
 import { regionScopeSql } from "../regions/regionScopeSql.js";
 import { segmentWhereSql } from "../segments/segmentWhereSql.js";
@@ -34,7 +35,7 @@ export function peopleWhereSql(db: Db, filter: PeopleFilter, settings: PeopleFil
   // newest first finds a page sooner than collecting all of them (20 ms against 130 for Jawa Barat).
   if (filter.region?.includes(".")) {
     conditions.push(Prisma.sql`c."id" IN (SELECT r."id" FROM "Contact" r WHERE ${regionScopeSql(db, Prisma.sql`r."regionCode"`, filter.region)}
-      UNION SELECT rt."contactId" FROM "ContactTag" rt WHERE rt."tag" = ${`region:${filter.region}`})`);
+      UNION ${taggedContactIdsSql([`region:${filter.region}`])})`);
   }
   return Prisma.join(conditions, " AND ", "(", ")");
 }

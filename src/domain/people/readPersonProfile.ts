@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client.js";
+import { readContactTags } from "../contacts/contactTags.js";
 import { derivedTagPrefixes } from "../contacts/syncContactTags.js";
 import { maskPhone } from "../staff/maskPhone.js";
 import { cleanTextForStaff } from "../text/cleanTextForStaff.js";
@@ -18,7 +19,6 @@ export async function readPersonProfile(db: Db, contactId: string, viewerRole: s
     where: { id: contactId },
     include: {
       identities: { orderBy: { createdAt: "asc" }, select: { channel: true, externalId: true, unreachableAt: true } },
-      tags: { orderBy: { tag: "asc" }, select: { tag: true } },
       consents: { orderBy: [{ recordedAt: "desc" }, { id: "desc" }], select: { purpose: true, granted: true, source: true, channel: true, recordedAt: true } },
       volunteer: true,
       assignments: { orderBy: [{ offeredAt: "desc" }, { taskId: "desc" }], take: shownMax, include: { task: { select: { id: true, title: true } } } },
@@ -27,7 +27,8 @@ export async function readPersonProfile(db: Db, contactId: string, viewerRole: s
   if (!contact) return undefined;
   const whole = phoneForViewer(viewerRole, contact.phone) === contact.phone;
   const code = contact.volunteer?.referralCode;
-  const [referrals, referralCount, canvassReports] = await Promise.all([
+  const [tags, referrals, referralCount, canvassReports] = await Promise.all([
+    readContactTags(db, contact.id),
     code ? db.contact.findMany({ where: { referredByCode: code }, orderBy: { id: "desc" }, take: shownMax, select: { id: true, name: true, createdAt: true } }) : [],
     code ? db.contact.count({ where: { referredByCode: code } }) : 0,
     contact.volunteer
@@ -54,7 +55,7 @@ export async function readPersonProfile(db: Db, contactId: string, viewerRole: s
     })),
     consents: contact.consents,
     // Tags Relawan derives from the person's answers are shown but are not staff's to change.
-    tags: contact.tags.map((t) => ({ name: t.tag, editable: !derivedTagPrefixes.some((prefix) => t.tag.startsWith(prefix)) })),
+    tags: tags.map((tag) => ({ name: tag, editable: !derivedTagPrefixes.some((prefix) => tag.startsWith(prefix)) })),
     volunteer: contact.volunteer
       ? { referralCode: contact.volunteer.referralCode, interests: parseList(contact.volunteer.interests), availability: contact.volunteer.availability, since: contact.volunteer.createdAt }
       : null,

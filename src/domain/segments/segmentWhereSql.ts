@@ -1,4 +1,5 @@
 import { Prisma } from "../../db/client.js";
+import { hasAnyTagSql } from "../contacts/contactTags.js";
 import type { SegmentDefinition } from "./segmentDefinition.js";
 
 /**
@@ -35,7 +36,7 @@ export function segmentWhereSql(def: SegmentDefinition): Prisma.Sql {
 }
 
 function hasTag(tags: string[]): Prisma.Sql {
-  return Prisma.sql`EXISTS (SELECT 1 FROM "ContactTag" sct WHERE sct."contactId" = c."id" AND sct."tag" IN (${Prisma.join(tags)}))`;
+  return hasAnyTagSql(Prisma.sql`c."id"`, tags);
 }
 
 function roleSql(role: NonNullable<SegmentDefinition["role"]>): Prisma.Sql {

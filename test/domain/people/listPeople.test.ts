@@ -1,6 +1,7 @@
 // The people list of the dashboard: search, filters and keyset pages, on SQLite and (npm run test:pg) PostgreSQL.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../../src/db/client.js";
+import { addContactTags } from "../../../src/domain/contacts/contactTags.js";
 import { saveNameWords } from "../../../src/domain/contacts/saveNameWords.js";
 import { changePersonTag } from "../../../src/domain/people/changePersonTag.js";
 import { listPeople } from "../../../src/domain/people/listPeople.js";
@@ -28,7 +29,7 @@ async function seed() {
   await db.volunteer.create({ data: { contactId: ani.id, referralCode: "ABC2345", interests: '["canvass"]', availability: "weekend" } });
   await db.contact.create({ data: { id: "c0004", name: "Rina Koordinator", role: "coordinator", regionCode: "31" } });
   await db.contact.create({ data: { id: "c0005", name: "Dewi", referredByCode: "ABC2345", updatesConsent: false } });
-  await db.contactTag.create({ data: { contactId: budi.id, tag: "posko-a" } });
+  await addContactTags(db, budi.id, ["posko-a"]);
   // Written straight into the table above: the name search's words as every write of a name saves them.
   for (const contact of await db.contact.findMany()) await saveNameWords(db, contact.id, contact.name);
 }
