@@ -90,7 +90,7 @@ export async function copyDatabase(source: Database, target: Database, options: 
           counts.push({ model: table.model, table: table.table, source: await delegateOf(source, table).count(), target: await delegateOf(tx, table).count() });
         }
         if (counts.some((c) => c.source !== c.target)) throw new CountMismatch(counts);
-        await moveNameWordsOntoContacts(tx);
+        await moveOntoContacts(tx);
         return counts;
       },
       { timeout: transactionTimeout, maxWait: 60_000 },
@@ -269,10 +269,14 @@ function delegateOf(db: Db, table: ModelInfo): Delegate {
 }
 
 /**
- * The name search's words came as SQLite keeps them, ContactNameWord rows; PostgreSQL keeps them
- * on the contact (Contact.searchWords, see contactSearchWords.ts). As migration contact_name_words_on_contact moved them.
+ * The name search's words and people's tags came as SQLite keeps them, ContactNameWord and
+ * ContactTag rows; PostgreSQL keeps them on the contact (Contact.searchWords, contactSearchWords.ts;
+ * Contact.tagList, contactTags.ts). As migrations contact_name_words_on_contact and
+ * contact_tags_on_contact moved them.
  */
-async function moveNameWordsOntoContacts(tx: Db): Promise<void> {
+async function moveOntoContacts(tx: Db): Promise<void> {
   await tx.$executeRaw`UPDATE "Contact" c SET "searchWords" = w."words" FROM (SELECT "contactId", string_agg("word", ' ' ORDER BY "word") AS "words" FROM "ContactNameWord" GROUP BY "contactId") w WHERE c."id" = w."contactId"`;
   await tx.$executeRaw`DELETE FROM "ContactNameWord"`;
+  await tx.$executeRaw`UPDATE "Contact" c SET "tagList" = t."tags" FROM (SELECT "contactId", array_agg("tag" ORDER BY "tag") AS "tags" FROM "ContactTag" GROUP BY "contactId") t WHERE c."id" = t."contactId"`;
+  await tx.$executeRaw`DELETE FROM "ContactTag"`;
 }

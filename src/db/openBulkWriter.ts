@@ -2,7 +2,11 @@ import { rawConnectionOf, type Database } from "./client.js";
 import type { Dialect } from "./dialect.js";
 import { quoteIdentifier } from "./quoteIdentifier.js";
 
-export type BulkColumnType = "text" | "boolean" | "timestamp";
+/**
+ * How a column's cells are written. "textArray": PostgreSQL's text[], each cell its literal
+ * (postgresArrayLiteral) or null; an update adds the cell's values to those the row has (a set).
+ */
+export type BulkColumnType = "text" | "boolean" | "timestamp" | "textArray";
 export type BulkColumn = readonly [name: string, type: BulkColumnType];
 export type BulkCell = string | boolean | Date | null;
 

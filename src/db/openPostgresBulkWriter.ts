@@ -38,7 +38,7 @@ export async function openPostgresBulkWriter(url: string): Promise<BulkWriter> {
     if (!into.onConflictDoNothing) return copyPostgresRows(client, into, rows);
     const constants = into.constants ?? [];
     const width = into.columns.length;
-    const picks = [...into.columns.map((_, i) => `u.c${i}`), ...constants.map(([, type], i) => `CAST($${width + 1 + i} AS ${sqlType(type)})`)].join(", ");
+    const picks = [...into.columns.map(([, type], i) => (type === "textArray" ? `CAST(u.c${i} AS text[])` : `u.c${i}`)), ...constants.map(([, type], i) => `CAST($${width + 1 + i} AS ${sqlType(type)})`)].join(", ");
     const sql = `INSERT INTO ${quoteIdentifier(into.table)} (${insertColumnsSql(into)}) SELECT ${picks} FROM ${unnest(into.columns)}` + onConflictSql(into);
     return (await query(sql, [...columnArrays(into.columns, rows), ...constants.map(([, , value]) => toPostgresText(value))])).rowCount ?? 0;
   };
@@ -72,7 +72,7 @@ export async function openPostgresBulkWriter(url: string): Promise<BulkWriter> {
     async update(table: string, columns: readonly BulkColumn[], rows: BulkRows) {
       if (rows.length === 0) return;
       const [[key], ...set] = columns as [BulkColumn, ...BulkColumn[]];
-      const sql = `UPDATE ${quoteIdentifier(table)} AS t SET ${set.map(([name], i) => `${quoteIdentifier(name)} = u.c${i + 1}`).join(", ")} FROM ${unnest(columns)} WHERE t.${quoteIdentifier(key)} = u.c0`;
+      const sql = `UPDATE ${quoteIdentifier(table)} AS t SET ${set.map((column, i) => setSql(column, `u.c${i + 1}`)).join(", ")} FROM ${unnest(columns)} WHERE t.${quoteIdentifier(key)} = u.c0`;
       await query(sql, columnArrays(columns, rows));
     },
     async close() {
@@ -92,11 +92,19 @@ function unnest(columns: readonly BulkColumn[]): string {
   return `unnest(${columns.map(([, type], i) => `CAST($${i + 1} AS ${sqlType(type)}[])`).join(", ")}) AS u(${columns.map((_, i) => `c${i}`).join(", ")})`;
 }
 
-/** The rows' columns as the driver sends them: text as it is, booleans and times as text. */
-function columnArrays(columns: readonly BulkColumn[], rows: BulkRows): (string | null)[][] {
-  return columns.map(([, type], i) => (type === "text" ? (rows.columns[i] as (string | null)[]) : rows.columns[i]!.map(toPostgresText)));
+/** An update's `column = value`; an array's values are added to those the row has, each once. */
+function setSql([name, type]: BulkColumn, value: string): string {
+  const column = quoteIdentifier(name);
+  if (type !== "textArray") return `${column} = ${value}`;
+  return `${column} = ARRAY(SELECT DISTINCT unnest(COALESCE(t.${column}, '{}') || COALESCE(CAST(${value} AS text[]), '{}')))`;
 }
 
+/** The rows' columns as the driver sends them: text (and arrays' literals) as it is, booleans and times as text. */
+function columnArrays(columns: readonly BulkColumn[], rows: BulkRows): (string | null)[][] {
+  return columns.map(([, type], i) => (type === "text" || type === "textArray" ? (rows.columns[i] as (string | null)[]) : rows.columns[i]!.map(toPostgresText)));
+}
+
+/** The type of a column's cells as sent in unnest()'s arrays (an array's literal goes as text, cast where it is used). */
 function sqlType(type: BulkColumnType): string {
   return type === "boolean" ? "boolean" : type === "timestamp" ? "timestamp(3)" : "text";
 }

@@ -11,3 +11,13 @@ export function postgresTextArray(values: readonly string[]): string | readonly 
   for (const value of values) if (quoteOrBackslash.test(value)) return values;
   return `{"${values.join('","')}"}`;
 }
+
+/**
+ * `values` as a text[] literal, for a text cell PostgreSQL reads as an array (COPY, a cast): in
+ * one join, as above, unless a value holds a quote or a backslash, which are escaped.
+ */
+export function postgresArrayLiteral(values: readonly string[]): string {
+  if (values.length === 0) return "{}";
+  for (const value of values) if (quoteOrBackslash.test(value)) return `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+  return `{"${values.join('","')}"}`;
+}

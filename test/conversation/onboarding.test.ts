@@ -113,7 +113,7 @@ describe("until language and consent are answered", () => {
 
   /** Nothing beyond what onboarding keeps: the contact, its chat identity, its language. */
   async function expectNothingStoredBeyondOnboarding(): Promise<void> {
-    const contact = await app.db.contact.findFirstOrThrow({ include: { consents: true, volunteer: true, tags: true } });
+    const contact = await app.db.contact.findFirstOrThrow({ include: { consents: true, volunteer: true } });
     expect(contact).toMatchObject({ name: null, phone: null, regionCode: null, updatesConsent: null, optedOut: false, volunteer: null, consents: [] });
     expect(await app.db.volunteer.count()).toBe(0);
     expect(await app.db.inboxItem.count()).toBe(0);

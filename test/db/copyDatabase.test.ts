@@ -11,6 +11,7 @@ import { applyMigrations } from "../../src/db/applyMigrations.js";
 import { openDatabase, Prisma, sqlitePath, type Database } from "../../src/db/client.js";
 import { copyDatabase, type TableCount } from "../../src/db/copyDatabase.js";
 import { listModelsInCopyOrder } from "../../src/db/listModelsInCopyOrder.js";
+import { readTagsOfContacts } from "../../src/domain/contacts/contactTags.js";
 import { createPostgresDatabase } from "../support/createTestDatabase.js";
 import { requireService } from "../support/requireService.js";
 
@@ -157,12 +158,17 @@ describe.skipIf(!postgresUp)("copyDatabase from SQLite to PostgreSQL", () => {
     expect(order.indexOf("Task")).toBeLessThan(order.indexOf("TaskAssignment"));
 
     // Value for value, but for the name search's words: SQLite's rows, PostgreSQL's Contact.searchWords (contactSearchWords).
-    for (const model of models.filter((m) => m !== "Contact" && m !== "ContactNameWord")) expect(await allRows(target.db, model), model).toEqual(await allRows(source.db, model));
+    for (const model of models.filter((m) => m !== "Contact" && m !== "ContactNameWord" && m !== "ContactTag")) expect(await allRows(target.db, model), model).toEqual(await allRows(source.db, model));
     const words = await source.db.contactNameWord.findMany({ orderBy: { word: "asc" } });
     const wordsOf = (id: unknown) => words.filter((w) => w.contactId === id).map((w) => w.word).join(" ") || null;
     const byId = (a: Row, b: Row) => (String(a.id) < String(b.id) ? -1 : 1);
     expect((await allRows(target.db, "Contact")).sort(byId)).toEqual((await allRows(source.db, "Contact")).map((c) => ({ ...c, searchWords: wordsOf(c.id) })).sort(byId));
     expect(await target.db.contactNameWord.count()).toBe(0);
+    // Tags likewise, onto Contact.tagList.
+    expect(await target.db.contactTag.count()).toBe(0);
+    const tagsOf = async (db: Database) => [...(await readTagsOfContacts(db, (await db.contact.findMany({ select: { id: true } })).map((c) => c.id))).entries()].sort();
+    expect(await tagsOf(target.db)).toEqual(await tagsOf(source.db));
+    expect((await tagsOf(target.db)).map(([, tags]) => tags)).toEqual(expect.arrayContaining([["bandung", "koordinator", "relawan"], ["relawan"]]));
     expect((await target.db.contact.findMany({ where: { searchWords: { not: null } }, select: { searchWords: true }, orderBy: { searchWords: "asc" } })).map((c) => c.searchWords)).toEqual(["aminah siti", "budi"]);
     const siti = await target.db.contact.findUniqueOrThrow({ where: { phone: "+6281234567890" } });
     expect(siti.createdAt).toEqual(new Date("2026-11-01T01:02:03.456Z"));

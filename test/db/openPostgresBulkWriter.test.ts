@@ -3,6 +3,8 @@
 // the transaction as an INSERT would, and the writer goes on working after it.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BulkRows, openBulkWriter, type BulkWriter } from "../../src/db/openBulkWriter.js";
+import { postgresArrayLiteral } from "../../src/db/postgresTextArray.js";
+import { readContactTags } from "../../src/domain/contacts/contactTags.js";
 import { createTestDatabase, testDialect, type TestDatabase } from "../support/createTestDatabase.js";
 
 let store: TestDatabase;
@@ -25,6 +27,30 @@ const contactColumns = [
 ] as const;
 
 describe.runIf(testDialect === "postgresql")("the PostgreSQL bulk writer", () => {
+  it("writes an array column by COPY as given, and an update adds to what the row holds, each value once", async () => {
+    const columns = [
+      ["id", "text"],
+      ["tagList", "textArray"],
+    ] as const;
+    const odd = ['posko "a"', "back\\slash", "tab\there", "a,b"];
+    const contacts = new BulkRows(2);
+    contacts.add("c1", postgresArrayLiteral(["saksi", ...odd]));
+    contacts.add("c2", null);
+    contacts.add("c3", postgresArrayLiteral(["saksi"]));
+    await writer.transaction(() => writer.insert({ table: "Contact", columns, constants: [["language", "text", "id"]] }, contacts));
+    expect(await readContactTags(store.db, "c1")).toEqual([...odd, "saksi"].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y))));
+    expect(await readContactTags(store.db, "c2")).toEqual([]);
+    const more = new BulkRows(2);
+    more.add("c1", postgresArrayLiteral(["saksi", "baru"]));
+    more.add("c2", postgresArrayLiteral(["baru"]));
+    more.add("c3", null);
+    await writer.transaction(() => writer.update("Contact", columns, more));
+    expect((await readContactTags(store.db, "c1")).length).toBe(odd.length + 2);
+    expect(await readContactTags(store.db, "c1")).toContain("baru");
+    expect(await readContactTags(store.db, "c2")).toEqual(["baru"]);
+    expect(await readContactTags(store.db, "c3")).toEqual(["saksi"]);
+  });
+
   it("writes rows without ON CONFLICT by COPY, each cell as given", async () => {
     // Which statement wrote the contacts: a trigger of this test records it.
     await store.db.$executeRawUnsafe(`CREATE TABLE "seen" ("query" text)`);

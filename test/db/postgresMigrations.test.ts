@@ -65,12 +65,18 @@ const searchWordsIndex = {
   indexdef: `CREATE INDEX "Contact_searchWords_idx" ON public."Contact" USING gin (array_to_tsvector(string_to_array("searchWords", ' '::text)))`,
 };
 
+// ... and the GIN index that finds people's tags (migration contact_tags_on_contact).
+const tagListIndex = {
+  tablename: "Contact",
+  indexname: "Contact_tagList_idx",
+  indexdef: `CREATE INDEX "Contact_tagList_idx" ON public."Contact" USING gin ("tagList")`,
+};
 /** The data model's schema with the migrations' additions above. */
 function withMigrationsAdditions(schema: { columns: Record<string, unknown>[]; indexes: Record<string, unknown>[] }): unknown {
   const columns = schema.columns.map((column) =>
     bytewiseColumns.has(`${String(column.table_name)}.${String(column.column_name)}`) ? { ...column, collation_name: "C" } : column,
   );
-  return { ...schema, columns, indexes: byIndexName([...schema.indexes, searchWordsIndex]) };
+  return { ...schema, columns, indexes: byIndexName([...schema.indexes, searchWordsIndex, tagListIndex]) };
 }
 
 const byIndexName = (indexes: Record<string, unknown>[]) => [...indexes].sort((a, b) => (String(a.indexname) < String(b.indexname) ? -1 : 1));

@@ -2,6 +2,7 @@
 // said yes to updates on Telegram, written straight into the database so dozens take no time.
 import type { Database } from "../../src/db/client.js";
 import { createBroadcast } from "../../src/domain/broadcasts/createBroadcast.js";
+import { addContactTags } from "../../src/domain/contacts/contactTags.js";
 
 let seeded = 0;
 
@@ -12,15 +13,15 @@ export async function seedTelegramAudience(db: Database, people: number, firstCh
   for (let i = 0; i < people; i++) {
     const chatId = String(firstChatId + i);
     chatIds.push(chatId);
-    await db.contact.create({
+    const contact = await db.contact.create({
       data: {
         name: `Pemilih ${chatId}`,
         language: "id",
         updatesConsent: true,
-        tags: { create: { tag } },
         identities: { create: { channel: "telegram", externalId: chatId } },
       },
     });
+    await addContactTags(db, contact.id, [tag]);
   }
   const segment = await db.segment.create({ data: { name: tag, definition: JSON.stringify({ tagsAll: [tag] }), createdBy: "test" } });
   return { segmentId: segment.id, chatIds };

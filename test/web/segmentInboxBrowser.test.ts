@@ -10,6 +10,7 @@ import { onboard, person, signUpVolunteer, staffMember, type TestApp } from "../
 import { expectAccessible, signInInChromium, startDashboardInChromium, waitForHeading, type DashboardInChromium } from "../support/dashboardInChromium.js";
 import { startFakeBotApi, TEST_BOT_TOKEN, type FakeBotApi } from "../support/fakeBotApi.js";
 import { requireChromium } from "../support/requireChromium.js";
+import { addContactTags } from "../../src/domain/contacts/contactTags.js";
 
 const available = requireChromium();
 let dashboard: DashboardInChromium;
@@ -21,7 +22,8 @@ async function seedPeople(app: TestApp): Promise<void> {
   await onboard(volunteer);
   await signUpVolunteer(volunteer, { name: "Rina Kurnia", phone: "081233334444", region: "kota bandung" });
   await onboard(person(app, "telegram", "4702"));
-  await app.db.contact.create({ data: { name: "Dodi di Jakarta", regionCode: "31.71", updatesConsent: true, createdAt: app.clock.now, tags: { create: { tag: "donatur" } } } });
+  const dodi = await app.db.contact.create({ data: { name: "Dodi di Jakarta", regionCode: "31.71", updatesConsent: true, createdAt: app.clock.now } });
+  await addContactTags(app.db, dodi.id, ["donatur"]);
 }
 
 beforeAll(async () => {

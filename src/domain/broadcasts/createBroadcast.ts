@@ -45,7 +45,7 @@ export async function createBroadcast(db: Db, input: NewBroadcast): Promise<Broa
   });
   // Inside the caller's transaction (a transaction client runs the same raw SQL as the client the
   // signature names): the broadcast and its deliveries exist together or not at all.
-  const recipients = input.draft ? 0 : await materializeDeliveries(db as Database, broadcast.id, recipientWhereSql(definition, { operational: input.operational }), scheduledAt, input.now);
+  const recipients = input.draft ? 0 : await materializeDeliveries(db as Database, broadcast.id, recipientWhereSql(db, definition, { operational: input.operational }), scheduledAt, input.now);
   await recordAudit(db, {
     actor: input.createdBy,
     action: "broadcast.create",

@@ -48,7 +48,7 @@ export async function editScheduledBroadcast(db: Db, input: BroadcastEdit): Prom
   if (updated.count === 0) return { status: "started", id: broadcast.id, current: "sending" };
   // Nothing of a scheduled broadcast has been sent: its rows are replaced by the segment's people now.
   await db.delivery.deleteMany({ where: { broadcastId: broadcast.id } });
-  const where = recipientWhereSql(check.definition, { operational: broadcast.operational });
+  const where = recipientWhereSql(db, check.definition, { operational: broadcast.operational });
   const recipients = await materializeDeliveries(db as Database, broadcast.id, where, check.scheduledAt, input.now);
   await recordAudit(db, {
     actor: input.actor,

@@ -34,7 +34,7 @@ export async function sendBroadcast(db: Db, input: { ref: string; actor: string;
   }
   const definition = parseSegmentDefinition(broadcast.segment.definition);
   // In the caller's transaction, like createBroadcast.
-  const added = await materializeDeliveries(db as Database, broadcast.id, recipientWhereSql(definition, { operational: broadcast.operational }), scheduledAt, input.now);
+  const added = await materializeDeliveries(db as Database, broadcast.id, recipientWhereSql(db, definition, { operational: broadcast.operational }), scheduledAt, input.now);
   const recipients = await db.delivery.count({ where: { broadcastId: broadcast.id } });
   await recordAudit(db, {
     actor: input.actor,

@@ -3,8 +3,8 @@ import type { Dialect } from "../../db/dialect.js";
 import { nameSearchWords } from "./nameSearchWords.js";
 
 /**
- * Where a database keeps the name search's words (nameSearchWords), the one thing the two keep
- * apart: PostgreSQL in Contact.searchWords, joined by spaces and found by their beginnings through
+ * Where a database keeps the name search's words (nameSearchWords), one of the two things the two
+ * keep apart (people's tags are the other, contactTags.ts): PostgreSQL in Contact.searchWords, joined by spaces and found by their beginnings through
  * a GIN index of them (migration contact_name_words_on_contact), so a word costs an index entry and
  * no row of its own or foreign-key check; SQLite, which has no such index, as ContactNameWord rows
  * (its primary key finds a word by its beginning). Either way they are written with the name

@@ -1,18 +1,33 @@
 import { Prisma, type Db } from "../../db/client.js";
+import { dialectOf, type Dialect } from "../../db/dialect.js";
 import { executeDirectOrPrisma, queryDirectOrPrisma } from "../../db/queryDirect.js";
 
 /*
- * Where a person's tags are kept: ContactTag rows, one per tag, keyed by (contactId, tag), with an
- * index on the tag, and going with the contact. Every read, write and filter of them goes through
- * here, except the import's bulk writing (writeImportBatch), so how tags are kept is one module's
- * business. Raw SQL throughout: tags are read and written in conversation turns, inside their
- * transaction, where Prisma's model queries cost several times the statements (on SQLite below
- * Prisma altogether: queryDirect, runTransaction).
+ * Where a person's tags are kept, the one thing about them the two databases keep apart:
+ * PostgreSQL in Contact.tagList, an array a GIN index finds (migration contact_tags_on_contact), so
+ * a tag costs an index entry and no row of its own, B-tree entries or foreign-key check; SQLite,
+ * which has no such index, as ContactTag rows keyed by (contactId, tag) with an index on the tag.
+ * Either way they go with the contact. Every read, write and filter of them goes through here,
+ * except the import's bulk writing (writeImportBatch). Raw SQL throughout: tags are read and
+ * written in conversation turns, inside their transaction, where Prisma's model queries cost
+ * several times the statements (on SQLite below Prisma altogether: queryDirect, runTransaction).
  */
 
-/** A person's tags, in order. */
+export function keepsTagsOnContact(dialect: Dialect): boolean {
+  return dialect === "postgresql";
+}
+
+/** `tags` (at least one) as a PostgreSQL text[] of parameters. */
+function arraySql(tags: readonly string[]): Prisma.Sql {
+  return Prisma.sql`CAST(ARRAY[${Prisma.join(tags)}] AS text[])`;
+}
+
+/** A person's tags, in order (bytewise, as ContactTag's key and Contact.tagList's reads sort them). */
 export async function readContactTags(db: Db, contactId: string): Promise<string[]> {
-  const rows = await queryDirectOrPrisma<{ tag: string }>(db, Prisma.sql`SELECT "tag" FROM "ContactTag" WHERE "contactId" = ${contactId} ORDER BY "tag"`);
+  const sql = keepsTagsOnContact(dialectOf(db))
+    ? Prisma.sql`SELECT u."tag" FROM "Contact" c CROSS JOIN LATERAL unnest(c."tagList") AS u("tag") WHERE c."id" = ${contactId} ORDER BY u."tag" COLLATE "C"`
+    : Prisma.sql`SELECT "tag" FROM "ContactTag" WHERE "contactId" = ${contactId} ORDER BY "tag"`;
+  const rows = await queryDirectOrPrisma<{ tag: string }>(db, sql);
   return rows.map((row) => row.tag);
 }
 
@@ -20,11 +35,11 @@ export async function readContactTags(db: Db, contactId: string): Promise<string
 export async function readTagsOfContacts(db: Db, contactIds: readonly string[]): Promise<Map<string, string[]>> {
   const tags = new Map<string, string[]>();
   if (contactIds.length === 0) return tags;
-  const rows = await queryDirectOrPrisma<{ contactId: string; tag: string }>(
-    db,
-    Prisma.sql`SELECT "contactId", "tag" FROM "ContactTag" WHERE "contactId" IN (${Prisma.join(contactIds)}) ORDER BY "contactId", "tag"`,
-  );
-  for (const { contactId, tag } of rows) {
+  const ids = Prisma.join(contactIds);
+  const sql = keepsTagsOnContact(dialectOf(db))
+    ? Prisma.sql`SELECT c."id" AS "contactId", u."tag" FROM "Contact" c CROSS JOIN LATERAL unnest(c."tagList") AS u("tag") WHERE c."id" IN (${ids}) ORDER BY c."id", u."tag" COLLATE "C"`
+    : Prisma.sql`SELECT "contactId", "tag" FROM "ContactTag" WHERE "contactId" IN (${ids}) ORDER BY "contactId", "tag"`;
+  for (const { contactId, tag } of await queryDirectOrPrisma<{ contactId: string; tag: string }>(db, sql)) {
     const list = tags.get(contactId);
     if (list) list.push(tag);
     else tags.set(contactId, [tag]);
@@ -35,25 +50,40 @@ export async function readTagsOfContacts(db: Db, contactIds: readonly string[]):
 /** Gives a person these tags; one they have already stays as it is. */
 export async function addContactTags(db: Db, contactId: string, tags: readonly string[]): Promise<void> {
   if (tags.length === 0) return;
-  const rows = [...new Set(tags)].map((tag) => Prisma.sql`(${contactId}, ${tag})`);
-  await executeDirectOrPrisma(db, Prisma.sql`INSERT INTO "ContactTag" ("contactId", "tag") VALUES ${Prisma.join(rows)} ON CONFLICT DO NOTHING`);
+  const unique = [...new Set(tags)];
+  // PostgreSQL: the row is not written again when it has them all (an UPDATE writes a new version of the row).
+  const sql = keepsTagsOnContact(dialectOf(db))
+    ? Prisma.sql`UPDATE "Contact" SET "tagList" = ARRAY(SELECT DISTINCT unnest(COALESCE("tagList", '{}') || ${arraySql(unique)}))
+        WHERE "id" = ${contactId} AND NOT (COALESCE("tagList", '{}') @> ${arraySql(unique)})`
+    : Prisma.sql`INSERT INTO "ContactTag" ("contactId", "tag") VALUES ${Prisma.join(unique.map((tag) => Prisma.sql`(${contactId}, ${tag})`))} ON CONFLICT DO NOTHING`;
+  await executeDirectOrPrisma(db, sql);
 }
 
 /** Takes these tags off a person. */
 export async function removeContactTags(db: Db, contactId: string, tags: readonly string[]): Promise<void> {
   if (tags.length === 0) return;
-  await executeDirectOrPrisma(db, Prisma.sql`DELETE FROM "ContactTag" WHERE "contactId" = ${contactId} AND "tag" IN (${Prisma.join(tags)})`);
+  const sql = keepsTagsOnContact(dialectOf(db))
+    ? Prisma.sql`UPDATE "Contact" SET "tagList" = ARRAY(SELECT u FROM unnest("tagList") AS u WHERE u <> ALL (${arraySql(tags)}))
+        WHERE "id" = ${contactId} AND "tagList" && ${arraySql(tags)}`
+    : Prisma.sql`DELETE FROM "ContactTag" WHERE "contactId" = ${contactId} AND "tag" IN (${Prisma.join(tags)})`;
+  await executeDirectOrPrisma(db, sql);
 }
 
-/** The ids of the people with any of `tags` (at least one), as a subquery read along the tag's index. */
-export function taggedContactIdsSql(tags: readonly string[]): Prisma.Sql {
-  return Prisma.sql`SELECT tt."contactId" FROM "ContactTag" tt WHERE tt."tag" IN (${Prisma.join(tags)})`;
+/** The ids of the people with any of `tags` (at least one), as a subquery read along the tags' index. */
+export function taggedContactIdsSql(dialect: Dialect, tags: readonly string[]): Prisma.Sql {
+  return keepsTagsOnContact(dialect)
+    ? Prisma.sql`SELECT tt."id" FROM "Contact" tt WHERE tt."tagList" && ${arraySql(tags)}`
+    : Prisma.sql`SELECT tt."contactId" FROM "ContactTag" tt WHERE tt."tag" IN (${Prisma.join(tags)})`;
 }
 
 /**
- * Whether the person whose id is `contactId` (an SQL expression, such as c."id") has any of `tags`
- * (at least one): a condition looked up per person, for a filter that reads people another way.
+ * Whether the contact row `contact` (an alias of "Contact" in the query, such as c) has any of
+ * `tags` (at least one): a condition looked up per person, for a filter that reads people another way.
  */
-export function hasAnyTagSql(contactId: Prisma.Sql, tags: readonly string[]): Prisma.Sql {
-  return Prisma.sql`EXISTS (SELECT 1 FROM "ContactTag" ht WHERE ht."contactId" = ${contactId} AND ht."tag" IN (${Prisma.join(tags)}))`;
+export function hasAnyTagSql(dialect: Dialect, contact: string, tags: readonly string[]): Prisma.Sql {
+  const row = Prisma.raw(contact);
+  return keepsTagsOnContact(dialect)
+    ? // Someone without tags has none (null), for NOT too.
+      Prisma.sql`COALESCE(${row}."tagList" && ${arraySql(tags)}, FALSE)`
+    : Prisma.sql`EXISTS (SELECT 1 FROM "ContactTag" ht WHERE ht."contactId" = ${row}."id" AND ht."tag" IN (${Prisma.join(tags)}))`;
 }

@@ -35,7 +35,7 @@ export interface ExportRequest {
 export async function exportCsv(db: Database, request: ExportRequest): Promise<{ rows: number }> {
   let rows = 0;
   let complete = false;
-  const where = request.segment ? segmentWhereSql(request.segment.definition) : undefined;
+  const where = request.segment ? segmentWhereSql(db, request.segment.definition) : undefined;
   async function* records() {
     yield [...exportHeaders[request.kind]];
     for await (const page of readExportRows(db, request.kind, { segment: where, timeZone: request.timeZone })) {

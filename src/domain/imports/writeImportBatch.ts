@@ -1,6 +1,8 @@
 import { createImportId } from "./createImportId.js";
 import { BulkRows, type BulkCell, type BulkColumn as ColumnSpec, type BulkWriter } from "../../db/openBulkWriter.js";
+import { postgresArrayLiteral } from "../../db/postgresTextArray.js";
 import { keepsSearchWordsOnContact, searchWordsOf } from "../contacts/contactSearchWords.js";
+import { keepsTagsOnContact } from "../contacts/contactTags.js";
 import { nameSearchWords } from "../contacts/nameSearchWords.js";
 import { whatsappIdOf } from "../contacts/whatsappIdOf.js";
 import type { ImportRow, InvalidRow } from "./types.js";
@@ -58,6 +60,8 @@ interface ExistingContact {
   language: string;
   optedOut: boolean;
   updatesConsent: boolean | null;
+  /** PostgreSQL: their tags (Contact.tagList), so only new ones make a change to write. SQLite: null. */
+  tagList: string[] | null;
   /** Their "updates" answers so far: the latest one decides, and a repeat is not written twice. */
   updatesHistory: { granted: boolean; source: string; recordedAt: Date }[];
 }
@@ -182,7 +186,7 @@ function addEarlierRows(existing: Awaited<ReturnType<typeof loadExisting>>, rows
 }
 
 function standIn(id: string, settings: BatchSettings): ExistingContact {
-  return { id, name: null, phone: null, regionCode: null, language: settings.defaultLanguage, optedOut: false, updatesConsent: null, updatesHistory: [] };
+  return { id, name: null, phone: null, regionCode: null, language: settings.defaultLanguage, optedOut: false, updatesConsent: null, tagList: null, updatesHistory: [] };
 }
 
 async function loadExisting(tx: BulkWriter, rows: readonly ImportRow[]) {
@@ -192,6 +196,7 @@ async function loadExisting(tx: BulkWriter, rows: readonly ImportRow[]) {
     `SELECT "contactId", "externalId" FROM "ChannelIdentity" WHERE "channel" = 'telegram' AND "externalId" IN (:keys)`,
     telegramIds,
   );
+  const selectContacts = `SELECT "id", "name", "phone", "regionCode", "language", "optedOut", "updatesConsent", ${keepsTagsOnContact(tx.dialect) ? `"tagList"` : `NULL AS "tagList"`} FROM "Contact"`;
   const byPhone = await tx.selectIn<ContactRow>(`${selectContacts} WHERE "phone" IN (:keys)`, phones, contactTypes);
   const loaded = new Set(byPhone.map((c) => c.id));
   const missing = [...new Set(identities.map((i) => i.contactId))].filter((id) => !loaded.has(id));
@@ -214,7 +219,6 @@ async function loadExisting(tx: BulkWriter, rows: readonly ImportRow[]) {
 }
 
 type ContactRow = Omit<ExistingContact, "updatesHistory">;
-const selectContacts = `SELECT "id", "name", "phone", "regionCode", "language", "optedOut", "updatesConsent" FROM "Contact"`;
 const contactTypes = { optedOut: "boolean", updatesConsent: "boolean" } as const;
 
 async function writeSlots(tx: BulkWriter, slots: Slot[], takenNumbers: ReadonlySet<string>, settings: BatchSettings, result: BatchResult): Promise<void> {
@@ -222,8 +226,11 @@ async function writeSlots(tx: BulkWriter, slots: Slot[], takenNumbers: ReadonlyS
   // PostgreSQL keeps the name search's words on the contact's own row, SQLite as ContactNameWord rows.
   const wordsOnContact = keepsSearchWordsOnContact(tx.dialect);
   const wordsColumn: ColumnSpec[] = wordsOnContact ? [["searchWords", "text"]] : [];
-  const newContactColumns = [...contactColumns, ...wordsColumn];
-  const contactUpdateColumns = [...updateColumns, ...wordsColumn];
+  // Tags likewise: Contact.tagList on PostgreSQL (an update adds to it), ContactTag rows on SQLite.
+  const tagsOnContact = keepsTagsOnContact(tx.dialect);
+  const tagsColumn: ColumnSpec[] = tagsOnContact ? [["tagList", "textArray"]] : [];
+  const newContactColumns = [...contactColumns, ...wordsColumn, ...tagsColumn];
+  const contactUpdateColumns = [...updateColumns, ...wordsColumn, ...tagsColumn];
   const newContacts = new BulkRows(newContactColumns.length);
   // Of the people this batch creates (a number already taken was left out), and of those it merges into (their conflicts are expected).
   const identities = new BulkRows(identityColumns.length);
@@ -262,7 +269,10 @@ async function writeSlots(tx: BulkWriter, slots: Slot[], takenNumbers: ReadonlyS
     const number = slot.phone ? whatsappIdOf(slot.phone) : undefined;
     const addsNumber = number !== undefined && (before !== undefined || !takenNumbers.has(number));
     if (addsNumber) identitiesOf.add(createImportId(), slot.contactId, "whatsapp", number);
-    for (const tag of slot.tags) (before ? mergedTags : tags).add(slot.contactId, tag);
+    // On the contact: a new person's tags, and those someone already there does not have yet.
+    const newTags = tagsOnContact ? [...slot.tags].filter((tag) => !before?.tagList?.includes(tag)) : [];
+    if (!tagsOnContact) for (const tag of slot.tags) (before ? mergedTags : tags).add(slot.contactId, tag);
+    const tagList: BulkCell[] = tagsOnContact ? [newTags.length > 0 ? postgresArrayLiteral(newTags) : null] : [];
 
     const consentNow = consentAfterImport(slot, fresh);
     const nameChanged = slot.name !== (before?.name ?? null);
@@ -271,11 +281,11 @@ async function writeSlots(tx: BulkWriter, slots: Slot[], takenNumbers: ReadonlyS
     if (!before) {
       // Reach as the identities below leave it, so their triggers have nothing to change: someone new
       // left without any identity (their number someone else's) has no account.
-      newContacts.add(slot.contactId, slot.name, slot.phone, slot.language, slot.regionCode, slot.optOut, consentNow, addsNumber || slot.telegramIds.length > 0 ? "reachable" : "no_account", ...searchWords);
+      newContacts.add(slot.contactId, slot.name, slot.phone, slot.language, slot.regionCode, slot.optOut, consentNow, addsNumber || slot.telegramIds.length > 0 ? "reachable" : "no_account", ...searchWords, ...tagList);
       continue;
     }
-    const changed = nameChanged || slot.phone !== before.phone || slot.regionCode !== before.regionCode || newlyStopped || consentNow !== before.updatesConsent;
-    if (changed) updates.add(slot.contactId, slot.name, slot.phone, slot.regionCode, stopped || slot.optOut, consentNow, ...searchWords);
+    const changed = nameChanged || slot.phone !== before.phone || slot.regionCode !== before.regionCode || newlyStopped || consentNow !== before.updatesConsent || newTags.length > 0;
+    if (changed) updates.add(slot.contactId, slot.name, slot.phone, slot.regionCode, stopped || slot.optOut, consentNow, ...searchWords, ...tagList);
   }
   if (settings.dryRun) return;
   await tx.update("Contact", contactUpdateColumns, updates);

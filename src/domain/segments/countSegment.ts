@@ -19,7 +19,7 @@ export interface SegmentCount {
  */
 export async function countSegment(db: Db, def: SegmentDefinition, options: { operational?: boolean } = {}): Promise<SegmentCount> {
   const scope = segmentScopeSql(db, def);
-  const where = scope ? Prisma.sql`${segmentWhereSql(def)} AND ${scope}` : segmentWhereSql(def);
+  const where = scope ? Prisma.sql`${segmentWhereSql(db, def)} AND ${scope}` : segmentWhereSql(db, def);
   const rows = await db.$queryRaw<{ reason: string; people: bigint | number }[]>(Prisma.sql`
     SELECT "reason", COUNT(*) AS "people" FROM (
       SELECT ${reachReasonSql(options.operational ? "volunteer_tasks" : "updates")} AS "reason" FROM "Contact" c WHERE ${where}

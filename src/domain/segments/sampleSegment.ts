@@ -13,7 +13,7 @@ export interface SegmentSample {
 /** A few of the most recently active members, so staff can sanity-check a filter. */
 export async function sampleSegment(db: Db, def: SegmentDefinition, limit = 5): Promise<SegmentSample[]> {
   const scope = segmentScopeSql(db, def);
-  const where = scope ? Prisma.sql`${segmentWhereSql(def)} AND ${scope}` : segmentWhereSql(def);
+  const where = scope ? Prisma.sql`${segmentWhereSql(db, def)} AND ${scope}` : segmentWhereSql(db, def);
   return db.$queryRaw<SegmentSample[]>(Prisma.sql`
     SELECT c."id", c."name", c."phone", c."language" FROM "Contact" c
     WHERE ${where}

@@ -1,4 +1,5 @@
 import { Prisma, type Db } from "../../db/client.js";
+import { dialectOf } from "../../db/dialect.js";
 import { taggedContactIdsSql } from "../contacts/contactTags.js";
 import { regionScopeSql } from "../regions/regionScopeSql.js";
 import type { SegmentDefinition } from "./segmentDefinition.js";
@@ -16,11 +17,11 @@ export function segmentScopeSql(db: Db, def: SegmentDefinition): Prisma.Sql | un
   // A long list (the weak regions of a whole province) would be a union of hundreds of queries: read as before.
   if (regions.length > 0 && regions.length <= 50) {
     const inside = regions.map((code) => Prisma.sql`SELECT r."id" FROM "Contact" r WHERE ${regionScopeSql(db, Prisma.sql`r."regionCode"`, code)}`);
-    const tagged = taggedContactIdsSql(regions.map((code) => `region:${code}`));
+    const tagged = taggedContactIdsSql(dialectOf(db), regions.map((code) => `region:${code}`));
     scopes.push(Prisma.sql`c."id" IN (${Prisma.join([...inside, tagged], " UNION ")})`);
   }
   // One tag of "all of these" is enough to narrow by; any of "any of these" (interests are tags too).
   const tags = def.tagsAll?.length ? [def.tagsAll[0]!] : def.tagsAny?.length ? def.tagsAny : def.interests?.length ? def.interests.map((id) => `interest:${id}`) : [];
-  if (tags.length > 0) scopes.push(Prisma.sql`c."id" IN (${taggedContactIdsSql(tags)})`);
+  if (tags.length > 0) scopes.push(Prisma.sql`c."id" IN (${taggedContactIdsSql(dialectOf(db), tags)})`);
   return scopes.length === 0 ? undefined : Prisma.join(scopes, " AND ");
 }

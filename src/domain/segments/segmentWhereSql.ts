@@ -1,4 +1,5 @@
-import { Prisma } from "../../db/client.js";
+import { Prisma, type Db } from "../../db/client.js";
+import { dialectOf } from "../../db/dialect.js";
 import { hasAnyTagSql } from "../contacts/contactTags.js";
 import type { SegmentDefinition } from "./segmentDefinition.js";
 
@@ -7,7 +8,9 @@ import type { SegmentDefinition } from "./segmentDefinition.js";
  * and PostgreSQL both run: EXISTS subqueries, LIKE on digit-and-dot codes, dates as parameters,
  * boolean literals (TRUE/FALSE are keywords in both).
  */
-export function segmentWhereSql(def: SegmentDefinition): Prisma.Sql {
+export function segmentWhereSql(db: Db, def: SegmentDefinition): Prisma.Sql {
+  const dialect = dialectOf(db);
+  const hasTag = (tags: string[]) => hasAnyTagSql(dialect, "c", tags);
   const conditions: Prisma.Sql[] = [];
   for (const tag of def.tagsAll ?? []) conditions.push(hasTag([tag]));
   if (def.tagsAny?.length) conditions.push(hasTag(def.tagsAny));
@@ -33,10 +36,6 @@ export function segmentWhereSql(def: SegmentDefinition): Prisma.Sql {
   if (def.lastActiveAfter) conditions.push(Prisma.sql`c."lastActiveAt" >= ${new Date(def.lastActiveAfter)}`);
   if (def.referredBy) conditions.push(Prisma.sql`c."referredByCode" = ${def.referredBy}`);
   return conditions.length === 0 ? Prisma.sql`1 = 1` : Prisma.join(conditions, " AND ", "(", ")");
-}
-
-function hasTag(tags: string[]): Prisma.Sql {
-  return hasAnyTagSql(Prisma.sql`c."id"`, tags);
 }
 
 function roleSql(role: NonNullable<SegmentDefinition["role"]>): Prisma.Sql {

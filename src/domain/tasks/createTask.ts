@@ -50,7 +50,7 @@ export async function createTask(db: Db, input: NewTask, voice: TaskVoice): Prom
       formKey: input.formKey ?? null,
     },
   });
-  const offered = await materializeTaskOffers(db, task, taskRecipientsWhereSql(check.definition), voice, input.now);
+  const offered = await materializeTaskOffers(db, task, taskRecipientsWhereSql(db, check.definition), voice, input.now);
   await recordAudit(db, {
     actor: input.createdBy,
     action: "task.create",

@@ -1,4 +1,4 @@
-import { Prisma } from "../../db/client.js";
+import { Prisma, type Db } from "../../db/client.js";
 import type { SegmentDefinition } from "../segments/segmentDefinition.js";
 import { segmentWhereSql } from "../segments/segmentWhereSql.js";
 import { sendableWhereSql } from "../segments/sendableWhereSql.js";
@@ -8,6 +8,6 @@ import { sendableWhereSql } from "../segments/sendableWhereSql.js";
  * registered volunteers, have not said STOP, can be reached, and whose latest answer to
  * "may we send you volunteer tasks?" is yes. Voters in the same segment never get a task.
  */
-export function taskRecipientsWhereSql(def: SegmentDefinition): Prisma.Sql {
-  return Prisma.sql`${segmentWhereSql(def)} AND ${segmentWhereSql({ role: "volunteer" })} AND ${sendableWhereSql("volunteer_tasks")}`;
+export function taskRecipientsWhereSql(db: Db, def: SegmentDefinition): Prisma.Sql {
+  return Prisma.sql`${segmentWhereSql(db, def)} AND ${segmentWhereSql(db, { role: "volunteer" })} AND ${sendableWhereSql("volunteer_tasks")}`;
 }

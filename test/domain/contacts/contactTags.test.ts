@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Prisma, type Database } from "../../../src/db/client.js";
 import { addContactTags, hasAnyTagSql, readContactTags, readTagsOfContacts, removeContactTags, taggedContactIdsSql } from "../../../src/domain/contacts/contactTags.js";
 import { runTransaction } from "../../../src/db/runTransaction.js";
-import { createTestDatabase, type TestDatabase } from "../../support/createTestDatabase.js";
+import { createTestDatabase, testDialect, type TestDatabase } from "../../support/createTestDatabase.js";
 
 let store: TestDatabase;
 let db: Database;
@@ -59,10 +59,15 @@ describe("a person's tags", () => {
     await addContactTags(db, "c1", ["saksi"]);
     await addContactTags(db, "c2", ["posko-a", "saksi"]);
     await addContactTags(db, "c3", ["posko-b"]);
-    expect(await idsWhere(Prisma.sql`c."id" IN (${taggedContactIdsSql(["saksi"])})`)).toEqual(["c1", "c2"]);
-    expect(await idsWhere(Prisma.sql`c."id" IN (${taggedContactIdsSql(["posko-a", "posko-b"])})`)).toEqual(["c2", "c3"]);
-    expect(await idsWhere(hasAnyTagSql(Prisma.sql`c."id"`, ["posko-b", "nobody"]))).toEqual(["c3"]);
-    expect(await idsWhere(hasAnyTagSql(Prisma.sql`c."id"`, ["nobody"]))).toEqual([]);
+    expect(await idsWhere(Prisma.sql`c."id" IN (${taggedContactIdsSql(testDialect, ["saksi"])})`)).toEqual(["c1", "c2"]);
+    expect(await idsWhere(Prisma.sql`c."id" IN (${taggedContactIdsSql(testDialect, ["posko-a", "posko-b"])})`)).toEqual(["c2", "c3"]);
+    expect(await idsWhere(hasAnyTagSql(testDialect, "c", ["posko-b", "nobody"]))).toEqual(["c3"]);
+    expect(await idsWhere(hasAnyTagSql(testDialect, "c", ["nobody"]))).toEqual([]);
+    // Someone never tagged, and someone whose last tag was taken off, have none of them.
+    await db.contact.create({ data: { id: "c4" } });
+    await removeContactTags(db, "c3", ["posko-b"]);
+    expect(await idsWhere(Prisma.sql`NOT ${hasAnyTagSql(testDialect, "c", ["saksi"])}`)).toEqual(["c3", "c4"]);
+    expect(await idsWhere(Prisma.sql`c."id" IN (${taggedContactIdsSql(testDialect, ["posko-b"])})`)).toEqual([]);
   });
 
   it("go with the person", async () => {

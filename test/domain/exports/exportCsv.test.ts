@@ -8,6 +8,7 @@ import type { ExportKind } from "../../../src/domain/exports/exportKinds.js";
 import type { SavedSegment } from "../../../src/domain/segments/listSegments.js";
 import { createTestDatabase, type TestDatabase } from "../../support/createTestDatabase.js";
 import { createCsvFolder, importFile, importNow } from "../imports/support.js";
+import { readTagsOfContacts } from "../../../src/domain/contacts/contactTags.js";
 
 let store: TestDatabase;
 let folder: ReturnType<typeof createCsvFolder>;
@@ -50,15 +51,16 @@ function records(text: string): Record<string, string>[] {
 async function people(db: Database) {
   const contacts = await db.contact.findMany({
     orderBy: { name: "asc" },
-    include: { identities: true, tags: { orderBy: { tag: "asc" } }, consents: { orderBy: { recordedAt: "asc" } } },
+    include: { identities: true, consents: { orderBy: { recordedAt: "asc" } } },
   });
+  const tags = await readTagsOfContacts(db, contacts.map((c) => c.id));
   return contacts.map((c) => ({
     name: c.name,
     phone: c.phone,
     telegram: c.identities.map((i) => i.externalId),
     regionCode: c.regionCode,
     language: c.language,
-    tags: c.tags.map((t) => t.tag),
+    tags: tags.get(c.id) ?? [],
     updatesConsent: c.updatesConsent,
     optedOut: c.optedOut,
     latestYes: c.consents.filter((r) => r.granted).map((r) => [r.source, r.recordedAt.toISOString()]).at(-1) ?? null,

@@ -45,8 +45,8 @@ describe("materializeTaskOffers", () => {
     const task = await db.task.create({ data: { title: "Survei", instructions: "Tanya warga.", segmentId: segment.id, deadline, createdBy: "test", imageUrl: "https://contoh.id/a.jpg" } });
 
     const voice = voiceOf(app);
-    expect(await materializeTaskOffers(db, { ...task }, taskRecipientsWhereSql({}), voice, now)).toBe(3);
-    expect(await materializeTaskOffers(db, { ...task }, taskRecipientsWhereSql({}), voice, now)).toBe(0);
+    expect(await materializeTaskOffers(db, { ...task }, taskRecipientsWhereSql(db, {}), voice, now)).toBe(3);
+    expect(await materializeTaskOffers(db, { ...task }, taskRecipientsWhereSql(db, {}), voice, now)).toBe(0);
 
     const offers = await db.delivery.findMany({ where: { taskId: task.id }, orderBy: { id: "asc" } });
     expect(offers).toHaveLength(3);

@@ -6,6 +6,7 @@ import { formatLocalTime } from "../../../../src/domain/time/formatLocalTime.js"
 import type { TaskVoice } from "../../../../src/domain/tasks/renderTaskMessage.js";
 import { contactOf, onboard, person, signUpVolunteer, staffMember, type TestApp, type Voter } from "../../../support/createTestApp.js";
 import { renderForTest, silentLogger } from "../../../delivery/support/seedCampaign.js";
+import { addContactTags } from "../../../../src/domain/contacts/contactTags.js";
 
 let nextPhone = 100;
 
@@ -34,7 +35,8 @@ export async function voterInBandung(app: TestApp, telegramId: string): Promise<
   const who = person(app, "telegram", telegramId);
   await onboard(who);
   const contact = await contactOf(app, "telegram", telegramId);
-  await app.db.contact.update({ where: { id: contact.id }, data: { regionCode: "32.73", tags: { create: [{ tag: "interest:kesehatan" }, { tag: "region:32.73" }] } } });
+  await app.db.contact.update({ where: { id: contact.id }, data: { regionCode: "32.73" } });
+  await addContactTags(app.db, contact.id, ["interest:kesehatan", "region:32.73"]);
   return who;
 }
 
