@@ -4,9 +4,10 @@ import { hasAnyTagSql } from "../contacts/contactTags.js";
 import type { SegmentDefinition } from "./segmentDefinition.js";
 
 /**
- * The WHERE fragment selecting a segment's contacts from `"Contact" c`. Plain SQL that SQLite
- * and PostgreSQL both run: EXISTS subqueries, LIKE on digit-and-dot codes, dates as parameters,
- * boolean literals (TRUE/FALSE are keywords in both).
+ * The WHERE fragment selecting a segment's contacts from `"Contact" c` on `db`'s database. Plain
+ * SQL that SQLite and PostgreSQL both run: EXISTS subqueries, LIKE on digit-and-dot codes, dates
+ * as parameters, boolean literals (TRUE/FALSE are keywords in both); tags as each keeps them
+ * (contactTags.ts).
  */
 export function segmentWhereSql(db: Db, def: SegmentDefinition): Prisma.Sql {
   const dialect = dialectOf(db);
