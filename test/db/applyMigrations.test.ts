@@ -1,36 +1,21 @@
 // Runs on the database under test: SQLite by default, PostgreSQL in `npm run test:pg`.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, appendFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { applyMigrations, splitStatements } from "../../src/db/applyMigrations.js";
-import { openDatabase, type Database } from "../../src/db/client.js";
-import { createPostgresDatabase, repoRoot, testDialect } from "../support/createTestDatabase.js";
+import { repoRoot, testDialect } from "../support/createTestDatabase.js";
+import { freshDatabase as freshMigrationDatabase, migrationsDir, type Cleanup } from "../support/migrationDatabases.js";
 
-const cleanup: (() => Promise<void> | void)[] = [];
+const cleanup: Cleanup = [];
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
 
-const migrationsDir = join(repoRoot, testDialect === "postgresql" ? "prisma/postgresql/migrations" : "prisma/migrations");
 const otherMigrationsDir = join(repoRoot, testDialect === "postgresql" ? "prisma/migrations" : "prisma/postgresql/migrations");
 const prismaConfig = testDialect === "postgresql" ? ["--config", "prisma/postgresql/prisma.config.ts"] : [];
 
-/** An empty database of the dialect under test, with no migrations applied. */
-async function freshDatabase(): Promise<{ db: Database; url: string; dir: string }> {
-  const dir = mkdtempSync(join(tmpdir(), "relawan-migrate-"));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  let url = `file:${join(dir, "m.db")}`;
-  if (testDialect === "postgresql") {
-    const created = await createPostgresDatabase();
-    cleanup.push(() => created.remove());
-    url = created.url;
-  }
-  const db = await openDatabase(url);
-  cleanup.push(() => db.$disconnect());
-  return { db, url, dir };
-}
+const freshDatabase = () => freshMigrationDatabase(cleanup);
 
 describe("applyMigrations", () => {
   it("applies every migration once, and a second run applies nothing", async () => {

@@ -1,40 +1,20 @@
 // People's tags move onto Contact.tagList on PostgreSQL (migration contact_tags_on_contact): every
 // tag of everyone, none twice, and the rows emptied; SQLite keeps its rows as they are. Runs on
 // SQLite, and on PostgreSQL in `npm run test:pg`.
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { applyMigrations } from "../../src/db/applyMigrations.js";
-import { openDatabase } from "../../src/db/client.js";
 import { hasAnyTagSql, readContactTags } from "../../src/domain/contacts/contactTags.js";
 import { Prisma } from "../../src/db/client.js";
-import { createPostgresDatabase, repoRoot, testDialect } from "../support/createTestDatabase.js";
+import { testDialect } from "../support/createTestDatabase.js";
+import { databaseBefore, migrationsDir, type Cleanup } from "../support/migrationDatabases.js";
 
-const cleanup: (() => Promise<void> | void)[] = [];
+const cleanup: Cleanup = [];
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
 
-const migrationsDir = join(repoRoot, testDialect === "postgresql" ? "prisma/postgresql/migrations" : "prisma/migrations");
-const move = readdirSync(migrationsDir).find((name) => name.endsWith("_contact_tags_on_contact"))!;
-
 it("keeps every person's tags, found as before, whichever database keeps them", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "relawan-tags-"));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  let url = `file:${join(dir, "m.db")}`;
-  if (testDialect === "postgresql") {
-    const created = await createPostgresDatabase();
-    cleanup.push(() => created.remove());
-    url = created.url;
-  }
-  const db = await openDatabase(url);
-  cleanup.push(() => db.$disconnect());
-  // The database as it was before the move.
-  const before = join(dir, "migrations");
-  cpSync(migrationsDir, before, { recursive: true });
-  for (const name of readdirSync(before)) if (name >= move && name !== "migration_lock.toml") rmSync(join(before, name), { recursive: true });
-  await applyMigrations(db, before);
+  const { db, migration: move } = await databaseBefore("contact_tags_on_contact", cleanup);
   await db.$executeRaw`INSERT INTO "Contact" ("id", "language", "lastActiveAt") VALUES ('siti', 'id', ${new Date()}), ('budi', 'id', ${new Date()}), ('ani', 'id', ${new Date()})`;
   await db.$executeRaw`INSERT INTO "ContactTag" ("contactId", "tag") VALUES ('siti', 'saksi'), ('siti', 'region:32'), ('siti', 'posko "a"'), ('budi', 'saksi')`;
 

@@ -1,38 +1,18 @@
 // Issue 14.6: unanswered questions were written twice (UnansweredQuestion and InboxItem). The
 // migration that keeps only InboxItem moves every question that had no inbox twin, loses none,
 // and copies none twice. Runs on SQLite, and on PostgreSQL in `npm run test:pg`.
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { applyMigrations } from "../../src/db/applyMigrations.js";
-import { openDatabase } from "../../src/db/client.js";
-import { createPostgresDatabase, repoRoot, testDialect } from "../support/createTestDatabase.js";
+import { testDialect } from "../support/createTestDatabase.js";
+import { databaseBefore, migrationsDir, type Cleanup } from "../support/migrationDatabases.js";
 
-const cleanup: (() => Promise<void> | void)[] = [];
+const cleanup: Cleanup = [];
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
 
-const migrationsDir = join(repoRoot, testDialect === "postgresql" ? "prisma/postgresql/migrations" : "prisma/migrations");
-const merge = readdirSync(migrationsDir).find((name) => name.endsWith("_unanswered_questions_in_inbox"))!;
-
 it("moves the questions that were only in UnansweredQuestion into the inbox, and drops the table", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "relawan-uq-"));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  let url = `file:${join(dir, "m.db")}`;
-  if (testDialect === "postgresql") {
-    const created = await createPostgresDatabase();
-    cleanup.push(() => created.remove());
-    url = created.url;
-  }
-  const db = await openDatabase(url);
-  cleanup.push(() => db.$disconnect());
-  // The database as it was before the merge.
-  const before = join(dir, "migrations");
-  cpSync(migrationsDir, before, { recursive: true });
-  for (const name of readdirSync(before)) if (name >= merge && name !== "migration_lock.toml") rmSync(join(before, name), { recursive: true });
-  await applyMigrations(db, before);
+  const { db, migration: merge } = await databaseBefore("unanswered_questions_in_inbox", cleanup);
 
   const at = (iso: string) => new Date(iso);
   await db.$executeRaw`INSERT INTO "Contact" ("id", "language", "lastActiveAt") VALUES ('siti', 'id', ${at("2026-11-20T00:00:00Z")}), ('budi', 'en', ${at("2026-11-20T00:00:00Z")})`;
