@@ -8,11 +8,12 @@ import { executeDirectOrPrisma, queryDirectOrPrisma } from "../../db/queryDirect
  * a tag costs an index entry and no row of its own, B-tree entries or foreign-key check; SQLite,
  * which has no such index, as ContactTag rows keyed by (contactId, tag) with an index on the tag.
  * Either way they go with the contact. Every read, write and filter of them goes through here,
- * except the import's bulk writing (writeImportBatch). Raw SQL throughout: tags are read and
+ * except moves in bulk (the import's writeImportBatch, `relawan db copy`). Raw SQL throughout: tags are read and
  * written in conversation turns, inside their transaction, where Prisma's model queries cost
  * several times the statements (on SQLite below Prisma altogether: queryDirect, runTransaction).
  */
 
+/** PostgreSQL keeps tags in Contact.tagList; SQLite as ContactTag rows. */
 export function keepsTagsOnContact(dialect: Dialect): boolean {
   return dialect === "postgresql";
 }
