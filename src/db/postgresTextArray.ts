@@ -1,5 +1,11 @@
 const quoteOrBackslash = /["\\]/;
 
+/** Whether any of the values needs escaping in an array literal. */
+const needsEscaping = (values: readonly string[]) => values.some((value) => quoteOrBackslash.test(value));
+
+/** The literal of values that need no escaping, in one join ({"a","b"}). */
+const plainLiteral = (values: readonly string[]) => (values.length === 0 ? "{}" : `{"${values.join('","')}"}`);
+
 /**
  * `values` as the array literal pg itself would send for them ({"a","b"}), made in one join: pg
  * makes it value by value, a few strings each, and for the keys of an import's lookups that was
@@ -7,9 +13,7 @@ const quoteOrBackslash = /["\\]/;
  * array, for pg to escape.
  */
 export function postgresTextArray(values: readonly string[]): string | readonly string[] {
-  if (values.length === 0) return "{}";
-  for (const value of values) if (quoteOrBackslash.test(value)) return values;
-  return `{"${values.join('","')}"}`;
+  return needsEscaping(values) ? values : plainLiteral(values);
 }
 
 /**
@@ -17,7 +21,6 @@ export function postgresTextArray(values: readonly string[]): string | readonly 
  * one join, as above, unless a value holds a quote or a backslash, which are escaped.
  */
 export function postgresArrayLiteral(values: readonly string[]): string {
-  if (values.length === 0) return "{}";
-  for (const value of values) if (quoteOrBackslash.test(value)) return `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
-  return `{"${values.join('","')}"}`;
+  if (!needsEscaping(values)) return plainLiteral(values);
+  return `{${values.map((value) => `"${value.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 }

@@ -25,11 +25,7 @@ function arraySql(tags: readonly string[]): Prisma.Sql {
 
 /** A person's tags, in order (bytewise, as ContactTag's key and Contact.tagList's reads sort them). */
 export async function readContactTags(db: Db, contactId: string): Promise<string[]> {
-  const sql = keepsTagsOnContact(dialectOf(db))
-    ? Prisma.sql`SELECT u."tag" FROM "Contact" c CROSS JOIN LATERAL unnest(c."tagList") AS u("tag") WHERE c."id" = ${contactId} ORDER BY u."tag" COLLATE "C"`
-    : Prisma.sql`SELECT "tag" FROM "ContactTag" WHERE "contactId" = ${contactId} ORDER BY "tag"`;
-  const rows = await queryDirectOrPrisma<{ tag: string }>(db, sql);
-  return rows.map((row) => row.tag);
+  return (await readTagsOfContacts(db, [contactId])).get(contactId) ?? [];
 }
 
 /** The tags of each of these people, in order; someone without tags is left out. */
