@@ -9,6 +9,7 @@ import { storeCampaignContent } from "../src/domain/content/storeCampaignContent
 import type { FaqMatcher } from "../src/domain/faq/createFaqMatcher.js";
 import { createRegionLookup } from "../src/domain/regions/createRegionLookup.js";
 import { createBenchDatabase, root, type BenchDialect } from "./benchDatabase.js";
+import { watchServerCpu } from "./watchServerCpu.js";
 
 export interface TurnFigures {
   turnsPerSecond: number;
@@ -16,6 +17,8 @@ export interface TurnFigures {
   p99Ms: number;
   /** This process's CPU time (user + system) per turn: the figure a loaded machine disturbs least. */
   cpuMsPerTurn: number;
+  /** The PostgreSQL server processes' CPU time per turn (undefined on SQLite). */
+  serverCpuMsPerTurn?: number;
 }
 
 const script = ["halo", "1", "ya", "1", "2", "gmn cara jd relawan?", "menu", "5", "1", "Bench Voter", "PHONE", "kota bandung", "1", "lewati", "1 2", "8", "9", "4", "ya", "/datasaya"];
@@ -38,8 +41,10 @@ export async function benchTurns(content: CampaignContent, faq: FaqMatcher, data
   });
   const people = 200;
   const latencies: number[] = [];
+  const steps: { ms: number; step: string }[] = [];
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
+  const server = watchServerCpu(bench);
   const concurrency = 8;
   let next = 0;
   await Promise.all(
@@ -52,23 +57,42 @@ export async function benchTurns(content: CampaignContent, faq: FaqMatcher, data
           const t0 = performance.now();
           await engine.handle({ channel: "console", externalId: id, kind: "text", text, receivedAt: new Date() });
           latencies.push(performance.now() - t0);
+          steps.push({ ms: latencies.at(-1)!, step: line });
         }
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  server.stop();
+  const serverSeconds = await server.seconds();
   latencies.sort((a, b) => a - b);
   const volunteers = await db.volunteer.count();
-  const figures = { turnsPerSecond: latencies.length / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), cpuMsPerTurn: (cpu.user + cpu.system) / 1000 / latencies.length };
+  const figures: TurnFigures = {
+    turnsPerSecond: latencies.length / seconds,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    cpuMsPerTurn: (cpu.user + cpu.system) / 1000 / latencies.length,
+    ...(serverSeconds === undefined ? {} : { serverCpuMsPerTurn: (serverSeconds * 1000) / latencies.length }),
+  };
+  const serverCpu = figures.serverCpuMsPerTurn === undefined ? "" : `, PostgreSQL server ${figures.serverCpuMsPerTurn.toFixed(2)} ms`;
   console.log(
     `turns (${database}): ${latencies.length} turns by ${people} people in ${seconds.toFixed(1)} s = ${Math.round(figures.turnsPerSecond)} turns/s; ` +
-      `p50 ${figures.p50Ms.toFixed(1)} ms, p99 ${figures.p99Ms.toFixed(1)} ms; CPU ${figures.cpuMsPerTurn.toFixed(2)} ms per turn; ${volunteers}/${people} completed sign-up; load ${loadavg()[0]!.toFixed(1)}`,
+      `p50 ${figures.p50Ms.toFixed(1)} ms, p99 ${figures.p99Ms.toFixed(1)} ms; CPU ${figures.cpuMsPerTurn.toFixed(2)} ms per turn${serverCpu}; ${volunteers}/${people} completed sign-up; load ${loadavg()[0]!.toFixed(1)}`,
   );
+  console.log(`turns (${database}): the slowest 1% by step of the script: ${slowestByStep(steps, latencies.length / 100)}`);
   await bench.close();
   return figures;
 }
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** Which lines of the script the slowest turns answered, most often first: where p99 comes from. */
+function slowestByStep(steps: { ms: number; step: string }[], count: number): string {
+  const slowest = [...steps].sort((a, b) => b.ms - a.ms).slice(0, Math.max(1, Math.round(count)));
+  const byStep = new Map<string, number>();
+  for (const { step } of slowest) byStep.set(step, (byStep.get(step) ?? 0) + 1);
+  return [...byStep].sort((a, b) => b[1] - a[1]).map(([step, n]) => `"${step}" ${n}`).join(", ");
 }

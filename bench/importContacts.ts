@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { createBenchDatabase, root, type BenchDatabase, type BenchDialect } from "./benchDatabase.js";
+import { createBenchDatabase, root, type BenchDialect } from "./benchDatabase.js";
+import { watchServerCpu } from "./watchServerCpu.js";
 
 const regions = ["32.73", "32.04", "31.71", "35.78", "32.73.01", "33.74", "51.71", "73.71"];
 const tags = ["posko-a", "posko-b", "saksi", "donatur", "relawan-lama"];
@@ -56,40 +57,6 @@ export async function benchImportContacts(rows: number, database: BenchDialect):
  * On PostgreSQL with the server on this machine: the CPU time of the server processes serving the
  * import's connections (its bulk writer, Prisma's pool), read from /proc every 200 ms while they live.
  */
-function watchServerCpu(store: BenchDatabase) {
-  const seen = new Map<number, { first: number; last: number }>();
-  let running = store.dialect === "postgresql";
-  const watching = (async () => {
-    while (running) {
-      const backends = await store.db.$queryRaw<{ pid: number }[]>`SELECT "pid" FROM pg_stat_activity WHERE "datname" = current_database() AND "pid" <> pg_backend_pid()`;
-      for (const { pid } of backends) {
-        const cpu = processCpuSeconds(pid);
-        if (cpu === undefined) continue;
-        const known = seen.get(pid);
-        if (known) known.last = cpu;
-        else seen.set(pid, { first: cpu, last: cpu });
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  })();
-  return {
-    stop: () => (running = false),
-    async seconds() {
-      await watching;
-      return seen.size === 0 ? undefined : [...seen.values()].reduce((sum, { first, last }) => sum + last - first, 0);
-    },
-  };
-}
-
-function processCpuSeconds(pid: number): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return undefined;
-  }
-}
-
 /** `node bin/relawan.js import <csv> --json`: its report, and its CPU time and peak RSS. */
 async function runImport(url: string, csv: string) {
   const profile = process.env.BENCH_IMPORT_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_IMPORT_CPU_PROF}`] : [];
