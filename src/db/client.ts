@@ -48,7 +48,7 @@ export async function openDatabase(url: string): Promise<Database> {
     // The hot statements of sending (queryDirect) run on the pool below Prisma.
     const driver = keepDriver(adapter, "postgresql");
     // A conversation turn's statements run on its transaction's pg client below Prisma too (runTransaction).
-    captureTransactions(adapter, readAsPrisma);
+    captureTransactions(adapter, { types: readAsPrisma });
     const postgres = new PostgresClient({ adapter }) as unknown as Database;
     driver.bind(postgres);
     rawConnections.set(postgres, { dialect: "postgresql", url });

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from "better-sqlite3";
-import type pg from "pg";
+import pg from "pg";
 import type { Db, Prisma } from "./client.js";
 import { dialectOf } from "./dialect.js";
 import { driverOf } from "./driverOf.js";
@@ -52,6 +52,43 @@ export async function queryDirectOrPrisma<T>(db: Db, sql: Prisma.Sql): Promise<T
 export async function executeDirectOrPrisma(db: Db, sql: Prisma.Sql): Promise<void> {
   if (dialectOf(db) === "sqlite" || postgresOfOpenTransaction(db)) await queryDirect(db, sql);
   else await db.$executeRaw(sql);
+}
+
+/**
+ * The statement that opens a transaction of runTransaction: on PostgreSQL it goes out in one
+ * message with the transaction's BEGIN (rideTransactionEnds), its values written into its text.
+ * Anywhere else as executeDirectOrPrisma. For statements whose text holds no literal of its own.
+ */
+export async function executeWithBegin(db: Db, sql: Prisma.Sql): Promise<void> {
+  const ends = postgresOfOpenTransaction(db)?.ends;
+  if (ends) await ends.first(withValuesWritten(sql));
+  else await executeDirectOrPrisma(db, sql);
+}
+
+/**
+ * The statement that closes a transaction of runTransaction: on PostgreSQL it waits to go out in
+ * one message with COMMIT, its values written into its text, and an error in it fails the commit.
+ * Anywhere else as executeDirectOrPrisma, at once. For statements whose text holds no literal of its own.
+ */
+export async function executeAtCommit(db: Db, sql: Prisma.Sql): Promise<void> {
+  const ends = postgresOfOpenTransaction(db)?.ends;
+  if (ends) ends.atCommit(withValuesWritten(sql));
+  else await executeDirectOrPrisma(db, sql);
+}
+
+// $n replaced by the value's literal, quoted by pg's own escapeLiteral.
+function withValuesWritten(sql: Prisma.Sql): string {
+  if (/'|\$(?!\d)/.test(sql.text)) throw new Error("Only a statement without literals of its own can have its values written in");
+  return sql.text.replace(/\$(\d+)/g, (_, n: string) => postgresLiteral(sql.values[Number(n) - 1]));
+}
+
+function postgresLiteral(value: unknown): string {
+  const sent = toPostgresValue(value);
+  if (sent === null) return "NULL";
+  if (typeof sent === "string") return pg.escapeLiteral(sent);
+  if (typeof sent === "boolean") return sent ? "TRUE" : "FALSE";
+  if ((typeof sent === "number" && Number.isFinite(sent)) || typeof sent === "bigint") return String(sent);
+  throw new Error(`A ${typeof sent} cannot be written into a statement`);
 }
 
 async function queryPostgres<T>(client: pg.Pool | pg.PoolClient, sql: Prisma.Sql, types?: pg.CustomTypesConfig): Promise<T[]> {

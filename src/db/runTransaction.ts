@@ -2,9 +2,10 @@ import type BetterSqlite3 from "better-sqlite3";
 import type pg from "pg";
 import type { Database, Db } from "./client.js";
 import { captureTransaction, type CapturedTransaction } from "./captureTransactions.js";
+import type { EndsRidingClient } from "./postgresTransactionEnds.js";
 import { driverOf } from "./driverOf.js";
 
-type Held = { transaction: CapturedTransaction } & ({ sqlite: BetterSqlite3.Database } | { postgres: pg.PoolClient; types?: pg.CustomTypesConfig });
+type Held = { transaction: CapturedTransaction } & ({ sqlite: BetterSqlite3.Database } | { postgres: pg.PoolClient; types?: pg.CustomTypesConfig; ends?: EndsRidingClient });
 
 /** The connection of each transaction runTransaction has open: theirs alone until it ends. */
 const openTransactions = new WeakMap<Db, Held>();
@@ -30,7 +31,7 @@ export async function runTransaction<T>(db: Database, run: (tx: Db) => Promise<T
       const held: Held =
         driver.dialect === "sqlite"
           ? { transaction, sqlite: driver.sqlite }
-          : { transaction, postgres: transaction.client as pg.PoolClient, ...(transaction.types ? { types: transaction.types } : {}) };
+          : { transaction, postgres: transaction.client as pg.PoolClient, ...(transaction.types ? { types: transaction.types } : {}), ...(transaction.ends ? { ends: transaction.ends } : {}) };
       openTransactions.set(tx, held);
       try {
         return await run(tx);
@@ -47,8 +48,8 @@ export function sqliteOfOpenTransaction(tx: Db): BetterSqlite3.Database | undefi
   return held?.transaction.open && "sqlite" in held ? held.sqlite : undefined;
 }
 
-/** The pg client (and how to read its rows) a transaction client of runTransaction owns until Prisma ends its transaction. */
-export function postgresOfOpenTransaction(tx: Db): { client: pg.PoolClient; types?: pg.CustomTypesConfig } | undefined {
+/** The pg client (how to read its rows, and its BEGIN and COMMIT) a transaction client of runTransaction owns until Prisma ends its transaction. */
+export function postgresOfOpenTransaction(tx: Db): { client: pg.PoolClient; types?: pg.CustomTypesConfig; ends?: EndsRidingClient } | undefined {
   const held = openTransactions.get(tx);
-  return held?.transaction.open && "postgres" in held ? { client: held.postgres, ...(held.types ? { types: held.types } : {}) } : undefined;
+  return held?.transaction.open && "postgres" in held ? { client: held.postgres, ...(held.types ? { types: held.types } : {}), ...(held.ends ? { ends: held.ends } : {}) } : undefined;
 }

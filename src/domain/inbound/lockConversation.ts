@@ -1,6 +1,6 @@
 import { Prisma, type Db } from "../../db/client.js";
 import { dialectOf } from "../../db/dialect.js";
-import { executeDirectOrPrisma } from "../../db/queryDirect.js";
+import { executeWithBegin } from "../../db/queryDirect.js";
 
 /**
  * Holds one person's conversation for the rest of the turn's transaction. Within a process the
@@ -10,5 +10,6 @@ import { executeDirectOrPrisma } from "../../db/queryDirect.js";
  */
 export async function lockConversation(tx: Db, channel: string, externalId: string): Promise<void> {
   if (dialectOf(tx) !== "postgresql") return;
-  await executeDirectOrPrisma(tx, Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${`conversation:${channel}:${externalId}`}, 0))`);
+  // The turn's first statement: it goes out with the transaction's BEGIN.
+  await executeWithBegin(tx, Prisma.sql`SELECT pg_advisory_xact_lock(hashtextextended(${`conversation:${channel}:${externalId}`}, 0))`);
 }
