@@ -66,6 +66,29 @@ export async function removeContactTags(db: Db, contactId: string, tags: readonl
   await executeDirectOrPrisma(db, sql);
 }
 
+/**
+ * Makes `wanted` a person's tags among those starting with one of `prefixes`, keeping every other
+ * tag: the ones with such a prefix that are not wanted go. On PostgreSQL one statement (a turn
+ * that changes someone's derived tags makes one round trip, not three), which leaves the row
+ * unwritten when nothing changes.
+ */
+export async function replaceTagsWithPrefixes(db: Db, contactId: string, prefixes: readonly string[], wanted: readonly string[]): Promise<void> {
+  if (!keepsTagsOnContact(dialectOf(db))) {
+    const existing = await readContactTags(db, contactId);
+    await removeContactTags(db, contactId, existing.filter((tag) => prefixes.some((prefix) => tag.startsWith(prefix)) && !wanted.includes(tag)));
+    const have = new Set(existing);
+    return addContactTags(db, contactId, wanted.filter((tag) => !have.has(tag)));
+  }
+  const keep = wanted.length > 0 ? arraySql([...new Set(wanted)]) : Prisma.sql`CAST('{}' AS text[])`;
+  const patterns = arraySql(prefixes.map((prefix) => `${prefix.replace(/[\\%_]/g, "\\$&")}%`));
+  const unwanted = (tag: Prisma.Sql) => Prisma.sql`(${tag} LIKE ANY (${patterns}) AND ${tag} <> ALL (${keep}))`;
+  await executeDirectOrPrisma(
+    db,
+    Prisma.sql`UPDATE "Contact" SET "tagList" = ARRAY(SELECT DISTINCT u."tag" FROM unnest(COALESCE("tagList", '{}') || ${keep}) AS u("tag") WHERE NOT ${unwanted(Prisma.sql`u."tag"`)})
+      WHERE "id" = ${contactId} AND (NOT (COALESCE("tagList", '{}') @> ${keep}) OR EXISTS (SELECT 1 FROM unnest("tagList") AS h("tag") WHERE ${unwanted(Prisma.sql`h."tag"`)}))`,
+  );
+}
+
 /** The ids of the people with any of `tags` (at least one), as a subquery read along the tags' index. */
 export function taggedContactIdsSql(dialect: Dialect, tags: readonly string[]): Prisma.Sql {
   return keepsTagsOnContact(dialect)

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client.js";
-import { addContactTags, readContactTags, removeContactTags } from "./contactTags.js";
+import { replaceTagsWithPrefixes } from "./contactTags.js";
 
 /** Tag prefixes Relawan derives from the contact itself; all other tags belong to staff. */
 export const derivedTagPrefixes = ["role:", "region:", "interest:", "lang:"] as const;
@@ -19,9 +19,6 @@ export async function syncContactTags(db: Db, contactId: string, source: TagSour
     ...source.regionTags,
     ...source.interests.map((i) => `interest:${i}`),
   ];
-  const existing = await readContactTags(db, contactId);
-  await removeContactTags(db, contactId, existing.filter((tag) => derivedTagPrefixes.some((p) => tag.startsWith(p)) && !wanted.includes(tag)));
-  const have = new Set(existing);
-  await addContactTags(db, contactId, wanted.filter((tag) => !have.has(tag)));
+  await replaceTagsWithPrefixes(db, contactId, derivedTagPrefixes, wanted);
   return wanted;
 }

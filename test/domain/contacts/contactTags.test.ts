@@ -1,7 +1,7 @@
 // The one module that reads, writes and filters people's tags, on SQLite and (npm run test:pg) PostgreSQL.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Prisma, type Database } from "../../../src/db/client.js";
-import { addContactTags, hasAnyTagSql, readContactTags, readTagsOfContacts, removeContactTags, taggedContactIdsSql } from "../../../src/domain/contacts/contactTags.js";
+import { addContactTags, hasAnyTagSql, readContactTags, readTagsOfContacts, removeContactTags, replaceTagsWithPrefixes, taggedContactIdsSql } from "../../../src/domain/contacts/contactTags.js";
 import { runTransaction } from "../../../src/db/runTransaction.js";
 import { createTestDatabase, testDialect, type TestDatabase } from "../../support/createTestDatabase.js";
 
@@ -29,6 +29,26 @@ describe("a person's tags", () => {
     await addContactTags(db, "c1", []);
     await removeContactTags(db, "c1", []);
     expect(await readContactTags(db, "c2")).toEqual([]);
+  });
+
+  it("of some kinds are replaced by the wanted ones, every other tag kept, the row left unwritten when nothing changes", async () => {
+    await addContactTags(db, "c1", ["lang:en", "region:32", "saksi", "a_b:x", "role:volunteer"]);
+    await replaceTagsWithPrefixes(db, "c1", ["lang:", "region:", "a%b:"], ["lang:id", "region:32", "region:3273"]);
+    // "a_b:x" is no "a%b:" tag: the prefixes are text, not patterns. "role:" was not among them.
+    expect(await readContactTags(db, "c1")).toEqual(["a_b:x", "lang:id", "region:32", "region:3273", "role:volunteer", "saksi"]);
+    await replaceTagsWithPrefixes(db, "c1", ["lang:"], []);
+    expect(await readContactTags(db, "c1")).toEqual(["a_b:x", "region:32", "region:3273", "role:volunteer", "saksi"]);
+    await replaceTagsWithPrefixes(db, "c2", ["lang:"], ["lang:id", "lang:id"]);
+    expect(await readContactTags(db, "c2")).toEqual(["lang:id"]);
+    if (testDialect === "postgresql") {
+      // The row's version (xmin) stays when the tags are already as wanted: no new row, no index entries.
+      const version = async () => (await db.$queryRaw<{ v: string }[]>`SELECT xmin::text AS "v" FROM "Contact" WHERE "id" = 'c1'`)[0]!.v;
+      const before = await version();
+      await replaceTagsWithPrefixes(db, "c1", ["region:", "role:"], ["region:3273", "region:32", "role:volunteer"]);
+      expect(await version()).toBe(before);
+      await replaceTagsWithPrefixes(db, "c1", ["role:"], []);
+      expect(await version()).not.toBe(before);
+    }
   });
 
   it("are written and read inside a conversation turn's transaction as outside it", async () => {
