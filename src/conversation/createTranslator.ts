@@ -43,19 +43,26 @@ export function createTranslator(resources: LocaleResources, defaultLanguage: st
   });
   // The default language comes first wherever languages are listed (e.g. the language choice).
   const languages = [defaultLanguage, ...Object.keys(resources).filter((l) => l !== defaultLanguage).sort()];
-  const bound = new Map<string, TFunction>();
+  // Per language: its translate function, and the texts without variables it has given (the
+  // resources never change after start-up, and every turn's menu asks for the same labels).
+  const bound = new Map<string, { t: TFunction; plain: Map<string, string> }>();
   return {
     languages,
     defaultLanguage,
     forLanguage(language) {
       const lng = languages.includes(language) ? language : defaultLanguage;
-      let t = bound.get(lng);
-      if (!t) {
-        t = instance.getFixedT(lng);
-        bound.set(lng, t);
-      }
-      const fixed = t;
-      return (key, vars) => String(fixed(key, vars as never));
+      let one = bound.get(lng);
+      if (!one) bound.set(lng, (one = { t: instance.getFixedT(lng), plain: new Map() }));
+      const { t, plain } = one;
+      return (key, vars) => {
+        if (vars) return String(t(key, vars as never));
+        let text = plain.get(key);
+        if (text !== undefined) return text;
+        text = String(t(key));
+        // Keys are the code's own; a cap keeps one made from stored data from growing the map without end.
+        if (plain.size < 4096) plain.set(key, text);
+        return text;
+      };
     },
   };
 }
