@@ -3,6 +3,7 @@
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { createConversationEngine } from "../src/conversation/createConversationEngine.js";
+import type { ConversationEngine } from "../src/conversation/types.js";
 import { createTranslator, readLocaleResources } from "../src/conversation/createTranslator.js";
 import type { CampaignContent } from "../src/domain/content/contentSchema.js";
 import { storeCampaignContent } from "../src/domain/content/storeCampaignContent.js";
@@ -40,28 +41,12 @@ export async function benchTurns(content: CampaignContent, faq: FaqMatcher, data
     flood: { limit: 1_000_000, windowMs: 1000 },
   });
   const people = 200;
-  const latencies: number[] = [];
-  const steps: { ms: number; step: string }[] = [];
+  const concurrency = 8;
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const server = watchServerCpu(bench);
-  const concurrency = 8;
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < people) {
-        const n = next++;
-        const id = `p${n}`;
-        for (const line of script) {
-          const text = line === "PHONE" ? `0812${String(10_000_000 + n).slice(-8)}` : line;
-          const t0 = performance.now();
-          await engine.handle({ channel: "console", externalId: id, kind: "text", text, receivedAt: new Date() });
-          latencies.push(performance.now() - t0);
-          steps.push({ ms: latencies.at(-1)!, step: line });
-        }
-      }
-    }),
-  );
+  const steps = await talk(engine, Array.from({ length: people }, (_, n) => n), concurrency);
+  const latencies = steps.map((step) => step.ms);
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   server.stop();
@@ -80,19 +65,50 @@ export async function benchTurns(content: CampaignContent, faq: FaqMatcher, data
     `turns (${database}): ${latencies.length} turns by ${people} people in ${seconds.toFixed(1)} s = ${Math.round(figures.turnsPerSecond)} turns/s; ` +
       `p50 ${figures.p50Ms.toFixed(1)} ms, p99 ${figures.p99Ms.toFixed(1)} ms; CPU ${figures.cpuMsPerTurn.toFixed(2)} ms per turn${serverCpu}; ${volunteers}/${people} completed sign-up; load ${loadavg()[0]!.toFixed(1)}`,
   );
-  console.log(`turns (${database}): the slowest 1% by step of the script: ${slowestByStep(steps, latencies.length / 100)}`);
+  console.log(`turns (${database}): the slowest 1% ${slowestByStep(steps, latencies.length / 100, concurrency * script.length)}`);
   await bench.close();
   return figures;
+}
+
+/** `who` (people numbered from 0) each going through the script, `concurrency` at a time: every turn as it ended. */
+async function talk(engine: ConversationEngine, who: number[], concurrency: number): Promise<Step[]> {
+  const steps: Step[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < who.length) {
+        const n = who[next++]!;
+        for (const [i, line] of script.entries()) {
+          const text = line === "PHONE" ? `0812${String(10_000_000 + n).slice(-8)}` : line;
+          const t0 = performance.now();
+          await engine.handle({ channel: "console", externalId: `p${n}`, kind: "text", text, receivedAt: new Date() });
+          steps.push({ ms: performance.now() - t0, step: `${i + 1}. ${line}`, order: steps.length });
+        }
+      }
+    }),
+  );
+  return steps;
 }
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-/** Which lines of the script the slowest turns answered, most often first: where p99 comes from. */
-function slowestByStep(steps: { ms: number; step: string }[], count: number): string {
+/** A turn as it ended: how long it took, its line of the script (numbered: "ya" is two of them), and how many turns ended before it. */
+interface Step {
+  ms: number;
+  step: string;
+  order: number;
+}
+
+/**
+ * Which lines of the script the slowest turns answered, most often first, and how many of them
+ * came while the process was still cold (the first `cold` turns: each talker's first person).
+ */
+function slowestByStep(steps: Step[], count: number, cold: number): string {
   const slowest = [...steps].sort((a, b) => b.ms - a.ms).slice(0, Math.max(1, Math.round(count)));
   const byStep = new Map<string, number>();
   for (const { step } of slowest) byStep.set(step, (byStep.get(step) ?? 0) + 1);
-  return [...byStep].sort((a, b) => b[1] - a[1]).map(([step, n]) => `"${step}" ${n}`).join(", ");
+  const early = slowest.filter((turn) => turn.order < cold).length;
+  return `by step of the script: ${[...byStep].sort((a, b) => b[1] - a[1]).map(([step, n]) => `"${step}" ${n}`).join(", ")}; ${early} of them among the first ${cold} turns`;
 }
