@@ -45,7 +45,7 @@ export async function benchTurns(content: CampaignContent, faq: FaqMatcher, data
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const server = watchServerCpu(bench);
-  const steps = await talk(engine, Array.from({ length: people }, (_, n) => n), concurrency);
+  const steps = await talk(engine, people, concurrency);
   const latencies = steps.map((step) => step.ms);
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
@@ -70,14 +70,14 @@ export async function benchTurns(content: CampaignContent, faq: FaqMatcher, data
   return figures;
 }
 
-/** `who` (people numbered from 0) each going through the script, `concurrency` at a time: every turn as it ended. */
-async function talk(engine: ConversationEngine, who: number[], concurrency: number): Promise<Step[]> {
+/** `people` people each going through the script, `concurrency` at a time: every turn as it ended. */
+async function talk(engine: ConversationEngine, people: number, concurrency: number): Promise<Step[]> {
   const steps: Step[] = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < who.length) {
-        const n = who[next++]!;
+      while (next < people) {
+        const n = next++;
         for (const [i, line] of script.entries()) {
           const text = line === "PHONE" ? `0812${String(10_000_000 + n).slice(-8)}` : line;
           const t0 = performance.now();
