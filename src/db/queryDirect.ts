@@ -1,5 +1,5 @@
 import type BetterSqlite3 from "better-sqlite3";
-import pg from "pg";
+import type pg from "pg";
 import type { Db, Prisma } from "./client.js";
 import { dialectOf } from "./dialect.js";
 import { driverOf } from "./driverOf.js";
@@ -61,7 +61,7 @@ export async function executeDirectOrPrisma(db: Db, sql: Prisma.Sql): Promise<vo
  */
 export async function executeWithBegin(db: Db, sql: Prisma.Sql): Promise<void> {
   const ends = postgresOfOpenTransaction(db)?.ends;
-  if (ends) await ends.first(withValuesWritten(sql));
+  if (ends) await ends.first(withValuesWritten(ends.client, sql));
   else await executeDirectOrPrisma(db, sql);
 }
 
@@ -72,20 +72,21 @@ export async function executeWithBegin(db: Db, sql: Prisma.Sql): Promise<void> {
  */
 export async function executeAtCommit(db: Db, sql: Prisma.Sql): Promise<void> {
   const ends = postgresOfOpenTransaction(db)?.ends;
-  if (ends) ends.atCommit(withValuesWritten(sql));
+  if (ends) ends.atCommit(withValuesWritten(ends.client, sql));
   else await executeDirectOrPrisma(db, sql);
 }
 
-// $n replaced by the value's literal, quoted by pg's own escapeLiteral.
-function withValuesWritten(sql: Prisma.Sql): string {
+// $n replaced by the value's literal, quoted by pg's own escapeLiteral (the client's: pg itself is
+// not loaded on SQLite, where this module is too).
+function withValuesWritten(client: pg.ClientBase, sql: Prisma.Sql): string {
   if (/'|\$(?!\d)/.test(sql.text)) throw new Error("Only a statement without literals of its own can have its values written in");
-  return sql.text.replace(/\$(\d+)/g, (_, n: string) => postgresLiteral(sql.values[Number(n) - 1]));
+  return sql.text.replace(/\$(\d+)/g, (_, n: string) => postgresLiteral(client, sql.values[Number(n) - 1]));
 }
 
-function postgresLiteral(value: unknown): string {
+function postgresLiteral(client: pg.ClientBase, value: unknown): string {
   const sent = toPostgresValue(value);
   if (sent === null) return "NULL";
-  if (typeof sent === "string") return pg.escapeLiteral(sent);
+  if (typeof sent === "string") return client.escapeLiteral(sent);
   if (typeof sent === "boolean") return sent ? "TRUE" : "FALSE";
   if ((typeof sent === "number" && Number.isFinite(sent)) || typeof sent === "bigint") return String(sent);
   throw new Error(`A ${typeof sent} cannot be written into a statement`);
