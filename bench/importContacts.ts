@@ -35,6 +35,7 @@ export async function benchImportContacts(rows: number, database: BenchDialect):
     const writeSeconds = (performance.now() - started) / 1000;
     started = performance.now();
     const loadBefore = loadavg()[0]!;
+    // On PostgreSQL: the server processes serving the import's connections (its bulk writer, Prisma's pool).
     const server = watchServerCpu(store);
     const result = await runImport(store.url, csv).finally(() => server.stop());
     const wallSeconds = (performance.now() - started) / 1000;
@@ -53,10 +54,6 @@ export async function benchImportContacts(rows: number, database: BenchDialect):
   }
 }
 
-/**
- * On PostgreSQL with the server on this machine: the CPU time of the server processes serving the
- * import's connections (its bulk writer, Prisma's pool), read from /proc every 200 ms while they live.
- */
 /** `node bin/relawan.js import <csv> --json`: its report, and its CPU time and peak RSS. */
 async function runImport(url: string, csv: string) {
   const profile = process.env.BENCH_IMPORT_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_IMPORT_CPU_PROF}`] : [];
