@@ -3,8 +3,7 @@ import { executeDirectOrPrisma } from "../../db/queryDirect.js";
 import { quoteIdentifier } from "../../db/quoteIdentifier.js";
 import type { Availability } from "../volunteers/availabilities.js";
 import type { LoadedContact } from "./readContactForTurn.js";
-import { readContactForTurn } from "./readContactForTurn.js";
-import { saveNameWords } from "./saveNameWords.js";
+import { writeContactForTurn } from "./writeContactForTurn.js";
 
 /** What a person may correct about themselves (/ubahdata); a field left out stays as it is. */
 export interface ContactDetails {
@@ -23,15 +22,13 @@ export interface ContactDetails {
 export async function updateContactDetails(db: Db, contactId: string, details: ContactDetails): Promise<LoadedContact> {
   const { interests, availability, ...fields } = details;
   // Raw SQL, as the rest of a conversation turn's statements (docs/benchmarks.md), on SQLite below
-  // Prisma altogether (queryDirect, runTransaction); the columns are these four.
-  const columns = (["name", "phone", "regionCode", "language"] as const).filter((column) => fields[column] !== undefined);
-  if (columns.length > 0) {
-    await executeDirectOrPrisma(db, Prisma.sql`UPDATE "Contact" SET ${Prisma.join(columns.map((column) => Prisma.sql`${Prisma.raw(quoteIdentifier(column))} = ${fields[column]}`))} WHERE "id" = ${contactId}`);
-  }
-  if (fields.name !== undefined) await saveNameWords(db, contactId, fields.name);
+  // Prisma altogether (queryDirect, runTransaction); the contact's columns are these four.
   if (interests || availability) {
-    const changes = [...(interests ? [Prisma.sql`"interests" = ${JSON.stringify(interests)}`] : []), ...(availability ? [Prisma.sql`"availability" = ${availability}`] : [])];
-    await executeDirectOrPrisma(db, Prisma.sql`UPDATE "Volunteer" SET ${Prisma.join(changes)} WHERE "contactId" = ${contactId}`);
+    const profile = [...(interests ? [Prisma.sql`"interests" = ${JSON.stringify(interests)}`] : []), ...(availability ? [Prisma.sql`"availability" = ${availability}`] : [])];
+    await executeDirectOrPrisma(db, Prisma.sql`UPDATE "Volunteer" SET ${Prisma.join(profile)} WHERE "contactId" = ${contactId}`);
   }
-  return readContactForTurn(db, contactId);
+  const columns = (["name", "phone", "regionCode", "language"] as const).filter((column) => fields[column] !== undefined);
+  const changes = columns.map((column) => Prisma.sql`${Prisma.raw(quoteIdentifier(column))} = ${fields[column]}`);
+  // The profile first: on PostgreSQL the contact's write reads it back in the same statement.
+  return writeContactForTurn(db, contactId, changes, fields.name);
 }

@@ -1,9 +1,8 @@
 import { Prisma, type Db } from "../../db/client.js";
 import { createCuid } from "../../db/createCuid.js";
-import { executeDirectOrPrisma, queryDirectOrPrisma } from "../../db/queryDirect.js";
+import { queryDirectOrPrisma } from "../../db/queryDirect.js";
 import type { LoadedContact } from "../contacts/readContactForTurn.js";
-import { readContactForTurn } from "../contacts/readContactForTurn.js";
-import { saveNameWords } from "../contacts/saveNameWords.js";
+import { writeContactForTurn } from "../contacts/writeContactForTurn.js";
 import { createReferralCode } from "./createReferralCode.js";
 
 export interface VolunteerSignUp {
@@ -30,32 +29,29 @@ export async function registerVolunteer(db: Db, signUp: VolunteerSignUp): Promis
   // Raw SQL (the new profile's id made here, in Prisma's cuid shape): the end of a sign-up is a
   // conversation turn, inside its transaction, and model queries cost several times the statements
   // (docs/benchmarks.md); on SQLite below Prisma altogether (queryDirect, runTransaction).
-  const updated = await queryDirectOrPrisma(
-    db,
-    Prisma.sql`UPDATE "Volunteer" SET "interests" = ${answers.interests}, "availability" = ${answers.availability} WHERE "contactId" = ${contactId} RETURNING "id"`,
-  );
-  if (updated.length === 0) {
-    await executeDirectOrPrisma(
+  for (;;) {
+    // A new profile in one statement: a code some profile already has, or a profile this contact
+    // already has, inserts nothing (DO NOTHING without a target covers both unique keys).
+    const created = await queryDirectOrPrisma(
       db,
       Prisma.sql`
         INSERT INTO "Volunteer" ("id", "contactId", "referralCode", "interests", "availability", "createdAt")
-        VALUES (${createCuid()}, ${contactId}, ${await unusedReferralCode(db)}, ${answers.interests}, ${answers.availability}, ${signUp.at})`,
+        VALUES (${createCuid()}, ${contactId}, ${createReferralCode()}, ${answers.interests}, ${answers.availability}, ${signUp.at})
+        ON CONFLICT DO NOTHING RETURNING "id"`,
     );
+    if (created.length > 0) break;
+    const updated = await queryDirectOrPrisma(
+      db,
+      Prisma.sql`UPDATE "Volunteer" SET "interests" = ${answers.interests}, "availability" = ${answers.availability} WHERE "contactId" = ${contactId} RETURNING "id"`,
+    );
+    if (updated.length > 0) break;
+    // Neither: the code drawn was taken. Draw another.
   }
-  await executeDirectOrPrisma(
-    db,
-    Prisma.sql`
-      UPDATE "Contact" SET "name" = ${signUp.name}, "phone" = ${signUp.phone}, "regionCode" = ${signUp.regionCode}, "role" = ${signUp.role ?? "volunteer"}
-      WHERE "id" = ${contactId}`,
-  );
-  await saveNameWords(db, contactId, signUp.name);
-  return readContactForTurn(db, contactId);
-}
-
-async function unusedReferralCode(db: Db): Promise<string> {
-  for (;;) {
-    const code = createReferralCode();
-    const [taken] = await queryDirectOrPrisma(db, Prisma.sql`SELECT 1 FROM "Volunteer" WHERE "referralCode" = ${code}`);
-    if (!taken) return code;
-  }
+  const changes = [
+    Prisma.sql`"name" = ${signUp.name}`,
+    Prisma.sql`"phone" = ${signUp.phone}`,
+    Prisma.sql`"regionCode" = ${signUp.regionCode}`,
+    Prisma.sql`"role" = ${signUp.role ?? "volunteer"}`,
+  ];
+  return writeContactForTurn(db, contactId, changes, signUp.name);
 }
