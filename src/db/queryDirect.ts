@@ -55,6 +55,24 @@ export async function executeDirectOrPrisma(db: Db, sql: Prisma.Sql): Promise<vo
 }
 
 /**
+ * Several reads in one round trip: inside a PostgreSQL transaction of runTransaction, one
+ * simple-protocol message with their values written into their texts (each text without literals
+ * of its own: see executeWithBegin); anywhere else one after another, as queryDirectOrPrisma.
+ * Rows as queryDirectOrPrisma reads them, one list per statement.
+ */
+export async function queryAllDirectOrPrisma<T extends readonly unknown[]>(db: Db, sqls: { readonly [K in keyof T]: Prisma.Sql }): Promise<{ [K in keyof T]: T[K][] }> {
+  const transaction = postgresOfOpenTransaction(db);
+  if (!transaction || sqls.length < 2) {
+    const results: unknown[][] = [];
+    for (const sql of sqls) results.push(await queryDirectOrPrisma(db, sql));
+    return results as { [K in keyof T]: T[K][] };
+  }
+  const text = sqls.map((sql) => withValuesWritten(transaction.client, sql)).join("; ");
+  const results = (await transaction.client.query({ text, ...(transaction.types ? { types: transaction.types } : {}) })) as unknown as pg.QueryResult | pg.QueryResult[];
+  return (Array.isArray(results) ? results : [results]).map((result) => result.rows) as { [K in keyof T]: T[K][] };
+}
+
+/**
  * The statement that opens a transaction of runTransaction: on PostgreSQL it goes out in one
  * message with the transaction's BEGIN (rideTransactionEnds), its values written into its text.
  * Anywhere else as executeDirectOrPrisma. For statements whose text holds no literal of its own.

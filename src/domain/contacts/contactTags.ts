@@ -32,16 +32,25 @@ export async function readContactTags(db: Db, contactId: string): Promise<string
 export async function readTagsOfContacts(db: Db, contactIds: readonly string[]): Promise<Map<string, string[]>> {
   const tags = new Map<string, string[]>();
   if (contactIds.length === 0) return tags;
-  const ids = Prisma.join(contactIds);
-  const sql = keepsTagsOnContact(dialectOf(db))
-    ? Prisma.sql`SELECT c."id" AS "contactId", u."tag" FROM "Contact" c CROSS JOIN LATERAL unnest(c."tagList") AS u("tag") WHERE c."id" IN (${ids}) ORDER BY c."id", u."tag" COLLATE "C"`
-    : Prisma.sql`SELECT "contactId", "tag" FROM "ContactTag" WHERE "contactId" IN (${ids}) ORDER BY "contactId", "tag"`;
-  for (const { contactId, tag } of await queryDirectOrPrisma<{ contactId: string; tag: string }>(db, sql)) {
+  for (const { contactId, tag } of await queryDirectOrPrisma<TagRow>(db, tagsOfContactsSql(db, contactIds))) {
     const list = tags.get(contactId);
     if (list) list.push(tag);
     else tags.set(contactId, [tag]);
   }
   return tags;
+}
+
+export interface TagRow {
+  contactId: string;
+  tag: string;
+}
+
+/** The statement readTagsOfContacts runs: a TagRow per tag, in order, for at least one person. */
+export function tagsOfContactsSql(db: Db, contactIds: readonly string[]): Prisma.Sql {
+  const ids = Prisma.join(contactIds);
+  return keepsTagsOnContact(dialectOf(db))
+    ? Prisma.sql`SELECT c."id" AS "contactId", u."tag" FROM "Contact" c CROSS JOIN LATERAL unnest(c."tagList") AS u("tag") WHERE c."id" IN (${ids}) ORDER BY c."id", u."tag" COLLATE "C"`
+    : Prisma.sql`SELECT "contactId", "tag" FROM "ContactTag" WHERE "contactId" IN (${ids}) ORDER BY "contactId", "tag"`;
 }
 
 /** Gives a person these tags; one they have already stays as it is. */

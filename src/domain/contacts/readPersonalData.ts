@@ -1,8 +1,8 @@
 import { Prisma, type Db } from "../../db/client.js";
-import { queryDirectOrPrisma } from "../../db/queryDirect.js";
+import { queryAllDirectOrPrisma } from "../../db/queryDirect.js";
 import { readDatabaseBoolean } from "../../db/readDatabaseBoolean.js";
 import { readDatabaseTime } from "../../db/readDatabaseTime.js";
-import { readContactTags } from "./contactTags.js";
+import { tagsOfContactsSql, type TagRow } from "./contactTags.js";
 
 /** Everything Relawan stores about one person that /datasaya shows (UU PDP right of access). */
 export interface PersonalData {
@@ -34,35 +34,38 @@ export interface PersonalData {
 }
 
 /**
- * Reads it in raw statements (on SQLite below Prisma: queryDirect, runTransaction), one relation at
- * a time: /datasaya is a conversation turn, inside its write transaction, where nine Prisma model
- * queries cost ~5 times the CPU of the statements
- * (docs/benchmarks.md, conversation turns), and an `include` would run its relations at once on
- * the transaction's one PostgreSQL connection (an error from pg 9).
+ * Reads it in raw statements (on SQLite below Prisma: queryDirect, runTransaction), one relation
+ * each, sent together (queryAllDirectOrPrisma: on PostgreSQL one round trip for all eight, which
+ * a busy bot's other talkers would otherwise make wait eight times): /datasaya is a conversation
+ * turn, inside its write transaction, where nine Prisma model queries cost ~5 times the CPU of the
+ * statements (docs/benchmarks.md, conversation turns), and an `include` would run its relations at
+ * once on the transaction's one PostgreSQL connection (an error from pg 9).
  */
 export async function readPersonalData(db: Db, contactId: string): Promise<PersonalData> {
-  const [contact] = await queryDirectOrPrisma<ContactRow>(db, Prisma.sql`
-    SELECT c."name", c."phone", c."regionCode", c."optedOut", c."updatesConsent", c."referredByCode", c."createdAt",
-      v."referralCode" AS "volunteerReferralCode", v."interests" AS "volunteerInterests", v."availability" AS "volunteerAvailability", v."createdAt" AS "volunteerCreatedAt"
-    FROM "Contact" c LEFT JOIN "Volunteer" v ON v."contactId" = c."id" WHERE c."id" = ${contactId}`);
+  const [[contact], identities, tagRows, consents, inboxItems, choices, assignments, deliveries] = await queryAllDirectOrPrisma<
+    [ContactRow, PersonalData["identities"][number], TagRow, PersonalData["consents"][number], PersonalData["inboxItems"][number], PersonalData["choices"][number], AssignmentRow, DeliveryCount]
+  >(db, [
+    Prisma.sql`
+      SELECT c."name", c."phone", c."regionCode", c."optedOut", c."updatesConsent", c."referredByCode", c."createdAt",
+        v."referralCode" AS "volunteerReferralCode", v."interests" AS "volunteerInterests", v."availability" AS "volunteerAvailability", v."createdAt" AS "volunteerCreatedAt"
+      FROM "Contact" c LEFT JOIN "Volunteer" v ON v."contactId" = c."id" WHERE c."id" = ${contactId}`,
+    Prisma.sql`SELECT "channel", "externalId" FROM "ChannelIdentity" WHERE "contactId" = ${contactId} ORDER BY "createdAt", "id"`,
+    tagsOfContactsSql(db, [contactId]),
+    Prisma.sql`SELECT "purpose", "granted", "channel", "recordedAt" FROM "ConsentRecord" WHERE "contactId" = ${contactId} ORDER BY "recordedAt", "id"`,
+    Prisma.sql`SELECT "id", "status", "text", "answer", "createdAt" FROM "InboxItem" WHERE "contactId" = ${contactId} ORDER BY "id"`,
+    Prisma.sql`SELECT "text", "createdAt" FROM "QuestionChoice" WHERE "contactId" = ${contactId} ORDER BY "id"`,
+    Prisma.sql`
+      SELECT a."status", a."offeredAt", a."respondedAt", a."remindedAt", a."doneAt", a."proofKind", a."proof", t."id" AS "taskId", t."title" AS "taskTitle"
+      FROM "TaskAssignment" a JOIN "Task" t ON t."id" = a."taskId" WHERE a."contactId" = ${contactId} ORDER BY a."offeredAt", a."taskId"`,
+    // Deliveries have no relation to the contact (broadcast rows outlive it); counted, not listed:
+    // a task message repeats the task, a reply is shown with the question it answers. Kinds in the
+    // order they first came.
+    Prisma.sql`
+      SELECT "kind", ("kind" = ${"broadcast"} AND "broadcastId" IS NULL) AS "unsent", COUNT(*) AS "count"
+      FROM "Delivery" WHERE "contactId" = ${contactId} GROUP BY 1, 2 ORDER BY MIN("createdAt"), 1`,
+  ]);
   if (!contact) throw new Error(`No contact ${contactId}`);
-  const identities = await queryDirectOrPrisma<PersonalData["identities"][number]>(db, Prisma.sql`
-    SELECT "channel", "externalId" FROM "ChannelIdentity" WHERE "contactId" = ${contactId} ORDER BY "createdAt", "id"`);
-  const tags = (await readContactTags(db, contactId)).map((tag) => ({ tag }));
-  const consents = await queryDirectOrPrisma<PersonalData["consents"][number]>(db, Prisma.sql`
-    SELECT "purpose", "granted", "channel", "recordedAt" FROM "ConsentRecord" WHERE "contactId" = ${contactId} ORDER BY "recordedAt", "id"`);
-  const inboxItems = await queryDirectOrPrisma<PersonalData["inboxItems"][number]>(db, Prisma.sql`
-    SELECT "id", "status", "text", "answer", "createdAt" FROM "InboxItem" WHERE "contactId" = ${contactId} ORDER BY "id"`);
-  const choices = await queryDirectOrPrisma<PersonalData["choices"][number]>(db, Prisma.sql`SELECT "text", "createdAt" FROM "QuestionChoice" WHERE "contactId" = ${contactId} ORDER BY "id"`);
-  const assignments = await queryDirectOrPrisma<AssignmentRow>(db, Prisma.sql`
-    SELECT a."status", a."offeredAt", a."respondedAt", a."remindedAt", a."doneAt", a."proofKind", a."proof", t."id" AS "taskId", t."title" AS "taskTitle"
-    FROM "TaskAssignment" a JOIN "Task" t ON t."id" = a."taskId" WHERE a."contactId" = ${contactId} ORDER BY a."offeredAt", a."taskId"`);
-  // Deliveries have no relation to the contact (broadcast rows outlive it); counted, not listed:
-  // a task message repeats the task, a reply is shown with the question it answers. Kinds in the
-  // order they first came.
-  const deliveries = await queryDirectOrPrisma<{ kind: string; unsent: unknown; count: unknown }>(db, Prisma.sql`
-    SELECT "kind", ("kind" = 'broadcast' AND "broadcastId" IS NULL) AS "unsent", COUNT(*) AS "count"
-    FROM "Delivery" WHERE "contactId" = ${contactId} GROUP BY 1, 2 ORDER BY MIN("createdAt"), 1`);
+  const tags = tagRows.map(({ tag }) => ({ tag }));
   const messagesByKind: Record<string, number> = {};
   for (const { kind, unsent, count } of deliveries) {
     // A "broadcast" row of no broadcast is a message recorded as unsent (WhatsApp's 24-hour window).
@@ -118,3 +121,9 @@ interface ContactRow {
 }
 
 type AssignmentRow = Omit<PersonalData["assignments"][number], "task"> & { taskId: unknown; taskTitle: string };
+
+interface DeliveryCount {
+  kind: string;
+  unsent: unknown;
+  count: unknown;
+}
