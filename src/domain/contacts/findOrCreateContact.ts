@@ -25,21 +25,20 @@ export async function findOrCreateContact(
   // inside its transaction, and the model create with its nested identity and include cost several
   // times the statements (docs/benchmarks.md).
   const contactId = samePerson ?? createCuid();
-  if (samePerson) await executeDirectOrPrisma(db, Prisma.sql`UPDATE "Contact" SET "lastActiveAt" = ${defaults.at} WHERE "id" = ${contactId}`);
-  else {
-    await executeDirectOrPrisma(
-      db,
-      Prisma.sql`
-        INSERT INTO "Contact" ("id", "language", "phone", "createdAt", "lastActiveAt")
-        VALUES (${contactId}, ${defaults.language}, ${defaults.senderPhone ?? null}, ${defaults.at}, ${defaults.at})`,
-    );
+  const contact = Prisma.sql`
+    INSERT INTO "Contact" ("id", "language", "phone", "createdAt", "lastActiveAt")
+    VALUES (${contactId}, ${defaults.language}, ${defaults.senderPhone ?? null}, ${defaults.at}, ${defaults.at})`;
+  const identity = Prisma.sql`
+    INSERT INTO "ChannelIdentity" ("id", "contactId", "channel", "externalId", "createdAt", "lastInboundAt")
+    VALUES (${createCuid()}, ${contactId}, ${key.channel}, ${key.externalId}, ${defaults.at}, ${defaults.at})`;
+  if (!samePerson && dialectOf(db) === "postgresql") {
+    // Someone new in one statement: the contact, its identity (whose foreign key is checked at the
+    // statement's end, when the contact is there) and the contact read back as a turn holds it.
+    const [row] = await queryDirectOrPrisma<TurnContactRow>(db, Prisma.sql`WITH c AS (${contact} RETURNING *), i AS (${identity}) SELECT ${turnContactColumns} FROM c ${turnContactJoins}`);
+    return { contact: toLoadedContact(row!), isNew: true };
   }
-  await executeDirectOrPrisma(
-    db,
-    Prisma.sql`
-      INSERT INTO "ChannelIdentity" ("id", "contactId", "channel", "externalId", "createdAt", "lastInboundAt")
-      VALUES (${createCuid()}, ${contactId}, ${key.channel}, ${key.externalId}, ${defaults.at}, ${defaults.at})`,
-  );
+  await executeDirectOrPrisma(db, samePerson ? Prisma.sql`UPDATE "Contact" SET "lastActiveAt" = ${defaults.at} WHERE "id" = ${contactId}` : contact);
+  await executeDirectOrPrisma(db, identity);
   return { contact: await readContactForTurn(db, contactId), isNew: !samePerson };
 }
 
