@@ -7,7 +7,8 @@ import { nameSearchWords } from "./nameSearchWords.js";
 /**
  * Keeps the name search's words (Contact.searchWords on PostgreSQL, ContactNameWord rows on SQLite:
  * contactSearchWords) in step with a contact's name: every write of a name calls this with the name
- * written (null when it was cleared). Erasure needs nothing: the words go with the contact.
+ * written (null when it was cleared), except a turn's on PostgreSQL, which writes the words in the
+ * same UPDATE (writeContactForTurn). Erasure needs nothing: the words go with the contact.
  */
 export async function saveNameWords(db: Db, contactId: string, name: string | null): Promise<void> {
   if (keepsSearchWordsOnContact(dialectOf(db))) {

@@ -22,13 +22,14 @@ export interface ContactDetails {
 export async function updateContactDetails(db: Db, contactId: string, details: ContactDetails): Promise<LoadedContact> {
   const { interests, availability, ...fields } = details;
   // Raw SQL, as the rest of a conversation turn's statements (docs/benchmarks.md), on SQLite below
-  // Prisma altogether (queryDirect, runTransaction); the contact's columns are these four.
+  // Prisma altogether (queryDirect, runTransaction). The profile first: on PostgreSQL the contact's
+  // write reads it back in the same statement.
   if (interests || availability) {
     const profile = [...(interests ? [Prisma.sql`"interests" = ${JSON.stringify(interests)}`] : []), ...(availability ? [Prisma.sql`"availability" = ${availability}`] : [])];
     await executeDirectOrPrisma(db, Prisma.sql`UPDATE "Volunteer" SET ${Prisma.join(profile)} WHERE "contactId" = ${contactId}`);
   }
+  // The contact's columns are these four.
   const columns = (["name", "phone", "regionCode", "language"] as const).filter((column) => fields[column] !== undefined);
   const changes = columns.map((column) => Prisma.sql`${Prisma.raw(quoteIdentifier(column))} = ${fields[column]}`);
-  // The profile first: on PostgreSQL the contact's write reads it back in the same statement.
   return writeContactForTurn(db, contactId, changes, fields.name);
 }
