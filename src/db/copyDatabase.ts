@@ -7,6 +7,7 @@ import type { Database, Db } from "./client.js";
 import { dialectOf } from "./dialect.js";
 import { listModelsInCopyOrder } from "./listModelsInCopyOrder.js";
 import { quoteIdentifier } from "./quoteIdentifier.js";
+import { referencesKeptByTriggers } from "./referencesKeptByTriggers.js";
 import { refreshPlannerStatistics } from "./refreshPlannerStatistics.js";
 
 export interface TableCount {
@@ -153,7 +154,7 @@ async function hasRows(db: Database, qualifiedTable: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Primary keys, foreign keys and serial columns as the migrations created them on the target. */
+/** Primary keys, foreign keys (and the references kept by triggers) and serial columns as the migrations created them on the target. */
 async function planCopy(target: Database, models: ModelInfo[]): Promise<PlannedTable[]> {
   const keys = await target.$queryRawUnsafe<{ table: string; kind: string; columns: string; references: string | null; nullable: boolean }[]>(
     `SELECT t.relname::text AS "table", k.contype::text AS "kind", r.relname::text AS "references",
@@ -167,6 +168,7 @@ async function planCopy(target: Database, models: ModelInfo[]): Promise<PlannedT
      WHERE k.contype IN ('p', 'f') AND n.nspname = current_schema()
      GROUP BY k.oid, t.relname, k.contype, r.relname`,
   );
+  keys.push(...referencesKeptByTriggers.map((r) => ({ table: r.table, kind: "f", columns: r.column, references: r.references, nullable: r.nullable })));
   const serials = await target.$queryRawUnsafe<{ table: string; column: string }[]>(
     `SELECT table_name::text AS "table", column_name::text AS "column" FROM information_schema.columns
      WHERE table_schema = current_schema() AND (column_default LIKE 'nextval(%' OR is_identity = 'YES')`,

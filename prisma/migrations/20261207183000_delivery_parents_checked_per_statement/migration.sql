@@ -1,0 +1,3 @@
+-- PostgreSQL checks Delivery's references to Broadcast and Task once per statement in this
+-- migration (see its file). SQLite keeps its foreign keys: its materialise has no goal, and the
+-- per-row checks were not measured there.
