@@ -26,12 +26,12 @@ CREATE TRIGGER "Delivery_parents_insert" AFTER INSERT ON "Delivery" REFERENCING 
 CREATE TRIGGER "Delivery_parents_update" AFTER UPDATE OF "broadcastId", "taskId" ON "Delivery" FOR EACH ROW WHEN (OLD."broadcastId" IS DISTINCT FROM NEW."broadcastId" OR OLD."taskId" IS DISTINCT FROM NEW."taskId") EXECUTE FUNCTION "delivery_parents_changed"();
 
 -- ON DELETE CASCADE and ON UPDATE CASCADE, as the foreign keys had them. TG_ARGV[0] is Delivery's column.
-CREATE FUNCTION "delivery_parent_changed"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF TG_OP = 'DELETE' THEN EXECUTE format('DELETE FROM "Delivery" WHERE %I = $1', TG_ARGV[0]) USING OLD."id"; ELSE EXECUTE format('UPDATE "Delivery" SET %I = $2 WHERE %I = $1', TG_ARGV[0], TG_ARGV[0]) USING OLD."id", NEW."id"; END IF; RETURN NULL; END $$;
+CREATE FUNCTION "parent_of_deliveries_changed"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF TG_OP = 'DELETE' THEN EXECUTE format('DELETE FROM "Delivery" WHERE %I = $1', TG_ARGV[0]) USING OLD."id"; ELSE EXECUTE format('UPDATE "Delivery" SET %I = $2 WHERE %I = $1', TG_ARGV[0], TG_ARGV[0]) USING OLD."id", NEW."id"; END IF; RETURN NULL; END $$;
 
-CREATE TRIGGER "Broadcast_deliveries_delete" AFTER DELETE ON "Broadcast" FOR EACH ROW EXECUTE FUNCTION "delivery_parent_changed"('broadcastId');
+CREATE TRIGGER "Broadcast_deliveries_delete" AFTER DELETE ON "Broadcast" FOR EACH ROW EXECUTE FUNCTION "parent_of_deliveries_changed"('broadcastId');
 
-CREATE TRIGGER "Broadcast_deliveries_update" AFTER UPDATE OF "id" ON "Broadcast" FOR EACH ROW WHEN (OLD."id" IS DISTINCT FROM NEW."id") EXECUTE FUNCTION "delivery_parent_changed"('broadcastId');
+CREATE TRIGGER "Broadcast_deliveries_update" AFTER UPDATE OF "id" ON "Broadcast" FOR EACH ROW WHEN (OLD."id" IS DISTINCT FROM NEW."id") EXECUTE FUNCTION "parent_of_deliveries_changed"('broadcastId');
 
-CREATE TRIGGER "Task_deliveries_delete" AFTER DELETE ON "Task" FOR EACH ROW EXECUTE FUNCTION "delivery_parent_changed"('taskId');
+CREATE TRIGGER "Task_deliveries_delete" AFTER DELETE ON "Task" FOR EACH ROW EXECUTE FUNCTION "parent_of_deliveries_changed"('taskId');
 
-CREATE TRIGGER "Task_deliveries_update" AFTER UPDATE OF "id" ON "Task" FOR EACH ROW WHEN (OLD."id" IS DISTINCT FROM NEW."id") EXECUTE FUNCTION "delivery_parent_changed"('taskId');
+CREATE TRIGGER "Task_deliveries_update" AFTER UPDATE OF "id" ON "Task" FOR EACH ROW WHEN (OLD."id" IS DISTINCT FROM NEW."id") EXECUTE FUNCTION "parent_of_deliveries_changed"('taskId');
