@@ -6,7 +6,7 @@ import type { BulkSender, OutboundMessage } from "../../src/delivery/types.js";
 import { queueMessage, type QueuedMessage } from "../../src/domain/deliveries/queueMessage.js";
 import { createTestDatabase, type TestDatabase } from "../support/createTestDatabase.js";
 import { createVirtualClock, type VirtualClock } from "./support/createVirtualClock.js";
-import { addContact, renderForTest, silentLogger } from "./support/seedCampaign.js";
+import { addContact, addTask, renderForTest, silentLogger } from "./support/seedCampaign.js";
 
 let t: TestDatabase;
 let db: Database;
@@ -46,14 +46,6 @@ function dispatcher(overrides: Partial<DispatcherOptions> = {}) {
   });
 }
 
-async function addTask(status = "open", operational = false): Promise<number> {
-  const segment = await db.segment.create({ data: { name: `s${Math.random()}`, definition: "{}", createdBy: "test" } });
-  const task = await db.task.create({
-    data: { title: "Bagikan brosur", instructions: "Di pasar", segmentId: segment.id, deadline: new Date("2029-02-01T00:00:00Z"), status, operational, createdBy: "test" },
-  });
-  return task.id;
-}
-
 function reply(contactId: string, text = "Jawaban tim kampanye"): QueuedMessage {
   return { contactId, kind: "inbox_reply", text, purpose: "reply" };
 }
@@ -62,7 +54,7 @@ describe("one-off deliveries", () => {
   it("sends a staff reply with its text, and buttons where a message has choices", async () => {
     const voter = await addContact(db, { telegram: "1", updatesConsent: null });
     const volunteer = await addContact(db, { telegram: "2", tasksConsents: [true] });
-    const task = await addTask();
+    const task = await addTask(db);
     await queueMessage(db, reply(voter), clock.date());
     const choices = [
       { id: `task:${task}:accept`, label: "Terima" },
@@ -81,7 +73,7 @@ describe("one-off deliveries", () => {
 
   it("writes a task message once per person and kind, however often it is queued", async () => {
     const volunteer = await addContact(db, { telegram: "2", tasksConsents: [true] });
-    const task = await addTask();
+    const task = await addTask(db);
     const offer: QueuedMessage = { contactId: volunteer, kind: "task_offer", taskId: task, text: "Tugas baru", purpose: "volunteer_tasks" };
 
     expect(await queueMessage(db, offer, clock.date())).toBe(true);
@@ -106,7 +98,7 @@ describe("one-off deliveries", () => {
     clock.set("2029-01-10T15:00:00Z"); // 22:00 WIB
     const voter = await addContact(db, { telegram: "1" });
     const volunteer = await addContact(db, { telegram: "2", tasksConsents: [true] });
-    const task = await addTask();
+    const task = await addTask(db);
     await queueMessage(db, reply(voter), clock.date());
     await queueMessage(db, { contactId: volunteer, kind: "task_offer", taskId: task, text: "Tugas", purpose: "volunteer_tasks" }, clock.date());
     const blackout = parseBlackout("2029-01-10..2029-01-11@Asia/Jakarta", "Asia/Jakarta");
@@ -122,7 +114,7 @@ describe("one-off deliveries", () => {
   it("lets an operational task through the election quiet period but not past a withdrawn task consent", async () => {
     const willing = await addContact(db, { telegram: "1", tasksConsents: [true] });
     const withdrawn = await addContact(db, { telegram: "2", tasksConsents: [true, false] });
-    const task = await addTask("open", true);
+    const task = await addTask(db, "open", true);
     for (const contactId of [willing, withdrawn]) {
       await queueMessage(db, { contactId, kind: "task_offer", taskId: task, text: "Tugas", purpose: "volunteer_tasks" }, clock.date());
     }
@@ -138,8 +130,8 @@ describe("one-off deliveries", () => {
   it("skips the queued messages of a closed task, and one closed while it waited in the limiter", async () => {
     const a = await addContact(db, { telegram: "1", tasksConsents: [true] });
     const b = await addContact(db, { telegram: "2", tasksConsents: [true] });
-    const closed = await addTask("closed");
-    const closing = await addTask();
+    const closed = await addTask(db, "closed");
+    const closing = await addTask(db);
     await queueMessage(db, { contactId: a, kind: "task_offer", taskId: closed, text: "Tugas", purpose: "volunteer_tasks" }, clock.date());
     await queueMessage(db, { contactId: b, kind: "task_offer", taskId: closing, text: "Tugas", purpose: "volunteer_tasks" }, clock.date());
     const closeFirst: BulkSender = {

@@ -97,6 +97,15 @@ export async function addBroadcast(db: Database, seed: BroadcastSeed = {}): Prom
   return broadcast.id;
 }
 
+/** A task for a segment of its own (open, not operational, unless said). */
+export async function addTask(db: Database, status = "open", operational = false): Promise<number> {
+  const segment = await db.segment.create({ data: { name: `segment ${++segments} ${Math.random()}`, definition: "{}", createdBy: "test" } });
+  const task = await db.task.create({
+    data: { title: "Bagikan brosur", instructions: "Di pasar", segmentId: segment.id, deadline: new Date("2029-02-01T00:00:00Z"), status, operational, createdBy: "test" },
+  });
+  return task.id;
+}
+
 /** One queued delivery per contact, through the same INSERT ... SELECT the broadcast commands use. */
 export async function queueDeliveries(db: Database, broadcastId: string, contactIds: string[], notBefore = new Date("2029-01-01T00:00:00Z")): Promise<number> {
   return materializeDeliveries(db, broadcastId, Prisma.sql`c."id" IN (${Prisma.join(contactIds)})`, notBefore);
