@@ -20,6 +20,7 @@ import { benchSegmentCount } from "./benchSegmentCount.js";
 import { benchStartup } from "./benchStartup.js";
 import { benchTurns } from "./benchTurns.js";
 import { benchImportContacts } from "./importContacts.js";
+import { describeMachine, readMachine } from "./measureMachine.js";
 
 const only = process.env.BENCH_ONLY?.split(",").map((s) => s.trim());
 const wants = (section: string) => !only || only.includes(section);
@@ -108,4 +109,11 @@ function printRatio<T>(name: string, figures: Partial<Record<BenchDialect, T>>, 
   console.log(`${name} (${variant === undefined ? "" : `${variant}, `}postgresql/sqlite): ${ratios.join(", ")}`);
 }
 
-await main();
+// The machine's speed before and after: the figures between are only as quiet as it was.
+const before = readMachine();
+console.log(describeMachine("start", before));
+try {
+  await main();
+} finally {
+  console.log(describeMachine("end", readMachine(), before));
+}
